@@ -1,0 +1,32 @@
+// Playwright configuration: every spec runs twice, against the hosted build and the offline file.
+import { defineConfig } from '@playwright/test';
+
+const chromiumPath = process.env.BSE_CHROMIUM ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: './tests',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [['list']],
+  timeout: 30_000,
+  use: {
+    launchOptions: {
+      executablePath: chromiumPath,
+      // No --allow-file-access-from-files: the offline edition must work without it.
+      args: [
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    { name: 'hosted', use: { viewport: { width: 1280, height: 900 } } },
+    { name: 'offline', use: { viewport: { width: 1280, height: 900 } } },
+  ],
+});

@@ -1,0 +1,35 @@
+// The app loads in both editions, shows the dataset's title and date, and logs no console errors.
+import { test, expect } from './fixtures';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dataset = JSON.parse(
+  readFileSync(join(__dirname, '..', '..', 'public', 'data', 'dataset.json'), 'utf8'),
+);
+
+test('shows the dataset title and as-of date without console errors', async ({ openApp, consoleErrors }) => {
+  const page = await openApp();
+  await expect(page.getByTestId('dataset-title')).toHaveText(dataset.title);
+  await expect(page.getByTestId('dataset-as-of')).toHaveAttribute('datetime', dataset.as_of);
+  await expect(page).toHaveTitle(/Border Security Briefing Explorer/);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('the offline edition carries its own dataset and makes no request', async ({ openApp, edition, page }) => {
+  test.skip(edition !== 'offline', 'offline edition only');
+  await openApp();
+  const inlineTitle = await page.evaluate(
+    () => JSON.parse(document.getElementById('bse-dataset')?.textContent ?? '{}').title,
+  );
+  expect(inlineTitle).toBe(dataset.title);
+  // The request count is asserted to be zero by the offlineRequests fixture when the test ends.
+});
+
+test('the hosted site fetches its dataset relative to the page', async ({ openApp, edition, page }) => {
+  test.skip(edition !== 'hosted', 'hosted site only');
+  const datasetResponse = page.waitForResponse((response) => response.url().endsWith('/data/dataset.json'));
+  await openApp();
+  const response = await datasetResponse;
+  expect(response.status()).toBe(200);
+  expect(new URL(response.url()).pathname).toBe(new URL('data/dataset.json', process.env.BSE_BASE_URL).pathname);
+});

@@ -1,0 +1,155 @@
+//! Data-driven checks of dataset parsing: one `check` helper, many one-line cases.
+
+use super::*;
+
+/// A minimal valid dataset, as JSON, for cases to modify.
+fn minimal_dataset_json() -> serde_json::Value {
+    serde_json::json!({
+        "schema_version": 1,
+        "title": "Test data",
+        "as_of": "2025-01-31",
+        "description": "A small test dataset.",
+        "sources": [
+            {"id": "s1", "title": "A release", "publisher": "Home Office", "published": "2024-07", "url": "https://www.gov.uk/a", "kind": "press_release"}
+        ],
+        "announcements": [
+            {"id": "a1", "date": "2024-07-08", "title": "T", "summary": "S", "actors": ["Home Office"], "themes": ["prepare"], "source_ids": ["s1"]}
+        ]
+    })
+}
+
+/// Applies `edit` to the minimal dataset and checks that parsing reports exactly `expected` errors.
+#[track_caller]
+fn check_errors(edit: impl FnOnce(&mut serde_json::Value), expected: &[&str]) {
+    let mut tree = minimal_dataset_json();
+    edit(&mut tree);
+    let bytes = serde_json::to_vec(&tree).unwrap();
+    let errors = parse_dataset(&bytes).expect_err("the dataset should be refused");
+    let found: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(found, expected);
+}
+
+#[test]
+fn minimal_dataset_parses() {
+    let bytes = serde_json::to_vec(&minimal_dataset_json()).unwrap();
+    let dataset = parse_dataset(&bytes).unwrap();
+    assert_eq!(dataset.title, "Test data");
+    assert_eq!(dataset.as_of, NaiveDate::from_ymd_opt(2025, 1, 31).unwrap());
+    assert_eq!(
+        dataset.sources[0].published.unwrap().precision,
+        DatePrecision::Month
+    );
+    assert_eq!(dataset.announcements[0].themes, vec![Theme::Prepare]);
+}
+
+#[test]
+fn wrong_schema_version_is_refused_alone() {
+    check_errors(
+        |tree| {
+            tree["schema_version"] = 2.into();
+            tree["title"] = 5.into();
+        },
+        &["schema_version: this app reads schema version 1, found 2"],
+    );
+}
+
+#[test]
+fn every_problem_is_reported() {
+    check_errors(
+        |tree| {
+            tree["as_of"] = "31/01/2025".into();
+            tree["sources"][0]["url"] = "javascript:alert(1)".into();
+            tree["announcements"][0]["themes"][0] = "nonsense".into();
+        },
+        &[
+            "as_of: expected a date written YYYY-MM-DD, found \"31/01/2025\"",
+            "sources[0].url: only https links are allowed, found \"javascript:alert(1)\"",
+            "announcements[0].themes[0]: expected one of prevent, pursue, protect, prepare, funding, staffing, legislation, international, technology, found \"nonsense\"",
+        ],
+    );
+}
+
+#[test]
+fn dangling_citation_and_future_date_are_named() {
+    check_errors(
+        |tree| {
+            tree["announcements"][0]["source_ids"][0] = "s9".into();
+            tree["announcements"][0]["date"] = "2025-02".into();
+        },
+        &[
+            "announcements[0].date: 2025-02 is after the dataset's as-of date 2025-01-31",
+            "announcements[0].source_ids[0]: no source has the id \"s9\"",
+        ],
+    );
+}
+
+#[test]
+fn file_level_problems_are_plain_sentences() {
+    let cases: [(&[u8], &str); 3] = [
+        (b"", "the file is empty"),
+        (
+            b"\xff\xfe\x00binary",
+            "the file is not UTF-8 text (a binary file?): invalid byte at offset 0",
+        ),
+        (
+            b"[1, 2",
+            "the file is not valid JSON: EOF while parsing a list at line 1 column 5",
+        ),
+    ];
+    for (bytes, expected) in cases {
+        let errors = parse_dataset(bytes).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].to_string(), expected);
+    }
+}
+
+#[test]
+fn partial_dates_parse_with_their_precision() {
+    let july = PartialDate::parse("2024-07").unwrap();
+    assert_eq!(
+        july.last_day(),
+        NaiveDate::from_ymd_opt(2024, 7, 31).unwrap()
+    );
+    assert_eq!(july.display(), "July 2024");
+    assert_eq!(
+        PartialDate::parse("2024").unwrap().last_day().to_string(),
+        "2024-12-31"
+    );
+    assert_eq!(
+        PartialDate::parse("2024-02-29").unwrap().display(),
+        "29 February 2024"
+    );
+    for bad in [
+        "",
+        "24",
+        "2024-13",
+        "2023-02-29",
+        "+202-01",
+        "2024-1-01",
+        "2024/07/01",
+    ] {
+        assert_eq!(PartialDate::parse(bad), None, "{bad:?} should not parse");
+    }
+}
+
+#[test]
+fn only_plain_https_links_are_safe() {
+    for good in [
+        "https://www.gov.uk/government/news/x",
+        "https://example.org:8443/a?b=c#d",
+    ] {
+        assert!(is_safe_https_url(good), "{good}");
+    }
+    for bad in [
+        "http://www.gov.uk",
+        "javascript:alert(1)",
+        "data:text/html,<script>",
+        "HTTPS://x",
+        "https://",
+        "https://a b",
+        "https://x/\"onmouseover=\"",
+        " https://x",
+    ] {
+        assert!(!is_safe_https_url(bad), "{bad}");
+    }
+}

@@ -1,0 +1,8 @@
+//! Border Security Briefing Explorer: a pure core (data, analysis, charts, view state) and a thin Leptos shell.
+//!
+//! Modules are listed in reading order. Everything except `ui` is pure: no DOM, no signals, no browser
+//! APIs, no clock. `tests/architecture.rs` enforces that.
+
+pub mod data;
+#[cfg(feature = "ui")]
+pub mod ui;

@@ -1,0 +1,126 @@
+//! Project tasks run as `cargo xtask <task>`: serve, test, dist, check-data, import-crossings.
+
+mod offline;
+mod serve;
+mod test;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <task> [options]
+
+tasks:
+  serve              install missing tools, build the release site and serve it on http://127.0.0.1:8080
+  test               install missing tools, then fmt, clippy (host and wasm32), host tests, the release
+                     build and the end-to-end suite (hosted over HTTP and the offline file from file://)
+  dist               the release build into dist/: the static website and the offline single file
+
+options:
+  --tool-root DIR    where missing tools are installed (default: $BSE_TOOL_ROOT, else
+                     ~/.cache/border-security-explorer/tools); tools already on PATH at the right
+                     version are used as they are
+  --port N           (serve) the port to serve on, default 8080
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Options shared by the tasks.
+struct Options {
+    tool_root: PathBuf,
+    port: u16,
+    /// Arguments that are not options, in order (file names for the data tasks).
+    #[allow(dead_code)]
+    rest: Vec<String>,
+}
+
+fn run(args: &[String]) -> Result<(), String> {
+    let Some((task, task_args)) = args.split_first() else {
+        print!("{USAGE}");
+        return Err("no task given".to_string());
+    };
+    let options = parse_options(task_args)?;
+    let project_root = project_root();
+    match task.as_str() {
+        "serve" => {
+            let toolchain = tools::ensure_build_tools(&options.tool_root, &project_root)?;
+            offline::build_dist(&project_root, &toolchain)?;
+            serve::serve_forever(&project_root.join("dist"), options.port)
+        }
+        "dist" => {
+            let toolchain = tools::ensure_build_tools(&options.tool_root, &project_root)?;
+            offline::build_dist(&project_root, &toolchain)
+        }
+        "test" => test::run_all(&project_root, &options.tool_root),
+        "help" | "--help" | "-h" => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        other => {
+            print!("{USAGE}");
+            Err(format!("unknown task {other:?}"))
+        }
+    }
+}
+
+fn parse_options(args: &[String]) -> Result<Options, String> {
+    let mut tool_root = std::env::var_os("BSE_TOOL_ROOT").map(PathBuf::from);
+    let mut port = 8080;
+    let mut rest = Vec::new();
+    let mut arg_iter = args.iter();
+    while let Some(arg) = arg_iter.next() {
+        match arg.as_str() {
+            "--tool-root" => {
+                let value = arg_iter.next().ok_or("--tool-root needs a folder")?;
+                tool_root = Some(PathBuf::from(value));
+            }
+            "--port" => {
+                let value = arg_iter.next().ok_or("--port needs a number")?;
+                port = value
+                    .parse()
+                    .map_err(|_| format!("--port: {value:?} is not a port number"))?;
+            }
+            _ => rest.push(arg.clone()),
+        }
+    }
+    let tool_root = match tool_root {
+        Some(folder) => folder,
+        None => home_dir()?.join(".cache/border-security-explorer/tools"),
+    };
+    let tool_root = if tool_root.is_absolute() {
+        tool_root
+    } else {
+        std::env::current_dir()
+            .map_err(|error| error.to_string())?
+            .join(tool_root)
+    };
+    Ok(Options {
+        tool_root,
+        port,
+        rest,
+    })
+}
+
+fn home_dir() -> Result<PathBuf, String> {
+    std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .ok_or_else(|| "HOME is not set; pass --tool-root DIR".to_string())
+}
+
+/// The repository's root folder (the parent of this crate).
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}

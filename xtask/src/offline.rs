@@ -1,0 +1,376 @@
+//! The release build: Trunk's static website in `dist/`, then the offline edition bundled into one HTML file.
+//!
+//! The offline edition is Trunk's `index.html` rewritten with an HTML rewriter (lol_html): the
+//! stylesheet becomes a `<style>` block, the preload links go, Trunk's loader script is replaced by one
+//! inline module holding the wasm-bindgen glue and the wasm as base64, and the dataset is added as a
+//! JSON script block. A Content-Security-Policy meta tag allows exactly those inline blocks by hash.
+
+use std::cell::RefCell;
+use std::fs;
+use std::path::Path;
+
+use base64::Engine as _;
+use lol_html::html_content::ContentType;
+use lol_html::{element, rewrite_str, RewriteStrSettings};
+use sha2::Digest as _;
+
+use crate::tools::{run_status, timed_step, Toolchain};
+
+/// The offline edition's file name inside `dist/`.
+pub const OFFLINE_FILE_NAME: &str = "briefing-explorer.html";
+/// The id the app looks for to find the inline dataset (see `src/ui/load.rs`).
+const INLINE_DATASET_ELEMENT_ID: &str = "bse-dataset";
+
+/// Builds the static website with Trunk and writes the offline edition beside it.
+pub fn build_dist(project_root: &Path, toolchain: &Toolchain) -> Result<(), String> {
+    let mut trunk = toolchain.command("trunk");
+    trunk
+        .args(["build", "--release", "--offline"])
+        .current_dir(project_root);
+    timed_step("Building the release site with trunk --offline", || {
+        run_status(&mut trunk)
+    })?;
+    let dist = project_root.join("dist");
+    let dataset_path = dist.join("data/dataset.json");
+    let dataset_bytes = fs::read(&dataset_path)
+        .map_err(|error| format!("reading {}: {error}", dataset_path.display()))?;
+    if let Err(problems) = border_security_explorer::data::parse_dataset(&dataset_bytes) {
+        let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        return Err(format!(
+            "the bundled dataset has problems:\n  {}",
+            listed.join("\n  ")
+        ));
+    }
+    let index_html = fs::read_to_string(dist.join("index.html"))
+        .map_err(|error| format!("reading dist/index.html: {error}"))?;
+    let offline_html = bundle_offline(&index_html, &dataset_bytes, |relative| {
+        let path = dist.join(relative.trim_start_matches("./"));
+        fs::read(&path).map_err(|error| format!("reading {}: {error}", path.display()))
+    })?;
+    let offline_path = dist.join(OFFLINE_FILE_NAME);
+    fs::write(&offline_path, &offline_html)
+        .map_err(|error| format!("writing {}: {error}", offline_path.display()))?;
+    println!(
+        "Built dist/ (the static website) and dist/{OFFLINE_FILE_NAME} (the offline edition, {} bytes).",
+        offline_html.len()
+    );
+    Ok(())
+}
+
+/// What the first pass finds in Trunk's `index.html`.
+#[derive(Default)]
+struct TrunkAssets {
+    stylesheet_hrefs: Vec<String>,
+    glue_hrefs: Vec<String>,
+    wasm_hrefs: Vec<String>,
+    inline_module_scripts: usize,
+}
+
+/// Rewrites Trunk's `index.html` into one self-contained file; `read_asset` reads a file Trunk wrote.
+pub fn bundle_offline(
+    index_html: &str,
+    dataset_bytes: &[u8],
+    read_asset: impl Fn(&str) -> Result<Vec<u8>, String>,
+) -> Result<String, String> {
+    let assets = find_trunk_assets(index_html)?;
+    let [glue_href] = assets.glue_hrefs.as_slice() else {
+        return Err(format!(
+            "expected one modulepreload link to the wasm-bindgen glue in dist/index.html, found {}",
+            assets.glue_hrefs.len()
+        ));
+    };
+    let [wasm_href] = assets.wasm_hrefs.as_slice() else {
+        return Err(format!(
+            "expected one preload link to the wasm file in dist/index.html, found {}",
+            assets.wasm_hrefs.len()
+        ));
+    };
+    if assets.inline_module_scripts != 1 {
+        return Err(format!(
+            "expected one inline module script (Trunk's loader) in dist/index.html, found {}",
+            assets.inline_module_scripts
+        ));
+    }
+    let glue = String::from_utf8(read_asset(glue_href)?)
+        .map_err(|_| "the glue script is not UTF-8".to_string())?;
+    let wasm_bytes = read_asset(wasm_href)?;
+    let mut css = String::new();
+    for href in &assets.stylesheet_hrefs {
+        let sheet =
+            String::from_utf8(read_asset(href)?).map_err(|_| format!("{href} is not UTF-8"))?;
+        css.push_str(&sheet);
+    }
+    let loader = offline_loader_script(&glue, &wasm_bytes)?;
+    let dataset_block = inline_dataset_json(dataset_bytes)?;
+    let csp = format!(
+        "default-src 'none'; script-src '{}' 'wasm-unsafe-eval'; style-src '{}'; img-src data: blob:; \
+         base-uri 'none'; form-action 'none'; object-src 'none'",
+        csp_hash(&loader),
+        csp_hash(&css)
+    );
+    let written_style = RefCell::new(false);
+    let rewritten = rewrite_str(
+        index_html,
+        RewriteStrSettings {
+            element_content_handlers: vec![
+                element!("head", |head| {
+                    head.prepend(
+                        &format!(
+                            "<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">"
+                        ),
+                        ContentType::Html,
+                    );
+                    head.append(
+                        &format!(
+                            "<script type=\"application/json\" id=\"{INLINE_DATASET_ELEMENT_ID}\">{dataset_block}</script>"
+                        ),
+                        ContentType::Html,
+                    );
+                    Ok(())
+                }),
+                element!("link[rel=stylesheet]", |link| {
+                    // All sheets go into one <style>, at the place of the first one.
+                    if written_style.replace(true) {
+                        link.remove();
+                    } else {
+                        link.replace(&format!("<style>{css}</style>"), ContentType::Html);
+                    }
+                    Ok(())
+                }),
+                element!("link[rel=modulepreload], link[rel=preload]", |link| {
+                    link.remove();
+                    Ok(())
+                }),
+                element!("script[type=module]", |script| {
+                    script.replace(&format!("<script type=\"module\">{loader}</script>"), ContentType::Html);
+                    Ok(())
+                }),
+            ],
+            ..RewriteStrSettings::new()
+        },
+    )
+    .map_err(|error| format!("rewriting dist/index.html: {error}"))?;
+    check_self_contained(&rewritten)?;
+    Ok(rewritten)
+}
+
+fn find_trunk_assets(index_html: &str) -> Result<TrunkAssets, String> {
+    let found = RefCell::new(TrunkAssets::default());
+    rewrite_str(
+        index_html,
+        RewriteStrSettings {
+            element_content_handlers: vec![
+                element!("link[rel=stylesheet][href]", |link| {
+                    found
+                        .borrow_mut()
+                        .stylesheet_hrefs
+                        .push(link.get_attribute("href").unwrap_or_default());
+                    Ok(())
+                }),
+                element!("link[rel=modulepreload][href]", |link| {
+                    found
+                        .borrow_mut()
+                        .glue_hrefs
+                        .push(link.get_attribute("href").unwrap_or_default());
+                    Ok(())
+                }),
+                element!("link[rel=preload][href$='.wasm']", |link| {
+                    found
+                        .borrow_mut()
+                        .wasm_hrefs
+                        .push(link.get_attribute("href").unwrap_or_default());
+                    Ok(())
+                }),
+                element!("script[type=module]", |script| {
+                    if script.get_attribute("src").is_none() {
+                        found.borrow_mut().inline_module_scripts += 1;
+                    }
+                    Ok(())
+                }),
+            ],
+            ..RewriteStrSettings::new()
+        },
+    )
+    .map_err(|error| format!("reading dist/index.html: {error}"))?;
+    Ok(found.into_inner())
+}
+
+/// The glue with its default export turned into a local call that is given the wasm bytes.
+fn offline_loader_script(glue: &str, wasm_bytes: &[u8]) -> Result<String, String> {
+    // wasm-bindgen's `--target web` glue ends with `export default __wbg_init;` (or a minified
+    // equivalent); the init function is called with the bytes so that nothing is fetched.
+    let init_name = glue
+        .lines()
+        .rev()
+        .find_map(|line| line.trim().strip_prefix("export default "))
+        .map(|rest| rest.trim_end_matches(';').trim().to_string())
+        .filter(|name| !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$'))
+        .ok_or("the wasm-bindgen glue has no `export default <init>;` line: the offline bundler needs updating")?;
+    if glue.contains("</script") {
+        return Err(
+            "the wasm-bindgen glue contains `</script`, which cannot be inlined".to_string(),
+        );
+    }
+    let wasm_base64 = base64::engine::general_purpose::STANDARD.encode(wasm_bytes);
+    Ok(format!(
+        "{glue}\n\
+         const wasmBase64 = \"{wasm_base64}\";\n\
+         const wasmText = atob(wasmBase64);\n\
+         const wasmBytes = new Uint8Array(wasmText.length);\n\
+         for (let byteIdx = 0; byteIdx < wasmText.length; byteIdx++) wasmBytes[byteIdx] = wasmText.charCodeAt(byteIdx);\n\
+         await {init_name}({{ module_or_path: wasmBytes }});\n"
+    ))
+}
+
+/// The dataset as compact JSON that is safe inside a `<script>` element: every `<` is escaped.
+fn inline_dataset_json(dataset_bytes: &[u8]) -> Result<String, String> {
+    let tree: serde_json::Value = serde_json::from_slice(dataset_bytes)
+        .map_err(|error| format!("the dataset is not valid JSON: {error}"))?;
+    let compact = serde_json::to_string(&tree).map_err(|error| error.to_string())?;
+    Ok(compact.replace('<', "\\u003c"))
+}
+
+fn csp_hash(inline_text: &str) -> String {
+    let digest = sha2::Sha256::digest(inline_text.as_bytes());
+    format!(
+        "sha256-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+/// Fails if the rewritten file still points at anything outside itself or carries integrity attributes.
+fn check_self_contained(html: &str) -> Result<(), String> {
+    let outside = RefCell::new(Vec::new());
+    rewrite_str(
+        html,
+        RewriteStrSettings {
+            element_content_handlers: vec![element!("*", |any| {
+                for attribute in ["src", "href", "integrity", "srcset", "data-trunk"] {
+                    if let Some(value) = any.get_attribute(attribute) {
+                        let inside = matches!(attribute, "src" | "href")
+                            && (value.starts_with("data:") || value.starts_with('#'));
+                        if !inside {
+                            outside
+                                .borrow_mut()
+                                .push(format!("<{} {attribute}=\"{value}\">", any.tag_name()));
+                        }
+                    }
+                }
+                Ok(())
+            })],
+            ..RewriteStrSettings::new()
+        },
+    )
+    .map_err(|error| format!("checking the offline file: {error}"))?;
+    let outside = outside.into_inner();
+    if outside.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "the offline file still refers outside itself: {}",
+            outside.join(", ")
+        ))
+    }
+}
+
+/// Counts the text of inline scripts, for tests.
+#[cfg(test)]
+fn inline_script_texts(html: &str) -> Vec<String> {
+    use lol_html::text;
+    let texts = RefCell::new(vec![String::new()]);
+    rewrite_str(
+        html,
+        RewriteStrSettings {
+            element_content_handlers: vec![
+                element!("script", |_| {
+                    texts.borrow_mut().push(String::new());
+                    Ok(())
+                }),
+                text!("script", |chunk| {
+                    if let Some(last) = texts.borrow_mut().last_mut() {
+                        last.push_str(chunk.as_str());
+                    }
+                    Ok(())
+                }),
+            ],
+            ..RewriteStrSettings::new()
+        },
+    )
+    .unwrap();
+    texts.into_inner().into_iter().skip(1).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TRUNK_INDEX: &str = r#"<!doctype html><html><head><meta charset="utf-8">
+<link rel="stylesheet" href="./main-abc.css" integrity="sha384-x">
+<link rel="modulepreload" href="./app-123.js" crossorigin="anonymous" integrity="sha384-y">
+<link rel="preload" href="./app-123_bg.wasm" crossorigin="anonymous" integrity="sha384-z" as="fetch" type="application/wasm">
+</head><body><script type="module">import init from './app-123.js'; await init({ module_or_path: './app-123_bg.wasm' });</script></body></html>"#;
+
+    fn read_fake_asset(path: &str) -> Result<Vec<u8>, String> {
+        match path {
+            "./main-abc.css" => Ok(b"body { color: red; }".to_vec()),
+            "./app-123.js" => Ok(
+                b"function __wbg_init(x) {}\nexport { initSync };\nexport default __wbg_init;\n"
+                    .to_vec(),
+            ),
+            "./app-123_bg.wasm" => Ok(vec![0, 97, 115, 109]),
+            other => Err(format!("no such asset {other}")),
+        }
+    }
+
+    #[test]
+    fn bundles_everything_inline_with_matching_hashes() {
+        let dataset = br#"{"title": "</script><script>alert(1)</script>"}"#;
+        let html = bundle_offline(TRUNK_INDEX, dataset, read_fake_asset).unwrap();
+        assert!(!html.contains("integrity"));
+        assert!(!html.contains("modulepreload"));
+        assert!(html.contains("<style>body { color: red; }</style>"));
+        assert!(html.contains("await __wbg_init({ module_or_path: wasmBytes });"));
+        assert!(
+            html.contains("AGFzbQ=="),
+            "the wasm should be inlined as base64"
+        );
+        // The hostile title cannot close the JSON block.
+        assert!(html.contains(r#"\u003c/script>\u003cscript>alert(1)\u003c/script>"#));
+        let scripts = inline_script_texts(&html);
+        assert_eq!(scripts.len(), 2, "the loader and the dataset");
+        let loader = scripts
+            .iter()
+            .find(|text| text.contains("__wbg_init"))
+            .unwrap();
+        assert!(
+            html.contains(&csp_hash(loader)),
+            "the CSP must allow the loader by its hash"
+        );
+        assert!(html.contains(&csp_hash("body { color: red; }")));
+    }
+
+    #[test]
+    fn refuses_an_unexpected_trunk_layout() {
+        let without_wasm = TRUNK_INDEX.replace("rel=\"preload\"", "rel=\"prefetch\"");
+        let error = bundle_offline(&without_wasm, b"{}", read_fake_asset).unwrap_err();
+        assert!(
+            error.contains("expected one preload link to the wasm file"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn refuses_glue_without_a_default_export() {
+        let error = offline_loader_script("export { initSync };", &[0]).unwrap_err();
+        assert!(error.contains("export default"), "{error}");
+    }
+
+    #[test]
+    fn finds_leftover_outside_references() {
+        let error =
+            check_self_contained(r##"<img src="https://example.org/x.png"><a href="#top">"##)
+                .unwrap_err();
+        assert!(error.contains("https://example.org/x.png"), "{error}");
+        assert!(!error.contains("#top"));
+    }
+}

@@ -1,0 +1,71 @@
+//! `cargo xtask test`: every check the project has, in order, stopping at the first failure.
+
+use std::path::Path;
+
+use crate::offline::{build_dist, OFFLINE_FILE_NAME};
+use crate::serve::spawn_server;
+use crate::tools::{chromium_path, ensure_build_tools, ensure_test_tools, run_status, timed_step};
+
+/// The sub-path the end-to-end tests serve the site under, to prove every URL is relative.
+const TEST_BASE_PATH: &str = "/explorer/sub-path/";
+
+/// Installs what is missing, then runs formatting, lints, host tests, the release build and the browser suite.
+pub fn run_all(project_root: &Path, tool_root: &Path) -> Result<(), String> {
+    let toolchain = ensure_build_tools(tool_root, project_root)?;
+    ensure_test_tools(&toolchain, project_root)?;
+
+    let cargo = |args: &[&str]| {
+        let mut command = toolchain.command("cargo");
+        command.args(args).current_dir(project_root);
+        command
+    };
+    timed_step("cargo fmt --check", || {
+        run_status(&mut cargo(&["fmt", "--all", "--check"]))
+    })?;
+    timed_step("clippy for the host, warnings denied", || {
+        run_status(&mut cargo(&[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    })?;
+    timed_step("clippy for wasm32, warnings denied", || {
+        run_status(&mut cargo(&[
+            "clippy",
+            "--package",
+            "border-security-explorer",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    })?;
+    timed_step("host tests (cargo test --workspace)", || {
+        run_status(&mut cargo(&["test", "--workspace"]))
+    })?;
+    build_dist(project_root, &toolchain)?;
+
+    let dist = project_root.join("dist");
+    let (port, _server) = spawn_server(&dist, TEST_BASE_PATH)?;
+    let end2end = project_root.join("end2end");
+    let mut playwright = toolchain.command("npx");
+    playwright
+        .args(["--no-install", "playwright", "test"])
+        .current_dir(&end2end)
+        .env(
+            "BSE_BASE_URL",
+            format!("http://127.0.0.1:{port}{TEST_BASE_PATH}"),
+        )
+        .env("BSE_OFFLINE_FILE", dist.join(OFFLINE_FILE_NAME))
+        .env("BSE_CHROMIUM", chromium_path());
+    timed_step(
+        "end-to-end tests in Chromium (hosted over HTTP and the offline file from file://)",
+        || run_status(&mut playwright),
+    )?;
+    println!("All checks passed.");
+    Ok(())
+}

@@ -1,0 +1,335 @@
+//! Finds the build and test tools at the versions the project needs, installing what is missing.
+//!
+//! A tool already at the right version (in the tool root or on PATH) is used as it is. A missing or
+//! wrong one is installed into the tool root, which then goes first on PATH for every command run.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+/// Trunk's version: 0.22 needs a newer rustc than the project's.
+pub const TRUNK_VERSION: &str = "0.21.14";
+/// binaryen's npm package: Debian's binaryen 108 writes wasm that fails at start-up.
+pub const BINARYEN_NPM_VERSION: &str = "132.0.0";
+const BINARYEN_MAJOR: &str = "132";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+const CHROMIUM_PATH: &str = "/usr/bin/chromium";
+
+/// The tools found or installed, as a PATH to hand to child processes.
+pub struct Toolchain {
+    /// Folders to put before the inherited PATH, in order.
+    pub path_prefix: Vec<PathBuf>,
+}
+
+impl Toolchain {
+    /// The PATH value for child processes.
+    pub fn path_env(&self) -> OsString {
+        let inherited = std::env::var_os("PATH").unwrap_or_default();
+        let mut folders: Vec<PathBuf> = self.path_prefix.clone();
+        folders.extend(std::env::split_paths(&inherited));
+        std::env::join_paths(folders).unwrap_or(inherited)
+    }
+
+    /// A command that finds this toolchain's tools first.
+    pub fn command(&self, program: &str) -> Command {
+        let mut command = Command::new(program);
+        command.env("PATH", self.path_env());
+        command
+    }
+}
+
+/// Makes sure the wasm target, trunk, wasm-bindgen and wasm-opt are present at the right versions.
+pub fn ensure_build_tools(tool_root: &Path, project_root: &Path) -> Result<Toolchain, String> {
+    println!(
+        "Tools: looking in {} first, then on PATH.",
+        tool_root.display()
+    );
+    let cargo_bin = tool_root.join("bin");
+    let binaryen_bin = tool_root.join("binaryen/node_modules/.bin");
+    let toolchain = Toolchain {
+        path_prefix: vec![cargo_bin.clone(), binaryen_bin.clone()],
+    };
+
+    ensure_wasm_target()?;
+
+    ensure_cargo_tool(
+        &toolchain,
+        tool_root,
+        &CargoTool {
+            binary: "trunk",
+            crate_name: "trunk",
+            version: TRUNK_VERSION,
+            locked: true,
+        },
+    )?;
+
+    let wasm_bindgen_version = locked_version(project_root, "wasm-bindgen")?;
+    // `--locked` fails for wasm-bindgen-cli: its lock file names a dependency version that is gone.
+    ensure_cargo_tool(
+        &toolchain,
+        tool_root,
+        &CargoTool {
+            binary: "wasm-bindgen",
+            crate_name: "wasm-bindgen-cli",
+            version: &wasm_bindgen_version,
+            locked: false,
+        },
+    )?;
+
+    ensure_wasm_opt(&toolchain, tool_root)?;
+    Ok(toolchain)
+}
+
+/// Makes sure Chromium and the end-to-end test's npm packages are installed.
+pub fn ensure_test_tools(toolchain: &Toolchain, project_root: &Path) -> Result<(), String> {
+    ensure_chromium()?;
+    ensure_npm_packages(toolchain, &project_root.join("end2end"))
+}
+
+/// The path of the browser the end-to-end tests drive.
+pub fn chromium_path() -> PathBuf {
+    std::env::var_os("BSE_CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(CHROMIUM_PATH))
+}
+
+struct CargoTool<'a> {
+    binary: &'a str,
+    crate_name: &'a str,
+    version: &'a str,
+    locked: bool,
+}
+
+fn ensure_wasm_target() -> Result<(), String> {
+    let installed = output_of(Command::new("rustup").args(["target", "list", "--installed"]))
+        .map_err(|error| format!("rustup is needed (install Rust with rustup): {error}"))?;
+    if installed.lines().any(|line| line.trim() == WASM_TARGET) {
+        println!("Tools: the {WASM_TARGET} target is installed.");
+        return Ok(());
+    }
+    timed_step(
+        &format!("Installing the {WASM_TARGET} Rust target with rustup"),
+        || run_status(Command::new("rustup").args(["target", "add", WASM_TARGET])),
+    )
+}
+
+fn ensure_cargo_tool(
+    toolchain: &Toolchain,
+    tool_root: &Path,
+    tool: &CargoTool,
+) -> Result<(), String> {
+    let wanted = format!("{} {}", tool.binary, tool.version);
+    let in_root = tool_root.join("bin").join(tool.binary);
+    let candidates = [Some(in_root.clone()), find_on_path(tool.binary)];
+    for candidate in candidates.iter().flatten() {
+        if let Ok(found) = output_of(Command::new(candidate).arg("--version")) {
+            if found.trim() == wanted {
+                println!("Tools: {wanted} found at {}.", candidate.display());
+                return Ok(());
+            }
+            println!(
+                "Tools: {} is {:?}, not {wanted}; installing the right version into the tool root.",
+                candidate.display(),
+                found.trim()
+            );
+        }
+    }
+    let mut command = toolchain.command("cargo");
+    command
+        .args([
+            "install",
+            tool.crate_name,
+            "--version",
+            tool.version,
+            "--root",
+        ])
+        .arg(tool_root)
+        .arg("--force");
+    if tool.locked {
+        command.arg("--locked");
+    }
+    timed_step(
+        &format!(
+            "Installing {} {} with cargo (compiles from source: several minutes on two cores)",
+            tool.crate_name, tool.version
+        ),
+        || run_status(&mut command),
+    )
+}
+
+fn ensure_wasm_opt(toolchain: &Toolchain, tool_root: &Path) -> Result<(), String> {
+    let in_root = tool_root.join("binaryen/node_modules/.bin/wasm-opt");
+    for candidate in [Some(in_root), find_on_path("wasm-opt")].iter().flatten() {
+        if let Ok(found) = output_of(Command::new(candidate).arg("--version")) {
+            // wasm-opt prints "wasm-opt version 132 (version_132)".
+            let major = found.split_whitespace().nth(2).unwrap_or("");
+            if major == BINARYEN_MAJOR {
+                println!(
+                    "Tools: wasm-opt version {major} found at {}.",
+                    candidate.display()
+                );
+                return Ok(());
+            }
+            println!(
+                "Tools: {} is version {major:?}, not {BINARYEN_MAJOR}; installing binaryen from npm into the tool root.",
+                candidate.display()
+            );
+        }
+    }
+    let prefix = tool_root.join("binaryen");
+    std::fs::create_dir_all(&prefix)
+        .map_err(|error| format!("creating {}: {error}", prefix.display()))?;
+    let mut command = toolchain.command("npm");
+    command
+        .args(["install", "--no-audit", "--no-fund", "--prefix"])
+        .arg(&prefix)
+        .arg(format!("binaryen@{BINARYEN_NPM_VERSION}"));
+    timed_step(
+        &format!("Installing wasm-opt (binaryen {BINARYEN_NPM_VERSION}) with npm"),
+        || run_status(&mut command),
+    )
+}
+
+fn ensure_chromium() -> Result<(), String> {
+    let chromium = chromium_path();
+    if chromium.exists() && Path::new("/usr/bin/chromedriver").exists() {
+        println!("Tools: Chromium found at {}.", chromium.display());
+        return Ok(());
+    }
+    let as_root = output_of(Command::new("id").arg("-u")).is_ok_and(|uid| uid.trim() == "0");
+    let (program, prefix): (&str, &[&str]) = if as_root {
+        ("apt-get", &[])
+    } else {
+        ("sudo", &["apt-get"])
+    };
+    timed_step("Installing Chromium and ChromeDriver with apt", || {
+        run_status(Command::new(program).args(prefix).arg("update"))?;
+        run_status(
+            Command::new(program)
+                .args(prefix)
+                .args(["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"])
+                .env("DEBIAN_FRONTEND", "noninteractive"),
+        )
+    })
+    .map_err(|error| {
+        format!("{error}\nInstall it by hand with: apt-get update && apt-get install -y chromium chromium-driver")
+    })
+}
+
+fn ensure_npm_packages(toolchain: &Toolchain, end2end: &Path) -> Result<(), String> {
+    let lock = std::fs::read(end2end.join("package-lock.json"))
+        .map_err(|error| format!("reading end2end/package-lock.json: {error}"))?;
+    let stamp_path = end2end.join("node_modules/.bse-lock-sha256");
+    let lock_hash = sha256_hex(&lock);
+    if std::fs::read_to_string(&stamp_path).is_ok_and(|stamp| stamp.trim() == lock_hash) {
+        println!("Tools: end2end npm packages are installed and match package-lock.json.");
+        return Ok(());
+    }
+    let mut command = toolchain.command("npm");
+    command
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(end2end);
+    timed_step(
+        "Installing the end-to-end test packages with npm ci",
+        || run_status(&mut command),
+    )?;
+    std::fs::write(&stamp_path, lock_hash)
+        .map_err(|error| format!("writing {}: {error}", stamp_path.display()))
+}
+
+/// The hex SHA-256 of some bytes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest as _;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+/// The version of `package` recorded in the project's Cargo.lock.
+fn locked_version(project_root: &Path, package: &str) -> Result<String, String> {
+    #[derive(serde::Deserialize)]
+    struct LockFile {
+        package: Vec<LockedPackage>,
+    }
+    #[derive(serde::Deserialize)]
+    struct LockedPackage {
+        name: String,
+        version: String,
+    }
+    let lock_path = project_root.join("Cargo.lock");
+    let text = std::fs::read_to_string(&lock_path).map_err(|error| {
+        format!(
+            "reading {}: {error} (run `cargo generate-lockfile`)",
+            lock_path.display()
+        )
+    })?;
+    let lock: LockFile =
+        toml::from_str(&text).map_err(|error| format!("reading Cargo.lock: {error}"))?;
+    lock.package
+        .into_iter()
+        .find(|locked| locked.name == package)
+        .map(|locked| locked.version)
+        .ok_or_else(|| format!("Cargo.lock has no {package} package"))
+}
+
+fn find_on_path(binary: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|folder| folder.join(binary))
+        .find(|candidate| candidate.is_file())
+}
+
+/// Runs one install step, saying what it does and how long it took.
+pub fn timed_step(what: &str, step: impl FnOnce() -> Result<(), String>) -> Result<(), String> {
+    println!("==> {what}…");
+    let started = Instant::now();
+    let result = step();
+    let seconds = started.elapsed().as_secs_f64();
+    match &result {
+        Ok(()) => println!("==> done in {seconds:.0} s: {what}"),
+        Err(_) => println!("==> failed after {seconds:.0} s: {what}"),
+    }
+    result
+}
+
+/// Runs a command with inherited output; an error names the command and its exit status.
+pub fn run_status(command: &mut Command) -> Result<(), String> {
+    let status = command
+        .status()
+        .map_err(|error| format!("could not start {:?}: {error}", command.get_program()))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} failed with {status}",
+            describe_command(command)
+        ))
+    }
+}
+
+fn output_of(command: &mut Command) -> Result<String, String> {
+    let output = command
+        .output()
+        .map_err(|error| format!("could not start {:?}: {error}", command.get_program()))?;
+    if output.status.success() {
+        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    } else {
+        Err(format!(
+            "{} failed with {}",
+            describe_command(command),
+            output.status
+        ))
+    }
+}
+
+fn describe_command(command: &Command) -> String {
+    let mut words = vec![command.get_program().to_string_lossy().into_owned()];
+    words.extend(
+        command
+            .get_args()
+            .map(|arg| arg.to_string_lossy().into_owned()),
+    );
+    format!("`{}`", words.join(" "))
+}
