@@ -4,9 +4,10 @@
 //! types below. The conversion never stops at the first problem: it returns every problem it finds,
 //! each with the path of the record and field (`funding[3].amount_gbp: …`).
 
+mod checks;
 mod reader;
+mod records;
 
-use std::collections::HashSet;
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
@@ -150,8 +151,14 @@ pub struct Dataset {
     pub description: String,
     /// Every publication a record cites.
     pub sources: Vec<Source>,
+    /// Small-boat arrivals: the provisional daily and weekly series and the official monthly and annual ones.
+    pub crossings: Crossings,
     /// Dated announcements, milestones and agreements.
     pub announcements: Vec<Announcement>,
+    /// Money announced, with how each amount relates to earlier ones.
+    pub funding: Vec<Funding>,
+    /// Other sourced numbers: staffing, interceptions, people per boat, deaths.
+    pub figures: Vec<Figure>,
 }
 
 /// One publication that records cite.
@@ -227,6 +234,10 @@ pub struct Announcement {
     pub themes: Vec<Theme>,
     /// The sources that state it.
     pub source_ids: Vec<String>,
+    /// Other dates or details given by other sources.
+    pub alternatives: Vec<Alternative>,
+    /// Caveats.
+    pub note: Option<String>,
 }
 
 /// The closed set of themes: the four CONTEST-style strands and five cross-cutting topics.
@@ -271,6 +282,314 @@ impl Theme {
             Theme::Technology => "Technology",
         }
     }
+}
+
+/// Whether a series is the publisher's provisional or official one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// Operational data, subject to change.
+    Provisional,
+    /// Official statistics ("final and authoritative", still revised between editions).
+    Official,
+}
+
+impl Status {
+    /// The names used in the file.
+    pub const NAMES: [(&'static str, Status); 2] = [
+        ("provisional", Status::Provisional),
+        ("official", Status::Official),
+    ];
+
+    /// The status for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Provisional => "Provisional",
+            Status::Official => "Official",
+        }
+    }
+}
+
+/// What every crossings series says about itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesInfo {
+    /// Short stable identifier.
+    pub series_id: String,
+    /// What the series is, for people.
+    pub label: String,
+    /// Provisional or official.
+    pub status: Status,
+    /// The last date the series covers.
+    pub as_of: NaiveDate,
+    /// The sources the figures are read from.
+    pub source_ids: Vec<String>,
+    /// Caveats, in a sentence or two.
+    pub note: Option<String>,
+}
+
+/// All small-boat arrival series. Provisional and official are kept apart and never blended.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Crossings {
+    /// People and boats arriving each day (provisional), from `first_date` with no gaps.
+    pub daily: DailySeries,
+    /// Weekly arrivals and French preventions (provisional), weeks ending on consecutive Sundays.
+    pub weekly: WeeklySeries,
+    /// Official monthly totals (one or more editions).
+    pub monthly: Vec<MonthlySeries>,
+    /// Official annual totals (one or more editions).
+    pub annual: Vec<AnnualSeries>,
+}
+
+/// Daily arrivals, one entry per day from `first_date`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DailySeries {
+    /// The series' status, sources and as-of date.
+    pub info: SeriesInfo,
+    /// The day the first entry is for.
+    pub first_date: NaiveDate,
+    /// People detected arriving each day.
+    pub people: Vec<u32>,
+    /// Boats detected arriving each day.
+    pub boats: Vec<u32>,
+    /// Boats involved in uncontrolled landings each day; `None` where not recorded.
+    pub uncontrolled_boats: Vec<Option<u32>>,
+}
+
+impl DailySeries {
+    /// The date of entry `day_idx`.
+    pub fn date_of(&self, day_idx: usize) -> NaiveDate {
+        self.first_date + chrono::Days::new(day_idx as u64)
+    }
+
+    /// The last day with an entry, if any.
+    pub fn last_date(&self) -> Option<NaiveDate> {
+        self.people
+            .len()
+            .checked_sub(1)
+            .map(|last_idx| self.date_of(last_idx))
+    }
+}
+
+/// Weekly arrivals and preventions, one entry per week ending on a Sunday.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeeklySeries {
+    /// The series' status, sources and as-of date.
+    pub info: SeriesInfo,
+    /// The Sunday the first week ends on.
+    pub first_week_ending: NaiveDate,
+    /// People detected arriving each week.
+    pub people: Vec<u32>,
+    /// Boats detected arriving each week.
+    pub boats: Vec<u32>,
+    /// Boats in uncontrolled landings; `None` where not recorded.
+    pub uncontrolled_boats: Vec<Option<u32>>,
+    /// People prevented from crossing by the French authorities (their estimates); `None` where not recorded.
+    pub people_prevented: Vec<Option<u32>>,
+    /// Crossing attempts (events) prevented; `None` where not recorded.
+    pub events_prevented: Vec<Option<u32>>,
+}
+
+impl WeeklySeries {
+    /// The Sunday week `week_idx` ends on.
+    pub fn week_ending(&self, week_idx: usize) -> NaiveDate {
+        self.first_week_ending + chrono::Days::new(7 * week_idx as u64)
+    }
+}
+
+/// One edition of monthly totals.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MonthlySeries {
+    /// The series' status, sources and as-of date.
+    pub info: SeriesInfo,
+    /// One row per month, in order, no gaps.
+    pub rows: Vec<MonthRow>,
+}
+
+/// People and boats in one calendar month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MonthRow {
+    /// The first day of the month.
+    pub month: NaiveDate,
+    /// People detected arriving.
+    pub people: u32,
+    /// Boats detected arriving.
+    pub boats: u32,
+}
+
+/// One edition of annual totals.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnnualSeries {
+    /// The series' status, sources and as-of date.
+    pub info: SeriesInfo,
+    /// One row per calendar year, in order.
+    pub rows: Vec<YearRow>,
+}
+
+/// People and boats in one calendar year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct YearRow {
+    /// The calendar year.
+    pub year: i32,
+    /// People detected arriving.
+    pub people: u32,
+    /// Boats detected arriving.
+    pub boats: u32,
+}
+
+/// How exactly a stated amount is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AmountBasis {
+    /// The amount as stated.
+    Exact,
+    /// "Up to": an upper bound.
+    UpTo,
+    /// "Nearly" or "almost": an upper bound, close to it.
+    Nearly,
+    /// "Around" or "about": approximate.
+    Around,
+    /// "More than" or "at least": a lower bound.
+    AtLeast,
+}
+
+impl AmountBasis {
+    /// The names used in the file.
+    pub const NAMES: [(&'static str, AmountBasis); 5] = [
+        ("exact", AmountBasis::Exact),
+        ("up_to", AmountBasis::UpTo),
+        ("nearly", AmountBasis::Nearly),
+        ("around", AmountBasis::Around),
+        ("at_least", AmountBasis::AtLeast),
+    ];
+
+    /// The word put before the number ("up to £75m"); empty for an exact amount.
+    pub fn qualifier(self) -> &'static str {
+        match self {
+            AmountBasis::Exact => "",
+            AmountBasis::UpTo => "up to ",
+            AmountBasis::Nearly => "nearly ",
+            AmountBasis::Around => "around ",
+            AmountBasis::AtLeast => "at least ",
+        }
+    }
+}
+
+/// One amount of money announced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Funding {
+    /// Short stable identifier.
+    pub funding_id: String,
+    /// When it was announced.
+    pub announced: PartialDate,
+    /// The amount in whole pounds.
+    pub amount_gbp: u64,
+    /// Whether the amount is exact or a bound.
+    pub amount_basis: AmountBasis,
+    /// True when the amount is a yearly rate rather than a sum.
+    pub amount_is_per_year: bool,
+    /// True when the money is committed to the Border Security Command itself.
+    pub for_bsc: bool,
+    /// Who receives it.
+    pub recipient: String,
+    /// What it pays for, in our own words.
+    pub purpose: String,
+    /// The period it covers, as stated.
+    pub period: String,
+    /// How it relates to other funding records, so nothing is counted twice.
+    pub relation: FundingRelation,
+    /// The sources that state it.
+    pub source_ids: Vec<String>,
+    /// Other amounts given by other sources.
+    pub alternatives: Vec<Alternative>,
+    /// Caveats.
+    pub note: Option<String>,
+}
+
+/// How a funding record relates to others. Only `New` records are added into totals.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FundingRelation {
+    /// Money not announced before: counted.
+    New,
+    /// The same money announced again: not counted.
+    Reannouncement { of_funding_id: String },
+    /// A share of a larger stated total that is itself recorded: not counted (the total is).
+    PartOf { of_funding_id: String },
+    /// A stated total of records already in the dataset: not counted (its parts are).
+    TotalOf { of_funding_ids: Vec<String> },
+}
+
+impl FundingRelation {
+    /// True when the record's amount goes into totals.
+    pub fn is_counted(&self) -> bool {
+        matches!(self, FundingRelation::New)
+    }
+}
+
+/// A figure, amount or date that another source gives differently.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alternative {
+    /// The other value, as that source gives it.
+    pub value: String,
+    /// The sources that give it.
+    pub source_ids: Vec<String>,
+    /// Why it differs, where known.
+    pub note: Option<String>,
+}
+
+/// The time a figure refers to: a date or a period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FigureTime {
+    /// A date (as at, or announced on).
+    On(PartialDate),
+    /// A period from the start of one date to the end of another.
+    Between(PartialDate, PartialDate),
+}
+
+impl FigureTime {
+    /// The first day the figure refers to.
+    pub fn first_day(&self) -> NaiveDate {
+        match self {
+            FigureTime::On(date) | FigureTime::Between(date, _) => date.first_day,
+        }
+    }
+
+    /// The last day the figure refers to.
+    pub fn last_day(&self) -> NaiveDate {
+        match self {
+            FigureTime::On(date) | FigureTime::Between(_, date) => date.last_day(),
+        }
+    }
+
+    /// For people: "4 November 2024" or "May 2024 to April 2025".
+    pub fn display(&self) -> String {
+        match self {
+            FigureTime::On(date) => date.display(),
+            FigureTime::Between(from, to) => format!("{} to {}", from.display(), to.display()),
+        }
+    }
+}
+
+/// One other sourced number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// Short stable identifier.
+    pub figure_id: String,
+    /// A machine name for what is measured; figures with the same metric form a series.
+    pub metric: String,
+    /// What the number is, for people.
+    pub label: String,
+    /// The number.
+    pub value: f64,
+    /// Its unit ("people", "percent", "GBP", "people per boat", …).
+    pub unit: String,
+    /// Whether the number is exact or a bound.
+    pub value_basis: AmountBasis,
+    /// When it applies.
+    pub time: FigureTime,
+    /// The sources that state it.
+    pub source_ids: Vec<String>,
+    /// Other values given by other sources.
+    pub alternatives: Vec<Alternative>,
+    /// Caveats.
+    pub note: Option<String>,
 }
 
 /// Parses and checks a dataset file, returning every problem found if there are any.
@@ -339,18 +658,53 @@ fn dataset_from_tree(tree: &Value) -> Result<Dataset, Vec<DataError>> {
             "as_of",
             "description",
             "sources",
+            "crossings",
             "announcements",
+            "funding",
+            "figures",
         ],
         &mut errors,
     );
     let title = top.text("title", &mut errors);
     let as_of = top.date("as_of", &mut errors);
     let description = top.text("description", &mut errors);
-    let sources = top.list("sources", &mut errors, source_from_tree);
-    let announcements = top.list("announcements", &mut errors, announcement_from_tree);
+    let sources = top.list("sources", &mut errors, records::source_from_tree);
+    let crossings = top
+        .raw("crossings")
+        .and_then(|value| records::crossings_from_tree(value, "crossings", &mut errors));
+    if top.raw("crossings").is_none() {
+        errors.push(DataError::new(
+            "crossings",
+            "is required but missing".to_string(),
+        ));
+    }
+    let announcements = top.list(
+        "announcements",
+        &mut errors,
+        records::announcement_from_tree,
+    );
+    let funding = top.list("funding", &mut errors, records::funding_from_tree);
+    let figures = top.list("figures", &mut errors, records::figure_from_tree);
 
-    let (Some(title), Some(as_of), Some(description), Some(sources), Some(announcements)) =
-        (title, as_of, description, sources, announcements)
+    let (
+        Some(title),
+        Some(as_of),
+        Some(description),
+        Some(sources),
+        Some(crossings),
+        Some(announcements),
+        Some(funding),
+        Some(figures),
+    ) = (
+        title,
+        as_of,
+        description,
+        sources,
+        crossings,
+        announcements,
+        funding,
+        figures,
+    )
     else {
         return Err(errors);
     };
@@ -360,167 +714,16 @@ fn dataset_from_tree(tree: &Value) -> Result<Dataset, Vec<DataError>> {
         as_of,
         description,
         sources,
+        crossings,
         announcements,
+        funding,
+        figures,
     };
-    check_references(&dataset, &mut errors);
+    checks::check_across_records(&dataset, &mut errors);
     if errors.is_empty() {
         Ok(dataset)
     } else {
         Err(errors)
-    }
-}
-
-fn source_from_tree(value: &Value, path: &str, errors: &mut Vec<DataError>) -> Option<Source> {
-    let fields = Fields::new(value, path, errors)?;
-    fields.reject_unknown(
-        &[
-            "id",
-            "title",
-            "publisher",
-            "published",
-            "url",
-            "kind",
-            "note",
-        ],
-        errors,
-    );
-    let source_id = fields.text("id", errors);
-    let title = fields.text("title", errors);
-    let publisher = fields.text("publisher", errors);
-    let published = fields.optional_partial_date("published", errors);
-    let url = fields.optional_text("url", errors).and_then(|url| {
-        if is_safe_https_url(&url) {
-            Some(url)
-        } else {
-            errors.push(DataError::new(
-                &fields.path_of("url"),
-                format!(
-                    "only https links are allowed, found {}",
-                    describe(&Value::String(url))
-                ),
-            ));
-            None
-        }
-    });
-    let kind = fields.choice("kind", &SourceKind::NAMES, errors);
-    let note = fields.optional_text("note", errors);
-    Some(Source {
-        source_id: source_id?,
-        title: title?,
-        publisher: publisher?,
-        published,
-        url,
-        kind: kind?,
-        note,
-    })
-}
-
-fn announcement_from_tree(
-    value: &Value,
-    path: &str,
-    errors: &mut Vec<DataError>,
-) -> Option<Announcement> {
-    let fields = Fields::new(value, path, errors)?;
-    fields.reject_unknown(
-        &[
-            "id",
-            "date",
-            "title",
-            "summary",
-            "actors",
-            "themes",
-            "source_ids",
-        ],
-        errors,
-    );
-    let announcement_id = fields.text("id", errors);
-    let date = fields.partial_date("date", errors);
-    let title = fields.text("title", errors);
-    let summary = fields.text("summary", errors);
-    let actors = fields.text_list("actors", errors);
-    let themes = fields.list("themes", errors, |item, path, errors| {
-        reader::choice_from(item, path, &Theme::NAMES, errors)
-    });
-    let source_ids = fields.text_list("source_ids", errors);
-    Some(Announcement {
-        announcement_id: announcement_id?,
-        date: date?,
-        title: title?,
-        summary: summary?,
-        actors: actors?,
-        themes: themes?,
-        source_ids: source_ids?,
-    })
-}
-
-/// Checks what no single record can check alone: unique ids, citations that resolve, dates in range.
-fn check_references(dataset: &Dataset, errors: &mut Vec<DataError>) {
-    let mut source_ids = HashSet::new();
-    for (source_idx, source) in dataset.sources.iter().enumerate() {
-        if !source_ids.insert(source.source_id.as_str()) {
-            errors.push(DataError::new(
-                &format!("sources[{source_idx}].id"),
-                format!("the id {:?} is used by an earlier source", source.source_id),
-            ));
-        }
-        if let Some(published) = source.published {
-            if published.first_day > dataset.as_of {
-                errors.push(DataError::new(
-                    &format!("sources[{source_idx}].published"),
-                    format!(
-                        "{} is after the dataset's as-of date {}",
-                        published.iso(),
-                        dataset.as_of
-                    ),
-                ));
-            }
-        }
-    }
-    let mut announcement_ids = HashSet::new();
-    for (announcement_idx, announcement) in dataset.announcements.iter().enumerate() {
-        let path = format!("announcements[{announcement_idx}]");
-        if !announcement_ids.insert(announcement.announcement_id.as_str()) {
-            errors.push(DataError::new(
-                &format!("{path}.id"),
-                format!(
-                    "the id {:?} is used by an earlier announcement",
-                    announcement.announcement_id
-                ),
-            ));
-        }
-        if announcement.date.first_day > dataset.as_of {
-            errors.push(DataError::new(
-                &format!("{path}.date"),
-                format!(
-                    "{} is after the dataset's as-of date {}",
-                    announcement.date.iso(),
-                    dataset.as_of
-                ),
-            ));
-        }
-        check_citations(&announcement.source_ids, &source_ids, &path, errors);
-    }
-}
-
-fn check_citations(
-    cited: &[String],
-    known: &HashSet<&str>,
-    path: &str,
-    errors: &mut Vec<DataError>,
-) {
-    if cited.is_empty() {
-        errors.push(DataError::new(
-            &format!("{path}.source_ids"),
-            "every record must cite at least one source".to_string(),
-        ));
-    }
-    for (cite_idx, source_id) in cited.iter().enumerate() {
-        if !known.contains(source_id.as_str()) {
-            errors.push(DataError::new(
-                &format!("{path}.source_ids[{cite_idx}]"),
-                format!("no source has the id {source_id:?}"),
-            ));
-        }
     }
 }
 

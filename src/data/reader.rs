@@ -139,21 +139,23 @@ impl<'a> Fields<'a> {
         count_from(value, &self.path_of(field), what, errors)
     }
 
-    /// An optional whole number that is zero or more.
-    pub(crate) fn optional_count(
-        &self,
-        field: &str,
-        what: &str,
-        errors: &mut Vec<DataError>,
-    ) -> Option<u64> {
-        let value = self.raw(field)?;
-        count_from(value, &self.path_of(field), what, errors)
-    }
-
     /// A required full calendar date (`YYYY-MM-DD`).
     pub(crate) fn date(&self, field: &str, errors: &mut Vec<DataError>) -> Option<NaiveDate> {
         let value = self.required(field, errors)?;
         date_from(value, &self.path_of(field), errors)
+    }
+
+    /// A required `true` or `false`.
+    pub(crate) fn flag(&self, field: &str, errors: &mut Vec<DataError>) -> Option<bool> {
+        let value = self.required(field, errors)?;
+        let flag = value.as_bool();
+        if flag.is_none() {
+            errors.push(DataError::new(
+                &self.path_of(field),
+                format!("expected true or false, found {}", describe(value)),
+            ));
+        }
+        flag
     }
 
     /// A required date of known precision (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).

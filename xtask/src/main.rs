@@ -1,5 +1,7 @@
 //! Project tasks run as `cargo xtask <task>`: serve, test, dist, check-data, import-crossings.
 
+mod check_data;
+mod import;
 mod offline;
 mod serve;
 mod test;
@@ -16,6 +18,10 @@ tasks:
   test               install missing tools, then fmt, clippy (host and wasm32), host tests, the release
                      build and the end-to-end suite (hosted over HTTP and the offline file from file://)
   dist               the release build into dist/: the static website and the offline single file
+  check-data [FILE]  check a dataset file (default public/data/dataset.json) and print every problem
+  import-crossings FILE.ods [--dataset FILE]
+                     read the Home Office small-boat time series (sheets SB_01 and SB_02) into the
+                     dataset's daily and weekly crossings, keeping everything else
 
 options:
   --tool-root DIR    where missing tools are installed (default: $BSE_TOOL_ROOT, else
@@ -23,6 +29,9 @@ options:
                      version are used as they are
   --port N           (serve) the port to serve on, default 8080
 ";
+
+/// The bundled dataset, relative to the project root.
+const DATASET_PATH: &str = "public/data/dataset.json";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -39,8 +48,9 @@ fn main() -> ExitCode {
 struct Options {
     tool_root: PathBuf,
     port: u16,
+    /// `--dataset FILE` for import-crossings.
+    dataset: Option<PathBuf>,
     /// Arguments that are not options, in order (file names for the data tasks).
-    #[allow(dead_code)]
     rest: Vec<String>,
 }
 
@@ -62,6 +72,23 @@ fn run(args: &[String]) -> Result<(), String> {
             offline::build_dist(&project_root, &toolchain)
         }
         "test" => test::run_all(&project_root, &options.tool_root),
+        "check-data" => {
+            let dataset_path = options
+                .rest
+                .first()
+                .map_or_else(|| project_root.join(DATASET_PATH), PathBuf::from);
+            check_data::check_data_file(&dataset_path)
+        }
+        "import-crossings" => {
+            let spreadsheet = options.rest.first().ok_or(
+                "import-crossings needs the spreadsheet: cargo xtask import-crossings FILE.ods",
+            )?;
+            let dataset_path = options
+                .dataset
+                .clone()
+                .unwrap_or_else(|| project_root.join(DATASET_PATH));
+            import::import_crossings(Path::new(spreadsheet), &dataset_path)
+        }
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())
@@ -76,6 +103,7 @@ fn run(args: &[String]) -> Result<(), String> {
 fn parse_options(args: &[String]) -> Result<Options, String> {
     let mut tool_root = std::env::var_os("BSE_TOOL_ROOT").map(PathBuf::from);
     let mut port = 8080;
+    let mut dataset = None;
     let mut rest = Vec::new();
     let mut arg_iter = args.iter();
     while let Some(arg) = arg_iter.next() {
@@ -89,6 +117,10 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
                 port = value
                     .parse()
                     .map_err(|_| format!("--port: {value:?} is not a port number"))?;
+            }
+            "--dataset" => {
+                let value = arg_iter.next().ok_or("--dataset needs a file")?;
+                dataset = Some(PathBuf::from(value));
             }
             _ => rest.push(arg.clone()),
         }
@@ -107,6 +139,7 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
     Ok(Options {
         tool_root,
         port,
+        dataset,
         rest,
     })
 }

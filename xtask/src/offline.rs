@@ -197,15 +197,11 @@ fn find_trunk_assets(index_html: &str) -> Result<TrunkAssets, String> {
 
 /// The glue with its default export turned into a local call that is given the wasm bytes.
 fn offline_loader_script(glue: &str, wasm_bytes: &[u8]) -> Result<String, String> {
-    // wasm-bindgen's `--target web` glue ends with `export default __wbg_init;` (or a minified
-    // equivalent); the init function is called with the bytes so that nothing is fetched.
-    let init_name = glue
-        .lines()
-        .rev()
-        .find_map(|line| line.trim().strip_prefix("export default "))
-        .map(|rest| rest.trim_end_matches(';').trim().to_string())
-        .filter(|name| !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$'))
-        .ok_or("the wasm-bindgen glue has no `export default <init>;` line: the offline bundler needs updating")?;
+    // wasm-bindgen's `--target web` glue ends with `export { initSync, __wbg_init as default };`
+    // (older versions: `export default __wbg_init;`). The init function is called with the bytes so
+    // that nothing is fetched.
+    let init_name = default_export_name(glue)
+        .ok_or("the wasm-bindgen glue has no default export (`export default <init>;` or `<init> as default`): the offline bundler needs updating")?;
     if glue.contains("</script") {
         return Err(
             "the wasm-bindgen glue contains `</script`, which cannot be inlined".to_string(),
@@ -220,6 +216,28 @@ fn offline_loader_script(glue: &str, wasm_bytes: &[u8]) -> Result<String, String
          for (let byteIdx = 0; byteIdx < wasmText.length; byteIdx++) wasmBytes[byteIdx] = wasmText.charCodeAt(byteIdx);\n\
          await {init_name}({{ module_or_path: wasmBytes }});\n"
     ))
+}
+
+/// The local name of the glue's default export, from its last export statement.
+fn default_export_name(glue: &str) -> Option<String> {
+    let is_identifier = |name: &str| {
+        !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
+    };
+    glue.lines().rev().find_map(|line| {
+        let line = line.trim().trim_end_matches(';').trim();
+        if let Some(name) = line.strip_prefix("export default ") {
+            return is_identifier(name.trim()).then(|| name.trim().to_string());
+        }
+        let list = line.strip_prefix("export {")?.strip_suffix('}')?;
+        list.split(',')
+            .find_map(|item| item.trim().strip_suffix(" as default"))
+            .map(str::trim)
+            .filter(|name| is_identifier(name))
+            .map(str::to_string)
+    })
 }
 
 /// The dataset as compact JSON that is safe inside a `<script>` element: every `<` is escaped.
@@ -357,6 +375,19 @@ mod tests {
             error.contains("expected one preload link to the wasm file"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn finds_the_default_export_in_either_form() {
+        assert_eq!(
+            default_export_name("x\nexport default __wbg_init;\n").as_deref(),
+            Some("__wbg_init")
+        );
+        assert_eq!(
+            default_export_name("export { initSync, __wbg_init as default };").as_deref(),
+            Some("__wbg_init")
+        );
+        assert_eq!(default_export_name("export { initSync };"), None);
     }
 
     #[test]

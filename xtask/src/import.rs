@@ -1,0 +1,406 @@
+//! `cargo xtask import-crossings FILE.ods`: reads the Home Office small-boat time series into the dataset's crossings.
+//!
+//! Sheet SB_01 gives one row per day, SB_02 one row per week. Any layout the importer does not expect
+//! (a renamed sheet, a moved or renamed column, a non-numeric cell, a missing day) stops it with a
+//! message naming the sheet, row and column, so a changed publication is never half-read.
+
+use std::path::Path;
+
+use calamine::{open_workbook, Data, Ods, Reader};
+use chrono::{Datelike, NaiveDate, Weekday};
+use serde_json::{json, Value};
+
+/// The daily sheet's name and headings, column A onwards.
+const DAILY_SHEET: &str = "SB_01";
+const DAILY_HEADINGS: [&str; 4] = [
+    "Date",
+    "Migrants arrived",
+    "Boats arrived",
+    "Boats arrived - involved in uncontrolled landings",
+];
+/// The weekly sheet's name and headings, column A onwards.
+const WEEKLY_SHEET: &str = "SB_02";
+const WEEKLY_HEADINGS: [&str; 6] = [
+    "Week ending",
+    "Migrants arrived",
+    "Boats arrived",
+    "Boats arrived - involved in uncontrolled landings",
+    "Migrants prevented",
+    "Events prevented",
+];
+/// The source id the imported series cite (see the dataset's `sources`).
+const TIME_SERIES_SOURCE_ID: &str = "ho-time-series";
+
+/// Daily rows read from SB_01.
+#[derive(Debug, PartialEq)]
+pub struct DailyRows {
+    pub first_date: NaiveDate,
+    pub people: Vec<u32>,
+    pub boats: Vec<u32>,
+    pub uncontrolled_boats: Vec<Option<u32>>,
+}
+
+/// Weekly rows read from SB_02.
+#[derive(Debug, PartialEq)]
+pub struct WeeklyRows {
+    pub first_week_ending: NaiveDate,
+    pub people: Vec<u32>,
+    pub boats: Vec<u32>,
+    pub uncontrolled_boats: Vec<Option<u32>>,
+    pub people_prevented: Vec<Option<u32>>,
+    pub events_prevented: Vec<Option<u32>>,
+}
+
+impl DailyRows {
+    fn last_date(&self) -> NaiveDate {
+        self.first_date + chrono::Days::new(self.people.len().saturating_sub(1) as u64)
+    }
+}
+
+/// Reads both sheets of the spreadsheet at `path`.
+pub fn read_time_series(path: &Path) -> Result<(DailyRows, WeeklyRows), String> {
+    let mut workbook: Ods<_> = open_workbook(path).map_err(|error| {
+        format!(
+            "{}: not a readable ODS spreadsheet: {error}",
+            path.display()
+        )
+    })?;
+    let daily = read_daily(&sheet_rows(&mut workbook, DAILY_SHEET)?)?;
+    let weekly = read_weekly(&sheet_rows(&mut workbook, WEEKLY_SHEET)?)?;
+    Ok((daily, weekly))
+}
+
+/// The cells of one sheet as rows starting at spreadsheet row 1, column A.
+fn sheet_rows<R: std::io::Read + std::io::Seek>(
+    workbook: &mut Ods<R>,
+    sheet: &str,
+) -> Result<Vec<Vec<Data>>, String> {
+    if !workbook.sheet_names().iter().any(|name| name == sheet) {
+        return Err(format!(
+            "sheet {sheet}: not found; the spreadsheet has {}",
+            workbook.sheet_names().join(", ")
+        ));
+    }
+    let range = workbook
+        .worksheet_range(sheet)
+        .map_err(|error| format!("sheet {sheet}: could not be read: {error}"))?;
+    let (first_row, first_column) = range.start().unwrap_or((0, 0));
+    let mut rows: Vec<Vec<Data>> = vec![Vec::new(); first_row as usize];
+    for row in range.rows() {
+        let mut cells = vec![Data::Empty; first_column as usize];
+        cells.extend(row.iter().cloned());
+        rows.push(cells);
+    }
+    Ok(rows)
+}
+
+/// A place in a sheet, for messages: "sheet SB_01, row 5, column B".
+fn place(sheet: &str, row_idx: usize, column_idx: usize) -> String {
+    let column_letter = char::from(b'A' + column_idx as u8);
+    format!("sheet {sheet}, row {}, column {column_letter}", row_idx + 1)
+}
+
+fn cell(row: &[Data], column_idx: usize) -> &Data {
+    row.get(column_idx).unwrap_or(&Data::Empty)
+}
+
+fn check_headings(sheet: &str, rows: &[Vec<Data>], headings: &[&str]) -> Result<(), String> {
+    let header = rows.first().map(Vec::as_slice).unwrap_or(&[]);
+    for (column_idx, expected) in headings.iter().enumerate() {
+        let found = match cell(header, column_idx) {
+            Data::String(text) => text.trim().to_string(),
+            Data::Empty => String::new(),
+            other => other.to_string(),
+        };
+        if !found.eq_ignore_ascii_case(expected) {
+            return Err(format!(
+                "{}: expected the heading {expected:?}, found {found:?}; the publication's layout has changed",
+                place(sheet, 0, column_idx)
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn date_cell(
+    sheet: &str,
+    row: &[Data],
+    row_idx: usize,
+    column_idx: usize,
+) -> Result<NaiveDate, String> {
+    let value = cell(row, column_idx);
+    let parsed = match value {
+        Data::DateTimeIso(text) => {
+            NaiveDate::parse_from_str(text.get(..10).unwrap_or(text), "%Y-%m-%d").ok()
+        }
+        // A spreadsheet date serial counts days from 30 December 1899.
+        Data::DateTime(excel_date) if excel_date.as_f64() >= 1.0 => {
+            NaiveDate::from_ymd_opt(1899, 12, 30).and_then(|epoch| {
+                epoch.checked_add_days(chrono::Days::new(excel_date.as_f64() as u64))
+            })
+        }
+        Data::String(text) => NaiveDate::parse_from_str(text.trim(), "%d/%m/%Y").ok(),
+        _ => None,
+    };
+    parsed.ok_or_else(|| {
+        format!(
+            "{}: expected a date, found {value:?}",
+            place(sheet, row_idx, column_idx)
+        )
+    })
+}
+
+fn count_cell(sheet: &str, row: &[Data], row_idx: usize, column_idx: usize) -> Result<u32, String> {
+    let value = cell(row, column_idx);
+    let number = match value {
+        Data::Int(number) => Some(*number as f64),
+        Data::Float(number) => Some(*number),
+        _ => None,
+    };
+    match number {
+        Some(number) if number >= 0.0 && number.fract() == 0.0 && number <= f64::from(u32::MAX) => {
+            Ok(number as u32)
+        }
+        _ => Err(format!(
+            "{}: expected a whole number zero or more, found {value:?}",
+            place(sheet, row_idx, column_idx)
+        )),
+    }
+}
+
+/// A count where "-" (or an empty cell) means "not recorded".
+fn optional_count_cell(
+    sheet: &str,
+    row: &[Data],
+    row_idx: usize,
+    column_idx: usize,
+) -> Result<Option<u32>, String> {
+    match cell(row, column_idx) {
+        Data::Empty => Ok(None),
+        Data::String(text) if text.trim() == "-" => Ok(None),
+        _ => count_cell(sheet, row, row_idx, column_idx).map(Some),
+    }
+}
+
+/// The data rows: from row 2 until the first row with an empty first cell.
+fn data_rows(rows: &[Vec<Data>]) -> impl Iterator<Item = (usize, &Vec<Data>)> {
+    rows.iter()
+        .enumerate()
+        .skip(1)
+        .take_while(|(_, row)| !matches!(cell(row, 0), Data::Empty))
+}
+
+fn read_daily(rows: &[Vec<Data>]) -> Result<DailyRows, String> {
+    check_headings(DAILY_SHEET, rows, &DAILY_HEADINGS)?;
+    let mut daily: Option<DailyRows> = None;
+    for (row_idx, row) in data_rows(rows) {
+        let date = date_cell(DAILY_SHEET, row, row_idx, 0)?;
+        let people = count_cell(DAILY_SHEET, row, row_idx, 1)?;
+        let boats = count_cell(DAILY_SHEET, row, row_idx, 2)?;
+        let uncontrolled = optional_count_cell(DAILY_SHEET, row, row_idx, 3)?;
+        let series = daily.get_or_insert_with(|| DailyRows {
+            first_date: date,
+            people: Vec::new(),
+            boats: Vec::new(),
+            uncontrolled_boats: Vec::new(),
+        });
+        let expected = series.first_date + chrono::Days::new(series.people.len() as u64);
+        if date != expected {
+            return Err(format!(
+                "{}: expected the next day, {expected}, found {date}; days must run in order with none missing",
+                place(DAILY_SHEET, row_idx, 0)
+            ));
+        }
+        series.people.push(people);
+        series.boats.push(boats);
+        series.uncontrolled_boats.push(uncontrolled);
+    }
+    daily.ok_or_else(|| format!("sheet {DAILY_SHEET}: has no data rows under its headings"))
+}
+
+fn read_weekly(rows: &[Vec<Data>]) -> Result<WeeklyRows, String> {
+    check_headings(WEEKLY_SHEET, rows, &WEEKLY_HEADINGS)?;
+    let mut weekly: Option<WeeklyRows> = None;
+    for (row_idx, row) in data_rows(rows) {
+        let week_ending = date_cell(WEEKLY_SHEET, row, row_idx, 0)?;
+        if week_ending.weekday() != Weekday::Sun {
+            return Err(format!(
+                "{}: weeks end on a Sunday, but {week_ending} is a {:?}",
+                place(WEEKLY_SHEET, row_idx, 0),
+                week_ending.weekday()
+            ));
+        }
+        let people = count_cell(WEEKLY_SHEET, row, row_idx, 1)?;
+        let boats = count_cell(WEEKLY_SHEET, row, row_idx, 2)?;
+        let uncontrolled = optional_count_cell(WEEKLY_SHEET, row, row_idx, 3)?;
+        let people_prevented = optional_count_cell(WEEKLY_SHEET, row, row_idx, 4)?;
+        let events_prevented = optional_count_cell(WEEKLY_SHEET, row, row_idx, 5)?;
+        let series = weekly.get_or_insert_with(|| WeeklyRows {
+            first_week_ending: week_ending,
+            people: Vec::new(),
+            boats: Vec::new(),
+            uncontrolled_boats: Vec::new(),
+            people_prevented: Vec::new(),
+            events_prevented: Vec::new(),
+        });
+        let expected = series.first_week_ending + chrono::Days::new(7 * series.people.len() as u64);
+        if week_ending != expected {
+            return Err(format!(
+                "{}: expected the next week ending {expected}, found {week_ending}",
+                place(WEEKLY_SHEET, row_idx, 0)
+            ));
+        }
+        series.people.push(people);
+        series.boats.push(boats);
+        series.uncontrolled_boats.push(uncontrolled);
+        series.people_prevented.push(people_prevented);
+        series.events_prevented.push(events_prevented);
+    }
+    weekly.ok_or_else(|| format!("sheet {WEEKLY_SHEET}: has no data rows under its headings"))
+}
+
+/// The dataset's `crossings.daily` and `crossings.weekly` objects for the rows read.
+pub fn crossings_json(daily: &DailyRows, weekly: &WeeklyRows) -> (Value, Value) {
+    let as_of = daily.last_date().format("%Y-%m-%d").to_string();
+    let daily_json = json!({
+        "id": "ho-daily-provisional",
+        "label": "Small-boat arrivals by day (Home Office time series, sheet SB_01)",
+        "status": "provisional",
+        "as_of": as_of,
+        "source_ids": [TIME_SERIES_SOURCE_ID],
+        "note": "Provisional operational data, subject to change. A day with no detected arrivals is 0. Boats in uncontrolled landings are null where not recorded.",
+        "first_date": daily.first_date.format("%Y-%m-%d").to_string(),
+        "people": daily.people,
+        "boats": daily.boats,
+        "uncontrolled_boats": daily.uncontrolled_boats,
+    });
+    let weekly_json = json!({
+        "id": "ho-weekly-provisional",
+        "label": "Small-boat arrivals and French preventions by week (Home Office time series, sheet SB_02)",
+        "status": "provisional",
+        "as_of": as_of,
+        "source_ids": [TIME_SERIES_SOURCE_ID],
+        "note": "Provisional operational data. Preventions are French operational estimates, null before recording began. Weeks end on Sundays; the last week may be incomplete.",
+        "first_week_ending": weekly.first_week_ending.format("%Y-%m-%d").to_string(),
+        "people": weekly.people,
+        "boats": weekly.boats,
+        "uncontrolled_boats": weekly.uncontrolled_boats,
+        "people_prevented": weekly.people_prevented,
+        "events_prevented": weekly.events_prevented,
+    });
+    (daily_json, weekly_json)
+}
+
+/// Replaces the crossings' daily and weekly series in a dataset tree, keeping everything else.
+///
+/// The dataset's own as-of date moves forward to the new data's last day if that is later.
+pub fn update_dataset_tree(
+    tree: &mut Value,
+    daily: &DailyRows,
+    weekly: &WeeklyRows,
+) -> Result<(), String> {
+    let (daily_json, weekly_json) = crossings_json(daily, weekly);
+    let top = tree
+        .as_object_mut()
+        .ok_or("the dataset file is not a JSON object")?;
+    let crossings = top
+        .entry("crossings")
+        .or_insert_with(|| json!({"monthly": [], "annual": []}))
+        .as_object_mut()
+        .ok_or("the dataset's crossings is not an object")?;
+    crossings.insert("daily".to_string(), daily_json);
+    crossings.insert("weekly".to_string(), weekly_json);
+    let last_day = daily.last_date();
+    let dataset_as_of = top
+        .get("as_of")
+        .and_then(Value::as_str)
+        .and_then(|text| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok());
+    if dataset_as_of.is_none_or(|as_of| as_of < last_day) {
+        top.insert(
+            "as_of".to_string(),
+            json!(last_day.format("%Y-%m-%d").to_string()),
+        );
+    }
+    Ok(())
+}
+
+/// Writes JSON readably: objects one field per line, lists of plain values on one line.
+pub fn to_dataset_json_text(value: &Value) -> String {
+    let mut out = String::new();
+    write_value(value, 0, &mut out);
+    out.push('\n');
+    out
+}
+
+fn write_value(value: &Value, depth: usize, out: &mut String) {
+    let indent = "  ".repeat(depth + 1);
+    let closing_indent = "  ".repeat(depth);
+    match value {
+        Value::Object(object) if !object.is_empty() => {
+            let all_plain = object
+                .values()
+                .all(|field| !field.is_object() && !field.is_array());
+            if all_plain && depth >= 2 {
+                // Small records (table rows) stay on one line.
+                out.push_str(&serde_json::to_string(value).unwrap_or_default());
+                return;
+            }
+            out.push_str("{\n");
+            for (field_idx, (key, field)) in object.iter().enumerate() {
+                out.push_str(&indent);
+                out.push_str(&serde_json::to_string(key).unwrap_or_default());
+                out.push_str(": ");
+                write_value(field, depth + 1, out);
+                if field_idx + 1 < object.len() {
+                    out.push(',');
+                }
+                out.push('\n');
+            }
+            out.push_str(&closing_indent);
+            out.push('}');
+        }
+        Value::Array(items) if items.iter().any(|item| item.is_object() || item.is_array()) => {
+            out.push_str("[\n");
+            for (item_idx, item) in items.iter().enumerate() {
+                out.push_str(&indent);
+                write_value(item, depth + 1, out);
+                if item_idx + 1 < items.len() {
+                    out.push(',');
+                }
+                out.push('\n');
+            }
+            out.push_str(&closing_indent);
+            out.push(']');
+        }
+        plain => out.push_str(&serde_json::to_string(plain).unwrap_or_default()),
+    }
+}
+
+/// The task: read the spreadsheet, update the dataset file in place, and check the result.
+pub fn import_crossings(spreadsheet: &Path, dataset_path: &Path) -> Result<(), String> {
+    let (daily, weekly) = read_time_series(spreadsheet)?;
+    let text = std::fs::read_to_string(dataset_path)
+        .map_err(|error| format!("reading {}: {error}", dataset_path.display()))?;
+    let mut tree: Value = serde_json::from_str(&text)
+        .map_err(|error| format!("{}: not valid JSON: {error}", dataset_path.display()))?;
+    update_dataset_tree(&mut tree, &daily, &weekly)?;
+    let updated = to_dataset_json_text(&tree);
+    if let Err(problems) = border_security_explorer::data::parse_dataset(updated.as_bytes()) {
+        let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        return Err(format!(
+            "the updated dataset would not pass its checks, so it was not written:\n  {}",
+            listed.join("\n  ")
+        ));
+    }
+    std::fs::write(dataset_path, updated)
+        .map_err(|error| format!("writing {}: {error}", dataset_path.display()))?;
+    println!(
+        "Imported {} days ({} to {}) and {} weeks into {}.",
+        daily.people.len(),
+        daily.first_date,
+        daily.last_date(),
+        weekly.people.len(),
+        dataset_path.display()
+    );
+    Ok(())
+}
