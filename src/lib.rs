@@ -3,6 +3,7 @@
 //! Modules are listed in reading order. Everything except `ui` is pure: no DOM, no signals, no browser
 //! APIs, no clock. `tests/architecture.rs` enforces that.
 
+pub mod analysis;
 pub mod data;
 #[cfg(feature = "ui")]
 pub mod ui;

@@ -1,0 +1,256 @@
+//! Derived figures: totals by month and year, year to date, rolling means, people per boat, funding counted once.
+//!
+//! Every function is a plain computation over the checked dataset. Nothing is estimated: a figure that
+//! the data cannot give (a missing day, a division by zero boats) is `None`, and the UI says so.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::data::{AmountBasis, DailySeries, Funding, FundingRelation};
+
+/// People and boats over one period, summed from the daily series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PeriodTotal {
+    /// The first day of the period (a month's first day, or 1 January).
+    pub period_start: NaiveDate,
+    /// People detected arriving.
+    pub people: u64,
+    /// Boats detected arriving.
+    pub boats: u64,
+    /// Days of the period the series covers (fewer than the period's length for a partial period).
+    pub n_days_covered: u32,
+    /// True when the series covers every day of the period.
+    pub is_complete: bool,
+}
+
+impl PeriodTotal {
+    /// People per boat, or `None` when no boat arrived.
+    pub fn people_per_boat(&self) -> Option<f64> {
+        people_per_boat(self.people, self.boats)
+    }
+}
+
+/// People divided by boats, or `None` when there were no boats.
+pub fn people_per_boat(people: u64, boats: u64) -> Option<f64> {
+    (boats > 0).then(|| people as f64 / boats as f64)
+}
+
+/// Sums the daily series by calendar month, marking partial months.
+pub fn monthly_totals(daily: &DailySeries) -> Vec<PeriodTotal> {
+    totals_by(
+        daily,
+        |date| NaiveDate::from_ymd_opt(date.year(), date.month(), 1),
+        days_in_month,
+    )
+}
+
+/// Sums the daily series by calendar year, marking partial years.
+pub fn annual_totals(daily: &DailySeries) -> Vec<PeriodTotal> {
+    totals_by(
+        daily,
+        |date| NaiveDate::from_ymd_opt(date.year(), 1, 1),
+        |start| if is_leap_year(start.year()) { 366 } else { 365 },
+    )
+}
+
+fn totals_by(
+    daily: &DailySeries,
+    period_of: impl Fn(NaiveDate) -> Option<NaiveDate>,
+    period_length_days: impl Fn(NaiveDate) -> u32,
+) -> Vec<PeriodTotal> {
+    let mut totals: Vec<PeriodTotal> = Vec::new();
+    for (day_idx, (&people, &boats)) in daily.people.iter().zip(&daily.boats).enumerate() {
+        let Some(period_start) = period_of(daily.date_of(day_idx)) else {
+            continue;
+        };
+        match totals.last_mut() {
+            Some(total) if total.period_start == period_start => {
+                total.people += u64::from(people);
+                total.boats += u64::from(boats);
+                total.n_days_covered += 1;
+            }
+            _ => totals.push(PeriodTotal {
+                period_start,
+                people: u64::from(people),
+                boats: u64::from(boats),
+                n_days_covered: 1,
+                is_complete: false,
+            }),
+        }
+    }
+    for total in &mut totals {
+        total.is_complete = total.n_days_covered == period_length_days(total.period_start);
+    }
+    totals
+}
+
+fn is_leap_year(year: i32) -> bool {
+    NaiveDate::from_ymd_opt(year, 2, 29).is_some()
+}
+
+fn days_in_month(month_start: NaiveDate) -> u32 {
+    let next = if month_start.month() == 12 {
+        NaiveDate::from_ymd_opt(month_start.year() + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(month_start.year(), month_start.month() + 1, 1)
+    };
+    next.map_or(31, |next| (next - month_start).num_days() as u32)
+}
+
+/// People and boats from 1 January to a given day of the year, for one year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct YearToDate {
+    /// The calendar year.
+    pub year: i32,
+    /// The last day counted (the same month and day in every year compared).
+    pub through: NaiveDate,
+    /// People detected arriving from 1 January to `through`.
+    pub people: u64,
+    /// Boats detected arriving from 1 January to `through`.
+    pub boats: u64,
+}
+
+/// Year to date through the series' last day, and the same span in each earlier year it covers fully.
+///
+/// For a last day of 29 February, earlier non-leap years are counted through 28 February.
+pub fn year_to_date_comparison(daily: &DailySeries) -> Vec<YearToDate> {
+    let Some(last_date) = daily.last_date() else {
+        return Vec::new();
+    };
+    let mut comparison = Vec::new();
+    for year in daily.first_date.year()..=last_date.year() {
+        let through = NaiveDate::from_ymd_opt(year, last_date.month(), last_date.day())
+            .or_else(|| NaiveDate::from_ymd_opt(year, last_date.month(), last_date.day() - 1));
+        let (Some(year_start), Some(through)) = (NaiveDate::from_ymd_opt(year, 1, 1), through)
+        else {
+            continue;
+        };
+        if year_start < daily.first_date {
+            continue;
+        }
+        let (people, boats) = sum_between(daily, year_start, through);
+        comparison.push(YearToDate {
+            year,
+            through,
+            people,
+            boats,
+        });
+    }
+    comparison
+}
+
+/// People and boats from `from` to `to`, both days included, clipped to the series.
+pub fn sum_between(daily: &DailySeries, from: NaiveDate, to: NaiveDate) -> (u64, u64) {
+    let (Some(first_idx), Some(last_idx)) = (
+        day_index(daily, from.max(daily.first_date)),
+        day_index(daily, to),
+    ) else {
+        return (0, 0);
+    };
+    let last_idx = last_idx.min(daily.people.len().saturating_sub(1));
+    if daily.people.is_empty() || first_idx > last_idx {
+        return (0, 0);
+    }
+    let people = daily.people[first_idx..=last_idx]
+        .iter()
+        .map(|&n| u64::from(n))
+        .sum();
+    let boats = daily.boats[first_idx..=last_idx]
+        .iter()
+        .map(|&n| u64::from(n))
+        .sum();
+    (people, boats)
+}
+
+fn day_index(daily: &DailySeries, date: NaiveDate) -> Option<usize> {
+    usize::try_from((date - daily.first_date).num_days()).ok()
+}
+
+/// The mean of each window of `window_len` values ending at each position; `None` until a window is full.
+///
+/// Runs in one pass with a running sum, so it stays linear at any series length.
+pub fn rolling_mean(values: &[u32], window_len: usize) -> Vec<Option<f64>> {
+    if window_len == 0 {
+        return vec![None; values.len()];
+    }
+    let mut window_sum: u64 = 0;
+    values
+        .iter()
+        .enumerate()
+        .map(|(value_idx, &value)| {
+            window_sum += u64::from(value);
+            if value_idx >= window_len {
+                window_sum -= u64::from(values[value_idx - window_len]);
+            }
+            (value_idx + 1 >= window_len).then(|| window_sum as f64 / window_len as f64)
+        })
+        .collect()
+}
+
+/// Money announced, counted so that nothing is added twice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FundingTotal {
+    /// The sum of the counted records, in whole pounds.
+    pub counted_gbp: u64,
+    /// True when at least one counted amount is an upper bound ("up to", "nearly"), so the total is one too.
+    pub is_upper_bound: bool,
+    /// The records added in, in dataset order.
+    pub counted_ids: Vec<String>,
+    /// Records left out because they repeat, sum or belong to counted ones.
+    pub left_out_ids: Vec<String>,
+    /// Yearly rates, never added to one-off sums.
+    pub per_year_ids: Vec<String>,
+}
+
+/// Adds up one-off funding records that pass `include`, counting only new money.
+///
+/// Totals of earlier records, re-announcements and parts of recorded totals are left out, and yearly
+/// rates are listed apart, so the sum never counts the same pound twice.
+pub fn funding_total<'a>(records: impl IntoIterator<Item = &'a Funding>) -> FundingTotal {
+    let mut total = FundingTotal {
+        counted_gbp: 0,
+        is_upper_bound: false,
+        counted_ids: Vec::new(),
+        left_out_ids: Vec::new(),
+        per_year_ids: Vec::new(),
+    };
+    for funding in records {
+        if funding.amount_is_per_year {
+            total.per_year_ids.push(funding.funding_id.clone());
+        } else if funding.relation.is_counted() {
+            total.counted_gbp += funding.amount_gbp;
+            total.is_upper_bound |= matches!(
+                funding.amount_basis,
+                AmountBasis::UpTo | AmountBasis::Nearly
+            );
+            total.counted_ids.push(funding.funding_id.clone());
+        } else {
+            total.left_out_ids.push(funding.funding_id.clone());
+        }
+    }
+    total
+}
+
+/// Why a funding record is or is not in the totals, for people.
+pub fn funding_count_reason(funding: &Funding) -> String {
+    if funding.amount_is_per_year {
+        return "A yearly rate: shown beside the totals, never added to one-off sums.".to_string();
+    }
+    match &funding.relation {
+        FundingRelation::New => "New money: counted once.".to_string(),
+        FundingRelation::Reannouncement { of_funding_id } => {
+            format!("A re-announcement of {of_funding_id}: not counted again.")
+        }
+        FundingRelation::PartOf { of_funding_id } => {
+            format!("Part of {of_funding_id}, which is counted: not counted again.")
+        }
+        FundingRelation::TotalOf { of_funding_ids } => {
+            format!(
+                "A total of {}: its parts are counted, so it is not.",
+                of_funding_ids.join(", ")
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
