@@ -7,3 +7,4 @@ pub mod analysis;
 pub mod data;
 #[cfg(feature = "ui")]
 pub mod ui;
+pub mod view_state;

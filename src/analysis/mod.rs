@@ -3,6 +3,9 @@
 //! Every function is a plain computation over the checked dataset. Nothing is estimated: a figure that
 //! the data cannot give (a missing day, a division by zero boats) is `None`, and the UI says so.
 
+pub mod filter;
+pub mod series;
+
 use chrono::{Datelike, NaiveDate};
 
 use crate::data::{AmountBasis, DailySeries, Funding, FundingRelation};

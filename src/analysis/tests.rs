@@ -260,3 +260,263 @@ fn funding_for_the_command_is_counted_once() {
         "A total of bsc-75m-2024-09, bsc-75m-2024-11: its parts are counted, so it is not."
     );
 }
+
+mod filtering {
+    use super::*;
+    use crate::analysis::filter::{
+        facet_counts, filter_announcements, highlight_matches, AnnouncementFilter,
+    };
+    use crate::data::Theme;
+
+    fn no_filter() -> AnnouncementFilter<'static> {
+        AnnouncementFilter {
+            date_from: None,
+            date_to: None,
+            actors: &[],
+            themes: &[],
+            search: "",
+        }
+    }
+
+    #[test]
+    fn filters_combine_and_sort_newest_first() {
+        let dataset = bundled_dataset();
+        let everything = filter_announcements(&dataset.announcements, &no_filter());
+        assert_eq!(everything.len(), 45);
+        assert_eq!(
+            dataset.announcements[everything[0]].announcement_id,
+            "bsc-annual-report-2025-26"
+        );
+        let funding_only = filter_announcements(
+            &dataset.announcements,
+            &AnnouncementFilter {
+                themes: &[Theme::Funding],
+                ..no_filter()
+            },
+        );
+        let ids: Vec<&str> = funding_only
+            .iter()
+            .map(|&idx| dataset.announcements[idx].announcement_id.as_str())
+            .collect();
+        assert!(
+            ids.contains(&"funding-75m-sep-2024") && ids.contains(&"spending-review-2025"),
+            "{ids:?}"
+        );
+        assert!(funding_only
+            .iter()
+            .all(|&idx| dataset.announcements[idx].themes.contains(&Theme::Funding)));
+        let in_2024 = filter_announcements(
+            &dataset.announcements,
+            &AnnouncementFilter {
+                date_from: Some(date(2024, 1, 1)),
+                date_to: Some(date(2024, 12, 31)),
+                ..no_filter()
+            },
+        );
+        assert_eq!(in_2024.len(), 19);
+        // A month-precision date counts when any part of the month is in range.
+        let from_mid_july = filter_announcements(
+            &dataset.announcements,
+            &AnnouncementFilter {
+                date_from: Some(date(2024, 7, 20)),
+                date_to: Some(date(2024, 7, 31)),
+                ..no_filter()
+            },
+        );
+        let ids: Vec<&str> = from_mid_july
+            .iter()
+            .map(|&idx| dataset.announcements[idx].announcement_id.as_str())
+            .collect();
+        assert_eq!(
+            ids,
+            vec!["statement-to-parliament-2024-07", "kings-speech-bill"]
+        );
+    }
+
+    #[test]
+    fn search_is_case_insensitive_over_title_summary_and_actors() {
+        let dataset = bundled_dataset();
+        let interpol = filter_announcements(
+            &dataset.announcements,
+            &AnnouncementFilter {
+                search: "interpol",
+                ..no_filter()
+            },
+        );
+        assert_eq!(interpol.len(), 2);
+        let none = filter_announcements(
+            &dataset.announcements,
+            &AnnouncementFilter {
+                search: "zzz-no-match",
+                ..no_filter()
+            },
+        );
+        assert!(none.is_empty());
+    }
+
+    #[test]
+    fn facet_counts_ignore_their_own_facet() {
+        let dataset = bundled_dataset();
+        let themes = [Theme::Legislation];
+        let counts = facet_counts(
+            &dataset.announcements,
+            &AnnouncementFilter {
+                themes: &themes,
+                ..no_filter()
+            },
+        );
+        let legislation = counts
+            .themes
+            .iter()
+            .find(|(theme, _)| *theme == Theme::Legislation)
+            .unwrap()
+            .1;
+        let funding = counts
+            .themes
+            .iter()
+            .find(|(theme, _)| *theme == Theme::Funding)
+            .unwrap()
+            .1;
+        // Counted independently from the JSON: 12 announcements carry legislation, 8 funding, and 7
+        // of the legislation ones name Parliament.
+        assert_eq!(legislation, 12);
+        assert_eq!(funding, 8, "theme counts ignore the theme selection itself");
+        let parliament = counts
+            .actors
+            .iter()
+            .find(|(actor, _)| actor == "Parliament")
+            .unwrap()
+            .1;
+        assert_eq!(parliament, 7, "actor counts apply the theme selection");
+    }
+
+    #[test]
+    fn highlights_split_text_at_matches() {
+        assert_eq!(
+            highlight_matches("INTERPOL General Assembly and Interpol", "interpol"),
+            vec![
+                ("INTERPOL".to_string(), true),
+                (" General Assembly and ".to_string(), false),
+                ("Interpol".to_string(), true)
+            ]
+        );
+        assert_eq!(
+            highlight_matches("abc", ""),
+            vec![("abc".to_string(), false)]
+        );
+        assert_eq!(
+            highlight_matches("£75m", "75"),
+            vec![
+                ("£".to_string(), false),
+                ("75".to_string(), true),
+                ("m".to_string(), false)
+            ]
+        );
+    }
+}
+
+mod crossing_series {
+    use super::*;
+    use crate::analysis::series::{crossings_series, cumulative_by_year};
+    use crate::view_state::{Measure, Period, SeriesChoice, ViewState};
+
+    #[test]
+    fn monthly_provisional_and_official_differ_where_the_sources_do() {
+        let dataset = bundled_dataset();
+        let mut state = ViewState::initial();
+        state.date_from = Some(date(2022, 8, 1));
+        state.date_to = Some(date(2022, 8, 31));
+        let provisional = crossings_series(&dataset, &state);
+        assert_eq!(provisional.points.len(), 1);
+        assert_eq!(
+            (
+                provisional.points[0].label.as_str(),
+                provisional.points[0].people
+            ),
+            ("August 2022", 8_631)
+        );
+        state.series = SeriesChoice::Official;
+        let official = crossings_series(&dataset, &state);
+        assert_eq!(official.status, Status::Official);
+        assert_eq!(official.points[0].people, 8_574);
+        assert_eq!(official.source_ids, vec!["ho-ier-02a-jun-2026-monthly"]);
+    }
+
+    #[test]
+    fn official_by_day_falls_back_and_says_so() {
+        let dataset = bundled_dataset();
+        let state = ViewState {
+            period: Period::Day,
+            series: SeriesChoice::Official,
+            ..ViewState::initial()
+        };
+        let series = crossings_series(&dataset, &state);
+        assert_eq!(series.status, Status::Provisional);
+        assert_eq!(series.points.len(), 3_154);
+        assert!(
+            series.notes[0].starts_with("Official statistics are published by month and year only")
+        );
+    }
+
+    #[test]
+    fn yearly_people_per_boat_and_partial_year() {
+        let dataset = bundled_dataset();
+        let state = ViewState {
+            period: Period::Year,
+            measure: Measure::PeoplePerBoat,
+            ..ViewState::initial()
+        };
+        let series = crossings_series(&dataset, &state);
+        let year_2024 = series
+            .points
+            .iter()
+            .find(|point| point.label == "2024")
+            .unwrap();
+        assert_eq!(
+            year_2024.value.map(|ratio| (ratio * 100.0).round() / 100.0),
+            Some(52.97)
+        );
+        assert!(!series.points.last().unwrap().is_complete);
+        assert!(series
+            .notes
+            .iter()
+            .any(|note| note == "The latest year is incomplete: the data end on 20 August 2026."));
+    }
+
+    #[test]
+    fn rolling_average_uses_data_before_the_range() {
+        let dataset = bundled_dataset();
+        let state = ViewState {
+            rolling_periods: 3,
+            date_from: Some(date(2024, 1, 1)),
+            date_to: Some(date(2024, 3, 31)),
+            ..ViewState::initial()
+        };
+        let series = crossings_series(&dataset, &state);
+        let months: Vec<u64> = crate::analysis::monthly_totals(&dataset.crossings.daily)
+            .iter()
+            .filter(|total| {
+                total.period_start >= date(2023, 11, 1) && total.period_start <= date(2024, 1, 1)
+            })
+            .map(|total| total.people)
+            .collect();
+        let expected = months.iter().sum::<u64>() as f64 / 3.0;
+        assert_eq!(
+            series.points[0].rolling,
+            Some(expected),
+            "January 2024 averages Nov, Dec and Jan"
+        );
+    }
+
+    #[test]
+    fn cumulative_lines_end_at_the_annual_totals() {
+        let dataset = bundled_dataset();
+        let lines = cumulative_by_year(&dataset);
+        let line_2024 = lines.iter().find(|line| line.year == 2024).unwrap();
+        assert_eq!(line_2024.cumulative_people.len(), 366);
+        assert_eq!(*line_2024.cumulative_people.last().unwrap(), 36_816);
+        let line_2026 = lines.last().unwrap();
+        assert!(!line_2026.is_complete);
+        assert_eq!(*line_2026.cumulative_people.last().unwrap(), 15_897);
+    }
+}

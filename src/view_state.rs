@@ -1,0 +1,407 @@
+//! The whole view (tab, filters, chart options) as a value, and its versioned URL-fragment encoding.
+//!
+//! `parse_fragment` never fails and never panics: it reads what it can, falls back to the default for
+//! anything else, and returns a note for everything it ignored, so an old or damaged link still opens.
+
+use chrono::NaiveDate;
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+use crate::data::Theme;
+
+/// The fragment version this build writes.
+pub const FRAGMENT_VERSION: u32 = 1;
+
+/// The longest fragment read; anything longer is cut (a real view is far shorter).
+pub const MAX_FRAGMENT_CHARS: usize = 4_096;
+
+/// The most actors a view may select.
+const MAX_ACTORS: usize = 32;
+
+/// The longest search text kept.
+pub const MAX_SEARCH_CHARS: usize = 200;
+
+/// Characters escaped in fragment values: everything but letters, digits and `-._~`.
+const FRAGMENT_VALUE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// The view's tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Tab {
+    /// Headline figures and the latest announcements.
+    #[default]
+    Briefing,
+    /// Small-boat arrivals over time.
+    Crossings,
+    /// Money announced, counted once.
+    Funding,
+    /// The timeline of announcements.
+    Announcements,
+    /// Every source and how figures are worked out.
+    Sources,
+}
+
+impl Tab {
+    /// Every tab, in display order.
+    pub const ALL: [Tab; 5] = [
+        Tab::Briefing,
+        Tab::Crossings,
+        Tab::Funding,
+        Tab::Announcements,
+        Tab::Sources,
+    ];
+
+    /// The name in the fragment.
+    pub fn key(self) -> &'static str {
+        match self {
+            Tab::Briefing => "briefing",
+            Tab::Crossings => "crossings",
+            Tab::Funding => "funding",
+            Tab::Announcements => "announcements",
+            Tab::Sources => "sources",
+        }
+    }
+
+    /// The tab's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Tab::Briefing => "Briefing",
+            Tab::Crossings => "Crossings",
+            Tab::Funding => "Funding",
+            Tab::Announcements => "Announcements",
+            Tab::Sources => "Sources and method",
+        }
+    }
+}
+
+/// The period crossings are grouped by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Period {
+    Day,
+    Week,
+    #[default]
+    Month,
+    Year,
+}
+
+impl Period {
+    /// Every period, shortest first.
+    pub const ALL: [Period; 4] = [Period::Day, Period::Week, Period::Month, Period::Year];
+
+    /// The name in the fragment.
+    pub fn key(self) -> &'static str {
+        match self {
+            Period::Day => "day",
+            Period::Week => "week",
+            Period::Month => "month",
+            Period::Year => "year",
+        }
+    }
+
+    /// The period for people ("month").
+    pub fn label(self) -> &'static str {
+        self.key()
+    }
+}
+
+/// What the crossings chart measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Measure {
+    #[default]
+    People,
+    Boats,
+    PeoplePerBoat,
+}
+
+impl Measure {
+    /// Every measure.
+    pub const ALL: [Measure; 3] = [Measure::People, Measure::Boats, Measure::PeoplePerBoat];
+
+    /// The name in the fragment.
+    pub fn key(self) -> &'static str {
+        match self {
+            Measure::People => "people",
+            Measure::Boats => "boats",
+            Measure::PeoplePerBoat => "people-per-boat",
+        }
+    }
+
+    /// The measure for people, as a unit.
+    pub fn label(self) -> &'static str {
+        match self {
+            Measure::People => "People",
+            Measure::Boats => "Boats",
+            Measure::PeoplePerBoat => "People per boat",
+        }
+    }
+}
+
+/// Which crossings series the chart shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum SeriesChoice {
+    /// The Home Office provisional daily series, summed.
+    #[default]
+    Provisional,
+    /// The official statistics (months and years only).
+    Official,
+}
+
+impl SeriesChoice {
+    /// The name in the fragment.
+    pub fn key(self) -> &'static str {
+        match self {
+            SeriesChoice::Provisional => "provisional",
+            SeriesChoice::Official => "official",
+        }
+    }
+}
+
+/// Everything that makes up a view.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ViewState {
+    /// The tab shown.
+    pub tab: Tab,
+    /// The first day shown, if limited.
+    pub date_from: Option<NaiveDate>,
+    /// The last day shown, if limited.
+    pub date_to: Option<NaiveDate>,
+    /// Actors selected in the announcements facets, sorted, no repeats; empty means all.
+    pub actors: Vec<String>,
+    /// Themes selected, sorted, no repeats; empty means all.
+    pub themes: Vec<Theme>,
+    /// Free-text search over announcements.
+    pub search: String,
+    /// Crossings grouping.
+    pub period: Period,
+    /// Crossings measure.
+    pub measure: Measure,
+    /// Rolling average over this many periods; 0 is off.
+    pub rolling_periods: u32,
+    /// Provisional or official crossings.
+    pub series: SeriesChoice,
+    /// One line per year over the calendar.
+    pub compare_years: bool,
+    /// Announcement markers on the crossings chart.
+    pub show_events: bool,
+    /// Charts whose table is open instead of the chart, by chart id, sorted.
+    pub open_tables: Vec<String>,
+}
+
+/// Rolling-average window lengths offered, in periods.
+pub const ROLLING_CHOICES: [u32; 6] = [0, 3, 4, 7, 12, 28];
+
+impl ViewState {
+    /// The state a fresh visit starts from.
+    pub fn initial() -> ViewState {
+        ViewState {
+            show_events: true,
+            ..ViewState::default()
+        }
+    }
+
+    /// Puts lists in their canonical order so equal views encode equally.
+    pub fn normalise(&mut self) {
+        self.actors.sort();
+        self.actors.dedup();
+        self.themes.sort();
+        self.themes.dedup();
+        self.open_tables.sort();
+        self.open_tables.dedup();
+        if let (Some(from), Some(to)) = (self.date_from, self.date_to) {
+            if from > to {
+                std::mem::swap(&mut self.date_from, &mut self.date_to);
+            }
+        }
+    }
+}
+
+fn encode_value(value: &str) -> String {
+    utf8_percent_encode(value, FRAGMENT_VALUE).to_string()
+}
+
+/// The fragment (without `#`) for a view; default values are left out to keep links short.
+pub fn to_fragment(state: &ViewState) -> String {
+    let initial = ViewState::initial();
+    let mut parts = vec![
+        format!("v={FRAGMENT_VERSION}"),
+        format!("tab={}", state.tab.key()),
+    ];
+    if let Some(from) = state.date_from {
+        parts.push(format!("from={}", from.format("%Y-%m-%d")));
+    }
+    if let Some(to) = state.date_to {
+        parts.push(format!("to={}", to.format("%Y-%m-%d")));
+    }
+    for actor in &state.actors {
+        parts.push(format!("actor={}", encode_value(actor)));
+    }
+    for theme in &state.themes {
+        let name = Theme::NAMES
+            .iter()
+            .find(|(_, known)| known == theme)
+            .map_or("", |(name, _)| *name);
+        parts.push(format!("theme={name}"));
+    }
+    if !state.search.is_empty() {
+        parts.push(format!("q={}", encode_value(&state.search)));
+    }
+    if state.period != initial.period {
+        parts.push(format!("period={}", state.period.key()));
+    }
+    if state.measure != initial.measure {
+        parts.push(format!("measure={}", state.measure.key()));
+    }
+    if state.rolling_periods != initial.rolling_periods {
+        parts.push(format!("roll={}", state.rolling_periods));
+    }
+    if state.series != initial.series {
+        parts.push(format!("series={}", state.series.key()));
+    }
+    if state.compare_years != initial.compare_years {
+        parts.push(format!("yoy={}", u8::from(state.compare_years)));
+    }
+    if state.show_events != initial.show_events {
+        parts.push(format!("events={}", u8::from(state.show_events)));
+    }
+    for chart_id in &state.open_tables {
+        parts.push(format!("table={}", encode_value(chart_id)));
+    }
+    parts.join("&")
+}
+
+/// A fragment read back: the nearest valid view and what was ignored, in plain words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedFragment {
+    /// The view to show.
+    pub state: ViewState,
+    /// One note per part of the fragment that could not be used.
+    pub ignored: Vec<String>,
+}
+
+/// Reads a fragment (with or without `#`); never fails.
+pub fn parse_fragment(fragment: &str) -> ParsedFragment {
+    let mut state = ViewState::initial();
+    let mut ignored = Vec::new();
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    if fragment.trim().is_empty() {
+        return ParsedFragment { state, ignored };
+    }
+    let fragment: String = if fragment.chars().count() > MAX_FRAGMENT_CHARS {
+        ignored.push(format!(
+            "the link was longer than {MAX_FRAGMENT_CHARS} characters; the rest was ignored"
+        ));
+        fragment.chars().take(MAX_FRAGMENT_CHARS).collect()
+    } else {
+        fragment.to_string()
+    };
+    let mut version_seen = false;
+    for part in fragment.split('&').filter(|part| !part.is_empty()) {
+        let (key, raw_value) = part.split_once('=').unwrap_or((part, ""));
+        let value = percent_decode_str(raw_value)
+            .decode_utf8_lossy()
+            .into_owned();
+        let shown = shorten(&value, 40);
+        let mut ignore = |what: &str| ignored.push(format!("{what} {shown:?}"));
+        match key {
+            "v" => {
+                version_seen = true;
+                if value != FRAGMENT_VERSION.to_string() {
+                    ignore("link version (this app reads version 1; read what it could)");
+                }
+            }
+            "tab" => match Tab::ALL.iter().find(|tab| tab.key() == value) {
+                Some(tab) => state.tab = *tab,
+                None => ignore("unknown tab"),
+            },
+            "from" | "to" => match NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
+                Ok(date) if key == "from" => state.date_from = Some(date),
+                Ok(date) => state.date_to = Some(date),
+                Err(_) => ignore(if key == "from" {
+                    "start date"
+                } else {
+                    "end date"
+                }),
+            },
+            "actor" => {
+                if value.trim().is_empty() || value.chars().count() > 100 {
+                    ignore("actor");
+                } else if state.actors.len() >= MAX_ACTORS {
+                    ignore("actor beyond the 32 allowed");
+                } else {
+                    state.actors.push(value.trim().to_string());
+                }
+            }
+            "theme" => match Theme::NAMES.iter().find(|(name, _)| *name == value) {
+                Some((_, theme)) => state.themes.push(*theme),
+                None => ignore("unknown theme"),
+            },
+            "q" => {
+                if value.chars().count() > MAX_SEARCH_CHARS {
+                    ignore("search text beyond 200 characters");
+                }
+                state.search = value.chars().take(MAX_SEARCH_CHARS).collect();
+            }
+            "period" => match Period::ALL.iter().find(|period| period.key() == value) {
+                Some(period) => state.period = *period,
+                None => ignore("unknown period"),
+            },
+            "measure" => match Measure::ALL.iter().find(|measure| measure.key() == value) {
+                Some(measure) => state.measure = *measure,
+                None => ignore("unknown measure"),
+            },
+            "roll" => match value.parse::<u32>() {
+                Ok(periods) if ROLLING_CHOICES.contains(&periods) => {
+                    state.rolling_periods = periods
+                }
+                _ => ignore("rolling average"),
+            },
+            "series" => match value.as_str() {
+                "provisional" => state.series = SeriesChoice::Provisional,
+                "official" => state.series = SeriesChoice::Official,
+                _ => ignore("unknown series"),
+            },
+            "yoy" | "events" => match value.as_str() {
+                "0" | "1" if key == "yoy" => state.compare_years = value == "1",
+                "0" | "1" => state.show_events = value == "1",
+                _ => ignore(if key == "yoy" {
+                    "year-on-year switch"
+                } else {
+                    "events switch"
+                }),
+            },
+            "table" => {
+                let is_chart_id = !value.is_empty()
+                    && value.len() <= 40
+                    && value
+                        .chars()
+                        .all(|character| character.is_ascii_alphanumeric() || character == '-');
+                if is_chart_id {
+                    state.open_tables.push(value);
+                } else {
+                    ignore("table");
+                }
+            }
+            _ => ignored.push(format!("unknown setting {:?}", shorten(key, 40))),
+        }
+    }
+    if !version_seen {
+        ignored.push("the link has no version; it was read as version 1".to_string());
+    }
+    state.normalise();
+    ParsedFragment { state, ignored }
+}
+
+fn shorten(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        text.to_string()
+    } else {
+        let mut cut: String = text.chars().take(max_chars).collect();
+        cut.push('…');
+        cut
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,172 @@
+//! View-state fragment tests: examples, round trips of every valid state, and arbitrary strings.
+
+use proptest::prelude::*;
+
+use super::*;
+
+#[track_caller]
+fn check(fragment: &str, expected_fragment: &str, expected_ignored: &[&str]) {
+    let parsed = parse_fragment(fragment);
+    assert_eq!(to_fragment(&parsed.state), expected_fragment);
+    assert_eq!(parsed.ignored, expected_ignored);
+}
+
+#[test]
+fn empty_fragment_is_the_initial_view() {
+    check("", "v=1&tab=briefing", &[]);
+    check("#", "v=1&tab=briefing", &[]);
+}
+
+#[test]
+fn a_full_view_reads_back() {
+    check(
+        "#v=1&tab=announcements&from=2024-07-01&to=2025-06-30&actor=Home%20Office&actor=NCA&theme=funding&theme=pursue&q=%C2%A375m%20%26%20more",
+        "v=1&tab=announcements&from=2024-07-01&to=2025-06-30&actor=Home%20Office&actor=NCA&theme=pursue&theme=funding&q=%C2%A375m%20%26%20more",
+        &[],
+    );
+    check(
+        "v=1&tab=crossings&period=week&measure=people-per-boat&roll=4&series=official&yoy=1&events=0&table=crossings-main",
+        "v=1&tab=crossings&period=week&measure=people-per-boat&roll=4&series=official&yoy=1&events=0&table=crossings-main",
+        &[],
+    );
+}
+
+#[test]
+fn bad_parts_fall_back_and_are_named() {
+    check(
+        "v=1&tab=maps&from=2024-13-01&theme=Funding&roll=5&colour=red&actor=",
+        "v=1&tab=briefing",
+        &[
+            "unknown tab \"maps\"",
+            "start date \"2024-13-01\"",
+            "unknown theme \"Funding\"",
+            "rolling average \"5\"",
+            "unknown setting \"colour\"",
+            "actor \"\"",
+        ],
+    );
+    check(
+        "tab=funding",
+        "v=1&tab=funding",
+        &["the link has no version; it was read as version 1"],
+    );
+    check(
+        "v=2&tab=sources",
+        "v=1&tab=sources",
+        &["link version (this app reads version 1; read what it could) \"2\""],
+    );
+}
+
+#[test]
+fn hostile_values_stay_inert_text() {
+    let parsed = parse_fragment("v=1&q=%3Cscript%3Ealert(1)%3C%2Fscript%3E&table=%3Cimg%3E");
+    assert_eq!(parsed.state.search, "<script>alert(1)</script>");
+    assert!(parsed.state.open_tables.is_empty());
+    assert_eq!(parsed.ignored, vec!["table \"<img>\"".to_string()]);
+    assert!(to_fragment(&parsed.state).contains("q=%3Cscript%3Ealert%281%29%3C%2Fscript%3E"));
+}
+
+#[test]
+fn reversed_dates_are_put_in_order() {
+    let parsed = parse_fragment("v=1&from=2025-01-01&to=2024-01-01");
+    assert_eq!(parsed.state.date_from, NaiveDate::from_ymd_opt(2024, 1, 1));
+    assert_eq!(parsed.state.date_to, NaiveDate::from_ymd_opt(2025, 1, 1));
+}
+
+#[test]
+fn overlong_input_is_cut_and_said() {
+    let long = format!("v=1&q={}", "a".repeat(10_000));
+    let parsed = parse_fragment(&long);
+    assert_eq!(parsed.state.search.len(), MAX_SEARCH_CHARS);
+    assert_eq!(parsed.ignored.len(), 2, "{:?}", parsed.ignored);
+}
+
+fn arbitrary_state() -> impl Strategy<Value = ViewState> {
+    let date = (2018i32..2030, 1u32..13, 1u32..29)
+        .prop_map(|(year, month, day)| NaiveDate::from_ymd_opt(year, month, day).unwrap());
+    (
+        prop::sample::select(Tab::ALL.to_vec()),
+        prop::option::of(date.clone()),
+        prop::option::of(date),
+        prop::collection::vec("[A-Za-z &£'’()–-]{1,20}", 0..4),
+        prop::collection::vec(
+            prop::sample::select(
+                Theme::NAMES
+                    .iter()
+                    .map(|(_, theme)| *theme)
+                    .collect::<Vec<_>>(),
+            ),
+            0..4,
+        ),
+        ".{0,30}",
+        (
+            prop::sample::select(Period::ALL.to_vec()),
+            prop::sample::select(Measure::ALL.to_vec()),
+            prop::sample::select(ROLLING_CHOICES.to_vec()),
+            prop::sample::select(vec![SeriesChoice::Provisional, SeriesChoice::Official]),
+            any::<bool>(),
+            any::<bool>(),
+            prop::collection::vec("[a-z0-9-]{1,20}", 0..3),
+        ),
+    )
+        .prop_map(
+            |(tab, date_from, date_to, actors, themes, search, options)| {
+                let (
+                    period,
+                    measure,
+                    rolling_periods,
+                    series,
+                    compare_years,
+                    show_events,
+                    open_tables,
+                ) = options;
+                let mut state = ViewState {
+                    tab,
+                    date_from,
+                    date_to,
+                    actors: actors
+                        .into_iter()
+                        .map(|actor| actor.trim().to_string())
+                        .filter(|actor| !actor.is_empty())
+                        .collect(),
+                    themes,
+                    search,
+                    period,
+                    measure,
+                    rolling_periods,
+                    series,
+                    compare_years,
+                    show_events,
+                    open_tables,
+                };
+                state.normalise();
+                state
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2_000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_valid_state_survives_a_round_trip(state in arbitrary_state()) {
+        let parsed = parse_fragment(&to_fragment(&state));
+        prop_assert_eq!(&parsed.state, &state);
+        prop_assert!(parsed.ignored.is_empty(), "{:?}", parsed.ignored);
+    }
+
+    #[test]
+    fn any_string_parses_without_panicking(fragment in ".{0,300}") {
+        let parsed = parse_fragment(&fragment);
+        // Whatever was read encodes and reads back to itself.
+        prop_assert_eq!(parse_fragment(&to_fragment(&parsed.state)).state, parsed.state);
+    }
+
+    #[test]
+    fn fragment_like_strings_parse_without_panicking(
+        parts in prop::collection::vec(("[a-z]{1,8}", "[a-zA-Z0-9%=&#-]{0,12}"), 0..12)
+    ) {
+        let fragment: Vec<String> = parts.into_iter().map(|(key, value)| format!("{key}={value}")).collect();
+        let _ = parse_fragment(&fragment.join("&"));
+    }
+}
