@@ -1,0 +1,411 @@
+//! Charts drawn with plotters into SVG strings: pure geometry (scales, ticks, positions) and drawing.
+//!
+//! The geometry is computed here, not by plotters' chart builder, because that builder measures text
+//! through the DOM on wasm32. Text reaches the SVG only through plotters' `Text` element, which
+//! escapes it. The same geometry positions the keyboard and hover layer in the UI.
+
+use chrono::{Datelike, NaiveDate};
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// UK government Analysis Function categorical palette (dark blue, turquoise, dark pink, orange, dark
+/// grey, light purple), in the order it recommends.
+pub static PALETTE: [RGBColor; 6] = [
+    RGBColor(0x12, 0x43, 0x6D),
+    RGBColor(0x28, 0xA1, 0x97),
+    RGBColor(0x80, 0x16, 0x50),
+    RGBColor(0xF4, 0x6A, 0x25),
+    RGBColor(0x3D, 0x3D, 0x3D),
+    RGBColor(0xA2, 0x85, 0xD1),
+];
+const AXIS_TEXT: RGBColor = RGBColor(0x0B, 0x0C, 0x0C);
+const GRID: RGBColor = RGBColor(0xD8, 0xD8, 0xD8);
+const EVENT_LINE: RGBColor = RGBColor(0x80, 0x16, 0x50);
+const FONT: &str = "sans-serif";
+
+/// A chart's drawing size in SVG pixels (it scales with the page).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChartSize {
+    pub width_px: u32,
+    pub height_px: u32,
+}
+
+/// How the main series is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Bars,
+    Line,
+}
+
+/// One series of values, one per x position; `None` leaves a gap.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlotSeries {
+    /// Shown in the direct label and the legend.
+    pub label: String,
+    /// One value per x position.
+    pub values: Vec<Option<f64>>,
+    /// Index into `PALETTE`.
+    pub colour_idx: usize,
+    /// Bars or a line.
+    pub mark: Mark,
+    /// Write the label at the line's last point (distinguishes lines without colour).
+    pub label_at_end: bool,
+}
+
+/// A numbered marker on the time axis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventMarker {
+    /// The x position (index) it stands at.
+    pub x_idx: usize,
+    /// Its number, shown on the chart and in the list under it.
+    pub number: usize,
+}
+
+/// Everything needed to draw a chart over a sequence of periods.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesChart {
+    /// The first day of each x position, oldest first.
+    pub x_dates: Vec<NaiveDate>,
+    /// Tick labels for the x axis, when the positions are not dates (days of the year, say).
+    pub x_tick_override: Option<Vec<(usize, String)>>,
+    /// The series, drawn in order (bars first, then lines).
+    pub series: Vec<PlotSeries>,
+    /// Numbered event markers.
+    pub events: Vec<EventMarker>,
+    /// The size to draw at.
+    pub size: ChartSize,
+}
+
+/// Where things are in a drawn chart, in SVG pixels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartGeometry {
+    pub size: ChartSize,
+    pub plot_left_px: f64,
+    pub plot_right_px: f64,
+    pub plot_top_px: f64,
+    pub plot_bottom_px: f64,
+    /// The top of the value axis (a nice round number at or above the largest value).
+    pub y_max: f64,
+    /// Value-axis ticks: the value and its label.
+    pub y_ticks: Vec<(f64, String)>,
+    /// Time-axis ticks: x position index and label.
+    pub x_ticks: Vec<(usize, String)>,
+    /// The number of x positions.
+    pub n_positions: usize,
+}
+
+impl ChartGeometry {
+    /// The centre of x position `x_idx`.
+    pub fn x_px_from_idx(&self, x_idx: usize) -> f64 {
+        self.plot_left_px + (x_idx as f64 + 0.5) * self.step_px()
+    }
+
+    /// The width each x position has.
+    pub fn step_px(&self) -> f64 {
+        (self.plot_right_px - self.plot_left_px) / self.n_positions.max(1) as f64
+    }
+
+    /// The y of a value (SVG y grows downwards).
+    pub fn y_px_from_value(&self, value: f64) -> f64 {
+        let share = if self.y_max > 0.0 {
+            (value / self.y_max).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        self.plot_bottom_px - share * (self.plot_bottom_px - self.plot_top_px)
+    }
+
+    /// The x position nearest to an x in SVG pixels.
+    pub fn idx_from_x_px(&self, x_px: f64) -> Option<usize> {
+        if self.n_positions == 0 {
+            return None;
+        }
+        let raw = ((x_px - self.plot_left_px) / self.step_px()).floor();
+        Some(raw.clamp(0.0, (self.n_positions - 1) as f64) as usize)
+    }
+}
+
+/// A drawn chart: the SVG text and where everything is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DrawnChart {
+    pub svg: String,
+    pub geometry: ChartGeometry,
+}
+
+/// Round tick values from 0 to at least `max_value`, about `target_count` of them.
+pub fn nice_ticks(max_value: f64, target_count: usize) -> Vec<f64> {
+    if !(max_value.is_finite()) || max_value <= 0.0 {
+        return vec![0.0, 1.0];
+    }
+    let raw_step = max_value / target_count.max(1) as f64;
+    let magnitude = 10f64.powf(raw_step.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|factor| factor * magnitude)
+        .find(|candidate| *candidate >= raw_step)
+        .unwrap_or(10.0 * magnitude);
+    let n_steps = (max_value / step).ceil().max(1.0) as usize;
+    (0..=n_steps)
+        .map(|step_idx| step_idx as f64 * step)
+        .collect()
+}
+
+/// A number with thousands separators and at most `decimals` decimals: 12,345 or 52.9.
+pub fn format_number(value: f64, decimals: usize) -> String {
+    let rounded = format!("{value:.decimals$}");
+    let (whole, fraction) = rounded.split_once('.').unwrap_or((&rounded, ""));
+    let (sign, digits) = whole
+        .strip_prefix('-')
+        .map_or(("", whole), |digits| ("-", digits));
+    let mut grouped = String::new();
+    for (digit_idx, digit) in digits.chars().enumerate() {
+        if digit_idx > 0 && (digits.len() - digit_idx) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    let fraction = fraction.trim_end_matches('0');
+    if fraction.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{fraction}")
+    }
+}
+
+/// Time-axis ticks: years when the span is long, months when short, days for a few weeks.
+pub fn date_ticks(x_dates: &[NaiveDate], max_ticks: usize) -> Vec<(usize, String)> {
+    let (Some(first), Some(last)) = (x_dates.first(), x_dates.last()) else {
+        return Vec::new();
+    };
+    let span_days = (*last - *first).num_days();
+    let mut ticks: Vec<(usize, String)> = if span_days > 3 * 365 {
+        let mut seen_years = Vec::new();
+        x_dates
+            .iter()
+            .enumerate()
+            .filter(|(_, date)| {
+                let is_new = !seen_years.contains(&date.year());
+                seen_years.push(date.year());
+                is_new && (date.ordinal() <= 7 || date == &first)
+            })
+            .map(|(x_idx, date)| (x_idx, date.year().to_string()))
+            .collect()
+    } else if span_days > 62 {
+        let mut seen_months = Vec::new();
+        x_dates
+            .iter()
+            .enumerate()
+            .filter(|(_, date)| {
+                let month_key = (date.year(), date.month());
+                let is_new = !seen_months.contains(&month_key);
+                seen_months.push(month_key);
+                is_new && (date.day() <= 7 || date == &first)
+            })
+            .map(|(x_idx, date)| (x_idx, date.format("%b %Y").to_string()))
+            .collect()
+    } else {
+        x_dates
+            .iter()
+            .enumerate()
+            .map(|(x_idx, date)| (x_idx, date.format("%-d %b").to_string()))
+            .collect()
+    };
+    if ticks.len() > max_ticks {
+        let keep_every = ticks.len().div_ceil(max_ticks);
+        ticks = ticks
+            .into_iter()
+            .enumerate()
+            .filter(|(tick_idx, _)| tick_idx % keep_every == 0)
+            .map(|(_, tick)| tick)
+            .collect();
+    }
+    ticks
+}
+
+/// Works out the geometry of a chart without drawing it.
+pub fn layout(chart: &SeriesChart) -> ChartGeometry {
+    let max_value = chart
+        .series
+        .iter()
+        .flat_map(|series| series.values.iter().flatten())
+        .fold(0.0f64, |max, value| max.max(*value));
+    let y_values = nice_ticks(max_value, 5);
+    let y_max = y_values.last().copied().unwrap_or(1.0);
+    let decimals = if y_values.iter().any(|value| value.fract() != 0.0) {
+        1
+    } else {
+        0
+    };
+    let y_ticks = y_values
+        .iter()
+        .map(|value| (*value, format_number(*value, decimals)))
+        .collect();
+    let widest_label_chars = format_number(y_max, decimals).len() as f64;
+    let has_end_labels = chart.series.iter().any(|series| series.label_at_end);
+    let max_x_ticks = (chart.size.width_px / 90).max(2) as usize;
+    let x_ticks = chart
+        .x_tick_override
+        .clone()
+        .unwrap_or_else(|| date_ticks(&chart.x_dates, max_x_ticks));
+    ChartGeometry {
+        size: chart.size,
+        plot_left_px: 14.0 + widest_label_chars * 8.0,
+        plot_right_px: f64::from(chart.size.width_px) - if has_end_labels { 56.0 } else { 16.0 },
+        plot_top_px: if chart.events.is_empty() { 16.0 } else { 34.0 },
+        plot_bottom_px: f64::from(chart.size.height_px) - 34.0,
+        y_max,
+        y_ticks,
+        x_ticks,
+        n_positions: chart.x_dates.len(),
+    }
+}
+
+/// Draws a chart to an SVG string with plotters.
+pub fn draw(chart: &SeriesChart) -> DrawnChart {
+    let geometry = layout(chart);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (chart.size.width_px, chart.size.height_px))
+            .into_drawing_area();
+        // Drawing into a string cannot fail; an error here would be a bug in the geometry, and the
+        // chart is then left incomplete rather than stopping the page.
+        draw_into(&root, chart, &geometry).ok();
+        root.present().ok();
+    }
+    DrawnChart { svg, geometry }
+}
+
+type DrawResult =
+    Result<(), DrawingAreaErrorKind<<SVGBackend<'static> as DrawingBackend>::ErrorType>>;
+
+fn px(value: f64) -> i32 {
+    value.round() as i32
+}
+
+fn draw_into(
+    root: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>,
+    chart: &SeriesChart,
+    geometry: &ChartGeometry,
+) -> DrawResult {
+    // plotters writes font-size as the given size divided by 1.24: 16 gives about 13 px.
+    let small_text = |colour: &'static RGBColor, pos: Pos| {
+        TextStyle::from((FONT, 16).into_font())
+            .color(colour)
+            .pos(pos)
+    };
+    // Value axis: gridlines and labels.
+    for (value, label) in &geometry.y_ticks {
+        let y_px = px(geometry.y_px_from_value(*value));
+        root.draw(&PathElement::new(
+            vec![
+                (px(geometry.plot_left_px), y_px),
+                (px(geometry.plot_right_px), y_px),
+            ],
+            GRID.stroke_width(1),
+        ))?;
+        root.draw(&Text::new(
+            label.clone(),
+            (px(geometry.plot_left_px) - 6, y_px),
+            small_text(&AXIS_TEXT, Pos::new(HPos::Right, VPos::Center)),
+        ))?;
+    }
+    // Time axis: baseline, ticks and labels.
+    let baseline_px = px(geometry.plot_bottom_px);
+    root.draw(&PathElement::new(
+        vec![
+            (px(geometry.plot_left_px), baseline_px),
+            (px(geometry.plot_right_px), baseline_px),
+        ],
+        AXIS_TEXT.stroke_width(1),
+    ))?;
+    for (x_idx, label) in &geometry.x_ticks {
+        let x_px = px(geometry.plot_left_px + *x_idx as f64 * geometry.step_px());
+        root.draw(&PathElement::new(
+            vec![(x_px, baseline_px), (x_px, baseline_px + 5)],
+            AXIS_TEXT.stroke_width(1),
+        ))?;
+        root.draw(&Text::new(
+            label.clone(),
+            (x_px, baseline_px + 9),
+            small_text(&AXIS_TEXT, Pos::new(HPos::Left, VPos::Top)),
+        ))?;
+    }
+    // Bars first, then lines on top.
+    for series in chart
+        .series
+        .iter()
+        .filter(|series| series.mark == Mark::Bars)
+    {
+        let colour = PALETTE[series.colour_idx % PALETTE.len()];
+        let bar_width_px = (geometry.step_px() * 0.8).max(1.0);
+        for (x_idx, value) in series.values.iter().enumerate() {
+            let Some(value) = value else { continue };
+            let centre_px = geometry.x_px_from_idx(x_idx);
+            let top_px = geometry.y_px_from_value(*value);
+            root.draw(&Rectangle::new(
+                [
+                    (px(centre_px - bar_width_px / 2.0), px(top_px)),
+                    (px(centre_px + bar_width_px / 2.0), baseline_px),
+                ],
+                colour.filled(),
+            ))?;
+        }
+    }
+    for series in chart
+        .series
+        .iter()
+        .filter(|series| series.mark == Mark::Line)
+    {
+        let colour = &PALETTE[series.colour_idx % PALETTE.len()];
+        let mut segment: Vec<(i32, i32)> = Vec::new();
+        let mut last_point = None;
+        for (x_idx, value) in series.values.iter().enumerate() {
+            match value {
+                Some(value) => {
+                    let point = (
+                        px(geometry.x_px_from_idx(x_idx)),
+                        px(geometry.y_px_from_value(*value)),
+                    );
+                    segment.push(point);
+                    last_point = Some(point);
+                }
+                None if !segment.is_empty() => {
+                    root.draw(&PathElement::new(
+                        std::mem::take(&mut segment),
+                        colour.stroke_width(2),
+                    ))?;
+                }
+                None => {}
+            }
+        }
+        if segment.len() == 1 {
+            root.draw(&Circle::new(segment[0], 2, colour.filled()))?;
+        } else if !segment.is_empty() {
+            root.draw(&PathElement::new(segment, colour.stroke_width(2)))?;
+        }
+        if let (true, Some((x_px, y_px))) = (series.label_at_end, last_point) {
+            root.draw(&Text::new(
+                series.label.clone(),
+                (x_px + 4, y_px),
+                small_text(colour, Pos::new(HPos::Left, VPos::Center)),
+            ))?;
+        }
+    }
+    // Event markers: a thin line and a number above the plot.
+    for event in &chart.events {
+        let x_px = px(geometry.x_px_from_idx(event.x_idx));
+        root.draw(&PathElement::new(
+            vec![(x_px, px(geometry.plot_top_px) - 2), (x_px, baseline_px)],
+            EVENT_LINE.mix(0.6).stroke_width(1),
+        ))?;
+        root.draw(&Text::new(
+            event.number.to_string(),
+            (x_px, px(geometry.plot_top_px) - 4),
+            small_text(&EVENT_LINE, Pos::new(HPos::Center, VPos::Bottom)),
+        ))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,153 @@
+//! Chart tests: ticks, number formats, geometry, and the structure of the drawn SVG, with hostile labels.
+
+use super::*;
+
+fn date(year: i32, month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month, day).unwrap()
+}
+
+fn months(n: usize) -> Vec<NaiveDate> {
+    (0..n)
+        .map(|month_idx| {
+            date(
+                2018 + (month_idx / 12) as i32,
+                1 + (month_idx % 12) as u32,
+                1,
+            )
+        })
+        .collect()
+}
+
+fn bar_chart(values: Vec<Option<f64>>, label: &str) -> SeriesChart {
+    SeriesChart {
+        x_dates: months(values.len()),
+        x_tick_override: None,
+        series: vec![PlotSeries {
+            label: label.to_string(),
+            values,
+            colour_idx: 0,
+            mark: Mark::Bars,
+            label_at_end: false,
+        }],
+        events: vec![EventMarker {
+            x_idx: 1,
+            number: 1,
+        }],
+        size: ChartSize {
+            width_px: 800,
+            height_px: 360,
+        },
+    }
+}
+
+#[test]
+fn ticks_are_round_and_cover_the_data() {
+    assert_eq!(
+        nice_ticks(8_631.0, 5),
+        vec![0.0, 2_000.0, 4_000.0, 6_000.0, 8_000.0, 10_000.0]
+    );
+    assert_eq!(
+        nice_ticks(45_774.0, 5),
+        vec![0.0, 10_000.0, 20_000.0, 30_000.0, 40_000.0, 50_000.0]
+    );
+    assert_eq!(nice_ticks(52.97, 5), vec![0.0, 20.0, 40.0, 60.0]);
+    assert_eq!(nice_ticks(0.0, 5), vec![0.0, 1.0]);
+    assert_eq!(nice_ticks(f64::NAN, 5), vec![0.0, 1.0]);
+    assert_eq!(nice_ticks(7.0, 5), vec![0.0, 2.0, 4.0, 6.0, 8.0]);
+}
+
+#[test]
+fn numbers_get_thousands_separators() {
+    assert_eq!(format_number(45_774.0, 0), "45,774");
+    assert_eq!(format_number(1_234_567.0, 0), "1,234,567");
+    assert_eq!(format_number(999.0, 0), "999");
+    assert_eq!(format_number(52.97, 1), "53");
+    assert_eq!(format_number(61.71, 1), "61.7");
+    assert_eq!(format_number(-1_500.0, 0), "-1,500");
+    assert_eq!(format_number(0.0, 0), "0");
+}
+
+#[test]
+fn date_ticks_choose_years_or_months() {
+    let long = months(100);
+    let ticks = date_ticks(&long, 20);
+    assert_eq!(ticks[0], (0, "2018".to_string()));
+    assert_eq!(ticks[1], (12, "2019".to_string()));
+    let short = months(6);
+    assert_eq!(date_ticks(&short, 20)[1], (1, "Feb 2018".to_string()));
+    assert!(date_ticks(&months(100), 4).len() <= 4);
+}
+
+#[test]
+fn geometry_maps_values_and_positions_both_ways() {
+    let geometry = layout(&bar_chart(
+        vec![Some(100.0), Some(50.0), None, Some(0.0)],
+        "People",
+    ));
+    assert_eq!(geometry.y_max, 100.0);
+    assert_eq!(geometry.y_px_from_value(100.0), geometry.plot_top_px);
+    assert_eq!(geometry.y_px_from_value(0.0), geometry.plot_bottom_px);
+    for x_idx in 0..4 {
+        assert_eq!(
+            geometry.idx_from_x_px(geometry.x_px_from_idx(x_idx)),
+            Some(x_idx)
+        );
+    }
+    assert_eq!(geometry.idx_from_x_px(-50.0), Some(0));
+    assert_eq!(geometry.idx_from_x_px(5_000.0), Some(3));
+}
+
+#[test]
+fn drawn_svg_has_one_bar_per_value_and_no_style_attributes() {
+    let drawn = draw(&bar_chart(
+        vec![Some(7.0), Some(0.0), None, Some(299.0)],
+        "People",
+    ));
+    let svg = &drawn.svg;
+    assert!(svg.starts_with("<svg"), "{}", &svg[..60]);
+    // Three values (the gap draws nothing); plotters draws each bar as one filled rect.
+    assert_eq!(svg.matches("<rect").count(), 3, "{svg}");
+    assert!(
+        !svg.contains("style="),
+        "a strict CSP blocks inline style attributes"
+    );
+    assert!(
+        svg.contains(">\n300\n</text>"),
+        "the top tick is 300: {svg}"
+    );
+    assert!(
+        svg.contains(">\n1\n</text>"),
+        "the event number is drawn: {svg}"
+    );
+}
+
+#[test]
+fn hostile_label_text_comes_out_escaped() {
+    let hostile = "<script>alert(1)</script>&\"'";
+    let mut chart = bar_chart(vec![Some(1.0), Some(2.0)], hostile);
+    chart.series[0].mark = Mark::Line;
+    chart.series[0].label_at_end = true;
+    chart.x_tick_override = Some(vec![(0, "<img src=x onerror=alert(2)>".to_string())]);
+    let svg = draw(&chart).svg;
+    assert!(!svg.contains("<script>"), "{svg}");
+    assert!(!svg.contains("<img"), "{svg}");
+    assert!(
+        svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;&amp;&quot;&apos;"),
+        "{svg}"
+    );
+    assert!(svg.contains("&lt;img src=x onerror=alert(2)&gt;"), "{svg}");
+}
+
+#[test]
+fn a_line_with_gaps_is_drawn_in_segments() {
+    let mut chart = bar_chart(
+        vec![Some(1.0), Some(2.0), None, Some(3.0), Some(4.0)],
+        "Rolling",
+    );
+    chart.series[0].mark = Mark::Line;
+    chart.events.clear();
+    let svg = draw(&chart).svg;
+    // Two data segments, plus the gridlines and axis paths.
+    let n_axis_paths = layout(&chart).y_ticks.len() + 1 + layout(&chart).x_ticks.len();
+    assert_eq!(svg.matches("<polyline").count(), n_axis_paths + 2, "{svg}");
+}
