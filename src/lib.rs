@@ -6,6 +6,8 @@
 pub mod analysis;
 pub mod chart;
 pub mod data;
+pub mod export;
 #[cfg(feature = "ui")]
 pub mod ui;
+pub mod view_model;
 pub mod view_state;

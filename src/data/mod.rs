@@ -592,6 +592,11 @@ pub struct Figure {
     pub note: Option<String>,
 }
 
+/// The first day of the month after the one `month_start` is in.
+pub fn next_month_start(month_start: NaiveDate) -> Option<NaiveDate> {
+    records::next_month(month_start)
+}
+
 /// Parses and checks a dataset file, returning every problem found if there are any.
 pub fn parse_dataset(bytes: &[u8]) -> Result<Dataset, Vec<DataError>> {
     if bytes.len() > MAX_DATASET_BYTES {

@@ -1,0 +1,245 @@
+//! Tables behind charts, their sorting, their CSV export with a source line, and citation sentences.
+
+use std::cmp::Ordering;
+
+/// One column of a data table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Column {
+    /// The heading, with its unit.
+    pub heading: String,
+    /// Numbers are right-aligned and sort numerically.
+    pub is_numeric: bool,
+}
+
+/// One cell: what is shown, and how it sorts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    /// The text shown (numbers with thousands separators; "no data" where missing).
+    pub shown: String,
+    /// The plain value written to CSV (no separators; empty where missing).
+    pub csv: String,
+    /// The sort key.
+    pub sort_key: SortKey,
+}
+
+/// How a cell sorts: missing values always last.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SortKey {
+    Number(f64),
+    Text(String),
+    Missing,
+}
+
+impl Cell {
+    /// A text cell.
+    pub fn text(text: &str) -> Cell {
+        Cell {
+            shown: text.to_string(),
+            csv: text.to_string(),
+            sort_key: SortKey::Text(text.to_lowercase()),
+        }
+    }
+
+    /// A text cell that sorts by a different key (a date shown in words, sorted by ISO date).
+    pub fn text_sorted_by(text: &str, sort_text: &str) -> Cell {
+        Cell {
+            shown: text.to_string(),
+            csv: text.to_string(),
+            sort_key: SortKey::Text(sort_text.to_string()),
+        }
+    }
+
+    /// A number cell with `decimals` decimals at most; `None` is shown as missing.
+    pub fn number(value: Option<f64>, decimals: usize) -> Cell {
+        match value {
+            Some(value) => Cell {
+                shown: crate::chart::format_number(value, decimals),
+                csv: plain_number(value, decimals),
+                sort_key: SortKey::Number(value),
+            },
+            None => Cell {
+                shown: "no data".to_string(),
+                csv: String::new(),
+                sort_key: SortKey::Missing,
+            },
+        }
+    }
+}
+
+fn plain_number(value: f64, decimals: usize) -> String {
+    let text = format!("{value:.decimals$}");
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    }
+}
+
+/// A table: the accessible alternative to a chart, and what its CSV holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataTable {
+    /// What the table shows (used as its caption).
+    pub caption: String,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl DataTable {
+    /// The rows sorted by one column, missing values last in either direction.
+    pub fn sorted(&self, column_idx: usize, ascending: bool) -> Vec<Vec<Cell>> {
+        let mut rows = self.rows.clone();
+        rows.sort_by(|left, right| {
+            let (Some(left), Some(right)) = (left.get(column_idx), right.get(column_idx)) else {
+                return Ordering::Equal;
+            };
+            match (&left.sort_key, &right.sort_key) {
+                (SortKey::Missing, SortKey::Missing) => Ordering::Equal,
+                (SortKey::Missing, _) => Ordering::Greater,
+                (_, SortKey::Missing) => Ordering::Less,
+                (SortKey::Number(a), SortKey::Number(b)) => {
+                    let order = a.partial_cmp(b).unwrap_or(Ordering::Equal);
+                    if ascending {
+                        order
+                    } else {
+                        order.reverse()
+                    }
+                }
+                (a, b) => {
+                    let order = sort_text(a).cmp(sort_text(b));
+                    if ascending {
+                        order
+                    } else {
+                        order.reverse()
+                    }
+                }
+            }
+        });
+        rows
+    }
+}
+
+fn sort_text(key: &SortKey) -> &str {
+    match key {
+        SortKey::Text(text) => text,
+        _ => "",
+    }
+}
+
+/// The table as CSV (RFC 4180 quoting), with a header row and, after a blank line, the source and citation.
+pub fn to_csv(table: &DataTable, source_line: &str) -> String {
+    let mut csv = String::new();
+    let heading_cells: Vec<String> = table
+        .columns
+        .iter()
+        .map(|column| csv_field(&column.heading))
+        .collect();
+    csv.push_str(&heading_cells.join(","));
+    csv.push_str("\r\n");
+    for row in &table.rows {
+        let cells: Vec<String> = row.iter().map(|cell| csv_field(&cell.csv)).collect();
+        csv.push_str(&cells.join(","));
+        csv.push_str("\r\n");
+    }
+    csv.push_str("\r\n");
+    csv.push_str(&csv_field(source_line));
+    csv.push_str("\r\n");
+    csv
+}
+
+/// Quotes a CSV field when it needs it, and defuses text a spreadsheet would run as a formula.
+fn csv_field(text: &str) -> String {
+    let defused = if text.starts_with(['=', '+', '-', '@']) && text.parse::<f64>().is_err() {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    if defused.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", defused.replace('"', "\"\""))
+    } else {
+        defused
+    }
+}
+
+/// A file name for a download: lower-case words joined by hyphens.
+pub fn file_stem(title: &str) -> String {
+    let mut stem = String::new();
+    for character in title.chars() {
+        if character.is_ascii_alphanumeric() {
+            stem.push(character.to_ascii_lowercase());
+        } else if !stem.ends_with('-') && !stem.is_empty() {
+            stem.push('-');
+        }
+    }
+    stem.trim_end_matches('-').chars().take(60).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> DataTable {
+        DataTable {
+            caption: "Arrivals".to_string(),
+            columns: vec![
+                Column {
+                    heading: "Month".to_string(),
+                    is_numeric: false,
+                },
+                Column {
+                    heading: "People".to_string(),
+                    is_numeric: true,
+                },
+            ],
+            rows: vec![
+                vec![
+                    Cell::text_sorted_by("January 2024", "2024-01"),
+                    Cell::number(Some(358.0), 0),
+                ],
+                vec![
+                    Cell::text_sorted_by("February 2024", "2024-02"),
+                    Cell::number(None, 0),
+                ],
+                vec![
+                    Cell::text_sorted_by("March 2024", "2024-03"),
+                    Cell::number(Some(12_345.0), 0),
+                ],
+            ],
+        }
+    }
+
+    #[test]
+    fn sorting_keeps_missing_values_last() {
+        let descending = table().sorted(1, false);
+        let shown: Vec<&str> = descending.iter().map(|row| row[1].shown.as_str()).collect();
+        assert_eq!(shown, vec!["12,345", "358", "no data"]);
+        let ascending = table().sorted(1, true);
+        let shown: Vec<&str> = ascending.iter().map(|row| row[1].shown.as_str()).collect();
+        assert_eq!(shown, vec!["358", "12,345", "no data"]);
+        let by_month = table().sorted(0, false);
+        assert_eq!(by_month[0][0].shown, "March 2024");
+    }
+
+    #[test]
+    fn csv_has_a_header_rows_and_a_source_line() {
+        let csv = to_csv(&table(), "Source: Home Office, \"time series\"");
+        assert_eq!(
+            csv,
+            "Month,People\r\nJanuary 2024,358\r\nFebruary 2024,\r\nMarch 2024,12345\r\n\r\n\"Source: Home Office, \"\"time series\"\"\"\r\n"
+        );
+    }
+
+    #[test]
+    fn csv_defuses_formulas_but_not_negative_numbers() {
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("-5"), "-5");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+    }
+
+    #[test]
+    fn file_stems_are_plain() {
+        assert_eq!(
+            file_stem("People crossing by month, 2018–2026"),
+            "people-crossing-by-month-2018-2026"
+        );
+    }
+}

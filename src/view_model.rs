@@ -1,0 +1,947 @@
+//! What each view shows, as plain values: charts with titles, sources, summaries and tables; headline figures.
+//!
+//! The UI renders these and nothing else, so every number a person sees is worked out here, on the host,
+//! under test.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::analysis::filter::{filter_announcements, AnnouncementFilter};
+use crate::analysis::series::{crossings_series, cumulative_by_year, CrossingsSeries};
+use crate::analysis::{funding_count_reason, funding_total, year_to_date_comparison};
+use crate::chart::{
+    self, format_number, ChartSize, DrawnChart, EventMarker, Mark, PlotSeries, SeriesChart,
+};
+use crate::data::{Dataset, Status};
+use crate::export::{Cell, Column, DataTable};
+use crate::view_state::{Measure, Period, ViewState};
+
+/// The drawing size of every chart (the SVG scales to the page).
+pub const CHART_SIZE: ChartSize = ChartSize {
+    width_px: 880,
+    height_px: 380,
+};
+
+/// A chart with everything around it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartView {
+    /// Stable id, used in the URL for an open table and in file names.
+    pub chart_id: String,
+    /// What the chart shows.
+    pub title: String,
+    /// Measure, place and period.
+    pub subtitle: String,
+    /// Source and status, written under the chart.
+    pub source_line: String,
+    /// A generated one-sentence summary (also the chart's accessible description).
+    pub summary: String,
+    /// The drawing.
+    pub drawn: DrawnChart,
+    /// One line per x position for the tooltip: "March 2024: 1,234 people".
+    pub point_texts: Vec<String>,
+    /// The data shown, as a table.
+    pub table: DataTable,
+    /// Numbered event markers and what they stand for.
+    pub events: Vec<EventNote>,
+    /// Caveats to show under the chart.
+    pub notes: Vec<String>,
+}
+
+/// An announcement marked on a chart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventNote {
+    pub number: usize,
+    pub date_display: String,
+    pub title: String,
+    pub announcement_id: String,
+}
+
+/// The names of sources for a source line: "Home Office, “title”".
+pub fn source_names(dataset: &Dataset, source_ids: &[String]) -> String {
+    let names: Vec<String> = source_ids
+        .iter()
+        .filter_map(|source_id| {
+            dataset
+                .sources
+                .iter()
+                .find(|source| &source.source_id == source_id)
+        })
+        .map(|source| format!("{}, “{}”", source.publisher, source.title))
+        .collect();
+    names.join("; ")
+}
+
+fn status_word(status: Status) -> &'static str {
+    match status {
+        Status::Provisional => "provisional",
+        Status::Official => "official",
+    }
+}
+
+fn measure_unit(measure: Measure) -> &'static str {
+    match measure {
+        Measure::People => "people",
+        Measure::Boats => "boats",
+        Measure::PeoplePerBoat => "people per boat",
+    }
+}
+
+fn decimals_for(measure: Measure) -> usize {
+    if measure == Measure::PeoplePerBoat {
+        1
+    } else {
+        0
+    }
+}
+
+/// The crossings chart a view asks for: by period, or one line per year.
+pub fn crossings_chart(dataset: &Dataset, state: &ViewState) -> ChartView {
+    if state.compare_years {
+        return year_on_year_chart(dataset, state);
+    }
+    let series = crossings_series(dataset, state);
+    let measure = state.measure;
+    let decimals = decimals_for(measure);
+    let x_dates: Vec<NaiveDate> = series.points.iter().map(|point| point.start).collect();
+    let mark = if matches!(series.period, Period::Month | Period::Year) {
+        Mark::Bars
+    } else {
+        Mark::Line
+    };
+    let mut plot_series = vec![PlotSeries {
+        label: measure.label().to_string(),
+        values: series.points.iter().map(|point| point.value).collect(),
+        colour_idx: 0,
+        mark,
+        label_at_end: false,
+    }];
+    let rolling_label = format!(
+        "{}-{} average",
+        series.rolling_periods,
+        series.period.label()
+    );
+    if series.rolling_periods >= 2 {
+        plot_series.push(PlotSeries {
+            label: rolling_label.clone(),
+            values: series.points.iter().map(|point| point.rolling).collect(),
+            colour_idx: 3,
+            mark: Mark::Line,
+            label_at_end: false,
+        });
+    }
+    let events = if state.show_events {
+        event_notes(dataset, state, &series)
+    } else {
+        Vec::new()
+    };
+    let markers = events
+        .iter()
+        .map(|(x_idx, note)| EventMarker {
+            x_idx: *x_idx,
+            number: note.number,
+        })
+        .collect();
+    let drawn = chart::draw(&SeriesChart {
+        x_dates,
+        x_tick_override: None,
+        series: plot_series,
+        events: markers,
+        size: CHART_SIZE,
+    });
+    let span = span_text(&series);
+    let status = status_word(series.status);
+    let title = format!(
+        "{} crossing the English Channel in small boats, by {}",
+        match measure {
+            Measure::People => "People",
+            Measure::Boats => "Boats",
+            Measure::PeoplePerBoat => "People per boat",
+        },
+        series.period.label()
+    );
+    let subtitle = format!(
+        "{} detected arriving in the UK by small boat, {span}; {status} figures",
+        capitalise(measure_unit(measure))
+    );
+    let source_line = format!(
+        "Source: {} ({status}, data to {}).",
+        source_names(dataset, &series.source_ids),
+        series.as_of.format("%-d %B %Y")
+    );
+    let point_texts = series
+        .points
+        .iter()
+        .map(|point| {
+            let value = point.value.map_or("no data".to_string(), |value| {
+                format!(
+                    "{} {}",
+                    format_number(value, decimals),
+                    measure_unit(measure)
+                )
+            });
+            let rolling = point
+                .rolling
+                .map(|rolling| format!("; {rolling_label}: {}", format_number(rolling, 1)))
+                .unwrap_or_default();
+            let partial = if point.is_complete {
+                ""
+            } else {
+                " (incomplete period)"
+            };
+            format!("{}: {value}{rolling}{partial} ({status})", point.label)
+        })
+        .collect();
+    let mut columns = vec![
+        Column {
+            heading: capitalise(series.period.label()),
+            is_numeric: false,
+        },
+        Column {
+            heading: "People".to_string(),
+            is_numeric: true,
+        },
+        Column {
+            heading: "Boats".to_string(),
+            is_numeric: true,
+        },
+        Column {
+            heading: "People per boat".to_string(),
+            is_numeric: true,
+        },
+    ];
+    if series.rolling_periods >= 2 {
+        columns.push(Column {
+            heading: capitalise(&rolling_label),
+            is_numeric: true,
+        });
+    }
+    let rows = series
+        .points
+        .iter()
+        .map(|point| {
+            let mut row = vec![
+                Cell::text_sorted_by(
+                    &format!(
+                        "{}{}",
+                        point.label,
+                        if point.is_complete {
+                            ""
+                        } else {
+                            " (incomplete)"
+                        }
+                    ),
+                    &point.start.format("%Y-%m-%d").to_string(),
+                ),
+                Cell::number(Some(point.people as f64), 0),
+                Cell::number(Some(point.boats as f64), 0),
+                Cell::number(
+                    crate::analysis::people_per_boat(point.people, point.boats),
+                    1,
+                ),
+            ];
+            if series.rolling_periods >= 2 {
+                row.push(Cell::number(point.rolling, 1));
+            }
+            row
+        })
+        .collect();
+    let summary = crossings_summary(&series);
+    let mut notes = series.notes.clone();
+    if series.status == Status::Provisional {
+        notes.push(
+            "Provisional operational data: the Home Office revises these figures.".to_string(),
+        );
+    }
+    ChartView {
+        chart_id: "crossings".to_string(),
+        title: title.clone(),
+        subtitle,
+        source_line,
+        summary,
+        drawn,
+        point_texts,
+        table: DataTable {
+            caption: title,
+            columns,
+            rows,
+        },
+        events: events.into_iter().map(|(_, note)| note).collect(),
+        notes,
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut characters = text.chars();
+    characters.next().map_or(String::new(), |first| {
+        first.to_uppercase().chain(characters).collect()
+    })
+}
+
+fn span_text(series: &CrossingsSeries) -> String {
+    match (series.points.first(), series.points.last()) {
+        (Some(first), Some(last)) => format!(
+            "{} to {}",
+            first.start.format("%-d %B %Y"),
+            last.end.min(series.as_of).format("%-d %B %Y")
+        ),
+        _ => "no period selected".to_string(),
+    }
+}
+
+/// One sentence on the series: the highest period and the latest complete one.
+fn crossings_summary(series: &CrossingsSeries) -> String {
+    let decimals = decimals_for(series.measure);
+    let unit = measure_unit(series.measure);
+    let highest = series
+        .points
+        .iter()
+        .filter(|point| point.value.is_some())
+        .max_by(|left, right| {
+            left.value
+                .partial_cmp(&right.value)
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+    let latest_complete = series
+        .points
+        .iter()
+        .rev()
+        .find(|point| point.is_complete && point.value.is_some());
+    match (highest, latest_complete) {
+        (Some(highest), Some(latest)) => format!(
+            "From {}, the highest {} was {} with {} {unit}; the latest complete {}, {}, had {} {unit} ({} figures).",
+            span_text(series),
+            series.period.label(),
+            highest.label,
+            format_number(highest.value.unwrap_or(0.0), decimals),
+            series.period.label(),
+            latest.label,
+            format_number(latest.value.unwrap_or(0.0), decimals),
+            status_word(series.status)
+        ),
+        _ => "No crossings data fall in the selected dates.".to_string(),
+    }
+}
+
+/// Announcements that pass the view's filters, placed on the period containing their date.
+fn event_notes(
+    dataset: &Dataset,
+    state: &ViewState,
+    series: &CrossingsSeries,
+) -> Vec<(usize, EventNote)> {
+    let filter = AnnouncementFilter::from_view(state);
+    let mut matching = filter_announcements(&dataset.announcements, &filter);
+    matching.reverse();
+    let mut notes = Vec::new();
+    for announcement_idx in matching {
+        let announcement = &dataset.announcements[announcement_idx];
+        let day = announcement.date.first_day;
+        let Some(x_idx) = series
+            .points
+            .iter()
+            .position(|point| point.start <= day && day <= point.end)
+        else {
+            continue;
+        };
+        notes.push((
+            x_idx,
+            EventNote {
+                number: notes.len() + 1,
+                date_display: announcement.date.display(),
+                title: announcement.title.clone(),
+                announcement_id: announcement.announcement_id.clone(),
+            },
+        ));
+    }
+    notes
+}
+
+fn year_on_year_chart(dataset: &Dataset, state: &ViewState) -> ChartView {
+    let lines = cumulative_by_year(dataset);
+    let lines: Vec<_> = lines
+        .into_iter()
+        .filter(|line| {
+            state.date_from.is_none_or(|from| line.year >= from.year())
+                && state.date_to.is_none_or(|to| line.year <= to.year())
+        })
+        .collect();
+    let n_days = 366;
+    let x_dates: Vec<NaiveDate> = (0..n_days)
+        .filter_map(|day_idx| {
+            NaiveDate::from_ymd_opt(2024, 1, 1)
+                .map(|start| start + chrono::Days::new(day_idx as u64))
+        })
+        .collect();
+    let month_ticks: Vec<(usize, String)> = (1..=12)
+        .filter_map(|month| NaiveDate::from_ymd_opt(2024, month, 1))
+        .map(|month_start| {
+            (
+                month_start.ordinal0() as usize,
+                month_start.format("%b").to_string(),
+            )
+        })
+        .collect();
+    let n_lines = lines.len();
+    let series = lines
+        .iter()
+        .enumerate()
+        .map(|(line_idx, line)| PlotSeries {
+            label: line.year.to_string(),
+            values: (0..n_days)
+                .map(|day_idx| {
+                    line.cumulative_people
+                        .get(day_idx)
+                        .map(|&people| people as f64)
+                })
+                .collect(),
+            // The two latest years get the strongest colours; earlier years are grey.
+            colour_idx: match n_lines - line_idx {
+                1 => 0,
+                2 => 3,
+                3 => 1,
+                _ => 4,
+            },
+            mark: Mark::Line,
+            label_at_end: true,
+        })
+        .collect();
+    let drawn = chart::draw(&SeriesChart {
+        x_dates,
+        x_tick_override: Some(month_ticks),
+        series,
+        events: Vec::new(),
+        size: CHART_SIZE,
+    });
+    let daily = &dataset.crossings.daily;
+    let ytd = year_to_date_comparison(daily);
+    let summary = match (ytd.last(), ytd.len().checked_sub(2).and_then(|idx| ytd.get(idx))) {
+        (Some(this_year), Some(last_year)) => format!(
+            "By {}, {} people had crossed in {}, against {} by the same day of {} (provisional figures).",
+            this_year.through.format("%-d %B"),
+            format_number(this_year.people as f64, 0),
+            this_year.year,
+            format_number(last_year.people as f64, 0),
+            last_year.year
+        ),
+        _ => "Not enough data for a year-on-year comparison.".to_string(),
+    };
+    let point_texts = (0..n_days)
+        .map(|day_idx| {
+            let day_name = NaiveDate::from_ymd_opt(2024, 1, 1)
+                .map(|start| {
+                    (start + chrono::Days::new(day_idx as u64))
+                        .format("%-d %B")
+                        .to_string()
+                })
+                .unwrap_or_default();
+            let values: Vec<String> = lines
+                .iter()
+                .filter_map(|line| {
+                    line.cumulative_people
+                        .get(day_idx)
+                        .map(|people| format!("{} {}", line.year, format_number(*people as f64, 0)))
+                })
+                .collect();
+            format!("By {day_name}: {} people (provisional)", values.join(", "))
+        })
+        .collect();
+    let columns = vec![
+        Column {
+            heading: "Year".to_string(),
+            is_numeric: false,
+        },
+        Column {
+            heading: format!(
+                "People by {}",
+                daily
+                    .last_date()
+                    .map_or(String::new(), |date| date.format("%-d %B").to_string())
+            ),
+            is_numeric: true,
+        },
+        Column {
+            heading: "People in the whole year".to_string(),
+            is_numeric: true,
+        },
+    ];
+    let rows = lines
+        .iter()
+        .map(|line| {
+            let ytd_people = ytd
+                .iter()
+                .find(|entry| entry.year == line.year)
+                .map(|entry| entry.people as f64);
+            let whole_year = if line.is_complete {
+                line.cumulative_people.last().map(|&people| people as f64)
+            } else {
+                None
+            };
+            vec![
+                Cell::text(&line.year.to_string()),
+                Cell::number(ytd_people, 0),
+                Cell::number(whole_year, 0),
+            ]
+        })
+        .collect();
+    let title = "People crossing since 1 January, year by year".to_string();
+    ChartView {
+        chart_id: "crossings".to_string(),
+        title: title.clone(),
+        subtitle: "Cumulative people detected arriving in the UK by small boat from 1 January of each year; provisional figures".to_string(),
+        source_line: format!(
+            "Source: {} (provisional, data to {}).",
+            source_names(dataset, &daily.info.source_ids),
+            daily.info.as_of.format("%-d %B %Y")
+        ),
+        summary,
+        drawn,
+        point_texts,
+        table: DataTable { caption: title, columns, rows },
+        events: Vec::new(),
+        notes: vec!["Each line is labelled with its year at its end. A year still in progress is shown to its latest day; \"no data\" marks a year not yet complete.".to_string()],
+    }
+}
+
+/// One row of the funding ledger.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FundingRow {
+    pub funding_id: String,
+    pub announced_display: String,
+    pub amount_display: String,
+    pub recipient: String,
+    pub purpose: String,
+    pub period: String,
+    pub is_counted: bool,
+    pub count_reason: String,
+    pub source_ids: Vec<String>,
+}
+
+/// The funding view: the cumulative chart, the ledger, and how the totals were counted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FundingView {
+    pub chart: ChartView,
+    pub rows: Vec<FundingRow>,
+    /// "Up to £280 million committed to the Border Security Command…"
+    pub bsc_total_sentence: String,
+    /// The same for every funding record in range.
+    pub all_total_sentence: String,
+    /// Yearly rates shown beside the totals.
+    pub per_year_sentences: Vec<String>,
+}
+
+/// Whole pounds in words people use: £75 million, £800,000.
+pub fn money(amount_gbp: u64) -> String {
+    if amount_gbp >= 1_000_000 {
+        format!(
+            "£{} million",
+            format_number(amount_gbp as f64 / 1_000_000.0, 1)
+        )
+    } else {
+        format!("£{}", format_number(amount_gbp as f64, 0))
+    }
+}
+
+/// Builds the funding view for the records announced within the view's dates.
+pub fn funding_view(dataset: &Dataset, state: &ViewState) -> FundingView {
+    let in_range: Vec<_> = dataset
+        .funding
+        .iter()
+        .filter(|funding| {
+            state
+                .date_from
+                .is_none_or(|from| funding.announced.last_day() >= from)
+                && state
+                    .date_to
+                    .is_none_or(|to| funding.announced.first_day <= to)
+        })
+        .collect();
+    let bsc = funding_total(in_range.iter().copied().filter(|funding| funding.for_bsc));
+    let all = funding_total(in_range.iter().copied());
+    let qualifier = |is_upper_bound: bool| if is_upper_bound { "up to " } else { "" };
+    let bsc_total_sentence = format!(
+        "{}{} of one-off funding announced for the Border Security Command, counting each pound once ({} announcements added; {} totals or repeats left out).",
+        capitalise(qualifier(bsc.is_upper_bound)),
+        money(bsc.counted_gbp),
+        bsc.counted_ids.len(),
+        bsc.left_out_ids.len()
+    );
+    let all_total_sentence = format!(
+        "{}{} across all {} money records in these dates, including partners such as INTERPOL, the CPS and Iraq, again counted once.",
+        capitalise(qualifier(all.is_upper_bound)),
+        money(all.counted_gbp),
+        in_range.len()
+    );
+    let per_year_sentences = in_range
+        .iter()
+        .filter(|funding| funding.amount_is_per_year)
+        .map(|funding| {
+            format!(
+                "Also announced: {}{} more per year for {} ({}, {}). A yearly rate, so not added to the totals above.",
+                funding.amount_basis.qualifier(),
+                money(funding.amount_gbp),
+                funding.recipient,
+                funding.period.to_lowercase(),
+                funding.announced.display()
+            )
+        })
+        .collect();
+    let rows = in_range
+        .iter()
+        .map(|funding| FundingRow {
+            funding_id: funding.funding_id.clone(),
+            announced_display: funding.announced.display(),
+            amount_display: format!(
+                "{}{}{}",
+                capitalise(funding.amount_basis.qualifier()),
+                money(funding.amount_gbp),
+                if funding.amount_is_per_year {
+                    " a year"
+                } else {
+                    ""
+                }
+            ),
+            recipient: funding.recipient.clone(),
+            purpose: funding.purpose.clone(),
+            period: funding.period.clone(),
+            is_counted: funding.relation.is_counted() && !funding.amount_is_per_year,
+            count_reason: funding_count_reason(funding),
+            source_ids: funding.source_ids.clone(),
+        })
+        .collect();
+    FundingView {
+        chart: funding_chart(&in_range),
+        rows,
+        bsc_total_sentence,
+        all_total_sentence,
+        per_year_sentences,
+    }
+}
+
+fn funding_chart(in_range: &[&crate::data::Funding]) -> ChartView {
+    // One position per month from the first to the last announcement; two cumulative lines.
+    let counted: Vec<_> = in_range
+        .iter()
+        .filter(|funding| funding.relation.is_counted() && !funding.amount_is_per_year)
+        .collect();
+    let first_month = counted
+        .iter()
+        .map(|funding| month_start(funding.announced.first_day))
+        .min();
+    let last_month = counted
+        .iter()
+        .map(|funding| month_start(funding.announced.first_day))
+        .max();
+    let mut months = Vec::new();
+    if let (Some(mut month), Some(last)) = (first_month, last_month) {
+        while month <= last {
+            months.push(month);
+            month = crate::data::next_month_start(month).unwrap_or(last + chrono::Days::new(1));
+        }
+    }
+    let cumulative = |only_bsc: bool| -> Vec<u64> {
+        let mut running = 0u64;
+        months
+            .iter()
+            .map(|month| {
+                running += counted
+                    .iter()
+                    .filter(|funding| {
+                        (!only_bsc || funding.for_bsc)
+                            && month_start(funding.announced.first_day) == *month
+                    })
+                    .map(|funding| funding.amount_gbp)
+                    .sum::<u64>();
+                running
+            })
+            .collect()
+    };
+    let bsc_cumulative = cumulative(true);
+    let all_cumulative = cumulative(false);
+    let to_millions = |values: &[u64]| {
+        values
+            .iter()
+            .map(|&gbp| Some(gbp as f64 / 1_000_000.0))
+            .collect::<Vec<_>>()
+    };
+    let drawn = chart::draw(&SeriesChart {
+        x_dates: months.clone(),
+        x_tick_override: None,
+        series: vec![
+            PlotSeries {
+                label: "All".to_string(),
+                values: to_millions(&all_cumulative),
+                colour_idx: 1,
+                mark: Mark::Line,
+                label_at_end: true,
+            },
+            PlotSeries {
+                label: "BSC".to_string(),
+                values: to_millions(&bsc_cumulative),
+                colour_idx: 0,
+                mark: Mark::Line,
+                label_at_end: true,
+            },
+        ],
+        events: Vec::new(),
+        size: CHART_SIZE,
+    });
+    let point_texts = months
+        .iter()
+        .enumerate()
+        .map(|(month_idx, month)| {
+            format!(
+                "By the end of {}: {} for the Border Security Command, {} in all (one-off amounts, counted once)",
+                month.format("%B %Y"),
+                money(bsc_cumulative[month_idx]),
+                money(all_cumulative[month_idx])
+            )
+        })
+        .collect();
+    let rows = months
+        .iter()
+        .enumerate()
+        .map(|(month_idx, month)| {
+            vec![
+                Cell::text_sorted_by(
+                    &month.format("%B %Y").to_string(),
+                    &month.format("%Y-%m").to_string(),
+                ),
+                Cell::number(Some(bsc_cumulative[month_idx] as f64), 0),
+                Cell::number(Some(all_cumulative[month_idx] as f64), 0),
+            ]
+        })
+        .collect();
+    let source_ids: Vec<String> = {
+        let mut ids: Vec<String> = counted
+            .iter()
+            .flat_map(|funding| funding.source_ids.clone())
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    };
+    let title = "Funding announced, cumulative, counted once".to_string();
+    let summary = match (months.first(), months.last(), bsc_cumulative.last(), all_cumulative.last()) {
+        (Some(first), Some(last), Some(bsc), Some(all)) => format!(
+            "From {} to {}, one-off announcements added up to {} for the Border Security Command and {} in all, each pound counted once.",
+            first.format("%B %Y"),
+            last.format("%B %Y"),
+            money(*bsc),
+            money(*all)
+        ),
+        _ => "No funding was announced in the selected dates.".to_string(),
+    };
+    ChartView {
+        chart_id: "funding".to_string(),
+        title: title.clone(),
+        subtitle: "Cumulative one-off amounts announced, £ million, by month of announcement; totals and re-announcements left out".to_string(),
+        source_line: format!("Sources: {} announcements cited in the ledger below ({} sources).", counted.len(), source_ids.len()),
+        summary,
+        drawn,
+        point_texts,
+        table: DataTable {
+            caption: title,
+            columns: vec![
+                Column { heading: "Month".to_string(), is_numeric: false },
+                Column { heading: "Border Security Command, £ (cumulative)".to_string(), is_numeric: true },
+                Column { heading: "All recipients, £ (cumulative)".to_string(), is_numeric: true },
+            ],
+            rows,
+        },
+        events: Vec::new(),
+        notes: vec!["Amounts stated as \"up to\" or \"nearly\" are counted at their upper bound, so totals that include them are upper bounds too.".to_string()],
+    }
+}
+
+fn month_start(date: NaiveDate) -> NaiveDate {
+    NaiveDate::from_ymd_opt(date.year(), date.month(), 1).unwrap_or(date)
+}
+
+/// A headline figure on the briefing view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Headline {
+    /// Stable id for tests and the copy button.
+    pub headline_id: String,
+    /// The figure as shown: "45,774".
+    pub value: String,
+    /// What it counts, with its unit.
+    pub label: String,
+    /// The period or date.
+    pub period: String,
+    /// Provisional, official, or announced.
+    pub status: String,
+    /// The sources behind it.
+    pub source_ids: Vec<String>,
+    /// One sentence with number, period and source, for copying into briefings.
+    pub citation: String,
+}
+
+/// The headline figures.
+pub fn headlines(dataset: &Dataset, state: &ViewState) -> Vec<Headline> {
+    let mut headlines = Vec::new();
+    let in_range: Vec<_> = dataset
+        .funding
+        .iter()
+        .filter(|funding| {
+            state
+                .date_from
+                .is_none_or(|from| funding.announced.last_day() >= from)
+                && state
+                    .date_to
+                    .is_none_or(|to| funding.announced.first_day <= to)
+        })
+        .collect();
+    let bsc = funding_total(in_range.iter().copied().filter(|record| record.for_bsc));
+    let bsc_source_ids: Vec<String> = in_range
+        .iter()
+        .filter(|record| bsc.counted_ids.contains(&record.funding_id))
+        .flat_map(|record| record.source_ids.clone())
+        .collect();
+    headlines.push(Headline {
+        headline_id: "bsc-funding".to_string(),
+        value: format!("{}{}", capitalise(if bsc.is_upper_bound { "up to " } else { "" }), money(bsc.counted_gbp)),
+        label: "New one-off funding for the Border Security Command, each pound counted once".to_string(),
+        period: date_range_text(state),
+        status: "Announced".to_string(),
+        citation: format!(
+            "{}{} of new one-off funding was announced for the Border Security Command ({}), counting each pound once (government announcements; Border Security Briefing Explorer).",
+            capitalise(if bsc.is_upper_bound { "up to " } else { "" }),
+            money(bsc.counted_gbp),
+            date_range_text(state)
+        ),
+        source_ids: dedup(bsc_source_ids),
+    });
+    for (metric, label) in [
+        (
+            "bsc_staff_to_be_recruited",
+            "Border Security Command staff to be recruited",
+        ),
+        (
+            "nca_specialist_investigators_and_intelligence_officers",
+            "NCA specialist investigators and intelligence officers to be recruited",
+        ),
+    ] {
+        if let Some(figure) = dataset
+            .figures
+            .iter()
+            .find(|figure| figure.metric == metric)
+        {
+            headlines.push(Headline {
+                headline_id: metric.replace('_', "-"),
+                value: format_number(figure.value, 0),
+                label: label.to_string(),
+                period: format!("Announced {}", figure.time.display()),
+                status: "Announced target".to_string(),
+                citation: format!(
+                    "{} {} (announced {}; {}).",
+                    format_number(figure.value, 0),
+                    label.to_lowercase(),
+                    figure.time.display(),
+                    source_names(dataset, &figure.source_ids)
+                ),
+                source_ids: figure.source_ids.clone(),
+            });
+        }
+    }
+    let daily = &dataset.crossings.daily;
+    let annual = crate::analysis::annual_totals(daily);
+    let complete: Vec<_> = annual.iter().filter(|total| total.is_complete).collect();
+    if let [.., before, latest] = complete.as_slice() {
+        let change = (latest.people as f64 - before.people as f64) / before.people as f64 * 100.0;
+        headlines.push(Headline {
+            headline_id: "latest-full-year".to_string(),
+            value: format_number(latest.people as f64, 0),
+            label: format!(
+                "People crossing in small boats in {}, {} {}% on {} ({})",
+                latest.period_start.year(),
+                if change >= 0.0 { "up" } else { "down" },
+                format_number(change.abs(), 0),
+                before.period_start.year(),
+                format_number(before.people as f64, 0)
+            ),
+            period: format!("1 January to 31 December {}", latest.period_start.year()),
+            status: "Provisional".to_string(),
+            citation: format!(
+                "{} people crossed the English Channel in small boats in {}, against {} in {} (Home Office provisional data, {}).",
+                format_number(latest.people as f64, 0),
+                latest.period_start.year(),
+                format_number(before.people as f64, 0),
+                before.period_start.year(),
+                source_names(dataset, &daily.info.source_ids)
+            ),
+            source_ids: daily.info.source_ids.clone(),
+        });
+    }
+    let ytd = year_to_date_comparison(daily);
+    if let [.., last_year, this_year] = ytd.as_slice() {
+        headlines.push(Headline {
+            headline_id: "year-to-date".to_string(),
+            value: format_number(this_year.people as f64, 0),
+            label: format!(
+                "People crossing in {} to {}, against {} by the same day of {}",
+                this_year.year,
+                this_year.through.format("%-d %B"),
+                format_number(last_year.people as f64, 0),
+                last_year.year
+            ),
+            period: format!("1 January to {}", this_year.through.format("%-d %B %Y")),
+            status: "Provisional".to_string(),
+            citation: format!(
+                "{} people crossed the English Channel in small boats between 1 January and {}, against {} by the same day of {} (Home Office provisional data, {}).",
+                format_number(this_year.people as f64, 0),
+                this_year.through.format("%-d %B %Y"),
+                format_number(last_year.people as f64, 0),
+                last_year.year,
+                source_names(dataset, &daily.info.source_ids)
+            ),
+            source_ids: daily.info.source_ids.clone(),
+        });
+    }
+    headlines
+}
+
+fn dedup(mut ids: Vec<String>) -> Vec<String> {
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+/// The view's date range in words: "all dates", "from 1 July 2024", "1 July 2024 to 30 June 2025".
+pub fn date_range_text(state: &ViewState) -> String {
+    let show = |date: NaiveDate| date.format("%-d %B %Y").to_string();
+    match (state.date_from, state.date_to) {
+        (None, None) => "all dates in the dataset".to_string(),
+        (Some(from), None) => format!("from {}", show(from)),
+        (None, Some(to)) => format!("up to {}", show(to)),
+        (Some(from), Some(to)) => format!("{} to {}", show(from), show(to)),
+    }
+}
+
+/// A short paragraph summarising the data under the current filters, every number worked out here.
+pub fn briefing_summary(dataset: &Dataset, state: &ViewState) -> String {
+    let filter = AnnouncementFilter::from_view(state);
+    let n_announcements = filter_announcements(&dataset.announcements, &filter).len();
+    let series = crossings_series(
+        dataset,
+        &ViewState {
+            period: Period::Day,
+            measure: Measure::People,
+            rolling_periods: 0,
+            ..state.clone()
+        },
+    );
+    let people: u64 = series.points.iter().map(|point| point.people).sum();
+    let boats: u64 = series.points.iter().map(|point| point.boats).sum();
+    let funding = funding_view(dataset, state);
+    let span = span_text(&series);
+    format!(
+        "For {}: {} announcements match the filters. From {span}, {} people crossed in {} boats ({} per boat; provisional figures). {}",
+        date_range_text(state),
+        n_announcements,
+        format_number(people as f64, 0),
+        format_number(boats as f64, 0),
+        crate::analysis::people_per_boat(people, boats).map_or("no boats, so no average".to_string(), |ratio| format_number(ratio, 1)),
+        funding.bsc_total_sentence
+    )
+}
+
+#[cfg(test)]
+mod tests;

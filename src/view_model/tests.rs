@@ -1,0 +1,146 @@
+//! View-model tests on the real dataset: headline figures, generated sentences, chart tables and sources.
+
+use super::*;
+
+fn bundled() -> Dataset {
+    crate::data::parse_dataset(include_bytes!("../../public/data/dataset.json")).unwrap()
+}
+
+#[test]
+fn headlines_carry_value_period_status_and_sources() {
+    let dataset = bundled();
+    let headlines = headlines(&dataset, &ViewState::initial());
+    let ids: Vec<&str> = headlines
+        .iter()
+        .map(|headline| headline.headline_id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        vec![
+            "bsc-funding",
+            "bsc-staff-to-be-recruited",
+            "nca-specialist-investigators-and-intelligence-officers",
+            "latest-full-year",
+            "year-to-date"
+        ]
+    );
+    assert_eq!(headlines[0].value, "Up to £280 million");
+    assert_eq!(headlines[1].value, "300");
+    assert_eq!(headlines[3].value, "41,472");
+    assert_eq!(
+        headlines[3].label,
+        "People crossing in small boats in 2025, up 13% on 2024 (36,816)"
+    );
+    assert_eq!(headlines[3].status, "Provisional");
+    assert_eq!(headlines[4].value, "15,897");
+    assert!(headlines
+        .iter()
+        .all(|headline| !headline.source_ids.is_empty()));
+    assert!(headlines[4].citation.starts_with("15,897 people crossed the English Channel in small boats between 1 January and 20 August 2026, against 27,997 by the same day of 2025"));
+}
+
+#[test]
+fn funding_totals_follow_the_date_range() {
+    let dataset = bundled();
+    let all_dates = funding_view(&dataset, &ViewState::initial());
+    assert!(all_dates.bsc_total_sentence.starts_with(
+        "Up to £280 million of one-off funding announced for the Border Security Command"
+    ));
+    assert_eq!(all_dates.per_year_sentences.len(), 1);
+    assert!(all_dates.per_year_sentences[0]
+        .starts_with("Also announced: up to £280 million more per year"));
+    let autumn_2024 = ViewState {
+        date_from: NaiveDate::from_ymd_opt(2024, 9, 1),
+        date_to: NaiveDate::from_ymd_opt(2024, 11, 30),
+        ..ViewState::initial()
+    };
+    let view = funding_view(&dataset, &autumn_2024);
+    assert!(
+        view.bsc_total_sentence.starts_with("Up to £150 million"),
+        "{}",
+        view.bsc_total_sentence
+    );
+    let total_row = view
+        .rows
+        .iter()
+        .find(|row| row.funding_id == "bsc-150m-two-years")
+        .unwrap();
+    assert!(!total_row.is_counted);
+    assert_eq!(total_row.amount_display, "£150 million");
+}
+
+#[test]
+fn crossings_chart_has_title_source_summary_and_matching_table() {
+    let dataset = bundled();
+    let chart = crossings_chart(&dataset, &ViewState::initial());
+    assert_eq!(
+        chart.title,
+        "People crossing the English Channel in small boats, by month"
+    );
+    assert!(chart.source_line.starts_with("Source: Home Office, “Migrants detected crossing the English Channel in small boats – time series” (provisional, data to 20 August 2026)"));
+    assert_eq!(
+        chart.summary,
+        "From 1 January 2018 to 20 August 2026, the highest month was August 2022 with 8,631 people; the latest complete month, July 2026, had 2,316 people (provisional figures)."
+    );
+    assert_eq!(chart.table.rows.len(), chart.drawn.geometry.n_positions);
+    assert_eq!(chart.point_texts.len(), chart.table.rows.len());
+    assert!(
+        chart.events.len() >= 40,
+        "announcements marked on the timeline"
+    );
+    assert_eq!(chart.events[0].number, 1);
+    assert_eq!(
+        (
+            chart.events[0].date_display.as_str(),
+            chart.events[0].announcement_id.as_str()
+        ),
+        ("July 2024", "kings-speech-bill")
+    );
+}
+
+#[test]
+fn year_on_year_lines_end_at_each_year_total() {
+    let dataset = bundled();
+    let chart = crossings_chart(
+        &dataset,
+        &ViewState {
+            compare_years: true,
+            ..ViewState::initial()
+        },
+    );
+    assert_eq!(chart.summary, "By 20 August, 15,897 people had crossed in 2026, against 27,997 by the same day of 2025 (provisional figures).");
+    let row_2022 = chart
+        .table
+        .rows
+        .iter()
+        .find(|row| row[0].shown == "2022")
+        .unwrap();
+    assert_eq!(row_2022[2].shown, "45,755");
+    let row_2026 = chart
+        .table
+        .rows
+        .iter()
+        .find(|row| row[0].shown == "2026")
+        .unwrap();
+    assert_eq!(row_2026[2].shown, "no data", "2026 is not complete");
+}
+
+#[test]
+fn the_briefing_summary_is_generated_from_the_filters() {
+    let dataset = bundled();
+    let state = ViewState {
+        date_from: NaiveDate::from_ymd_opt(2024, 7, 5),
+        date_to: NaiveDate::from_ymd_opt(2024, 12, 31),
+        ..ViewState::initial()
+    };
+    let summary = briefing_summary(&dataset, &state);
+    // 19 announcements: the month-dated King's Speech (July 2024) and G7 plan (October 2024) count too.
+    assert!(summary.starts_with("For 5 July 2024 to 31 December 2024: 19 announcements match the filters. From 5 July 2024 to 31 December 2024, 23,242 people crossed in 423 boats (54.9 per boat; provisional figures)."), "{summary}");
+}
+
+#[test]
+fn money_reads_naturally() {
+    assert_eq!(money(75_000_000), "£75 million");
+    assert_eq!(money(66_500_000), "£66.5 million");
+    assert_eq!(money(800_000), "£800,000");
+}
