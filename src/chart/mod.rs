@@ -22,6 +22,8 @@ const AXIS_TEXT: RGBColor = RGBColor(0x0B, 0x0C, 0x0C);
 const GRID: RGBColor = RGBColor(0xD8, 0xD8, 0xD8);
 const EVENT_LINE: RGBColor = RGBColor(0x80, 0x16, 0x50);
 const FONT: &str = "sans-serif";
+/// The least room between two event numbers above the plot.
+const MIN_EVENT_LABEL_GAP_PX: f64 = 22.0;
 
 /// A chart's drawing size in SVG pixels (it scales with the page).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -391,18 +393,32 @@ fn draw_into(
             ))?;
         }
     }
-    // Event markers: a thin line and a number above the plot.
-    for event in &chart.events {
-        let x_px = px(geometry.x_px_from_idx(event.x_idx));
-        root.draw(&PathElement::new(
-            vec![(x_px, px(geometry.plot_top_px) - 2), (x_px, baseline_px)],
-            EVENT_LINE.mix(0.6).stroke_width(1),
-        ))?;
-        root.draw(&Text::new(
-            event.number.to_string(),
-            (x_px, px(geometry.plot_top_px) - 4),
-            small_text(&EVENT_LINE, Pos::new(HPos::Center, VPos::Bottom)),
-        ))?;
+    // Event markers: a thin line per position, and a number above it where there is room; every
+    // marker is also in the numbered list under the chart and in the readout for its period.
+    let mut last_line_idx = None;
+    let mut last_label_x_px = f64::NEG_INFINITY;
+    let mut events: Vec<&EventMarker> = chart.events.iter().collect();
+    events.sort_by_key(|event| (event.x_idx, event.number));
+    for event in events {
+        let x_px = geometry.x_px_from_idx(event.x_idx);
+        if last_line_idx != Some(event.x_idx) {
+            root.draw(&PathElement::new(
+                vec![
+                    (px(x_px), px(geometry.plot_top_px) - 2),
+                    (px(x_px), baseline_px),
+                ],
+                EVENT_LINE.mix(0.45).stroke_width(1),
+            ))?;
+            last_line_idx = Some(event.x_idx);
+        }
+        if x_px - last_label_x_px >= MIN_EVENT_LABEL_GAP_PX {
+            root.draw(&Text::new(
+                event.number.to_string(),
+                (px(x_px), px(geometry.plot_top_px) - 4),
+                small_text(&EVENT_LINE, Pos::new(HPos::Center, VPos::Bottom)),
+            ))?;
+            last_label_x_px = x_px;
+        }
     }
     Ok(())
 }

@@ -151,3 +151,28 @@ fn a_line_with_gaps_is_drawn_in_segments() {
     let n_axis_paths = layout(&chart).y_ticks.len() + 1 + layout(&chart).x_ticks.len();
     assert_eq!(svg.matches("<polyline").count(), n_axis_paths + 2, "{svg}");
 }
+
+#[test]
+fn crowded_event_markers_keep_one_line_per_position_and_readable_numbers() {
+    let mut chart = bar_chart(vec![Some(1.0); 100], "People");
+    chart.events = (0..30)
+        .map(|number| EventMarker {
+            x_idx: 50 + number / 3,
+            number: number + 1,
+        })
+        .collect();
+    let drawn = draw(&chart);
+    let geometry = &drawn.geometry;
+    // One gridline per value tick, the baseline, one tick mark per time tick.
+    let n_grid_and_axis = geometry.y_ticks.len() + 1 + geometry.x_ticks.len();
+    let n_event_lines = drawn.svg.matches("<polyline").count() - n_grid_and_axis;
+    assert_eq!(n_event_lines, 10, "30 events on 10 positions draw 10 lines");
+    // Numbers are at least MIN_EVENT_LABEL_GAP_PX apart: 10 positions 7.7 px apart leave room for 4.
+    let n_numbers = (1..=30)
+        .filter(|number| drawn.svg.contains(&format!(">\n{number}\n</text>")))
+        .count();
+    assert!(
+        n_numbers >= 2 && n_numbers <= 4,
+        "{n_numbers} numbers drawn"
+    );
+}

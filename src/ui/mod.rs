@@ -1,13 +1,22 @@
-//! The Leptos shell: loads the dataset, holds signals over the pure model, and renders views.
+//! The Leptos shell: loads the dataset, keeps the view state in step with the URL fragment, and renders the views.
 
+mod browser;
+mod chart_panel;
 mod load;
+mod views;
 
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use leptos::ev;
 use leptos::prelude::*;
 
 use crate::data::Dataset;
+use crate::view_state::{parse_fragment, to_fragment, Tab, ViewState};
 use load::{load_bundled_dataset, LoadError};
+use views::{AnnouncementsView, BriefingView, CopyButton, CrossingsView, FundingView, SourcesView};
 
-/// The whole app: a header, then the loaded dataset or a clear message about why it could not load.
+/// The whole app: a header, then the explorer or a clear message about why the data could not load.
 #[component]
 pub fn App() -> impl IntoView {
     let bundled = LocalResource::new(load_bundled_dataset);
@@ -21,36 +30,194 @@ pub fn App() -> impl IntoView {
         <main id="main" class="page" tabindex="-1">
             <Suspense fallback=|| view! { <p class="loading" role="status">"Loading the dataset…"</p> }>
                 {move || bundled.get().map(|result| match result {
-                    Ok(dataset) => view! { <DatasetHeader dataset=dataset/> }.into_any(),
+                    Ok(dataset) => view! { <Explorer dataset=Arc::new(dataset)/> }.into_any(),
                     Err(error) => view! { <LoadFailure error=error/> }.into_any(),
                 })}
             </Suspense>
         </main>
+        <footer class="site-footer">
+            <p>"Figures are from the public sources listed under Sources and method. Provisional figures are subject to revision."</p>
+        </footer>
     }
 }
 
-/// The dataset's title, as-of date and description.
+/// The explorer over a loaded dataset.
 #[component]
-fn DatasetHeader(
+fn Explorer(
     /// The loaded dataset.
-    dataset: Dataset,
+    dataset: Arc<Dataset>,
 ) -> impl IntoView {
+    let first = parse_fragment(&browser::current_fragment());
+    let state = RwSignal::new(first.state);
+    let ignored = RwSignal::new(first.ignored);
+    // The view state drives the fragment; the fragment (back, forward, a pasted link) drives the view state.
+    Effect::new(move |_| {
+        let fragment = state.with(to_fragment);
+        let current = browser::current_fragment();
+        let initial_view_without_fragment =
+            current.is_empty() && fragment == to_fragment(&ViewState::initial());
+        if current != fragment && !initial_view_without_fragment {
+            browser::set_fragment(&fragment);
+        }
+    });
+    let _hash_listener = window_event_listener(ev::hashchange, move |_| {
+        let parsed = parse_fragment(&browser::current_fragment());
+        if parsed.state != state.get_untracked() {
+            state.set(parsed.state);
+        }
+        ignored.set(parsed.ignored);
+    });
+    browser::mark_performance("bse-explorer-rendered");
     let as_of_display = dataset.as_of.format("%-d %B %Y").to_string();
     let as_of_iso = dataset.as_of.format("%Y-%m-%d").to_string();
+    let crossings_to = dataset
+        .crossings
+        .daily
+        .info
+        .as_of
+        .format("%-d %B %Y")
+        .to_string();
+    let dataset_for_panel = dataset.clone();
     view! {
         <h1 data-testid="dataset-title">{dataset.title.clone()}</h1>
         <p class="as-of">
-            "Data as at "
-            <time data-testid="dataset-as-of" datetime=as_of_iso>{as_of_display}</time>
+            "Data as at "<time data-testid="dataset-as-of" datetime=as_of_iso>{as_of_display}</time>
+            " · crossings to "{crossings_to}" (provisional)"
         </p>
-        <p class="lede">{dataset.description.clone()}</p>
-        <p data-testid="record-counts">
-            {format!(
-                "{} announcements from {} sources.",
-                dataset.announcements.len(),
-                dataset.sources.len()
-            )}
-        </p>
+        <Show when=move || ignored.with(|ignored| !ignored.is_empty())>
+            <div class="notice" role="status" data-testid="link-notice">
+                <p>"Parts of the link could not be used, so the nearest valid view is shown:"</p>
+                <ul>{move || ignored.get().into_iter().map(|note| view! { <li>{note}</li> }).collect_view()}</ul>
+                <button type="button" class="button button--secondary" on:click=move |_| ignored.set(Vec::new())>"Dismiss"</button>
+            </div>
+        </Show>
+        <Tabs state=state/>
+        <Filters state=state/>
+        <div class="share-bar">
+            <CopyButton label="Copy link to this view" text=Signal::derive(move || {
+                state.track();
+                browser::current_address()
+            }) test_id="copy-link".to_string()/>
+            <button type="button" class="button button--secondary" on:click=|_| {
+                if let Some(window) = web_sys::window() { window.print().ok(); }
+            }>"Print this view"</button>
+        </div>
+        <section class="tab-panel" role="tabpanel" id="tab-panel" data-testid="tab-panel"
+            aria-labelledby=move || format!("tab-{}", state.with(|state| state.tab.key()))>
+            {move || {
+                let dataset = dataset_for_panel.clone();
+                match state.with(|state| state.tab) {
+                    Tab::Briefing => view! { <BriefingView dataset=dataset state=state/> }.into_any(),
+                    Tab::Crossings => view! { <CrossingsView dataset=dataset state=state/> }.into_any(),
+                    Tab::Funding => view! { <FundingView dataset=dataset state=state/> }.into_any(),
+                    Tab::Announcements => view! { <AnnouncementsView dataset=dataset state=state/> }.into_any(),
+                    Tab::Sources => view! { <SourcesView dataset=dataset/> }.into_any(),
+                }
+            }}
+        </section>
+        <p class="print-only">{move || format!("Printed view: {}", browser::current_address())}</p>
+    }
+}
+
+/// The tab list: arrow keys move between tabs, as the ARIA tabs pattern describes.
+#[component]
+fn Tabs(state: RwSignal<ViewState>) -> impl IntoView {
+    let on_keydown = move |event: ev::KeyboardEvent| {
+        let current = state.with_untracked(|state| state.tab);
+        let position = Tab::ALL.iter().position(|tab| *tab == current).unwrap_or(0);
+        let next = match event.key().as_str() {
+            "ArrowRight" => Tab::ALL[(position + 1) % Tab::ALL.len()],
+            "ArrowLeft" => Tab::ALL[(position + Tab::ALL.len() - 1) % Tab::ALL.len()],
+            "Home" => Tab::ALL[0],
+            "End" => Tab::ALL[Tab::ALL.len() - 1],
+            _ => return,
+        };
+        event.prevent_default();
+        state.update(|state| state.tab = next);
+        if let Some(button) = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.get_element_by_id(&format!("tab-{}", next.key())))
+        {
+            if let Ok(button) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(button) {
+                button.focus().ok();
+            }
+        }
+    };
+    view! {
+        <nav class="tabs" aria-label="Views">
+            <div role="tablist" aria-label="Views" on:keydown=on_keydown>
+                {Tab::ALL.iter().map(|tab| {
+                    let tab = *tab;
+                    let selected = move || state.with(|state| state.tab == tab);
+                    view! {
+                        <button type="button" role="tab" id=format!("tab-{}", tab.key()) data-testid=format!("tab-{}", tab.key())
+                            aria-selected=move || selected().to_string() aria-controls="tab-panel"
+                            tabindex=move || if selected() { "0" } else { "-1" }
+                            class:tab--selected=selected
+                            on:click=move |_| state.update(|state| state.tab = tab)>
+                            {tab.label()}
+                        </button>
+                    }
+                }).collect_view()}
+            </div>
+        </nav>
+    }
+}
+
+/// Date range and search: typed date inputs (never only a slider), applied to every view.
+#[component]
+fn Filters(state: RwSignal<ViewState>) -> impl IntoView {
+    let date_value = |date: Option<NaiveDate>| {
+        date.map(|date| date.format("%Y-%m-%d").to_string())
+            .unwrap_or_default()
+    };
+    let parse_date = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+    let has_filters = move || {
+        state.with(|state| {
+            state.date_from.is_some()
+                || state.date_to.is_some()
+                || !state.search.is_empty()
+                || !state.actors.is_empty()
+                || !state.themes.is_empty()
+        })
+    };
+    view! {
+        <form class="filters" role="search" aria-label="Filters" on:submit=|event| event.prevent_default()>
+            <label>"From "
+                <input type="date" data-testid="filter-from" min="2018-01-01"
+                    prop:value=move || state.with(|state| date_value(state.date_from))
+                    on:change=move |event| {
+                        let date = parse_date(&event_target_value(&event));
+                        state.update(|state| { state.date_from = date; state.normalise(); });
+                    }/>
+            </label>
+            <label>"To "
+                <input type="date" data-testid="filter-to" min="2018-01-01"
+                    prop:value=move || state.with(|state| date_value(state.date_to))
+                    on:change=move |event| {
+                        let date = parse_date(&event_target_value(&event));
+                        state.update(|state| { state.date_to = date; state.normalise(); });
+                    }/>
+            </label>
+            <label>"Search announcements "
+                <input type="search" data-testid="filter-search" maxlength="200"
+                    prop:value=move || state.with(|state| state.search.clone())
+                    on:input=move |event| {
+                        let text: String = event_target_value(&event).chars().take(crate::view_state::MAX_SEARCH_CHARS).collect();
+                        state.update(|state| state.search = text);
+                    }/>
+            </label>
+            <Show when=has_filters>
+                <button type="button" class="button button--secondary" data-testid="clear-filters" on:click=move |_| state.update(|state| {
+                    state.date_from = None;
+                    state.date_to = None;
+                    state.search.clear();
+                    state.actors.clear();
+                    state.themes.clear();
+                })>"Clear filters"</button>
+            </Show>
+            <p class="filters__summary" data-testid="filter-summary">{move || format!("Showing {}.", state.with(views::date_range_text))}</p>
+        </form>
     }
 }
 

@@ -1,0 +1,146 @@
+//! The few browser calls the shell makes: the URL fragment, file downloads, SVG to PNG, and the clipboard.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The current URL fragment without `#`.
+pub fn current_fragment() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().hash().ok())
+        .map(|hash| hash.trim_start_matches('#').to_string())
+        .unwrap_or_default()
+}
+
+/// Sets the URL fragment, adding a history entry (so back and forward move between views). This
+/// works from `file://`, where `history.pushState` is blocked.
+pub fn set_fragment(fragment: &str) {
+    if let Some(window) = web_sys::window() {
+        window.location().set_hash(fragment).ok();
+    }
+}
+
+/// The page's address, for "Copy link".
+pub fn current_address() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().href().ok())
+        .unwrap_or_default()
+}
+
+fn blob_from_text(text: &str, mime: &str) -> Option<web_sys::Blob> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()
+}
+
+fn download_blob(blob: &web_sys::Blob, file_name: &str) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .ok_or("no document")?;
+    let url = web_sys::Url::create_object_url_with_blob(blob)
+        .map_err(|_| "could not create a download link")?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| "could not create a download link")?
+        .unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    // Revoke after the click has been handled.
+    let revoke = Closure::once_into_js(move || {
+        web_sys::Url::revoke_object_url(&url).ok();
+    });
+    web_sys::window()
+        .ok_or("no window")?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1_000)
+        .map_err(|_| "could not schedule clean-up")?;
+    Ok(())
+}
+
+/// Offers text as a file download.
+pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let blob = blob_from_text(text, mime).ok_or("could not prepare the file")?;
+    download_blob(&blob, file_name)
+}
+
+/// Draws an SVG onto a white canvas at twice its size and offers it as a PNG download.
+pub fn download_svg_as_png(
+    file_name: &str,
+    svg: &str,
+    width_px: u32,
+    height_px: u32,
+) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .ok_or("no document")?;
+    let blob = blob_from_text(svg, "image/svg+xml").ok_or("could not prepare the image")?;
+    let svg_url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "could not prepare the image")?;
+    let image = web_sys::HtmlImageElement::new().map_err(|_| "could not prepare the image")?;
+    let canvas: web_sys::HtmlCanvasElement = document
+        .create_element("canvas")
+        .map_err(|_| "could not prepare the image")?
+        .unchecked_into();
+    let scale = 2;
+    canvas.set_width(width_px * scale);
+    canvas.set_height(height_px * scale);
+    let file_name = file_name.to_string();
+    let image_for_load = image.clone();
+    let url_for_load = svg_url.clone();
+    let on_load = Closure::once_into_js(move || {
+        let Some(context) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .map(|context| context.unchecked_into::<web_sys::CanvasRenderingContext2d>())
+        else {
+            return;
+        };
+        context.set_fill_style_str("#ffffff");
+        context.fill_rect(
+            0.0,
+            0.0,
+            f64::from(canvas.width()),
+            f64::from(canvas.height()),
+        );
+        context
+            .draw_image_with_html_image_element_and_dw_and_dh(
+                &image_for_load,
+                0.0,
+                0.0,
+                f64::from(canvas.width()),
+                f64::from(canvas.height()),
+            )
+            .ok();
+        web_sys::Url::revoke_object_url(&url_for_load).ok();
+        let on_blob = Closure::once_into_js(move |png: JsValue| {
+            if let Ok(png) = png.dyn_into::<web_sys::Blob>() {
+                download_blob(&png, &file_name).ok();
+            }
+        });
+        canvas.to_blob(on_blob.unchecked_ref()).ok();
+    });
+    image.set_onload(Some(on_load.unchecked_ref()));
+    image.set_src(&svg_url);
+    Ok(())
+}
+
+/// Copies text to the clipboard; the result says whether it worked.
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let navigator = web_sys::window().ok_or("no window")?.navigator();
+    let clipboard = navigator.clipboard();
+    let promise = clipboard.write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|_| {
+            "the browser did not allow copying; select the text and copy it instead".to_string()
+        })
+}
+
+/// Marks a moment for performance measurement (`performance.mark`).
+pub fn mark_performance(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+        performance.mark(name).ok();
+    }
+}

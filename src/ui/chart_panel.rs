@@ -1,0 +1,246 @@
+//! One chart with everything around it: title, subtitle, the drawing with a keyboard and hover readout,
+//! a sortable table alternative, notes, the source line, and CSV, SVG and PNG downloads.
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::export::{file_stem, to_csv};
+use crate::view_model::ChartView;
+use crate::view_state::ViewState;
+
+use super::browser;
+
+/// A chart panel. The table's open state lives in the view state (and so in the URL).
+#[component]
+pub fn ChartPanel(
+    /// The chart to show; recomputed when the view changes.
+    #[prop(into)]
+    chart: Signal<ChartView>,
+    /// The view state, for the table toggle.
+    state: RwSignal<ViewState>,
+) -> impl IntoView {
+    let chart_id = move || chart.with(|chart| chart.chart_id.clone());
+    let table_open = move || {
+        let chart_id = chart_id();
+        state.with(|state| state.open_tables.contains(&chart_id))
+    };
+    let toggle_table = move |_| {
+        let chart_id = chart_id();
+        state.update(|state| {
+            if let Some(position) = state.open_tables.iter().position(|open| *open == chart_id) {
+                state.open_tables.remove(position);
+            } else {
+                state.open_tables.push(chart_id);
+                state.normalise();
+            }
+        });
+    };
+    // The point the readout shows, by keyboard or pointer; None when closed.
+    let active_idx = RwSignal::new(None::<usize>);
+    Effect::new(move |_| {
+        // A new chart (other data) closes the readout.
+        chart.track();
+        active_idx.set(None);
+    });
+    let n_positions = move || chart.with(|chart| chart.drawn.geometry.n_positions);
+    let on_keydown = move |event: ev::KeyboardEvent| {
+        let last_idx = n_positions().saturating_sub(1);
+        let current = active_idx.get_untracked();
+        let next = match event.key().as_str() {
+            "ArrowRight" | "ArrowUp" => Some(current.map_or(0, |idx| (idx + 1).min(last_idx))),
+            "ArrowLeft" | "ArrowDown" => {
+                Some(current.map_or(last_idx, |idx| idx.saturating_sub(1)))
+            }
+            "PageUp" => Some(current.map_or(0, |idx| (idx + 12).min(last_idx))),
+            "PageDown" => Some(current.map_or(last_idx, |idx| idx.saturating_sub(12))),
+            "Home" => Some(0),
+            "End" => Some(last_idx),
+            "Escape" => {
+                active_idx.set(None);
+                return;
+            }
+            _ => return,
+        };
+        event.prevent_default();
+        active_idx.set(next);
+    };
+    let on_pointer = move |event: ev::MouseEvent| {
+        let Some(target) = event
+            .current_target()
+            .and_then(|target| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(target).ok())
+        else {
+            return;
+        };
+        let rect = target.get_bounding_client_rect();
+        if rect.width() <= 0.0 {
+            return;
+        }
+        let width_px = chart.with_untracked(|chart| f64::from(chart.drawn.geometry.size.width_px));
+        let x_px = (f64::from(event.client_x()) - rect.left()) / rect.width() * width_px;
+        active_idx.set(chart.with_untracked(|chart| chart.drawn.geometry.idx_from_x_px(x_px)));
+    };
+    let readout = move || {
+        active_idx
+            .get()
+            .and_then(|idx| chart.with(|chart| chart.point_texts.get(idx).cloned()))
+    };
+    let cursor_x_px = move || {
+        active_idx
+            .get()
+            .map(|idx| chart.with(|chart| chart.drawn.geometry.x_px_from_idx(idx)))
+    };
+    let readout_left_percent = move || {
+        let share = cursor_x_px().unwrap_or(0.0)
+            / chart.with(|chart| f64::from(chart.drawn.geometry.size.width_px));
+        format!("{:.1}%", (share * 100.0).clamp(12.0, 88.0))
+    };
+    let download_status = RwSignal::new(String::new());
+    let download = move |kind: &'static str| {
+        let (stem, result) = chart.with_untracked(|chart| {
+            let stem = file_stem(&chart.title);
+            let result = match kind {
+                "csv" => browser::download_text(
+                    &format!("{stem}.csv"),
+                    "text/csv;charset=utf-8",
+                    &to_csv(
+                        &chart.table,
+                        &format!("{} {}", chart.source_line, chart.subtitle),
+                    ),
+                ),
+                "svg" => browser::download_text(
+                    &format!("{stem}.svg"),
+                    "image/svg+xml",
+                    &chart.drawn.svg,
+                ),
+                _ => browser::download_svg_as_png(
+                    &format!("{stem}.png"),
+                    &chart.drawn.svg,
+                    chart.drawn.geometry.size.width_px,
+                    chart.drawn.geometry.size.height_px,
+                ),
+            };
+            (stem, result)
+        });
+        download_status.set(match result {
+            Ok(()) => format!("Downloading {stem}.{kind}"),
+            Err(message) => format!("The download failed: {message}"),
+        });
+    };
+    let summary_id = move || format!("{}-summary", chart_id());
+    let title_id = move || format!("{}-title", chart_id());
+    view! {
+        <figure class="chart-panel" data-testid=move || format!("chart-{}", chart_id())>
+            <figcaption>
+                <h3 class="chart-panel__title" id=title_id>{move || chart.with(|chart| chart.title.clone())}</h3>
+                <p class="chart-panel__subtitle">{move || chart.with(|chart| chart.subtitle.clone())}</p>
+            </figcaption>
+            <div class="chart-panel__tools no-print-hidden">
+                <button type="button" class="button button--secondary" aria-pressed=move || table_open().to_string()
+                    data-testid="toggle-table" on:click=toggle_table>
+                    {move || if table_open() { "Show chart" } else { "Show table" }}
+                </button>
+                <button type="button" class="button button--secondary" data-testid="download-csv" on:click=move |_| download("csv")>"Download CSV"</button>
+                <button type="button" class="button button--secondary" data-testid="download-svg" on:click=move |_| download("svg")>"Download SVG"</button>
+                <button type="button" class="button button--secondary" data-testid="download-png" on:click=move |_| download("png")>"Download PNG"</button>
+                <span class="visually-hidden" role="status">{move || download_status.get()}</span>
+            </div>
+            <Show when=move || !table_open()>
+                <div class="chart-frame" tabindex="0" role="group" data-testid="chart-frame"
+                    aria-labelledby=title_id aria-describedby=summary_id
+                    on:keydown=on_keydown on:mousemove=on_pointer on:mouseleave=move |_| active_idx.set(None)>
+                    <div class="chart-svg" role="img" data-testid="chart-svg"
+                        aria-label=move || chart.with(|chart| format!("{}. {}", chart.title, chart.summary))
+                        inner_html=move || chart.with(|chart| chart.drawn.svg.clone())></div>
+                    {move || cursor_x_px().map(|x_px| {
+                        let geometry = chart.with_untracked(|chart| chart.drawn.geometry.clone());
+                        view! {
+                            <svg class="chart-cursor" aria-hidden="true"
+                                viewBox=format!("0 0 {} {}", geometry.size.width_px, geometry.size.height_px)>
+                                <line x1=x_px.to_string() x2=x_px.to_string()
+                                    y1=geometry.plot_top_px.to_string() y2=geometry.plot_bottom_px.to_string()
+                                    stroke="#0b0c0c" stroke-width="2"/>
+                            </svg>
+                        }
+                    })}
+                    <p class="chart-readout" data-testid="chart-readout" role="status" aria-live="polite"
+                        class:chart-readout--open=move || readout().is_some()
+                        style:left=readout_left_percent>
+                        {move || readout().unwrap_or_default()}
+                    </p>
+                </div>
+                <p class="chart-panel__hint">"Focus the chart and use the arrow keys (Home, End, Page Up, Page Down) to read each value; Esc closes the readout."</p>
+            </Show>
+            <Show when=table_open>
+                <SortableTable chart=chart/>
+            </Show>
+            <p class="chart-panel__summary" id=summary_id data-testid="chart-summary">{move || chart.with(|chart| chart.summary.clone())}</p>
+            <ul class="chart-panel__notes">
+                {move || chart.with(|chart| chart.notes.iter().map(|note| view! { <li>{note.clone()}</li> }).collect_view())}
+            </ul>
+            <p class="chart-panel__source" data-testid="chart-source">{move || chart.with(|chart| chart.source_line.clone())}</p>
+        </figure>
+    }
+}
+
+/// The table alternative: sortable columns, numbers right-aligned with separators.
+#[component]
+fn SortableTable(
+    /// The chart whose table this is.
+    #[prop(into)]
+    chart: Signal<ChartView>,
+) -> impl IntoView {
+    // Column and direction; None keeps the table's own order (oldest first).
+    let sort = RwSignal::new(None::<(usize, bool)>);
+    let rows = move || {
+        chart.with(|chart| match sort.get() {
+            Some((column_idx, ascending)) => chart.table.sorted(column_idx, ascending),
+            None => chart.table.rows.clone(),
+        })
+    };
+    let columns = move || chart.with(|chart| chart.table.columns.clone());
+    view! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label=move || chart.with(|chart| format!("Table: {}", chart.table.caption))>
+            <table class="data-table" data-testid="data-table">
+                <caption>{move || chart.with(|chart| chart.table.caption.clone())}</caption>
+                <thead>
+                    <tr>
+                        {move || columns().into_iter().enumerate().map(|(column_idx, column)| {
+                            let aria_sort = move || match sort.get() {
+                                Some((sorted_idx, true)) if sorted_idx == column_idx => "ascending",
+                                Some((sorted_idx, false)) if sorted_idx == column_idx => "descending",
+                                _ => "none",
+                            };
+                            let on_click = move |_| sort.update(|sort| {
+                                *sort = match *sort {
+                                    Some((sorted_idx, ascending)) if sorted_idx == column_idx => Some((column_idx, !ascending)),
+                                    _ => Some((column_idx, !column.is_numeric)),
+                                };
+                            });
+                            view! {
+                                <th scope="col" aria-sort=aria_sort class:numeric=column.is_numeric>
+                                    <button type="button" class="sort-button" on:click=on_click>{column.heading.clone()}</button>
+                                </th>
+                            }
+                        }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        let numeric: Vec<bool> = columns().iter().map(|column| column.is_numeric).collect();
+                        rows().into_iter().map(|row| view! {
+                            <tr>
+                                {row.into_iter().enumerate().map(|(cell_idx, cell)| {
+                                    if cell_idx == 0 {
+                                        view! { <th scope="row">{cell.shown}</th> }.into_any()
+                                    } else {
+                                        view! { <td class:numeric=numeric.get(cell_idx).copied().unwrap_or(false)>{cell.shown}</td> }.into_any()
+                                    }
+                                }).collect_view()}
+                            </tr>
+                        }).collect_view()
+                    }}
+                </tbody>
+            </table>
+        </div>
+    }
+}
