@@ -145,6 +145,7 @@ pub fn ChartPanel(
                 <span class="visually-hidden" role="status">{move || download_status.get()}</span>
             </div>
             <Show when=move || !table_open()>
+                <div class="chart-scroll">
                 <div class="chart-frame" tabindex="0" role="group" data-testid="chart-frame"
                     aria-labelledby=title_id aria-describedby=summary_id
                     on:keydown=on_keydown on:mousemove=on_pointer on:mouseleave=move |_| active_idx.set(None)>
@@ -167,6 +168,7 @@ pub fn ChartPanel(
                         style:left=readout_left_percent>
                         {move || readout().unwrap_or_default()}
                     </p>
+                </div>
                 </div>
                 <p class="chart-panel__hint">"Focus the chart and use the arrow keys (Home, End, Page Up, Page Down) to read each value; Esc closes the readout."</p>
             </Show>

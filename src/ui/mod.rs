@@ -20,6 +20,40 @@ use views::{AnnouncementsView, BriefingView, CopyButton, CrossingsView, FundingV
 #[component]
 pub fn App() -> impl IntoView {
     let bundled = LocalResource::new(load_bundled_dataset);
+    // The view state lives here, created once, so that building the explorer again while the dataset
+    // resolves never re-reads a fragment the app has already rewritten.
+    let first = parse_fragment(&browser::current_fragment());
+    let state = RwSignal::new(first.state);
+    let ignored = RwSignal::new(first.ignored);
+    // The view state drives the fragment; the fragment (back, forward, a pasted link) drives the view state.
+    // The fragment the app wrote itself is remembered, so its own hashchange does not clear the notice
+    // about what a pasted link contained.
+    let written_fragment = StoredValue::new(String::new());
+    Effect::new(move |_| {
+        let fragment = state.with(to_fragment);
+        let current = browser::current_fragment();
+        let initial_view_without_fragment =
+            current.is_empty() && fragment == to_fragment(&ViewState::initial());
+        if current != fragment && !initial_view_without_fragment {
+            written_fragment.set_value(fragment.clone());
+            browser::set_fragment(&fragment);
+        }
+    });
+    let _hash_listener = window_event_listener(ev::hashchange, move |_| {
+        let current = browser::current_fragment();
+        // Each write causes exactly one hashchange: skip it once, so Back and Forward to the same
+        // fragment later are still followed.
+        if current == written_fragment.get_value() {
+            written_fragment.set_value(String::new());
+            return;
+        }
+        let parsed = parse_fragment(&current);
+        if parsed.state != state.get_untracked() {
+            state.set(parsed.state);
+        }
+        ignored.set(parsed.ignored);
+    });
+
     view! {
         <a class="skip-link" href="#main">"Skip to main content"</a>
         <header class="site-header">
@@ -30,7 +64,7 @@ pub fn App() -> impl IntoView {
         <main id="main" class="page" tabindex="-1">
             <Suspense fallback=|| view! { <p class="loading" role="status">"Loading the dataset…"</p> }>
                 {move || bundled.get().map(|result| match result {
-                    Ok(dataset) => view! { <Explorer dataset=Arc::new(dataset)/> }.into_any(),
+                    Ok(dataset) => view! { <Explorer dataset=Arc::new(dataset) state=state ignored=ignored/> }.into_any(),
                     Err(error) => view! { <LoadFailure error=error/> }.into_any(),
                 })}
             </Suspense>
@@ -46,27 +80,11 @@ pub fn App() -> impl IntoView {
 fn Explorer(
     /// The loaded dataset.
     dataset: Arc<Dataset>,
+    /// The view, kept in step with the URL fragment.
+    state: RwSignal<ViewState>,
+    /// What the link contained that could not be used.
+    ignored: RwSignal<Vec<String>>,
 ) -> impl IntoView {
-    let first = parse_fragment(&browser::current_fragment());
-    let state = RwSignal::new(first.state);
-    let ignored = RwSignal::new(first.ignored);
-    // The view state drives the fragment; the fragment (back, forward, a pasted link) drives the view state.
-    Effect::new(move |_| {
-        let fragment = state.with(to_fragment);
-        let current = browser::current_fragment();
-        let initial_view_without_fragment =
-            current.is_empty() && fragment == to_fragment(&ViewState::initial());
-        if current != fragment && !initial_view_without_fragment {
-            browser::set_fragment(&fragment);
-        }
-    });
-    let _hash_listener = window_event_listener(ev::hashchange, move |_| {
-        let parsed = parse_fragment(&browser::current_fragment());
-        if parsed.state != state.get_untracked() {
-            state.set(parsed.state);
-        }
-        ignored.set(parsed.ignored);
-    });
     browser::mark_performance("bse-explorer-rendered");
     let as_of_display = dataset.as_of.format("%-d %B %Y").to_string();
     let as_of_iso = dataset.as_of.format("%Y-%m-%d").to_string();

@@ -1,0 +1,23 @@
+// axe-core on every view, in both editions, with and without an open table.
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from './fixtures';
+
+const views = [
+  'v=1&tab=briefing',
+  'v=1&tab=crossings',
+  'v=1&tab=crossings&table=crossings',
+  'v=1&tab=crossings&yoy=1',
+  'v=1&tab=funding',
+  'v=1&tab=announcements&q=summit',
+  'v=1&tab=sources',
+];
+
+for (const fragment of views) {
+  test(`no axe violations: ${fragment}`, async ({ openApp, page }) => {
+    await openApp(fragment);
+    await page.getByTestId('tab-panel').waitFor();
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    const summary = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    expect(summary).toEqual([]);
+  });
+}

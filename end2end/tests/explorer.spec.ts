@@ -1,0 +1,167 @@
+// The explorer's views, filters, links, downloads, keyboard readout and printing, in both editions.
+import { test, expect } from './fixtures';
+import { readFileSync } from 'node:fs';
+
+test('every tab is reachable by keyboard and shows its view', async ({ openApp, page, consoleErrors }) => {
+  await openApp();
+  await page.getByTestId('tab-briefing').focus();
+  const expectations: [string, RegExp][] = [
+    ['crossings', /People crossing the English Channel in small boats, by month/],
+    ['funding', /Every funding announcement, and how it was counted/],
+    ['announcements', /announcements? match/],
+    ['sources', /Every source/],
+  ];
+  for (const [tab, text] of expectations) {
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId(`tab-${tab}`)).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId(`tab-${tab}`)).toBeFocused();
+    await expect(page.getByTestId('tab-panel')).toContainText(text);
+    expect(page.url()).toContain(`tab=${tab}`);
+  }
+  expect(consoleErrors).toEqual([]);
+});
+
+test('the briefing shows sourced headline figures with status and period', async ({ openApp, page }) => {
+  await openApp('v=1&tab=briefing');
+  const full_year = page.getByTestId('headline-latest-full-year');
+  await expect(full_year.getByTestId('headline-value')).toHaveText('41,472');
+  await expect(full_year).toContainText('Provisional');
+  await expect(full_year).toContainText('1 January to 31 December 2025');
+  await full_year.locator('summary').click();
+  await expect(full_year.locator('a[href^="https://"]')).toHaveAttribute('rel', 'noopener noreferrer');
+  await expect(page.getByTestId('headline-bsc-funding').getByTestId('headline-value')).toHaveText('Up to £280 million');
+  await expect(page.getByTestId('briefing-summary')).toContainText('208,507 people crossed');
+});
+
+test('a date filter changes chart, table, summary and URL together', async ({ openApp, page }) => {
+  await openApp('v=1&tab=crossings&table=crossings');
+  const table = page.getByTestId('data-table');
+  const rowsBefore = await table.locator('tbody tr').count();
+  expect(rowsBefore).toBe(104);
+  await page.getByTestId('filter-from').fill('2024-01-01');
+  await page.getByTestId('filter-from').dispatchEvent('change');
+  await page.getByTestId('filter-to').fill('2024-12-31');
+  await page.getByTestId('filter-to').dispatchEvent('change');
+  await expect(table.locator('tbody tr')).toHaveCount(12);
+  await expect(page.getByTestId('chart-summary')).toContainText('From 1 January 2024 to 31 December 2024');
+  expect(page.url()).toContain('from=2024-01-01');
+  expect(page.url()).toContain('to=2024-12-31');
+  // The chart itself follows: back to the chart and count its bars.
+  await page.getByTestId('toggle-table').click();
+  await expect(page.getByTestId('chart-svg').locator('rect')).toHaveCount(12);
+});
+
+test('facets filter announcements and update counts and URL', async ({ openApp, page }) => {
+  await openApp('v=1&tab=announcements');
+  await expect(page.getByTestId('announcement-count')).toHaveText('45 announcements match.');
+  await expect(page.getByTestId('theme-count-legislation')).toHaveText('(12)');
+  await page.getByTestId('theme-legislation').check();
+  await expect(page.getByTestId('announcement-count')).toHaveText('12 announcements match.');
+  await expect(page.getByTestId('announcement')).toHaveCount(12);
+  expect(page.url()).toContain('theme=legislation');
+  await page.getByTestId('filter-search').fill('lords');
+  // Two legislation announcements mention the Lords (the 28 October 2024 written answer is themed 'prepare').
+  await expect(page.getByTestId('announcement-count')).toHaveText('2 announcements match.');
+  await expect(page.locator('mark').first()).toHaveText(/lords/i);
+  expect(page.url()).toContain('q=lords');
+});
+
+test('a copied link reproduces the view, and back and forward work', async ({ openApp, page }) => {
+  const fragment = 'v=1&tab=crossings&from=2022-01-01&to=2022-12-31&period=week&measure=boats&roll=4';
+  await openApp(fragment);
+  await expect(page.getByTestId('option-period')).toHaveValue('week');
+  await expect(page.getByTestId('option-measure')).toHaveValue('boats');
+  await expect(page.getByTestId('chart-crossings')).toContainText('Boats crossing the English Channel in small boats, by week');
+  await page.getByTestId('tab-funding').click();
+  await expect(page.getByTestId('funding-totals')).toBeVisible();
+  await page.goBack();
+  await expect(page.getByTestId('tab-crossings')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('option-measure')).toHaveValue('boats');
+  await page.goForward();
+  await expect(page.getByTestId('tab-funding')).toHaveAttribute('aria-selected', 'true');
+});
+
+test('a damaged link falls back and says what it ignored', async ({ openApp, page, consoleErrors }) => {
+  await openApp('v=1&tab=nowhere&from=not-a-date&measure=people-per-boat&evil=%3Cscript%3E');
+  await expect(page.getByTestId('tab-briefing')).toHaveAttribute('aria-selected', 'true');
+  const notice = page.getByTestId('link-notice');
+  await expect(notice).toContainText('unknown tab "nowhere"');
+  await expect(notice).toContainText('start date "not-a-date"');
+  await expect(notice).toContainText('unknown setting "evil"');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('the CSV download holds exactly the table rows, with a source line', async ({ openApp, page }) => {
+  await openApp('v=1&tab=crossings&period=year&table=crossings');
+  const tableRows = await page.getByTestId('data-table').locator('tbody tr').allInnerTexts();
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByTestId('download-csv').click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe('people-crossing-the-english-channel-in-small-boats-by-year.csv');
+  const csv = readFileSync((await download.path())!, 'utf8');
+  const lines = csv.split('\r\n');
+  expect(lines[0]).toBe('Year,People,Boats,People per boat');
+  const dataLines = lines.slice(1, lines.indexOf(''));
+  expect(dataLines.length).toBe(tableRows.length);
+  expect(dataLines[4]).toBe('2022,45755,1110,41.2');
+  expect(csv).toContain('Source: Home Office');
+});
+
+test('SVG and PNG downloads are real images', async ({ openApp, page }) => {
+  await openApp('v=1&tab=crossings');
+  const svgPromise = page.waitForEvent('download');
+  await page.getByTestId('download-svg').click();
+  const svg = readFileSync((await (await svgPromise).path())!, 'utf8');
+  expect(svg.startsWith('<svg')).toBe(true);
+  const pngPromise = page.waitForEvent('download');
+  await page.getByTestId('download-png').click();
+  const png = readFileSync((await (await pngPromise).path())!);
+  expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+});
+
+test('the chart readout works by keyboard and closes with Esc', async ({ openApp, page }) => {
+  await openApp('v=1&tab=crossings&period=year');
+  const frame = page.getByTestId('chart-frame');
+  await frame.focus();
+  await page.keyboard.press('Home');
+  const readout = page.getByTestId('chart-readout');
+  await expect(readout).toHaveText('2018: 299 people (provisional)');
+  await page.keyboard.press('ArrowRight');
+  await expect(readout).toHaveText('2019: 1,843 people (provisional)');
+  await page.keyboard.press('Escape');
+  await expect(readout).toBeHidden();
+});
+
+test('the table sorts by a column', async ({ openApp, page }) => {
+  await openApp('v=1&tab=crossings&period=year&table=crossings');
+  const table = page.getByTestId('data-table');
+  await table.getByRole('button', { name: 'People', exact: true }).click();
+  await expect(table.locator('thead th').nth(1)).toHaveAttribute('aria-sort', 'descending');
+  await expect(table.locator('tbody tr').first().locator('td').first()).toHaveText('45,755');
+});
+
+test('printing shows the figures, chart and sources without the controls', async ({ openApp, page }) => {
+  await openApp('v=1&tab=crossings');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('chart-svg')).toBeVisible();
+  await expect(page.getByTestId('chart-source')).toBeVisible();
+  await expect(page.getByTestId('filter-from')).toBeHidden();
+  await expect(page.getByTestId('tab-crossings')).toBeHidden();
+  await expect(page.getByTestId('download-csv')).toBeHidden();
+});
+
+test('back and forward across several views restore each one', async ({ openApp, page }) => {
+  await openApp('v=1&tab=briefing');
+  await page.getByTestId('tab-crossings').click();
+  await page.getByTestId('option-measure').selectOption('boats');
+  await page.getByTestId('tab-announcements').click();
+  await expect(page.getByTestId('announcement-count')).toBeVisible();
+  await page.goBack();
+  await expect(page.getByTestId('option-measure')).toHaveValue('boats');
+  await page.goBack();
+  await expect(page.getByTestId('option-measure')).toHaveValue('people');
+  await page.goForward();
+  await expect(page.getByTestId('option-measure')).toHaveValue('boats');
+  await page.goForward();
+  await expect(page.getByTestId('tab-announcements')).toHaveAttribute('aria-selected', 'true');
+});
