@@ -125,8 +125,9 @@ fn sort_text(key: &SortKey) -> &str {
     }
 }
 
-/// The table as CSV (RFC 4180 quoting), with a header row and, after a blank line, the source and citation.
-pub fn to_csv(table: &DataTable, source_line: &str) -> String {
+/// The table as CSV (RFC 4180 quoting), with a header row and, after a blank line, the footer lines
+/// (the source and a citation).
+pub fn to_csv(table: &DataTable, footer_lines: &[String]) -> String {
     let mut csv = String::new();
     let heading_cells: Vec<String> = table
         .columns
@@ -141,8 +142,10 @@ pub fn to_csv(table: &DataTable, source_line: &str) -> String {
         csv.push_str("\r\n");
     }
     csv.push_str("\r\n");
-    csv.push_str(&csv_field(source_line));
-    csv.push_str("\r\n");
+    for line in footer_lines {
+        csv.push_str(&csv_field(line));
+        csv.push_str("\r\n");
+    }
     csv
 }
 
@@ -221,7 +224,10 @@ mod tests {
 
     #[test]
     fn csv_has_a_header_rows_and_a_source_line() {
-        let csv = to_csv(&table(), "Source: Home Office, \"time series\"");
+        let csv = to_csv(
+            &table(),
+            &["Source: Home Office, \"time series\"".to_string()],
+        );
         assert_eq!(
             csv,
             "Month,People\r\nJanuary 2024,358\r\nFebruary 2024,\r\nMarch 2024,12345\r\n\r\n\"Source: Home Office, \"\"time series\"\"\"\r\n"

@@ -70,6 +70,21 @@ pub fn source_names(dataset: &Dataset, source_ids: &[String]) -> String {
     names.join("; ")
 }
 
+fn first_publisher(dataset: &Dataset, source_ids: &[String]) -> String {
+    source_ids
+        .iter()
+        .find_map(|source_id| {
+            dataset
+                .sources
+                .iter()
+                .find(|source| &source.source_id == source_id)
+        })
+        .map_or_else(
+            || "source not recorded".to_string(),
+            |source| source.publisher.clone(),
+        )
+}
+
 fn status_word(status: Status) -> &'static str {
     match status {
         Status::Provisional => "provisional",
@@ -123,7 +138,7 @@ pub fn crossings_chart(dataset: &Dataset, state: &ViewState) -> ChartView {
         plot_series.push(PlotSeries {
             label: rolling_label.clone(),
             values: series.points.iter().map(|point| point.rolling).collect(),
-            colour_idx: 3,
+            colour_idx: 2,
             mark: Mark::Line,
             label_at_end: false,
         });
@@ -167,6 +182,7 @@ pub fn crossings_chart(dataset: &Dataset, state: &ViewState) -> ChartView {
         source_names(dataset, &series.source_ids),
         series.as_of.format("%-d %B %Y")
     );
+    let publisher = first_publisher(dataset, &series.source_ids);
     let point_texts = series
         .points
         .iter()
@@ -187,7 +203,10 @@ pub fn crossings_chart(dataset: &Dataset, state: &ViewState) -> ChartView {
             } else {
                 " (incomplete period)"
             };
-            format!("{}: {value}{rolling}{partial} ({status})", point.label)
+            format!(
+                "{}: {value}{rolling}{partial} ({status}, {publisher})",
+                point.label
+            )
         })
         .collect();
     let mut columns = vec![
@@ -380,6 +399,7 @@ fn year_on_year_chart(dataset: &Dataset, state: &ViewState) -> ChartView {
         })
         .collect();
     let n_lines = lines.len();
+    let publisher = first_publisher(dataset, &dataset.crossings.daily.info.source_ids);
     let series = lines
         .iter()
         .enumerate()
@@ -395,7 +415,7 @@ fn year_on_year_chart(dataset: &Dataset, state: &ViewState) -> ChartView {
             // The two latest years get the strongest colours; earlier years are grey.
             colour_idx: match n_lines - line_idx {
                 1 => 0,
-                2 => 3,
+                2 => 2,
                 3 => 1,
                 _ => 4,
             },
@@ -440,7 +460,10 @@ fn year_on_year_chart(dataset: &Dataset, state: &ViewState) -> ChartView {
                         .map(|people| format!("{} {}", line.year, format_number(*people as f64, 0)))
                 })
                 .collect();
-            format!("By {day_name}: {} people (provisional)", values.join(", "))
+            format!(
+                "By {day_name}: {} people (provisional, {publisher})",
+                values.join(", ")
+            )
         })
         .collect();
     let columns = vec![
@@ -525,6 +548,8 @@ pub struct FundingView {
     pub all_total_sentence: String,
     /// Yearly rates shown beside the totals.
     pub per_year_sentences: Vec<String>,
+    /// Counted one-off money by recipient, largest first.
+    pub by_recipient: DataTable,
 }
 
 /// Whole pounds in words people use: £75 million, £800,000.
@@ -606,7 +631,69 @@ pub fn funding_view(dataset: &Dataset, state: &ViewState) -> FundingView {
             source_ids: funding.source_ids.clone(),
         })
         .collect();
+    let mut by_recipient: Vec<(String, u64, usize, bool)> = Vec::new();
+    for funding in in_range
+        .iter()
+        .filter(|funding| funding.relation.is_counted() && !funding.amount_is_per_year)
+    {
+        match by_recipient
+            .iter_mut()
+            .find(|(recipient, ..)| *recipient == funding.recipient)
+        {
+            Some(entry) => {
+                entry.1 += funding.amount_gbp;
+                entry.2 += 1;
+                entry.3 |= funding.amount_basis.qualifier() == "up to "
+                    || funding.amount_basis.qualifier() == "nearly ";
+            }
+            None => by_recipient.push((
+                funding.recipient.clone(),
+                funding.amount_gbp,
+                1,
+                funding.amount_basis.qualifier() == "up to "
+                    || funding.amount_basis.qualifier() == "nearly ",
+            )),
+        }
+    }
+    by_recipient.sort_by(|left, right| right.1.cmp(&left.1).then_with(|| left.0.cmp(&right.0)));
+    let by_recipient = DataTable {
+        caption: "New one-off money by recipient, counted once".to_string(),
+        columns: vec![
+            Column {
+                heading: "Recipient".to_string(),
+                is_numeric: false,
+            },
+            Column {
+                heading: "Amount, £".to_string(),
+                is_numeric: true,
+            },
+            Column {
+                heading: "Announcements".to_string(),
+                is_numeric: true,
+            },
+            Column {
+                heading: "Includes upper bounds".to_string(),
+                is_numeric: false,
+            },
+        ],
+        rows: by_recipient
+            .into_iter()
+            .map(|(recipient, amount_gbp, n_records, has_bound)| {
+                vec![
+                    Cell::text(&recipient),
+                    Cell::number(Some(amount_gbp as f64), 0),
+                    Cell::number(Some(n_records as f64), 0),
+                    Cell::text(if has_bound {
+                        "Yes (\"up to\" or \"nearly\")"
+                    } else {
+                        "No"
+                    }),
+                ]
+            })
+            .collect(),
+    };
     FundingView {
+        by_recipient,
         chart: funding_chart(&in_range),
         rows,
         bsc_total_sentence,

@@ -105,6 +105,28 @@ test('the CSV download holds exactly the table rows, with a source line', async 
   expect(dataLines.length).toBe(tableRows.length);
   expect(dataLines[4]).toBe('2022,45755,1110,41.2');
   expect(csv).toContain('Source: Home Office');
+  expect(csv).toContain('Cite as: Border Security Briefing Explorer, “People crossing the English Channel in small boats, by year”');
+});
+
+test('copy buttons put the figure and its citation on the clipboard', async ({ openApp, page, edition, context }) => {
+  test.skip(edition === 'offline', 'clipboard permissions cannot be granted to a file:// page');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openApp('v=1&tab=briefing');
+  const card = page.getByTestId('headline-year-to-date');
+  await card.getByTestId('copy-year-to-date').click();
+  await expect(card.getByRole('status')).toHaveText('Copied.');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(/^15,897 people crossed the English Channel in small boats between 1 January and 20 August 2026, against 27,997 by the same day of 2025 \(Home Office provisional data, Home Office, “Migrants detected/);
+});
+
+test('an actor facet filters the timeline and the chart markers', async ({ openApp, page }) => {
+  await openApp('v=1&tab=announcements');
+  await page.getByTestId('actor-interpol').check();
+  // Two announcements name INTERPOL as an actor (counted from the dataset).
+  await expect(page.getByTestId('announcement-count')).toHaveText('2 announcements match.');
+  expect(page.url()).toContain('actor=INTERPOL');
+  await page.getByTestId('tab-crossings').click();
+  await expect(page.getByTestId('event-list').locator('li')).toHaveCount(2);
 });
 
 test('SVG and PNG downloads are real images', async ({ openApp, page }) => {
@@ -125,9 +147,9 @@ test('the chart readout works by keyboard and closes with Esc', async ({ openApp
   await frame.focus();
   await page.keyboard.press('Home');
   const readout = page.getByTestId('chart-readout');
-  await expect(readout).toHaveText('2018: 299 people (provisional)');
+  await expect(readout).toHaveText('2018: 299 people (provisional, Home Office)');
   await page.keyboard.press('ArrowRight');
-  await expect(readout).toHaveText('2019: 1,843 people (provisional)');
+  await expect(readout).toHaveText('2019: 1,843 people (provisional, Home Office)');
   await page.keyboard.press('Escape');
   await expect(readout).toBeHidden();
 });

@@ -9,7 +9,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// UK government Analysis Function categorical palette (dark blue, turquoise, dark pink, orange, dark
-/// grey, light purple), in the order it recommends.
+/// grey, light purple), in the order it recommends. Orange and light purple are under 3:1 against white,
+/// so the charts here use dark blue, dark pink, turquoise and dark grey for lines and bars.
 pub static PALETTE: [RGBColor; 6] = [
     RGBColor(0x12, 0x43, 0x6D),
     RGBColor(0x28, 0xA1, 0x97),
@@ -386,10 +387,11 @@ fn draw_into(
             root.draw(&PathElement::new(segment, colour.stroke_width(2)))?;
         }
         if let (true, Some((x_px, y_px))) = (series.label_at_end, last_point) {
+            // Direct labels are text, so they use the axis colour (4.5:1 contrast), not the line colour.
             root.draw(&Text::new(
                 series.label.clone(),
                 (x_px + 4, y_px),
-                small_text(colour, Pos::new(HPos::Left, VPos::Center)),
+                small_text(&AXIS_TEXT, Pos::new(HPos::Left, VPos::Center)),
             ))?;
         }
     }

@@ -4,11 +4,28 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::export::{file_stem, to_csv};
+use crate::export::{file_stem, to_csv, DataTable};
 use crate::view_model::ChartView;
 use crate::view_state::ViewState;
 
 use super::browser;
+use super::views::CopyButton;
+
+/// The lines under a CSV's data: what it is, its source, and how to cite it.
+fn csv_footer(chart: &ChartView) -> Vec<String> {
+    vec![
+        format!("{}. {}.", chart.title, chart.subtitle),
+        chart.source_line.clone(),
+        format!(
+            "Cite as: Border Security Briefing Explorer, “{}”, {}",
+            chart.title,
+            chart
+                .source_line
+                .trim_start_matches("Source: ")
+                .trim_start_matches("Sources: ")
+        ),
+    ]
+}
 
 /// A chart panel. The table's open state lives in the view state (and so in the URL).
 #[component]
@@ -102,10 +119,7 @@ pub fn ChartPanel(
                 "csv" => browser::download_text(
                     &format!("{stem}.csv"),
                     "text/csv;charset=utf-8",
-                    &to_csv(
-                        &chart.table,
-                        &format!("{} {}", chart.source_line, chart.subtitle),
-                    ),
+                    &to_csv(&chart.table, &csv_footer(chart)),
                 ),
                 "svg" => browser::download_text(
                     &format!("{stem}.svg"),
@@ -173,37 +187,42 @@ pub fn ChartPanel(
                 <p class="chart-panel__hint">"Focus the chart and use the arrow keys (Home, End, Page Up, Page Down) to read each value; Esc closes the readout."</p>
             </Show>
             <Show when=table_open>
-                <SortableTable chart=chart/>
+                <SortableTable table=Signal::derive(move || chart.with(|chart| chart.table.clone()))/>
             </Show>
             <p class="chart-panel__summary" id=summary_id data-testid="chart-summary">{move || chart.with(|chart| chart.summary.clone())}</p>
             <ul class="chart-panel__notes">
                 {move || chart.with(|chart| chart.notes.iter().map(|note| view! { <li>{note.clone()}</li> }).collect_view())}
             </ul>
             <p class="chart-panel__source" data-testid="chart-source">{move || chart.with(|chart| chart.source_line.clone())}</p>
+            <p class="chart-panel__copy">
+                <CopyButton label="Copy summary with source"
+                    text=Signal::derive(move || chart.with(|chart| format!("{} {}", chart.summary, chart.source_line)))
+                    test_id="copy-chart-summary".to_string()/>
+            </p>
         </figure>
     }
 }
 
-/// The table alternative: sortable columns, numbers right-aligned with separators.
+/// A data table: sortable columns, numbers right-aligned with separators.
 #[component]
-fn SortableTable(
-    /// The chart whose table this is.
+pub fn SortableTable(
+    /// The table to show.
     #[prop(into)]
-    chart: Signal<ChartView>,
+    table: Signal<DataTable>,
 ) -> impl IntoView {
     // Column and direction; None keeps the table's own order (oldest first).
     let sort = RwSignal::new(None::<(usize, bool)>);
     let rows = move || {
-        chart.with(|chart| match sort.get() {
-            Some((column_idx, ascending)) => chart.table.sorted(column_idx, ascending),
-            None => chart.table.rows.clone(),
+        table.with(|table| match sort.get() {
+            Some((column_idx, ascending)) => table.sorted(column_idx, ascending),
+            None => table.rows.clone(),
         })
     };
-    let columns = move || chart.with(|chart| chart.table.columns.clone());
+    let columns = move || table.with(|table| table.columns.clone());
     view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label=move || chart.with(|chart| format!("Table: {}", chart.table.caption))>
+        <div class="table-wrap" tabindex="0" role="region" aria-label=move || table.with(|table| format!("Table: {}", table.caption))>
             <table class="data-table" data-testid="data-table">
-                <caption>{move || chart.with(|chart| chart.table.caption.clone())}</caption>
+                <caption>{move || table.with(|table| table.caption.clone())}</caption>
                 <thead>
                     <tr>
                         {move || columns().into_iter().enumerate().map(|(column_idx, column)| {

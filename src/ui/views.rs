@@ -12,7 +12,7 @@ use crate::view_model::{self, briefing_summary, crossings_chart, funding_view, h
 use crate::view_state::{Measure, Period, SeriesChoice, Tab, ViewState, ROLLING_CHOICES};
 
 use super::browser;
-use super::chart_panel::ChartPanel;
+use super::chart_panel::{ChartPanel, SortableTable};
 
 /// Links to the sources with these ids: a link for `https` addresses, plain text otherwise.
 #[component]
@@ -238,6 +238,10 @@ pub fn FundingView(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl In
             {move || funding.with(|funding| funding.per_year_sentences.iter().map(|sentence| view! { <p>{sentence.clone()}</p> }).collect_view())}
         </div>
         <ChartPanel chart=chart state=state/>
+        <h3>"By recipient"</h3>
+        <div data-testid="funding-by-recipient">
+            <SortableTable table=Signal::derive(move || funding.with(|funding| funding.by_recipient.clone()))/>
+        </div>
         <h3>"Every funding announcement, and how it was counted"</h3>
         <div class="table-wrap" tabindex="0" role="region" aria-label="Funding ledger">
             <table class="data-table" data-testid="funding-ledger">

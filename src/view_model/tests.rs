@@ -67,6 +67,28 @@ fn funding_totals_follow_the_date_range() {
         .unwrap();
     assert!(!total_row.is_counted);
     assert_eq!(total_row.amount_display, "£150 million");
+    // By recipient, counted once: the £150m total is not a recipient's extra money.
+    let first = &all_dates.by_recipient.rows[0];
+    assert_eq!(
+        (first[0].shown.as_str(), first[1].shown.as_str()),
+        (
+            "Border Security Command, National Crime Agency, police and other partners",
+            "100,000,000"
+        )
+    );
+    let sum: f64 = all_dates
+        .by_recipient
+        .rows
+        .iter()
+        .map(|row| match row[1].sort_key {
+            crate::export::SortKey::Number(amount) => amount,
+            _ => 0.0,
+        })
+        .sum();
+    assert_eq!(
+        sum, 324_800_000.0,
+        "the recipients add up to the counted total"
+    );
 }
 
 #[test]
