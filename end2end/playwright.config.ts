@@ -8,7 +8,10 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  reporter: [['list']],
+  // The JSON report lets `cargo xtask test` print one closing line with the counts.
+  reporter: process.env.BSE_E2E_REPORT
+    ? [['list'], ['json', { outputFile: process.env.BSE_E2E_REPORT }]]
+    : [['list']],
   timeout: 30_000,
   use: {
     launchOptions: {

@@ -52,6 +52,8 @@ pub fn run_all(project_root: &Path, tool_root: &Path) -> Result<(), String> {
     let dist = project_root.join("dist");
     let (port, _server) = spawn_server(&dist, TEST_BASE_PATH)?;
     let end2end = project_root.join("end2end");
+    let report_path = project_root.join("target/e2e-report.json");
+    std::fs::remove_file(&report_path).ok();
     let mut playwright = toolchain.command("npx");
     playwright
         .args(["--no-install", "playwright", "test"])
@@ -61,11 +63,41 @@ pub fn run_all(project_root: &Path, tool_root: &Path) -> Result<(), String> {
             format!("http://127.0.0.1:{port}{TEST_BASE_PATH}"),
         )
         .env("BSE_OFFLINE_FILE", dist.join(OFFLINE_FILE_NAME))
-        .env("BSE_CHROMIUM", chromium_path());
-    timed_step(
+        .env("BSE_CHROMIUM", chromium_path())
+        .env("BSE_E2E_REPORT", &report_path);
+    let e2e_result = timed_step(
         "end-to-end tests in Chromium (hosted over HTTP and the offline file from file://)",
         || run_status(&mut playwright),
-    )?;
+    );
+    print_e2e_counts(&report_path);
+    e2e_result?;
     println!("All checks passed.");
     Ok(())
+}
+
+/// Prints the end-to-end counts as one plain closing line, from Playwright's JSON report.
+fn print_e2e_counts(report_path: &Path) {
+    let Some(stats) = std::fs::read_to_string(report_path)
+        .ok()
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+        .and_then(|report| report.get("stats").cloned())
+    else {
+        println!(
+            "end-to-end: the report at {} could not be read",
+            report_path.display()
+        );
+        return;
+    };
+    let count = |key: &str| {
+        stats
+            .get(key)
+            .and_then(serde_json::Value::as_u64)
+            .unwrap_or(0)
+    };
+    println!(
+        "end-to-end: {} passed, {} failed, {} skipped",
+        count("expected") + count("flaky"),
+        count("unexpected"),
+        count("skipped")
+    );
 }
