@@ -592,6 +592,15 @@ pub struct Figure {
     pub note: Option<String>,
 }
 
+/// The SHA-256 of a dataset file's bytes, as lower-case hex: the same bytes always give the same text.
+pub fn fingerprint(bytes: &[u8]) -> String {
+    use sha2::Digest as _;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
 /// The first day of the month after the one `month_start` is in.
 pub fn next_month_start(month_start: NaiveDate) -> Option<NaiveDate> {
     records::next_month(month_start)

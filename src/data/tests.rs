@@ -203,3 +203,13 @@ fn only_plain_https_links_are_safe() {
         assert!(!is_safe_https_url(bad), "{bad}");
     }
 }
+
+#[test]
+fn fingerprints_are_sha256_hex() {
+    // The SHA-256 of "abc" from FIPS 180-2, appendix B.1.
+    assert_eq!(
+        fingerprint(b"abc"),
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    );
+    assert_ne!(fingerprint(b"abc "), fingerprint(b"abc"));
+}

@@ -1,6 +1,12 @@
-//! Finds the bundled dataset: the inline JSON block of the offline edition, else `data/dataset.json` by same-origin fetch.
+//! Finds datasets: the bundled one (inline JSON block of the offline edition, else `data/dataset.json` by
+//! same-origin fetch) and a file a person opens, checked for size before it is read.
 
-use crate::data::{parse_dataset, DataError, Dataset};
+use std::sync::Arc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use crate::data::{fingerprint, parse_dataset, DataError, Dataset, MAX_DATASET_BYTES};
 
 /// The id of the inline JSON block that the offline edition carries.
 pub const INLINE_DATASET_ELEMENT_ID: &str = "bse-dataset";
@@ -8,8 +14,27 @@ pub const INLINE_DATASET_ELEMENT_ID: &str = "bse-dataset";
 /// The dataset's address relative to `index.html`, so the site works under any sub-path.
 pub const HOSTED_DATASET_PATH: &str = "data/dataset.json";
 
+/// Where a loaded dataset came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatasetOrigin {
+    /// Shipped with the app.
+    Bundled,
+    /// Opened by the person, from a file with this name.
+    File(String),
+}
+
+/// A checked dataset with what identifies it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedDataset {
+    pub dataset: Arc<Dataset>,
+    /// SHA-256 of the file's bytes.
+    pub fingerprint: String,
+    pub origin: DatasetOrigin,
+    pub size_bytes: usize,
+}
+
 /// Why loading failed: a one-line summary and each problem found.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LoadError {
     /// What failed, for people.
     pub summary: String,
@@ -17,22 +42,43 @@ pub struct LoadError {
     pub problems: Vec<DataError>,
 }
 
-/// Loads and checks the dataset that ships with the app.
-pub async fn load_bundled_dataset() -> Result<Dataset, LoadError> {
-    if let Some(inline_json) = inline_dataset_text() {
-        return parse_dataset(inline_json.as_bytes()).map_err(|problems| LoadError {
-            summary: "The dataset inside this file has problems.".to_string(),
+fn check(bytes: &[u8], origin: DatasetOrigin, what: &str) -> Result<LoadedDataset, LoadError> {
+    match parse_dataset(bytes) {
+        Ok(dataset) => Ok(LoadedDataset {
+            dataset: Arc::new(dataset),
+            fingerprint: fingerprint(bytes),
+            origin,
+            size_bytes: bytes.len(),
+        }),
+        Err(problems) => Err(LoadError {
+            summary: format!(
+                "{what} has {} problem{}, so it was not loaded.",
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" }
+            ),
             problems,
-        });
+        }),
+    }
+}
+
+/// Loads and checks the dataset that ships with the app.
+pub async fn load_bundled_dataset() -> Result<LoadedDataset, LoadError> {
+    if let Some(inline_json) = inline_dataset_text() {
+        return check(
+            inline_json.as_bytes(),
+            DatasetOrigin::Bundled,
+            "The dataset inside this file",
+        );
     }
     let bytes = fetch_hosted_dataset().await.map_err(|message| LoadError {
         summary: format!("The dataset at {HOSTED_DATASET_PATH} could not be fetched: {message}"),
         problems: Vec::new(),
     })?;
-    parse_dataset(&bytes).map_err(|problems| LoadError {
-        summary: format!("The dataset at {HOSTED_DATASET_PATH} has problems."),
-        problems,
-    })
+    check(
+        &bytes,
+        DatasetOrigin::Bundled,
+        &format!("The dataset at {HOSTED_DATASET_PATH}"),
+    )
 }
 
 fn inline_dataset_text() -> Option<String> {
@@ -55,4 +101,62 @@ async fn fetch_hosted_dataset() -> Result<Vec<u8>, String> {
         ));
     }
     response.binary().await.map_err(|error| error.to_string())
+}
+
+/// Reads a file the person chose, reporting progress in whole percent, and checks it.
+///
+/// The size is checked before anything is read. `on_done` receives the result; nothing already
+/// loaded is touched here.
+pub fn read_dataset_file(
+    file: web_sys::File,
+    on_progress: impl Fn(u32) + 'static,
+    on_done: impl FnOnce(Result<LoadedDataset, LoadError>) + 'static,
+) {
+    let name = file.name();
+    let size_bytes = file.size();
+    if size_bytes > MAX_DATASET_BYTES as f64 {
+        on_done(Err(LoadError {
+            summary: format!(
+                "{name} is {:.1} MB; a dataset file may be at most {} MB, so it was not read.",
+                size_bytes / 1_048_576.0,
+                MAX_DATASET_BYTES / 1_048_576
+            ),
+            problems: Vec::new(),
+        }));
+        return;
+    }
+    let Ok(reader) = web_sys::FileReader::new() else {
+        on_done(Err(LoadError {
+            summary: "This browser cannot read files.".to_string(),
+            problems: Vec::new(),
+        }));
+        return;
+    };
+    let progress =
+        Closure::<dyn Fn(web_sys::ProgressEvent)>::new(move |event: web_sys::ProgressEvent| {
+            if event.length_computable() && event.total() > 0.0 {
+                on_progress((event.loaded() / event.total() * 100.0).round() as u32);
+            }
+        });
+    reader.set_onprogress(Some(progress.as_ref().unchecked_ref()));
+    // The progress handler lives as long as the reader; one small closure per file opened.
+    progress.forget();
+    let reader_for_load = reader.clone();
+    let load = Closure::once_into_js(move || {
+        let result = match reader_for_load.result() {
+            Ok(buffer) => {
+                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                check(&bytes, DatasetOrigin::File(name.clone()), &name)
+            }
+            Err(_) => Err(LoadError {
+                summary: format!("{name} could not be read."),
+                problems: Vec::new(),
+            }),
+        };
+        on_done(result);
+    });
+    reader.set_onloadend(Some(load.unchecked_ref()));
+    // Reading a local file only fails to start if the browser refuses outright; the load-end
+    // handler then never runs and the page keeps its data.
+    reader.read_as_array_buffer(&file).ok();
 }

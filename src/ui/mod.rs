@@ -5,21 +5,53 @@ mod chart_panel;
 mod load;
 mod views;
 
-use std::sync::Arc;
-
 use chrono::NaiveDate;
 use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::data::Dataset;
 use crate::view_state::{parse_fragment, to_fragment, Tab, ViewState};
-use load::{load_bundled_dataset, LoadError};
+use load::{load_bundled_dataset, read_dataset_file, DatasetOrigin, LoadError, LoadedDataset};
 use views::{AnnouncementsView, BriefingView, CopyButton, CrossingsView, FundingView, SourcesView};
 
 /// The whole app: a header, then the explorer or a clear message about why the data could not load.
 #[component]
 pub fn App() -> impl IntoView {
     let bundled = LocalResource::new(load_bundled_dataset);
+    // A dataset the person opened; it replaces the bundled one only once it has passed every check.
+    let opened = RwSignal::new(None::<LoadedDataset>);
+    let open_error = RwSignal::new(None::<LoadError>);
+    let read_progress = RwSignal::new(None::<u32>);
+    let open_file = move |file: web_sys::File| {
+        open_error.set(None);
+        read_progress.set(Some(0));
+        read_dataset_file(
+            file,
+            move |percent| read_progress.set(Some(percent)),
+            move |result| {
+                read_progress.set(None);
+                match result {
+                    Ok(loaded) => opened.set(Some(loaded)),
+                    Err(error) => {
+                        open_error.set(Some(error));
+                        focus_element("open-error-summary");
+                    }
+                }
+            },
+        );
+    };
+    // Drag and drop anywhere on the page.
+    let _dragover = window_event_listener(ev::dragover, |event| event.prevent_default());
+    let _drop = window_event_listener(ev::drop, move |event: ev::DragEvent| {
+        event.prevent_default();
+        if let Some(file) = event
+            .data_transfer()
+            .and_then(|transfer| transfer.files())
+            .and_then(|files| files.get(0))
+        {
+            open_file(file);
+        }
+    });
     // The view state lives here, created once, so that building the explorer again while the dataset
     // resolves never re-reads a fragment the app has already rewritten.
     let first = parse_fragment(&browser::current_fragment());
@@ -63,9 +95,16 @@ pub fn App() -> impl IntoView {
         </header>
         <main id="main" class="page" tabindex="-1">
             <Suspense fallback=|| view! { <p class="loading" role="status">"Loading the dataset…"</p> }>
-                {move || bundled.get().map(|result| match result {
-                    Ok(dataset) => view! { <Explorer dataset=Arc::new(dataset) state=state ignored=ignored/> }.into_any(),
-                    Err(error) => view! { <LoadFailure error=error/> }.into_any(),
+                {move || bundled.get().map(|result| {
+                    let panel = view! {
+                        <DataPanel opened=opened open_error=open_error read_progress=read_progress
+                            on_file=Callback::new(open_file) bundled_ok=result.is_ok()/>
+                    };
+                    let shown = opened.get().map(Ok).unwrap_or(result);
+                    match shown {
+                        Ok(loaded) => view! { {panel}<Explorer loaded=loaded state=state ignored=ignored/> }.into_any(),
+                        Err(error) => view! { <LoadFailure error=error/>{panel} }.into_any(),
+                    }
                 })}
             </Suspense>
         </main>
@@ -78,13 +117,14 @@ pub fn App() -> impl IntoView {
 /// The explorer over a loaded dataset.
 #[component]
 fn Explorer(
-    /// The loaded dataset.
-    dataset: Arc<Dataset>,
+    /// The dataset shown, with its fingerprint and origin.
+    loaded: LoadedDataset,
     /// The view, kept in step with the URL fragment.
     state: RwSignal<ViewState>,
     /// What the link contained that could not be used.
     ignored: RwSignal<Vec<String>>,
 ) -> impl IntoView {
+    let dataset = loaded.dataset.clone();
     browser::mark_performance("bse-explorer-rendered");
     let as_of_display = dataset.as_of.format("%-d %B %Y").to_string();
     let as_of_iso = dataset.as_of.format("%Y-%m-%d").to_string();
@@ -129,12 +169,106 @@ fn Explorer(
                     Tab::Crossings => view! { <CrossingsView dataset=dataset state=state/> }.into_any(),
                     Tab::Funding => view! { <FundingView dataset=dataset state=state/> }.into_any(),
                     Tab::Announcements => view! { <AnnouncementsView dataset=dataset state=state/> }.into_any(),
-                    Tab::Sources => view! { <SourcesView dataset=dataset/> }.into_any(),
+                    Tab::Sources => view! { <SourcesView dataset=dataset fingerprint=loaded.fingerprint.clone()
+                        origin=origin_text(&loaded.origin)/> }.into_any(),
                 }
             }}
         </section>
         <p class="print-only">{move || format!("Printed view: {}", browser::current_address())}</p>
     }
+}
+
+/// Opening a dataset file: a button, drag and drop, progress, every problem, and the way back.
+#[component]
+fn DataPanel(
+    opened: RwSignal<Option<LoadedDataset>>,
+    open_error: RwSignal<Option<LoadError>>,
+    read_progress: RwSignal<Option<u32>>,
+    /// Called with the chosen file.
+    on_file: Callback<web_sys::File>,
+    /// Whether the bundled dataset loaded, so there is something to go back to.
+    bundled_ok: bool,
+) -> impl IntoView {
+    let on_change = move |event: ev::Event| {
+        let input: Option<web_sys::HtmlInputElement> =
+            event.target().and_then(|target| target.dyn_into().ok());
+        if let Some(input) = input {
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                on_file.run(file);
+            }
+            // Choosing the same file again must fire another change.
+            input.set_value("");
+        }
+    };
+    view! {
+        <section class="data-panel" aria-label="Your data">
+            <div class="data-panel__row">
+                <label class="file-label" for="dataset-file">"Open a dataset file (JSON, at most 8 MB), or drop it on the page"</label>
+                <input type="file" id="dataset-file" data-testid="open-dataset" accept=".json,application/json" on:change=on_change/>
+            </div>
+            {move || read_progress.get().map(|percent| view! {
+                <p role="status" data-testid="read-progress">"Reading the file… "{percent}"%"</p>
+            })}
+            {move || opened.get().map(|loaded| view! {
+                <div class="notice" role="status" data-testid="opened-dataset">
+                    <p>
+                        "Showing "<strong>{loaded.dataset.title.clone()}</strong>
+                        " from "{origin_text(&loaded.origin)}", data as at "{loaded.dataset.as_of.format("%-d %B %Y").to_string()}
+                        ", fingerprint "<code>{loaded.fingerprint.chars().take(16).collect::<String>()}"…"</code>"."
+                    </p>
+                    <Show when=move || bundled_ok>
+                        <button type="button" class="button button--secondary" data-testid="back-to-bundled"
+                            on:click=move |_| { opened.set(None); open_error.set(None); }>"Back to the bundled data"</button>
+                    </Show>
+                </div>
+            })}
+            {move || open_error.get().map(|error| view! {
+                <div class="error-summary" role="alert" tabindex="-1" id="open-error-summary" data-testid="open-error">
+                    <h2 class="error-summary__title">"There is a problem with the file"</h2>
+                    <p>{error.summary.clone()}" The data shown below has not changed."</p>
+                    <ul class="error-summary__list">
+                        {error.problems.iter().take(100).map(|problem| view! { <li>{problem.to_string()}</li> }).collect_view()}
+                    </ul>
+                    {(error.problems.len() > 100).then(|| view! {
+                        <p>{format!("…and {} more. Run `cargo xtask check-data FILE` to list them all.", error.problems.len() - 100)}</p>
+                    })}
+                </div>
+            })}
+        </section>
+    }
+}
+
+fn origin_text(origin: &DatasetOrigin) -> String {
+    match origin {
+        DatasetOrigin::Bundled => "the data bundled with this app".to_string(),
+        DatasetOrigin::File(name) => format!("your file {name}"),
+    }
+}
+
+fn focus_element(element_id: &str) {
+    let element_id = element_id.to_string();
+    // After the next render, so the element exists.
+    leptos::task::spawn_local(async move {
+        gloo_timers_sleep().await;
+        if let Some(element) = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.get_element_by_id(&element_id))
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            element.focus().ok();
+        }
+    });
+}
+
+async fn gloo_timers_sleep() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .ok();
+        }
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok();
 }
 
 /// The tab list: arrow keys move between tabs, as the ARIA tabs pattern describes.
@@ -156,7 +290,7 @@ fn Tabs(state: RwSignal<ViewState>) -> impl IntoView {
             .and_then(|window| window.document())
             .and_then(|document| document.get_element_by_id(&format!("tab-{}", next.key())))
         {
-            if let Ok(button) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(button) {
+            if let Ok(button) = button.dyn_into::<web_sys::HtmlElement>() {
                 button.focus().ok();
             }
         }

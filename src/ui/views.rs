@@ -402,9 +402,18 @@ pub fn AnnouncementsView(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> i
     }
 }
 
+/// The date this build of the app was made, set by `cargo xtask` when it builds.
+const BUILD_DATE: Option<&str> = option_env!("BSE_BUILD_DATE");
+
 /// Sources and method: what the data are, how figures are worked out, and every source.
 #[component]
-pub fn SourcesView(dataset: Arc<Dataset>) -> impl IntoView {
+pub fn SourcesView(
+    dataset: Arc<Dataset>,
+    /// SHA-256 of the loaded file.
+    fingerprint: String,
+    /// Where the data came from, in words.
+    origin: String,
+) -> impl IntoView {
     let daily = &dataset.crossings.daily;
     let official_monthly = dataset
         .crossings
@@ -416,7 +425,10 @@ pub fn SourcesView(dataset: Arc<Dataset>) -> impl IntoView {
         <h2>"Sources and method"</h2>
         <dl class="facts" data-testid="dataset-facts">
             <dt>"Dataset"</dt><dd>{dataset.title.clone()}</dd>
+            <dt>"Loaded from"</dt><dd>{origin}</dd>
+            <dt>"Fingerprint (SHA-256)"</dt><dd><code data-testid="dataset-fingerprint">{fingerprint}</code></dd>
             <dt>"Schema version"</dt><dd data-testid="schema-version">{dataset.schema_version}</dd>
+            <dt>"App built on"</dt><dd data-testid="build-date">{BUILD_DATE.unwrap_or("not recorded (a development build)")}</dd>
             <dt>"Data as at"</dt><dd>{dataset.as_of.format("%-d %B %Y").to_string()}</dd>
             <dt>"Records"</dt><dd>{format!(
                 "{} sources, {} days of crossings, {} announcements, {} funding records, {} other figures",

@@ -26,6 +26,7 @@ pub fn build_dist(project_root: &Path, toolchain: &Toolchain) -> Result<(), Stri
     let mut trunk = toolchain.command("trunk");
     trunk
         .args(["build", "--release", "--offline"])
+        .env("BSE_BUILD_DATE", today_utc())
         .current_dir(project_root);
     timed_step("Building the release site with trunk --offline", || {
         run_status(&mut trunk)
@@ -55,6 +56,18 @@ pub fn build_dist(project_root: &Path, toolchain: &Toolchain) -> Result<(), Stri
         offline_html.len()
     );
     Ok(())
+}
+
+/// Today's date in UTC as `YYYY-MM-DD`, for the app's "built on" line.
+fn today_utc() -> String {
+    let days_since_epoch = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|elapsed| elapsed.as_secs() / 86_400)
+        .unwrap_or(0);
+    chrono::NaiveDate::from_ymd_opt(1970, 1, 1)
+        .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(days_since_epoch)))
+        .map(|date| date.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
 }
 
 /// What the first pass finds in Trunk's `index.html`.

@@ -1,0 +1,117 @@
+// Opening a dataset file: hostile and broken files end in a clear message, nothing executes, and the
+// data already shown stays; a good file is shown with its fingerprint and the way back.
+import { test, expect } from './fixtures';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const bundledText = readFileSync(join(__dirname, '..', '..', 'public', 'data', 'dataset.json'), 'utf8');
+const bundled = JSON.parse(bundledText);
+const workDir = mkdtempSync(join(tmpdir(), 'bse-own-data-'));
+
+function writeCase(name: string, contents: string | Buffer): string {
+  const path = join(workDir, name);
+  writeFileSync(path, contents);
+  return path;
+}
+
+function edited(edit: (dataset: any) => void): string {
+  const dataset = JSON.parse(bundledText);
+  edit(dataset);
+  return JSON.stringify(dataset);
+}
+
+const PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>" onmouseover="window.__pwned=1';
+const TEXT_FIELDS = new Set(['title', 'summary', 'label', 'note', 'purpose', 'recipient', 'publisher', 'period', 'description']);
+
+function poisonText(value: any): any {
+  if (Array.isArray(value)) return value.map(poisonText);
+  if (value && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      // A figure's period is structured (FROM/TO), not free text; the funding period is free text.
+      const isStructured = key === 'period' && /^\d{4}(-\d{2}){0,2}\/\d{4}/.test(value[key]);
+      if (TEXT_FIELDS.has(key) && typeof value[key] === 'string' && !isStructured) value[key] = PAYLOAD + value[key];
+      else if (key === 'actors') value[key] = value[key].map((actor: string) => PAYLOAD + actor);
+      else value[key] = poisonText(value[key]);
+    }
+  }
+  return value;
+}
+
+const broken: [string, string | Buffer, string][] = [
+  ['javascript-link.json', edited((d) => { d.sources[0].url = 'javascript:window.__pwned=1'; }), 'sources[0].url: only https links are allowed, found "javascript:window.__pwned=1"'],
+  ['data-link.json', edited((d) => { d.sources[1].url = 'data:text/html,<script>window.__pwned=1</script>'; }), 'sources[1].url: only https links are allowed'],
+  ['deeply-nested.json', '['.repeat(5000) + ']'.repeat(5000), 'recursion limit exceeded'],
+  ['wrong-types.json', edited((d) => { d.title = 42; d.funding[0].amount_gbp = '75m'; }), 'funding[0].amount_gbp: expected a whole number of pounds (zero or more), found "75m"'],
+  ['duplicate-ids.json', edited((d) => { d.announcements[1].id = d.announcements[0].id; }), 'announcements[1].id: the id "bsc-established" is used by an earlier announcement'],
+  ['dangling-source.json', edited((d) => { d.figures[0].source_ids = ['no-such-source']; }), 'figures[0].source_ids[0]: no source has the id "no-such-source"'],
+  ['unknown-version.json', edited((d) => { d.schema_version = 99; }), 'schema_version: this app reads schema version 1, found 99'],
+  ['empty.json', '', 'the file is empty'],
+  ['binary.json', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0x00, 0xfe]), 'the file is not UTF-8 text (a binary file?)'],
+];
+
+for (const [name, contents, message] of broken) {
+  test(`a broken file is refused with its reason: ${name}`, async ({ openApp, page }) => {
+    await openApp('v=1&tab=sources');
+    const fingerprintBefore = await page.getByTestId('dataset-fingerprint').textContent();
+    await page.getByTestId('open-dataset').setInputFiles(writeCase(name, contents));
+    const error = page.getByTestId('open-error');
+    await expect(error).toContainText(message);
+    await expect(error).toContainText('The data shown below has not changed.');
+    await expect(error).toBeFocused();
+    await expect(page.getByTestId('dataset-title')).toHaveText(bundled.title);
+    await expect(page.getByTestId('dataset-fingerprint')).toHaveText(fingerprintBefore!);
+    expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
+  });
+}
+
+test('a file over the size cap is refused before it is read', async ({ openApp, page }) => {
+  await openApp();
+  const big = Buffer.alloc(9 * 1024 * 1024, 0x20);
+  await page.getByTestId('open-dataset').setInputFiles(writeCase('too-big.json', big));
+  await expect(page.getByTestId('open-error')).toContainText('too-big.json is 9.0 MB; a dataset file may be at most 8 MB, so it was not read.');
+  await expect(page.getByTestId('dataset-title')).toHaveText(bundled.title);
+});
+
+test('markup in every text field stays text and never runs', async ({ openApp, page }) => {
+  await openApp('v=1&tab=announcements');
+  const hostile = JSON.stringify(poisonText(JSON.parse(bundledText)));
+  await page.getByTestId('open-dataset').setInputFiles(writeCase('hostile-text.json', hostile));
+  await expect(page.getByTestId('opened-dataset')).toBeVisible();
+  await expect(page.getByTestId('dataset-title')).toHaveText(PAYLOAD + bundled.title);
+  await expect(page.getByTestId('announcement').first()).toContainText('<script>window.__pwned=1</script>');
+  for (const tab of ['briefing', 'crossings', 'funding', 'sources']) {
+    await page.getByTestId(`tab-${tab}`).click();
+    await page.mouse.move(200, 300);
+  }
+  await expect(page.locator('script:not([type])').filter({ hasText: '__pwned' })).toHaveCount(0);
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
+});
+
+test('a good file is shown with its fingerprint, and the bundled data come back', async ({ openApp, page }) => {
+  await openApp('v=1&tab=sources');
+  const own = edited((d) => { d.title = 'Our own briefing copy'; d.announcements = d.announcements.slice(0, 3); });
+  const expectedFingerprint = createHash('sha256').update(own).digest('hex');
+  await page.getByTestId('open-dataset').setInputFiles(writeCase('own.json', own));
+  await expect(page.getByTestId('opened-dataset')).toContainText('Our own briefing copy');
+  await expect(page.getByTestId('opened-dataset')).toContainText(expectedFingerprint.slice(0, 16));
+  await expect(page.getByTestId('dataset-title')).toHaveText('Our own briefing copy');
+  await expect(page.getByTestId('dataset-fingerprint')).toHaveText(expectedFingerprint);
+  await expect(page.getByTestId('tab-sources')).toHaveAttribute('aria-selected', 'true');
+  await page.getByTestId('tab-announcements').click();
+  await expect(page.getByTestId('announcement-count')).toHaveText('3 announcements match.');
+  await page.getByTestId('back-to-bundled').click();
+  await expect(page.getByTestId('dataset-title')).toHaveText(bundled.title);
+  await expect(page.getByTestId('announcement-count')).toHaveText('45 announcements match.');
+});
+
+test('the Sources view says which data are loaded', async ({ openApp, page }) => {
+  await openApp('v=1&tab=sources');
+  await expect(page.getByTestId('schema-version')).toHaveText('1');
+  await expect(page.getByTestId('build-date')).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
+  const shown = await page.getByTestId('dataset-fingerprint').textContent();
+  // The offline file carries the dataset re-serialised compactly; the hosted site serves the file as is.
+  expect(shown).toMatch(/^[0-9a-f]{64}$/);
+});
