@@ -144,3 +144,36 @@ pub fn mark_performance(name: &str) {
         performance.mark(name).ok();
     }
 }
+
+/// Registers the service worker on the hosted site, so it keeps working offline after the first visit.
+///
+/// Not on `file://` (the offline edition needs none, and browsers refuse it there). When a new release's
+/// worker takes control of a page that already had one, the page reloads once, so it never runs old
+/// code against new files.
+pub fn register_service_worker(script_url: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let protocol = window.location().protocol().unwrap_or_default();
+    if protocol != "http:" && protocol != "https:" {
+        return;
+    }
+    let navigator = window.navigator();
+    if !js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
+        return;
+    }
+    let container = navigator.service_worker();
+    let had_controller = container.controller().is_some();
+    let on_controller_change = Closure::<dyn Fn()>::new(move || {
+        if had_controller {
+            if let Some(window) = web_sys::window() {
+                window.location().reload().ok();
+            }
+        }
+    });
+    container.set_oncontrollerchange(Some(on_controller_change.as_ref().unchecked_ref()));
+    // Lives as long as the page.
+    on_controller_change.forget();
+    // A failed registration only means no offline copy; the page itself is unaffected.
+    let _registration = container.register(script_url);
+}

@@ -17,6 +17,7 @@ use views::{AnnouncementsView, BriefingView, CopyButton, CrossingsView, FundingV
 /// The whole app: a header, then the explorer or a clear message about why the data could not load.
 #[component]
 pub fn App() -> impl IntoView {
+    browser::register_service_worker("sw.js");
     let bundled = LocalResource::new(load_bundled_dataset);
     // A dataset the person opened; it replaces the bundled one only once it has passed every check.
     let opened = RwSignal::new(None::<LoadedDataset>);
