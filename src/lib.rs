@@ -7,6 +7,8 @@ pub mod analysis;
 pub mod chart;
 pub mod data;
 pub mod export;
+#[cfg(any(test, feature = "bench-data"))]
+pub mod synthetic;
 #[cfg(feature = "ui")]
 pub mod ui;
 pub mod view_model;

@@ -68,9 +68,9 @@ for (const [name, contents, message] of broken) {
 
 test('a file over the size cap is refused before it is read', async ({ openApp, page }) => {
   await openApp();
-  const big = Buffer.alloc(9 * 1024 * 1024, 0x20);
+  const big = Buffer.alloc(33 * 1024 * 1024, 0x20);
   await page.getByTestId('open-dataset').setInputFiles(writeCase('too-big.json', big));
-  await expect(page.getByTestId('open-error')).toContainText('too-big.json is 9.0 MB; a dataset file may be at most 8 MB, so it was not read.');
+  await expect(page.getByTestId('open-error')).toContainText('too-big.json is 33.0 MB; a dataset file may be at most 32 MB, so it was not read.');
   await expect(page.getByTestId('dataset-title')).toHaveText(bundled.title);
 });
 

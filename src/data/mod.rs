@@ -18,9 +18,9 @@ use reader::{describe, Fields};
 /// The only schema version this build reads.
 pub const SUPPORTED_SCHEMA_VERSION: u64 = 1;
 
-/// The largest dataset file accepted, in bytes. The bundled file is far smaller; the cap protects the
-/// page when a person opens a file of their own.
-pub const MAX_DATASET_BYTES: usize = 8 * 1024 * 1024;
+/// The largest dataset file accepted, in bytes: room for a dataset a hundred times today's (about
+/// 13 MB), while protecting the page when a person opens a file of their own.
+pub const MAX_DATASET_BYTES: usize = 32 * 1024 * 1024;
 
 /// One problem found in a dataset, with where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]

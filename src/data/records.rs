@@ -10,8 +10,9 @@ use super::{
     PartialDate, SeriesInfo, Source, SourceKind, Status, Theme, WeeklySeries, YearRow,
 };
 
-/// The most entries a daily or weekly series may hold (a century of days); bounds hostile files.
-const MAX_SERIES_LENGTH: usize = 36_600;
+/// The most entries a daily or weekly series may hold; with the file-size cap, bounds hostile files
+/// while leaving room for synthetic benchmark data a hundred times today's length.
+const MAX_SERIES_LENGTH: usize = 1_000_000;
 
 pub(crate) fn source_from_tree(
     value: &Value,

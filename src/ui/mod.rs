@@ -204,7 +204,7 @@ fn DataPanel(
     view! {
         <section class="data-panel" aria-label="Your data">
             <div class="data-panel__row">
-                <label class="file-label" for="dataset-file">"Open a dataset file (JSON, at most 8 MB), or drop it on the page"</label>
+                <label class="file-label" for="dataset-file">"Open a dataset file (JSON, at most 32 MB), or drop it on the page"</label>
                 <input type="file" id="dataset-file" data-testid="open-dataset" accept=".json,application/json" on:change=on_change/>
             </div>
             {move || read_progress.get().map(|percent| view! {
