@@ -22,6 +22,9 @@ pub const SUPPORTED_SCHEMA_VERSION: u64 = 1;
 /// 13 MB), while protecting the page when a person opens a file of their own.
 pub const MAX_DATASET_BYTES: usize = 32 * 1024 * 1024;
 
+/// The most problems reported for one file; a hostile file could otherwise produce millions.
+pub const MAX_REPORTED_PROBLEMS: usize = 1_000;
+
 /// One problem found in a dataset, with where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataError {
@@ -637,7 +640,17 @@ pub fn parse_dataset(bytes: &[u8]) -> Result<Dataset, Vec<DataError>> {
             format!("the file is not valid JSON: {error}"),
         )]
     })?;
-    dataset_from_tree(&tree)
+    dataset_from_tree(&tree).map_err(|mut errors| {
+        if errors.len() > MAX_REPORTED_PROBLEMS {
+            let n_more = errors.len() - MAX_REPORTED_PROBLEMS;
+            errors.truncate(MAX_REPORTED_PROBLEMS);
+            errors.push(DataError::new(
+                "",
+                format!("…and {n_more} more problems not listed"),
+            ));
+        }
+        errors
+    })
 }
 
 fn dataset_from_tree(tree: &Value) -> Result<Dataset, Vec<DataError>> {
