@@ -1,5 +1,6 @@
 //! Project tasks run as `cargo xtask <task>`: serve, test, dist, check-data, import-crossings.
 
+mod bench;
 mod check_data;
 mod import;
 mod offline;
@@ -18,6 +19,8 @@ tasks:
   test               install missing tools, then fmt, clippy (host and wasm32), host tests, the release
                      build and the end-to-end suite (hosted over HTTP and the offline file from file://)
   dist               the release build into dist/: the static website and the offline single file
+  bench              sizes of the release build (raw and gzip) and the core benchmarks at 1x, 10x
+                     and 100x; prints a table and writes target/bench-report.json
   check-data [FILE]  check a dataset file (default public/data/dataset.json) and print every problem
   import-crossings FILE.ods [--dataset FILE]
                      read the Home Office small-boat time series (sheets SB_01 and SB_02) into the
@@ -72,6 +75,7 @@ fn run(args: &[String]) -> Result<(), String> {
             offline::build_dist(&project_root, &toolchain)
         }
         "test" => test::run_all(&project_root, &options.tool_root),
+        "bench" => bench::run(&project_root, &options.tool_root),
         "check-data" => {
             let dataset_path = options
                 .rest
