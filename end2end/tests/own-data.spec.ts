@@ -115,3 +115,17 @@ test('the Sources view says which data are loaded', async ({ openApp, page }) =>
   // The offline file carries the dataset re-serialised compactly; the hosted site serves the file as is.
   expect(shown).toMatch(/^[0-9a-f]{64}$/);
 });
+
+test('a file dropped on the page is opened like a chosen one', async ({ openApp, page }) => {
+  await openApp('v=1&tab=briefing');
+  const own = edited((d) => { d.title = 'Dropped copy of the data'; });
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+    return transfer;
+  }, own);
+  await page.dispatchEvent('main', 'dragover', { dataTransfer });
+  await page.dispatchEvent('main', 'drop', { dataTransfer });
+  await expect(page.getByTestId('dataset-title')).toHaveText('Dropped copy of the data');
+  await expect(page.getByTestId('opened-dataset')).toContainText('your file dropped.json');
+});

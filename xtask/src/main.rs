@@ -21,6 +21,8 @@ tasks:
   dist               the release build into dist/: the static website and the offline single file
   bench              sizes of the release build (raw and gzip) and the core benchmarks at 1x, 10x
                      and 100x; prints a table and writes target/bench-report.json
+  synthetic-data FACTOR FILE
+                     write a synthetic dataset FACTOR times the bundled one, for benchmarks only
   check-data [FILE]  check a dataset file (default public/data/dataset.json) and print every problem
   import-crossings FILE.ods [--dataset FILE]
                      read the Home Office small-boat time series (sheets SB_01 and SB_02) into the
@@ -76,6 +78,23 @@ fn run(args: &[String]) -> Result<(), String> {
         }
         "test" => test::run_all(&project_root, &options.tool_root),
         "bench" => bench::run(&project_root, &options.tool_root),
+        "synthetic-data" => {
+            let [factor, file] = options.rest.as_slice() else {
+                return Err("synthetic-data needs FACTOR and FILE".to_string());
+            };
+            let factor: usize = factor
+                .parse()
+                .map_err(|_| format!("{factor:?} is not a whole number"))?;
+            let base = std::fs::read_to_string(project_root.join(DATASET_PATH))
+                .map_err(|error| error.to_string())?;
+            let text = border_security_explorer::synthetic::scaled_dataset_json(&base, factor);
+            std::fs::write(file, &text).map_err(|error| format!("writing {file}: {error}"))?;
+            println!(
+                "Wrote {file}: {} bytes, {factor} times the bundled dataset.",
+                text.len()
+            );
+            Ok(())
+        }
         "check-data" => {
             let dataset_path = options
                 .rest
