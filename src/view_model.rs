@@ -564,9 +564,9 @@ pub fn money(amount_gbp: u64) -> String {
     }
 }
 
-/// Builds the funding view for the records announced within the view's dates.
-pub fn funding_view(dataset: &Dataset, state: &ViewState) -> FundingView {
-    let in_range: Vec<_> = dataset
+/// The funding records announced within the view's dates (any part of a month- or year-dated one).
+fn funding_in_range<'a>(dataset: &'a Dataset, state: &ViewState) -> Vec<&'a crate::data::Funding> {
+    dataset
         .funding
         .iter()
         .filter(|funding| {
@@ -577,7 +577,12 @@ pub fn funding_view(dataset: &Dataset, state: &ViewState) -> FundingView {
                     .date_to
                     .is_none_or(|to| funding.announced.first_day <= to)
         })
-        .collect();
+        .collect()
+}
+
+/// Builds the funding view for the records announced within the view's dates.
+pub fn funding_view(dataset: &Dataset, state: &ViewState) -> FundingView {
+    let in_range = funding_in_range(dataset, state);
     let bsc = funding_total(in_range.iter().copied().filter(|funding| funding.for_bsc));
     let all = funding_total(in_range.iter().copied());
     let qualifier = |is_upper_bound: bool| if is_upper_bound { "up to " } else { "" };
@@ -864,18 +869,7 @@ pub struct Headline {
 /// The headline figures.
 pub fn headlines(dataset: &Dataset, state: &ViewState) -> Vec<Headline> {
     let mut headlines = Vec::new();
-    let in_range: Vec<_> = dataset
-        .funding
-        .iter()
-        .filter(|funding| {
-            state
-                .date_from
-                .is_none_or(|from| funding.announced.last_day() >= from)
-                && state
-                    .date_to
-                    .is_none_or(|to| funding.announced.first_day <= to)
-        })
-        .collect();
+    let in_range = funding_in_range(dataset, state);
     let bsc = funding_total(in_range.iter().copied().filter(|record| record.for_bsc));
     let bsc_source_ids: Vec<String> = in_range
         .iter()

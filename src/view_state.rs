@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
-use crate::data::Theme;
+use crate::data::{shorten, Theme};
 
 /// The fragment version this build writes.
 pub const FRAGMENT_VERSION: u32 = 1;
@@ -391,16 +391,6 @@ pub fn parse_fragment(fragment: &str) -> ParsedFragment {
     }
     state.normalise();
     ParsedFragment { state, ignored }
-}
-
-fn shorten(text: &str, max_chars: usize) -> String {
-    if text.chars().count() <= max_chars {
-        text.to_string()
-    } else {
-        let mut cut: String = text.chars().take(max_chars).collect();
-        cut.push('…');
-        cut
-    }
 }
 
 #[cfg(test)]

@@ -15,6 +15,9 @@ use serde_json::Value;
 
 use reader::{describe, Fields};
 
+/// Cuts text to at most a number of characters, marking the cut (for messages about untrusted input).
+pub(crate) use reader::shorten;
+
 /// The only schema version this build reads.
 pub const SUPPORTED_SCHEMA_VERSION: u64 = 1;
 
