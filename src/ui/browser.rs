@@ -177,3 +177,31 @@ pub fn register_service_worker(script_url: &str) {
     // A failed registration only means no offline copy; the page itself is unaffected.
     let _registration = container.register(script_url);
 }
+
+/// Lets benchmarks read the wasm linear memory size: `window.bseWasmMemoryBytes()`.
+pub fn expose_memory_probe() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let probe = Closure::<dyn Fn() -> f64>::new(|| {
+        wasm_bindgen::memory()
+            .dyn_into::<js_sys::WebAssembly::Memory>()
+            .map(|memory| {
+                f64::from(
+                    memory
+                        .buffer()
+                        .unchecked_into::<js_sys::ArrayBuffer>()
+                        .byte_length(),
+                )
+            })
+            .unwrap_or(0.0)
+    });
+    js_sys::Reflect::set(
+        &window,
+        &JsValue::from_str("bseWasmMemoryBytes"),
+        probe.as_ref(),
+    )
+    .ok();
+    // Lives as long as the page.
+    probe.forget();
+}

@@ -18,6 +18,7 @@ use views::{AnnouncementsView, BriefingView, CopyButton, CrossingsView, FundingV
 #[component]
 pub fn App() -> impl IntoView {
     browser::register_service_worker("sw.js");
+    browser::expose_memory_probe();
     let bundled = LocalResource::new(load_bundled_dataset);
     // A dataset the person opened; it replaces the bundled one only once it has passed every check.
     let opened = RwSignal::new(None::<LoadedDataset>);

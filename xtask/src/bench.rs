@@ -1,4 +1,5 @@
-//! `cargo xtask bench`: byte sizes of the release build (raw and gzip) and the pure core's benchmarks, as a table and a JSON report.
+//! `cargo xtask bench`: sizes of the release build, the pure core's benchmarks, and browser timings and
+//! memory at 1x, 10x and 100x, as a table and a JSON report under `target/`.
 //!
 //! Sizes are deterministic; timings depend on the machine and are reported, never asserted.
 
@@ -8,7 +9,8 @@ use std::path::Path;
 use serde_json::{json, Value};
 
 use crate::offline::{build_dist, OFFLINE_FILE_NAME};
-use crate::tools::{ensure_build_tools, run_status, timed_step};
+use crate::serve::spawn_server;
+use crate::tools::{chromium_path, ensure_build_tools, ensure_test_tools, run_status, timed_step};
 
 /// The first-load budget for the hosted site, gzip-compressed.
 const FIRST_LOAD_BUDGET_GZIP_BYTES: u64 = 200 * 1024;
@@ -18,6 +20,7 @@ const OFFLINE_BUDGET_BYTES: u64 = 1024 * 1024;
 /// Builds the release site, measures it, runs the core benchmarks, prints a table and writes `target/bench-report.json`.
 pub fn run(project_root: &Path, tool_root: &Path) -> Result<(), String> {
     let toolchain = ensure_build_tools(tool_root, project_root)?;
+    ensure_test_tools(&toolchain, project_root)?;
     build_dist(project_root, &toolchain)?;
     let dist = project_root.join("dist");
     let sizes = file_sizes(&dist)?;
@@ -44,9 +47,11 @@ pub fn run(project_root: &Path, tool_root: &Path) -> Result<(), String> {
         || run_status(&mut criterion),
     )?;
     let core = core_estimates(&project_root.join("target/criterion/core"));
+    let browser = browser_benchmarks(project_root, &toolchain)?;
 
     print_report(&sizes, &core);
-    let report = json!({ "sizes": sizes, "core_benchmarks": core });
+    print_browser_report(&browser);
+    let report = json!({ "sizes": sizes, "core_benchmarks": core, "browser": browser });
     let report_path = project_root.join("target/bench-report.json");
     std::fs::write(
         &report_path,
@@ -55,6 +60,85 @@ pub fn run(project_root: &Path, tool_root: &Path) -> Result<(), String> {
     .map_err(|error| format!("writing {}: {error}", report_path.display()))?;
     println!("Report written to target/bench-report.json.");
     Ok(())
+}
+
+/// Runs `end2end/bench/browser-bench.mjs` against the built site and the offline file; returns its JSON.
+fn browser_benchmarks(
+    project_root: &Path,
+    toolchain: &crate::tools::Toolchain,
+) -> Result<Value, String> {
+    let base = std::fs::read_to_string(project_root.join("public/data/dataset.json"))
+        .map_err(|error| error.to_string())?;
+    let mut datasets = vec![json!({ "factor": 1, "path": "" })];
+    for factor in [10usize, 100] {
+        // Generated here, deterministically; never shipped.
+        let path = project_root.join(format!("target/bench-{factor}x.json"));
+        std::fs::write(
+            &path,
+            border_security_explorer::synthetic::scaled_dataset_json(&base, factor),
+        )
+        .map_err(|error| format!("writing {}: {error}", path.display()))?;
+        datasets.push(json!({ "factor": factor, "path": path }));
+    }
+    let dist = project_root.join("dist");
+    let (port, _server) = spawn_server(&dist, "/")?;
+    let mut node = toolchain.command("node");
+    node.arg("bench/browser-bench.mjs")
+        .current_dir(project_root.join("end2end"))
+        .env("BSE_BASE_URL", format!("http://127.0.0.1:{port}/"))
+        .env("BSE_OFFLINE_FILE", dist.join(OFFLINE_FILE_NAME))
+        .env("BSE_CHROMIUM", chromium_path())
+        .env("BSE_BENCH_DATASETS", json!(datasets).to_string());
+    println!("==> browser benchmarks (5 loads each edition; 50 changes at 1x, 10x, 100x)…");
+    let output = node
+        .output()
+        .map_err(|error| format!("could not start node: {error}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "the browser benchmarks failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let last_line = stdout
+        .lines()
+        .rev()
+        .find(|line| line.starts_with('{'))
+        .unwrap_or("{}");
+    serde_json::from_str(last_line)
+        .map_err(|error| format!("reading the browser benchmark output: {error}"))
+}
+
+fn print_browser_report(browser: &Value) {
+    let ms = |value: &Value| {
+        value
+            .as_f64()
+            .map_or("—".to_string(), |ms| format!("{ms:.1}"))
+    };
+    println!();
+    println!(
+        "first chart after navigation, median of 5: hosted {} ms, offline {} ms (budget 500 ms)",
+        ms(&browser["first_chart_ms"]["hosted_median"]),
+        ms(&browser["first_chart_ms"]["offline_median"])
+    );
+    println!(
+        "{:<8} {:>10} {:>10} {:>16} {:>16} {:>18}",
+        "dataset", "p50 ms", "p95 ms", "wasm MB (load)", "JS heap MB", "after 50 changes"
+    );
+    for run in browser["interactions"].as_array().into_iter().flatten() {
+        let megabytes = |value: &Value| value.as_f64().map_or(0.0, |bytes| bytes / 1_048_576.0);
+        let after_total = megabytes(&run["memory_after_interactions"]["wasm_memory_bytes"])
+            + megabytes(&run["memory_after_interactions"]["js_heap_bytes"]);
+        println!(
+            "{:<8} {:>10} {:>10} {:>16.1} {:>16.1} {:>13.1} MB",
+            format!("{}x", run["factor"]),
+            ms(&run["p50_ms"]),
+            ms(&run["p95_ms"]),
+            megabytes(&run["memory_after_load"]["wasm_memory_bytes"]),
+            megabytes(&run["memory_after_load"]["js_heap_bytes"]),
+            after_total
+        );
+    }
 }
 
 fn gzip_len(bytes: &[u8]) -> Result<u64, String> {

@@ -1,0 +1,99 @@
+// Browser benchmarks: navigation to first chart (hosted and offline), filter-change latency and memory at
+// 1x, 10x and 100x. Prints JSON on stdout. Run by `cargo xtask bench`; timings are reported, never asserted.
+import { chromium } from '@playwright/test';
+import { pathToFileURL } from 'node:url';
+
+const base = process.env.BSE_BASE_URL;
+const offlineUrl = pathToFileURL(process.env.BSE_OFFLINE_FILE).href;
+const datasets = JSON.parse(process.env.BSE_BENCH_DATASETS); // [{ factor, path }]
+const N_LOADS = 5;
+const N_CHANGES = 50;
+
+const browser = await chromium.launch({
+  executablePath: process.env.BSE_CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    '--no-first-run', '--disable-quic', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+});
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+function percentile(values, share) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)];
+}
+
+async function firstChartMs(url) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(url + '#v=1&tab=crossings');
+  await page.waitForFunction(() => performance.getEntriesByName('bse-first-chart').length > 0, null, { timeout: 30_000 });
+  const ms = await page.evaluate(() => performance.getEntriesByName('bse-first-chart')[0].startTime);
+  await context.close();
+  return ms;
+}
+
+async function memory(page) {
+  return page.evaluate(() => {
+    if (window.gc) window.gc();
+    return { js_heap_bytes: performance.memory.usedJSHeapSize, wasm_memory_bytes: window.bseWasmMemoryBytes() };
+  });
+}
+
+async function interactions({ factor, path }) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(base + '#v=1&tab=crossings');
+  await page.getByTestId('chart-summary').waitFor();
+  if (factor !== 1) {
+    await page.getByTestId('open-dataset').setInputFiles(path);
+    await page.getByTestId('opened-dataset').waitFor({ timeout: 60_000 });
+  }
+  await page.waitForTimeout(500);
+  const afterLoad = await memory(page);
+  // Alternate the measure and the period: each change recomputes the series, the chart, the table
+  // model and the summary. Timed from the change event to the summary's text changing in the page.
+  const latencies = await page.evaluate(async (nChanges) => {
+    const select = document.querySelector('[data-testid="option-measure"]');
+    const summary = document.querySelector('[data-testid="chart-summary"]');
+    const values = ['boats', 'people'];
+    const timings = [];
+    for (let change = 0; change < nChanges; change++) {
+      const changed = new Promise((resolve) => {
+        const observer = new MutationObserver(() => { observer.disconnect(); resolve(performance.now()); });
+        observer.observe(summary, { childList: true, characterData: true, subtree: true });
+      });
+      const start = performance.now();
+      select.value = values[change % 2];
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      timings.push((await changed) - start);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return timings;
+  }, N_CHANGES);
+  const afterInteractions = await memory(page);
+  await context.close();
+  return {
+    factor,
+    changes: latencies.length,
+    p50_ms: percentile(latencies, 0.5),
+    p95_ms: percentile(latencies, 0.95),
+    memory_after_load: afterLoad,
+    memory_after_interactions: afterInteractions,
+  };
+}
+
+const hostedLoads = [];
+const offlineLoads = [];
+for (let load = 0; load < N_LOADS; load++) {
+  hostedLoads.push(await firstChartMs(base));
+  offlineLoads.push(await firstChartMs(offlineUrl));
+}
+const interactionResults = [];
+for (const dataset of datasets) interactionResults.push(await interactions(dataset));
+await browser.close();
+console.log(JSON.stringify({
+  first_chart_ms: { hosted_median: median(hostedLoads), offline_median: median(offlineLoads), hosted_all: hostedLoads, offline_all: offlineLoads },
+  interactions: interactionResults,
+}));
