@@ -189,3 +189,13 @@ test('back and forward across several views restore each one', async ({ openApp,
   await page.goForward();
   await expect(page.getByTestId('tab-announcements')).toHaveAttribute('aria-selected', 'true');
 });
+
+test('no view is wider than a 360 px phone screen', async ({ openApp, page }) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  for (const tab of ['briefing', 'crossings', 'funding', 'announcements', 'sources']) {
+    await openApp(`v=1&tab=${tab}`);
+    await page.getByTestId('tab-panel').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${tab} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
+  }
+});
