@@ -64,8 +64,11 @@ fn check(bytes: &[u8], origin: DatasetOrigin, what: &str) -> Result<LoadedDatase
 /// Loads and checks the dataset that ships with the app.
 pub async fn load_bundled_dataset() -> Result<LoadedDataset, LoadError> {
     if let Some(inline_json) = inline_dataset_text() {
+        // The offline bundler escaped every `<` as `\u003c` and refused files where that is ambiguous;
+        // undoing it restores the file's exact bytes, so the fingerprint matches the hosted copy.
+        let original = inline_json.replace("\\u003c", "<");
         return check(
-            inline_json.as_bytes(),
+            original.as_bytes(),
             DatasetOrigin::Bundled,
             "The dataset inside this file",
         );

@@ -386,12 +386,27 @@ fn default_export_name(glue: &str) -> Option<String> {
     })
 }
 
-/// The dataset as compact JSON that is safe inside a `<script>` element: every `<` is escaped.
+/// The dataset's own text, made safe inside a `<script>` element by escaping every `<` as `\u003c`.
+///
+/// The escape is reversible (the app undoes it before fingerprinting), so the offline edition shows the
+/// same SHA-256 fingerprint as the hosted site for the same file. Files where reversing would be
+/// ambiguous are refused: ones that already contain the text `\u003c`, and ones with carriage returns,
+/// which the HTML parser would turn into line feeds.
 fn inline_dataset_json(dataset_bytes: &[u8]) -> Result<String, String> {
-    let tree: serde_json::Value = serde_json::from_slice(dataset_bytes)
+    let text = std::str::from_utf8(dataset_bytes)
+        .map_err(|_| "the dataset is not UTF-8 text".to_string())?;
+    serde_json::from_str::<serde_json::Value>(text)
         .map_err(|error| format!("the dataset is not valid JSON: {error}"))?;
-    let compact = serde_json::to_string(&tree).map_err(|error| error.to_string())?;
-    Ok(compact.replace('<', "\\u003c"))
+    if text.contains("\\u003c") || text.contains("\\u003C") {
+        return Err("the dataset contains the text \\u003c, so it cannot be inlined reversibly; write < instead".to_string());
+    }
+    if text.contains('\r') {
+        return Err(
+            "the dataset has carriage returns (CRLF line endings); save it with LF line endings"
+                .to_string(),
+        );
+    }
+    Ok(text.replace('<', "\\u003c"))
 }
 
 fn csp_hash(inline_text: &str) -> String {
@@ -462,6 +477,14 @@ mod tests {
     #[test]
     fn bundles_everything_inline_with_matching_hashes() {
         let dataset = br#"{"title": "</script><script>alert(1)</script>"}"#;
+        assert_eq!(
+            inline_dataset_json(dataset)
+                .unwrap()
+                .replace("\\u003c", "<")
+                .as_bytes(),
+            dataset,
+            "the escape reverses exactly"
+        );
         let html = bundle_offline(TRUNK_INDEX, dataset, read_fake_asset).unwrap();
         assert!(!html.contains("integrity"));
         assert!(!html.contains("modulepreload"));
@@ -488,6 +511,16 @@ mod tests {
             "the CSP must allow the loader by its hash"
         );
         assert!(html.contains(&csp_hash("body { color: red; }")));
+    }
+
+    #[test]
+    fn refuses_datasets_that_cannot_be_inlined_reversibly() {
+        assert!(inline_dataset_json(br#"{"a": "\u003c"}"#)
+            .unwrap_err()
+            .contains("cannot be inlined reversibly"));
+        assert!(inline_dataset_json(b"{\"a\": 1}\r\n")
+            .unwrap_err()
+            .contains("carriage returns"));
     }
 
     #[test]
