@@ -3,6 +3,8 @@
 //! The UI renders these and nothing else, so every number a person sees is worked out here, on the host,
 //! under test.
 
+use std::sync::Arc;
+
 use chrono::{Datelike, NaiveDate};
 
 use crate::analysis::filter::{filter_announcements, AnnouncementFilter};
@@ -36,14 +38,100 @@ pub struct ChartView {
     pub summary: String,
     /// The drawing.
     pub drawn: DrawnChart,
-    /// One line per x position for the tooltip: "March 2024: 1,234 people".
-    pub point_texts: Vec<String>,
-    /// The data shown, as a table.
-    pub table: DataTable,
+    /// One line per x position for the readout: "March 2024: 1,234 people", made when asked for.
+    pub point_texts: PointTexts,
+    /// The data shown, as a table, made when asked for.
+    pub table: LazyTable,
     /// Numbered event markers and what they stand for.
     pub events: Vec<EventNote>,
     /// Caveats to show under the chart.
     pub notes: Vec<String>,
+}
+
+/// A chart's readout line for each position, made only when one is read.
+#[derive(Clone)]
+pub struct PointTexts {
+    n_points: usize,
+    text_at: Arc<dyn Fn(usize) -> String + Send + Sync>,
+}
+
+impl PointTexts {
+    /// Lines made by `text_at(point_idx)` for `point_idx` in `0..n_points`.
+    pub fn new(n_points: usize, text_at: impl Fn(usize) -> String + Send + Sync + 'static) -> Self {
+        PointTexts {
+            n_points,
+            text_at: Arc::new(text_at),
+        }
+    }
+
+    /// Lines already made.
+    pub fn from_lines(lines: Vec<String>) -> Self {
+        let n_points = lines.len();
+        PointTexts::new(n_points, move |point_idx| lines[point_idx].clone())
+    }
+
+    /// The line for one position; None past the end.
+    pub fn get(&self, point_idx: usize) -> Option<String> {
+        (point_idx < self.n_points).then(|| (self.text_at)(point_idx))
+    }
+
+    pub fn len(&self) -> usize {
+        self.n_points
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.n_points == 0
+    }
+}
+
+/// Two charts' lines are the same only if made by the same maker: a recomputed chart counts as changed.
+impl PartialEq for PointTexts {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.text_at, &other.text_at)
+    }
+}
+
+impl std::fmt::Debug for PointTexts {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(formatter, "PointTexts({} points)", self.n_points)
+    }
+}
+
+/// A chart's table, made only when someone opens it or downloads it.
+#[derive(Clone)]
+pub struct LazyTable {
+    make: Arc<dyn Fn() -> DataTable + Send + Sync>,
+}
+
+impl LazyTable {
+    pub fn new(make: impl Fn() -> DataTable + Send + Sync + 'static) -> Self {
+        LazyTable {
+            make: Arc::new(make),
+        }
+    }
+
+    /// A table already made.
+    pub fn ready(table: DataTable) -> Self {
+        LazyTable::new(move || table.clone())
+    }
+
+    /// Makes the table.
+    pub fn build(&self) -> DataTable {
+        (self.make)()
+    }
+}
+
+/// As for [`PointTexts`]: equal only if made by the same maker.
+impl PartialEq for LazyTable {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.make, &other.make)
+    }
+}
+
+impl std::fmt::Debug for LazyTable {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(formatter, "LazyTable")
+    }
 }
 
 /// An announcement marked on a chart.
@@ -183,32 +271,35 @@ pub fn crossings_chart(dataset: &Dataset, state: &ViewState) -> ChartView {
         series.as_of.format("%-d %B %Y")
     );
     let publisher = first_publisher(dataset, &series.source_ids);
-    let point_texts = series
-        .points
-        .iter()
-        .map(|point| {
-            let value = point.value.map_or("no data".to_string(), |value| {
-                format!(
-                    "{} {}",
-                    format_number(value, decimals),
-                    measure_unit(measure)
-                )
-            });
-            let rolling = point
-                .rolling
-                .map(|rolling| format!("; {rolling_label}: {}", format_number(rolling, 1)))
-                .unwrap_or_default();
-            let partial = if point.is_complete {
-                ""
-            } else {
-                " (incomplete period)"
-            };
+    // The readout lines and the table are made from the series only when someone reads them: at a
+    // hundred times today's data they would be tens of thousands of formatted numbers per change.
+    let series = Arc::new(series);
+    let series_for_texts = series.clone();
+    let rolling_label_for_texts = rolling_label.clone();
+    let point_texts = PointTexts::new(series.points.len(), move |point_idx| {
+        let series = &series_for_texts;
+        let point = &series.points[point_idx];
+        let value = point.value.map_or("no data".to_string(), |value| {
             format!(
-                "{}: {value}{rolling}{partial} ({status}, {publisher})",
-                point.label
+                "{} {}",
+                format_number(value, decimals),
+                measure_unit(measure)
             )
-        })
-        .collect();
+        });
+        let rolling = point
+            .rolling
+            .map(|rolling| format!("; {rolling_label_for_texts}: {}", format_number(rolling, 1)))
+            .unwrap_or_default();
+        let partial = if point.is_complete {
+            ""
+        } else {
+            " (incomplete period)"
+        };
+        format!(
+            "{}: {value}{rolling}{partial} ({status}, {publisher})",
+            point.label
+        )
+    });
     let mut columns = vec![
         Column {
             heading: capitalise(series.period.label()),
@@ -233,36 +324,46 @@ pub fn crossings_chart(dataset: &Dataset, state: &ViewState) -> ChartView {
             is_numeric: true,
         });
     }
-    let rows = series
-        .points
-        .iter()
-        .map(|point| {
-            let mut row = vec![
-                Cell::text_sorted_by(
-                    &format!(
-                        "{}{}",
-                        point.label,
-                        if point.is_complete {
-                            ""
-                        } else {
-                            " (incomplete)"
-                        }
+    let series_for_table = series.clone();
+    let caption = title.clone();
+    let table = LazyTable::new(move || {
+        let series = &series_for_table;
+        let rows = series
+            .points
+            .iter()
+            .map(|point| {
+                let mut row = vec![
+                    Cell::text_sorted_by(
+                        &format!(
+                            "{}{}",
+                            point.label,
+                            if point.is_complete {
+                                ""
+                            } else {
+                                " (incomplete)"
+                            }
+                        ),
+                        &point.start.format("%Y-%m-%d").to_string(),
                     ),
-                    &point.start.format("%Y-%m-%d").to_string(),
-                ),
-                Cell::number(Some(point.people as f64), 0),
-                Cell::number(Some(point.boats as f64), 0),
-                Cell::number(
-                    crate::analysis::people_per_boat(point.people, point.boats),
-                    1,
-                ),
-            ];
-            if series.rolling_periods >= 2 {
-                row.push(Cell::number(point.rolling, 1));
-            }
-            row
-        })
-        .collect();
+                    Cell::number(Some(point.people as f64), 0),
+                    Cell::number(Some(point.boats as f64), 0),
+                    Cell::number(
+                        crate::analysis::people_per_boat(point.people, point.boats),
+                        1,
+                    ),
+                ];
+                if series.rolling_periods >= 2 {
+                    row.push(Cell::number(point.rolling, 1));
+                }
+                row
+            })
+            .collect();
+        DataTable {
+            caption: caption.clone(),
+            columns: columns.clone(),
+            rows,
+        }
+    });
     let summary = crossings_summary(&series);
     let mut notes = series.notes.clone();
     if series.status == Status::Provisional {
@@ -278,11 +379,7 @@ pub fn crossings_chart(dataset: &Dataset, state: &ViewState) -> ChartView {
         summary,
         drawn,
         point_texts,
-        table: DataTable {
-            caption: title,
-            columns,
-            rows,
-        },
+        table,
         events: events.into_iter().map(|(_, note)| note).collect(),
         notes,
     }
@@ -516,8 +613,8 @@ fn year_on_year_chart(dataset: &Dataset, state: &ViewState) -> ChartView {
         ),
         summary,
         drawn,
-        point_texts,
-        table: DataTable { caption: title, columns, rows },
+        point_texts: PointTexts::from_lines(point_texts),
+        table: LazyTable::ready(DataTable { caption: title, columns, rows }),
         events: Vec::new(),
         notes: vec!["Each line is labelled with its year at its end. A year still in progress is shown to its latest day; \"no data\" marks a year not yet complete.".to_string()],
     }
@@ -828,8 +925,8 @@ fn funding_chart(in_range: &[&crate::data::Funding]) -> ChartView {
         source_line: format!("Sources: {} announcements cited in the ledger below ({} sources).", counted.len(), source_ids.len()),
         summary,
         drawn,
-        point_texts,
-        table: DataTable {
+        point_texts: PointTexts::from_lines(point_texts),
+        table: LazyTable::ready(DataTable {
             caption: title,
             columns: vec![
                 Column { heading: "Month".to_string(), is_numeric: false },
@@ -837,7 +934,7 @@ fn funding_chart(in_range: &[&crate::data::Funding]) -> ChartView {
                 Column { heading: "All recipients, £ (cumulative)".to_string(), is_numeric: true },
             ],
             rows,
-        },
+        }),
         events: Vec::new(),
         notes: vec!["Amounts stated as \"up to\" or \"nearly\" are counted at their upper bound, so totals that include them are upper bounds too.".to_string()],
     }

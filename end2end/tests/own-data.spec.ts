@@ -2,13 +2,14 @@
 // data already shown stays; a good file is shown with its fingerprint and the way back.
 import { test, expect } from './fixtures';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const bundledText = readFileSync(join(__dirname, '..', '..', 'public', 'data', 'dataset.json'), 'utf8');
 const bundled = JSON.parse(bundledText);
 const workDir = mkdtempSync(join(tmpdir(), 'bse-own-data-'));
+test.afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
 function writeCase(name: string, contents: string | Buffer): string {
   const path = join(workDir, name);
@@ -97,6 +98,8 @@ test('a good file is shown with its fingerprint, and the bundled data come back'
   await page.getByTestId('open-dataset').setInputFiles(writeCase('own.json', own));
   await expect(page.getByTestId('opened-dataset')).toContainText('Our own briefing copy');
   await expect(page.getByTestId('opened-dataset')).toContainText(expectedFingerprint.slice(0, 16));
+  // Checked in the worker, not on the page: the editions' policies let it start, so a large file cannot freeze the page.
+  await expect(page.getByTestId('opened-dataset')).toHaveAttribute('data-checked-in', 'worker');
   await expect(page.getByTestId('dataset-title')).toHaveText('Our own briefing copy');
   await expect(page.getByTestId('dataset-fingerprint')).toHaveText(expectedFingerprint);
   await expect(page.getByTestId('tab-sources')).toHaveAttribute('aria-selected', 'true');

@@ -182,26 +182,24 @@ pub fn date_ticks(x_dates: &[NaiveDate], max_ticks: usize) -> Vec<(usize, String
     };
     let span_days = (*last - *first).num_days();
     let mut ticks: Vec<(usize, String)> = if span_days > 3 * 365 {
-        let mut seen_years = Vec::new();
+        // The dates are in order, so a new year is one that differs from the date before it; one pass,
+        // however long the series.
         x_dates
             .iter()
             .enumerate()
-            .filter(|(_, date)| {
-                let is_new = !seen_years.contains(&date.year());
-                seen_years.push(date.year());
+            .filter(|(x_idx, date)| {
+                let is_new = *x_idx == 0 || x_dates[x_idx - 1].year() != date.year();
                 is_new && (date.ordinal() <= 7 || date == &first)
             })
             .map(|(x_idx, date)| (x_idx, date.year().to_string()))
             .collect()
     } else if span_days > 62 {
-        let mut seen_months = Vec::new();
+        let month_key = |date: &NaiveDate| (date.year(), date.month());
         x_dates
             .iter()
             .enumerate()
-            .filter(|(_, date)| {
-                let month_key = (date.year(), date.month());
-                let is_new = !seen_months.contains(&month_key);
-                seen_months.push(month_key);
+            .filter(|(x_idx, date)| {
+                let is_new = *x_idx == 0 || month_key(&x_dates[x_idx - 1]) != month_key(date);
                 is_new && (date.day() <= 7 || date == &first)
             })
             .map(|(x_idx, date)| (x_idx, date.format("%b %Y").to_string()))
@@ -340,6 +338,10 @@ fn draw_into(
         .filter(|series| series.mark == Mark::Bars)
     {
         let colour = PALETTE[series.colour_idx % PALETTE.len()];
+        if geometry.step_px() < DENSE_BAR_STEP_PX {
+            draw_dense_bars(root, &series.values, geometry, colour)?;
+            continue;
+        }
         let bar_width_px = (geometry.step_px() * 0.8).max(1.0);
         for (x_idx, value) in series.values.iter().enumerate() {
             let Some(value) = value else { continue };
@@ -421,6 +423,54 @@ fn draw_into(
             ))?;
             last_label_x_px = x_px;
         }
+    }
+    Ok(())
+}
+
+/// Below this many pixels per position, bars are drawn touching, as one shape per run of values.
+pub const DENSE_BAR_STEP_PX: f64 = 3.0;
+
+/// Bars too thin to show gaps between them: each run of present values becomes one filled outline that
+/// steps across the top of every bar, so every value is still drawn at its own height (nothing is
+/// sampled or averaged away), while the page holds one element per run instead of one per bar. A missing
+/// value ends a run and leaves a gap at the baseline.
+fn draw_dense_bars(
+    root: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>,
+    values: &[Option<f64>],
+    geometry: &ChartGeometry,
+    colour: RGBColor,
+) -> DrawResult {
+    let baseline_px = px(geometry.plot_bottom_px);
+    let half_step_px = geometry.step_px() / 2.0;
+    let mut outline: Vec<(i32, i32)> = Vec::new();
+    for (x_idx, value) in values.iter().enumerate() {
+        let centre_px = geometry.x_px_from_idx(x_idx);
+        match value {
+            Some(value) => {
+                let (left_px, right_px) =
+                    (px(centre_px - half_step_px), px(centre_px + half_step_px));
+                let top_px = px(geometry.y_px_from_value(*value));
+                if outline.is_empty() {
+                    outline.push((left_px, baseline_px));
+                }
+                outline.push((left_px, top_px));
+                outline.push((right_px, top_px));
+            }
+            None => close_dense_run(root, &mut outline, baseline_px, colour)?,
+        }
+    }
+    close_dense_run(root, &mut outline, baseline_px, colour)
+}
+
+fn close_dense_run(
+    root: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>,
+    outline: &mut Vec<(i32, i32)>,
+    baseline_px: i32,
+    colour: RGBColor,
+) -> DrawResult {
+    if let Some(&(right_px, _)) = outline.last() {
+        outline.push((right_px, baseline_px));
+        root.draw(&Polygon::new(std::mem::take(outline), colour.filled()))?;
     }
     Ok(())
 }

@@ -179,3 +179,46 @@ fn crowded_event_markers_keep_one_line_per_position_and_readable_numbers() {
         .collect();
     assert_eq!(drawn_numbers, vec![1, 10, 19, 28]);
 }
+
+#[test]
+fn dense_bars_draw_every_value_in_one_outline_per_run() {
+    let mut values: Vec<Option<f64>> = (0..2_000)
+        .map(|idx| Some((idx % 97) as f64 * 10.0))
+        .collect();
+    values[1_000] = None;
+    let drawn = draw(&bar_chart(values, "People"));
+    assert!(drawn.geometry.step_px() < DENSE_BAR_STEP_PX);
+    let outlines: Vec<&str> = drawn
+        .svg
+        .split("<polygon")
+        .skip(1)
+        .map(|element| {
+            element
+                .split_once("points=\"")
+                .and_then(|(_, rest)| rest.split_once('"'))
+                .map(|(points, _)| points)
+                .expect("an outline has points")
+        })
+        .collect();
+    assert_eq!(outlines.len(), 2, "one outline either side of the gap");
+    // Two corners per value (its top-left and top-right) and two at the baseline per run: no value is
+    // dropped or merged, however thin the bars.
+    let n_points: usize = outlines
+        .iter()
+        .map(|points| points.split_whitespace().count())
+        .sum();
+    assert_eq!(n_points, 2 * 1_999 + 2 * 2);
+    let tallest_top_px = drawn.geometry.y_px_from_value(960.0).round() as i32;
+    assert!(
+        outlines[0].contains(&format!(",{tallest_top_px} ")),
+        "the tallest bar reaches its value"
+    );
+}
+
+#[test]
+fn wide_bars_stay_separate_rectangles() {
+    let drawn = draw(&bar_chart(vec![Some(5.0); 24], "People"));
+    assert!(drawn.geometry.step_px() >= DENSE_BAR_STEP_PX);
+    assert!(!drawn.svg.contains("<polygon"));
+    assert_eq!(drawn.svg.matches("<rect").count(), 24);
+}

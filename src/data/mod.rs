@@ -5,6 +5,7 @@
 //! each with the path of the record and field (`funding[3].amount_gbp: …`).
 
 mod checks;
+pub mod handover;
 mod reader;
 mod records;
 
@@ -29,7 +30,7 @@ pub const MAX_DATASET_BYTES: usize = 32 * 1024 * 1024;
 pub const MAX_REPORTED_PROBLEMS: usize = 1_000;
 
 /// One problem found in a dataset, with where it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DataError {
     /// Where the problem is, as a path such as `funding[3].amount_gbp`; empty for the file as a whole.
     pub path: String,
@@ -57,7 +58,9 @@ impl fmt::Display for DataError {
 }
 
 /// A date known to the year, the month or the day, as the source gives it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct PartialDate {
     /// The first day the date could mean; ordering and filtering use it.
     pub first_day: NaiveDate,
@@ -66,7 +69,9 @@ pub struct PartialDate {
 }
 
 /// How precisely a date is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum DatePrecision {
     /// Only the day is known.
     Day,
@@ -145,7 +150,7 @@ impl PartialDate {
 }
 
 /// The whole dataset, checked.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Dataset {
     /// The schema version the file declares (always the supported one once parsed).
     pub schema_version: u64,
@@ -168,7 +173,7 @@ pub struct Dataset {
 }
 
 /// One publication that records cite.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Source {
     /// Short stable identifier that records use to cite this source.
     pub source_id: String,
@@ -187,7 +192,7 @@ pub struct Source {
 }
 
 /// The sort of publication a source is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum SourceKind {
     /// Official or operational statistics.
     Statistics,
@@ -224,7 +229,7 @@ impl SourceKind {
 }
 
 /// One dated announcement, milestone or agreement.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Announcement {
     /// Short stable identifier.
     pub announcement_id: String,
@@ -247,7 +252,9 @@ pub struct Announcement {
 }
 
 /// The closed set of themes: the four CONTEST-style strands and five cross-cutting topics.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Theme {
     Prevent,
     Pursue,
@@ -291,7 +298,7 @@ impl Theme {
 }
 
 /// Whether a series is the publisher's provisional or official one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Status {
     /// Operational data, subject to change.
     Provisional,
@@ -316,7 +323,7 @@ impl Status {
 }
 
 /// What every crossings series says about itself.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SeriesInfo {
     /// Short stable identifier.
     pub series_id: String,
@@ -333,7 +340,7 @@ pub struct SeriesInfo {
 }
 
 /// All small-boat arrival series. Provisional and official are kept apart and never blended.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Crossings {
     /// People and boats arriving each day (provisional), from `first_date` with no gaps.
     pub daily: DailySeries,
@@ -346,7 +353,7 @@ pub struct Crossings {
 }
 
 /// Daily arrivals, one entry per day from `first_date`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DailySeries {
     /// The series' status, sources and as-of date.
     pub info: SeriesInfo,
@@ -376,7 +383,7 @@ impl DailySeries {
 }
 
 /// Weekly arrivals and preventions, one entry per week ending on a Sunday.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct WeeklySeries {
     /// The series' status, sources and as-of date.
     pub info: SeriesInfo,
@@ -402,7 +409,7 @@ impl WeeklySeries {
 }
 
 /// One edition of monthly totals.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MonthlySeries {
     /// The series' status, sources and as-of date.
     pub info: SeriesInfo,
@@ -411,7 +418,7 @@ pub struct MonthlySeries {
 }
 
 /// People and boats in one calendar month.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct MonthRow {
     /// The first day of the month.
     pub month: NaiveDate,
@@ -422,7 +429,7 @@ pub struct MonthRow {
 }
 
 /// One edition of annual totals.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AnnualSeries {
     /// The series' status, sources and as-of date.
     pub info: SeriesInfo,
@@ -431,7 +438,7 @@ pub struct AnnualSeries {
 }
 
 /// People and boats in one calendar year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct YearRow {
     /// The calendar year.
     pub year: i32,
@@ -442,7 +449,7 @@ pub struct YearRow {
 }
 
 /// How exactly a stated amount is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum AmountBasis {
     /// The amount as stated.
     Exact,
@@ -479,7 +486,7 @@ impl AmountBasis {
 }
 
 /// One amount of money announced.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Funding {
     /// Short stable identifier.
     pub funding_id: String,
@@ -510,7 +517,7 @@ pub struct Funding {
 }
 
 /// How a funding record relates to others. Only `New` records are added into totals.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum FundingRelation {
     /// Money not announced before: counted.
     New,
@@ -530,7 +537,7 @@ impl FundingRelation {
 }
 
 /// A figure, amount or date that another source gives differently.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Alternative {
     /// The other value, as that source gives it.
     pub value: String,
@@ -541,7 +548,7 @@ pub struct Alternative {
 }
 
 /// The time a figure refers to: a date or a period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum FigureTime {
     /// A date (as at, or announced on).
     On(PartialDate),
@@ -574,7 +581,7 @@ impl FigureTime {
 }
 
 /// One other sourced number.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Figure {
     /// Short stable identifier.
     pub figure_id: String,

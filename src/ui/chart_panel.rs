@@ -108,7 +108,7 @@ pub fn ChartPanel(
     let readout = move || {
         active_idx
             .get()
-            .and_then(|idx| chart.with(|chart| chart.point_texts.get(idx).cloned()))
+            .and_then(|idx| chart.with(|chart| chart.point_texts.get(idx)))
     };
     let cursor_x_px = move || {
         active_idx
@@ -128,7 +128,7 @@ pub fn ChartPanel(
                 "csv" => browser::download_text(
                     &format!("{stem}.csv"),
                     "text/csv;charset=utf-8",
-                    &to_csv(&chart.table, &csv_footer(chart)),
+                    &to_csv(&chart.table.build(), &csv_footer(chart)),
                 ),
                 "svg" => browser::download_text(
                     &format!("{stem}.svg"),
@@ -196,7 +196,7 @@ pub fn ChartPanel(
                 <p class="chart-panel__hint">"Focus the chart and use the arrow keys (Home, End, Page Up, Page Down) to read each value; Esc closes the readout."</p>
             </Show>
             <Show when=table_open>
-                <SortableTable table=Signal::derive(move || chart.with(|chart| chart.table.clone()))/>
+                <SortableTable table=Memo::new(move |_| chart.with(|chart| chart.table.build()))/>
             </Show>
             <p class="chart-panel__summary" id=summary_id data-testid="chart-summary">{move || chart.with(|chart| chart.summary.clone())}</p>
             <ul class="chart-panel__notes">

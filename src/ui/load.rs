@@ -1,11 +1,14 @@
 //! Finds datasets: the bundled one (inline JSON block of the offline edition, else `data/dataset.json` by
 //! same-origin fetch) and a file a person opens, checked for size before it is read.
 
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use super::worker;
 use crate::data::{fingerprint, parse_dataset, DataError, Dataset, MAX_DATASET_BYTES};
 
 /// The id of the inline JSON block that the offline edition carries.
@@ -31,6 +34,8 @@ pub struct LoadedDataset {
     pub fingerprint: String,
     pub origin: DatasetOrigin,
     pub size_bytes: usize,
+    /// Whether a worker checked it (a person's file, normally) rather than the page itself.
+    pub checked_in_worker: bool,
 }
 
 /// Why loading failed: a one-line summary and each problem found.
@@ -49,15 +54,20 @@ fn check(bytes: &[u8], origin: DatasetOrigin, what: &str) -> Result<LoadedDatase
             fingerprint: fingerprint(bytes),
             origin,
             size_bytes: bytes.len(),
+            checked_in_worker: false,
         }),
-        Err(problems) => Err(LoadError {
-            summary: format!(
-                "{what} has {} problem{}, so it was not loaded.",
-                problems.len(),
-                if problems.len() == 1 { "" } else { "s" }
-            ),
-            problems,
-        }),
+        Err(problems) => Err(problems_found(what, problems)),
+    }
+}
+
+fn problems_found(what: &str, problems: Vec<DataError>) -> LoadError {
+    LoadError {
+        summary: format!(
+            "{what} has {} problem{}, so it was not loaded.",
+            problems.len(),
+            if problems.len() == 1 { "" } else { "s" }
+        ),
+        problems,
     }
 }
 
@@ -106,7 +116,57 @@ async fn fetch_hosted_dataset() -> Result<Vec<u8>, String> {
     response.binary().await.map_err(|error| error.to_string())
 }
 
-/// Reads a file the person chose, reporting progress in whole percent, and checks it.
+type OnDone = Box<dyn FnOnce(Result<LoadedDataset, LoadError>)>;
+
+/// Checks a file's bytes in a worker, so a large file never freezes the page; if no worker can run,
+/// checks them on the page instead (the same code, only slower to come back).
+fn check_file_off_the_page(buffer: js_sys::ArrayBuffer, name: String, on_done: OnDone) {
+    let on_done = Rc::new(RefCell::new(Some(on_done)));
+    let finish = {
+        let on_done = on_done.clone();
+        move |result: Result<LoadedDataset, LoadError>| {
+            if let Some(on_done) = on_done.borrow_mut().take() {
+                on_done(result);
+            }
+        }
+    };
+    let check_on_page = {
+        let finish = finish.clone();
+        let buffer = buffer.clone();
+        let name = name.clone();
+        move || {
+            let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+            finish(check(&bytes, DatasetOrigin::File(name.clone()), &name));
+        }
+    };
+    let size_bytes = buffer.byte_length() as usize;
+    let name_for_worker = name.clone();
+    let finish_for_worker = finish.clone();
+    let check_on_page_after_failure = check_on_page.clone();
+    let started = worker::check_in_worker(
+        &buffer,
+        move |outcome| {
+            let name = name_for_worker;
+            finish_for_worker(match outcome {
+                Ok(checked) => Ok(LoadedDataset {
+                    dataset: Arc::new(checked.dataset),
+                    fingerprint: checked.fingerprint,
+                    origin: DatasetOrigin::File(name),
+                    size_bytes,
+                    checked_in_worker: true,
+                }),
+                Err(problems) => Err(problems_found(&name, problems)),
+            })
+        },
+        move |_why| check_on_page_after_failure(),
+    );
+    if started.is_err() {
+        check_on_page();
+    }
+}
+
+/// Reads a file the person chose, reporting progress in whole percent (100 once read, while it is
+/// checked), and checks it.
 ///
 /// The size is checked before anything is read. `on_done` receives the result; nothing already
 /// loaded is touched here.
@@ -135,10 +195,13 @@ pub fn read_dataset_file(
         }));
         return;
     };
+    let on_progress = Rc::new(on_progress);
+    let on_read_progress = on_progress.clone();
     let progress =
         Closure::<dyn Fn(web_sys::ProgressEvent)>::new(move |event: web_sys::ProgressEvent| {
             if event.length_computable() && event.total() > 0.0 {
-                on_progress((event.loaded() / event.total() * 100.0).round() as u32);
+                // 100 means "read, now checking", which only the load-end handler may say.
+                on_read_progress(((event.loaded() / event.total() * 100.0).floor() as u32).min(99));
             }
         });
     reader.set_onprogress(Some(progress.as_ref().unchecked_ref()));
@@ -146,17 +209,19 @@ pub fn read_dataset_file(
     progress.forget();
     let reader_for_load = reader.clone();
     let load = Closure::once_into_js(move || {
-        let result = match reader_for_load.result() {
-            Ok(buffer) => {
-                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                check(&bytes, DatasetOrigin::File(name.clone()), &name)
-            }
-            Err(_) => Err(LoadError {
+        let Some(buffer) = reader_for_load
+            .result()
+            .ok()
+            .and_then(|result| result.dyn_into::<js_sys::ArrayBuffer>().ok())
+        else {
+            on_done(Err(LoadError {
                 summary: format!("{name} could not be read."),
                 problems: Vec::new(),
-            }),
+            }));
+            return;
         };
-        on_done(result);
+        on_progress(100);
+        check_file_off_the_page(buffer, name, Box::new(on_done));
     });
     reader.set_onloadend(Some(load.unchecked_ref()));
     // Reading a local file only fails to start if the browser refuses outright; the load-end

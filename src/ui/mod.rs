@@ -4,6 +4,7 @@ mod browser;
 mod chart_panel;
 mod load;
 mod views;
+mod worker;
 
 use chrono::NaiveDate;
 use leptos::ev;
@@ -138,6 +139,9 @@ fn Explorer(
         .format("%-d %B %Y")
         .to_string();
     let dataset_for_panel = dataset.clone();
+    // The tab alone, so a view is built again only when the tab changes; every other change flows
+    // into the view's own memos.
+    let tab = Memo::new(move |_| state.with(|state| state.tab));
     view! {
         <h1 data-testid="dataset-title">{dataset.title.clone()}</h1>
         <p class="as-of">
@@ -163,10 +167,10 @@ fn Explorer(
             }>"Print this view"</button>
         </div>
         <section class="tab-panel" role="tabpanel" id="tab-panel" data-testid="tab-panel"
-            aria-labelledby=move || format!("tab-{}", state.with(|state| state.tab.key()))>
+            aria-labelledby=move || format!("tab-{}", tab.get().key())>
             {move || {
                 let dataset = dataset_for_panel.clone();
-                match state.with(|state| state.tab) {
+                match tab.get() {
                     Tab::Briefing => view! { <BriefingView dataset=dataset state=state/> }.into_any(),
                     Tab::Crossings => view! { <CrossingsView dataset=dataset state=state/> }.into_any(),
                     Tab::Funding => view! { <FundingView dataset=dataset state=state/> }.into_any(),
@@ -208,11 +212,25 @@ fn DataPanel(
                 <label class="file-label" for="dataset-file">"Open a dataset file (JSON, at most 32 MB), or drop it on the page"</label>
                 <input type="file" id="dataset-file" data-testid="open-dataset" accept=".json,application/json" on:change=on_change/>
             </div>
-            {move || read_progress.get().map(|percent| view! {
-                <p role="status" data-testid="read-progress">"Reading the file… "{percent}"%"</p>
+            {move || read_progress.get().map(|percent| if percent < 100 {
+                view! {
+                    <p role="status" data-testid="read-progress">
+                        <label for="read-progress-bar">"Reading the file… "{percent}"%"</label>
+                        <progress id="read-progress-bar" max="100" value=percent></progress>
+                    </p>
+                }.into_any()
+            } else {
+                view! {
+                    <p role="status" data-testid="read-progress">
+                        <label for="read-progress-bar">"Checking the file…"</label>
+                        // No value: the bar shows work under way without claiming how much is left.
+                        <progress id="read-progress-bar" max="100"></progress>
+                    </p>
+                }.into_any()
             })}
             {move || opened.get().map(|loaded| view! {
-                <div class="notice" role="status" data-testid="opened-dataset">
+                <div class="notice" role="status" data-testid="opened-dataset"
+                    data-checked-in=if loaded.checked_in_worker { "worker" } else { "page" }>
                     <p>
                         "Showing "<strong>{loaded.dataset.title.clone()}</strong>
                         " from "{origin_text(&loaded.origin)}", data as at "{loaded.dataset.as_of.format("%-d %B %Y").to_string()}

@@ -136,6 +136,9 @@ pub fn BriefingView(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl I
 pub fn CrossingsView(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl IntoView {
     let dataset_for_chart = dataset.clone();
     let chart = Memo::new(move |_| state.with(|state| crossings_chart(&dataset_for_chart, state)));
+    // Its own memo, so the list (one item per announcement: thousands in a large dataset) is only
+    // rebuilt when the marked announcements change, not when the measure does.
+    let events = Memo::new(move |_| chart.with(|chart| chart.events.clone()));
     let set = move |update: Box<dyn Fn(&mut ViewState)>| state.update(|state| update(state));
     view! {
         <h2>"Crossings"</h2>
@@ -199,10 +202,10 @@ pub fn CrossingsView(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl 
             </label>
         </form>
         <ChartPanel chart=chart state=state/>
-        <Show when=move || chart.with(|chart| !chart.events.is_empty())>
+        <Show when=move || events.with(|events| !events.is_empty())>
             <h3>"Announcements marked on the chart"</h3>
             <ol class="event-list" data-testid="event-list">
-                {move || chart.with(|chart| chart.events.iter().map(|event| {
+                {move || events.with(|events| events.iter().map(|event| {
                     let title = event.title.clone();
                     let open = move |_| {
                         let title = title.clone();

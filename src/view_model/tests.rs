@@ -104,8 +104,20 @@ fn crossings_chart_has_title_source_summary_and_matching_table() {
         chart.summary,
         "From 1 January 2018 to 20 August 2026, the highest month was August 2022 with 8,631 people; the latest complete month, July 2026, had 2,316 people (provisional figures)."
     );
-    assert_eq!(chart.table.rows.len(), chart.drawn.geometry.n_positions);
-    assert_eq!(chart.point_texts.len(), chart.table.rows.len());
+    let table = chart.table.build();
+    assert_eq!(table.rows.len(), chart.drawn.geometry.n_positions);
+    assert_eq!(chart.point_texts.len(), table.rows.len());
+    // The readout line for a month, made on demand, says its value, status and publisher.
+    let august_2022_idx = table
+        .rows
+        .iter()
+        .position(|row| row[0].shown == "August 2022")
+        .expect("a row for August 2022");
+    assert_eq!(
+        chart.point_texts.get(august_2022_idx).as_deref(),
+        Some("August 2022: 8,631 people (provisional, Home Office)")
+    );
+    assert_eq!(chart.point_texts.get(table.rows.len()), None);
     assert!(
         chart.events.len() >= 40,
         "announcements marked on the timeline"
@@ -131,15 +143,14 @@ fn year_on_year_lines_end_at_each_year_total() {
         },
     );
     assert_eq!(chart.summary, "By 20 August, 15,897 people had crossed in 2026, against 27,997 by the same day of 2025 (provisional figures).");
-    let row_2022 = chart
-        .table
+    let table = chart.table.build();
+    let row_2022 = table
         .rows
         .iter()
         .find(|row| row[0].shown == "2022")
         .unwrap();
     assert_eq!(row_2022[2].shown, "45,755");
-    let row_2026 = chart
-        .table
+    let row_2026 = table
         .rows
         .iter()
         .find(|row| row[0].shown == "2026")

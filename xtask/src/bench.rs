@@ -139,6 +139,18 @@ fn print_browser_report(browser: &Value) {
             after_total
         );
     }
+    for run in browser["interactions"].as_array().into_iter().flatten() {
+        if run["open"].is_object() {
+            println!(
+                "opening the {}x file: read in {} ms, shown after {} ms, longest main-thread task {} ms, checked in the {}",
+                run["factor"],
+                ms(&run["open"]["read_ms"]),
+                ms(&run["open"]["shown_after_ms"]),
+                ms(&run["open"]["longest_task_ms"]),
+                run["open"]["checked_in"].as_str().unwrap_or("?")
+            );
+        }
+    }
 }
 
 fn gzip_len(bytes: &[u8]) -> Result<u64, String> {
