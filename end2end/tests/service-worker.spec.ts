@@ -1,6 +1,6 @@
 // The hosted site keeps working offline after the first visit, and a new release takes over cleanly.
 import { test, expect } from './fixtures';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -59,6 +59,7 @@ test('after one visit the site works with the network off', async ({ page, editi
   } finally {
     await context.setOffline(false);
     site.server.close();
+    rmSync(site.root, { recursive: true, force: true });
   }
 });
 
@@ -85,5 +86,6 @@ test('a new release takes over without mixing old and new files', async ({ page,
     expect(oldTitle).not.toBe('Release two of the briefing data');
   } finally {
     site.server.close();
+    rmSync(site.root, { recursive: true, force: true });
   }
 });

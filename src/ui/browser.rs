@@ -205,3 +205,16 @@ pub fn expose_memory_probe() {
     // Lives as long as the page.
     probe.forget();
 }
+
+/// Resolves in a later task (a zero-delay timeout), so the browser can draw and handle input between
+/// two pieces of work.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .ok();
+        }
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok();
+}

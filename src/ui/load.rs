@@ -87,6 +87,8 @@ pub async fn load_bundled_dataset() -> Result<LoadedDataset, LoadError> {
         summary: format!("The dataset at {HOSTED_DATASET_PATH} could not be fetched: {message}"),
         problems: Vec::new(),
     })?;
+    // Checking and drawing are separate tasks, so neither holds the page for long.
+    super::browser::next_task().await;
     check(
         &bytes,
         DatasetOrigin::Bundled,

@@ -10,7 +10,9 @@ use serde_json::{json, Value};
 
 use crate::offline::{build_dist, OFFLINE_FILE_NAME};
 use crate::serve::spawn_server;
-use crate::tools::{chromium_path, ensure_build_tools, ensure_test_tools, run_status, timed_step};
+use crate::tools::{
+    chromium_path, ensure_build_tools, ensure_lighthouse, ensure_test_tools, run_status, timed_step,
+};
 
 /// The first-load budget for the hosted site, gzip-compressed.
 const FIRST_LOAD_BUDGET_GZIP_BYTES: u64 = 200 * 1024;
@@ -48,10 +50,13 @@ pub fn run(project_root: &Path, tool_root: &Path) -> Result<(), String> {
     )?;
     let core = core_estimates(&project_root.join("target/criterion/core"));
     let browser = browser_benchmarks(project_root, &toolchain)?;
+    let lighthouse_script = ensure_lighthouse(&toolchain, tool_root)?;
+    let lighthouse = lighthouse_scores(project_root, &toolchain, &lighthouse_script)?;
 
     print_report(&sizes, &core);
     print_browser_report(&browser);
-    let report = json!({ "sizes": sizes, "core_benchmarks": core, "browser": browser });
+    print_lighthouse_report(&lighthouse);
+    let report = json!({ "sizes": sizes, "core_benchmarks": core, "browser": browser, "lighthouse": lighthouse });
     let report_path = project_root.join("target/bench-report.json");
     std::fs::write(
         &report_path,
@@ -107,6 +112,80 @@ fn browser_benchmarks(
         .unwrap_or("{}");
     serde_json::from_str(last_line)
         .map_err(|error| format!("reading the browser benchmark output: {error}"))
+}
+
+/// Lighthouse's four category scores for the hosted build, served as a static host would (gzip, long
+/// caching for hashed files), with Lighthouse's default mobile settings and simulated throttling.
+fn lighthouse_scores(
+    project_root: &Path,
+    toolchain: &crate::tools::Toolchain,
+    lighthouse_script: &Path,
+) -> Result<Value, String> {
+    let (port, _server) = spawn_server(&project_root.join("dist"), "/")?;
+    let report_path = project_root.join("target/lighthouse-report.json");
+    let mut lighthouse = toolchain.command("node");
+    lighthouse
+        .arg(lighthouse_script)
+        .arg(format!("http://127.0.0.1:{port}/"))
+        .args([
+            "--output=json",
+            "--quiet",
+            "--only-categories=performance,accessibility,best-practices,seo",
+            "--chrome-flags=--headless=new --no-sandbox --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic",
+        ])
+        .arg(format!("--output-path={}", report_path.display()))
+        .env("CHROME_PATH", chromium_path());
+    timed_step(
+        "Lighthouse on the hosted build (mobile, simulated throttling)",
+        || run_status(&mut lighthouse),
+    )?;
+    let report: Value = serde_json::from_str(
+        &std::fs::read_to_string(&report_path)
+            .map_err(|error| format!("reading {}: {error}", report_path.display()))?,
+    )
+    .map_err(|error| format!("reading the Lighthouse report: {error}"))?;
+    let score = |category: &str| {
+        report["categories"][category]["score"]
+            .as_f64()
+            .map(|score| (score * 100.0).round())
+    };
+    let audit_ms = |audit: &str| report["audits"][audit]["numericValue"].as_f64();
+    Ok(json!({
+        "performance": score("performance"),
+        "accessibility": score("accessibility"),
+        "best_practices": score("best-practices"),
+        "seo": score("seo"),
+        "first_contentful_paint_ms": audit_ms("first-contentful-paint"),
+        "largest_contentful_paint_ms": audit_ms("largest-contentful-paint"),
+        "total_blocking_time_ms": audit_ms("total-blocking-time"),
+        "cumulative_layout_shift": audit_ms("cumulative-layout-shift"),
+        "full_report": "target/lighthouse-report.json",
+    }))
+}
+
+fn print_lighthouse_report(lighthouse: &Value) {
+    let shown = |value: &Value| {
+        value
+            .as_f64()
+            .map_or("—".to_string(), |value| format!("{value:.0}"))
+    };
+    println!();
+    println!(
+        "Lighthouse (mobile, simulated throttling): performance {}, accessibility {}, best practices {}, SEO {} (targets 95, 100, 95, 95)",
+        shown(&lighthouse["performance"]),
+        shown(&lighthouse["accessibility"]),
+        shown(&lighthouse["best_practices"]),
+        shown(&lighthouse["seo"])
+    );
+    println!(
+        "  first contentful paint {} ms, largest contentful paint {} ms, total blocking time {} ms, layout shift {}",
+        shown(&lighthouse["first_contentful_paint_ms"]),
+        shown(&lighthouse["largest_contentful_paint_ms"]),
+        shown(&lighthouse["total_blocking_time_ms"]),
+        lighthouse["cumulative_layout_shift"]
+            .as_f64()
+            .map_or("—".to_string(), |shift| format!("{shift:.3}"))
+    );
 }
 
 fn print_browser_report(browser: &Value) {

@@ -38,12 +38,13 @@ pub fn spawn_server(root: &Path, base_path: &str) -> Result<(u16, JoinHandle<()>
 fn handle_requests(server: &Server, root: &Path, base_path: &str) {
     for request in server.incoming_requests() {
         let url = request.url().to_string();
+        let accepts_gzip = request.headers().iter().any(|request_header| {
+            request_header.field.equiv("Accept-Encoding")
+                && request_header.value.as_str().contains("gzip")
+        });
         let response = match file_for_url(root, base_path, &url) {
             Some(path) => match fs::read(&path) {
-                Ok(bytes) => Response::from_data(bytes)
-                    .with_header(header("Content-Type", content_type(&path)))
-                    .with_header(header("X-Content-Type-Options", "nosniff"))
-                    .with_header(header("Cache-Control", "no-cache")),
+                Ok(bytes) => file_response(&path, bytes, accepts_gzip),
                 Err(_) => not_found(),
             },
             None => not_found(),
@@ -51,6 +52,58 @@ fn handle_requests(server: &Server, root: &Path, base_path: &str) {
         // A client that went away is not the server's problem.
         request.respond(response).ok();
     }
+}
+
+/// A file with the headers a static host should send (see docs/HOSTING.md): its type, gzip-compressed
+/// when the browser accepts it and it is text or wasm, and cached for a year when its name carries a
+/// content hash (Trunk's `.js`, `.wasm` and `.css`), otherwise revalidated on every use.
+fn file_response(
+    path: &Path,
+    bytes: Vec<u8>,
+    accepts_gzip: bool,
+) -> Response<std::io::Cursor<Vec<u8>>> {
+    let content_type = content_type(path);
+    let compressible = !matches!(content_type, "image/png" | "image/x-icon");
+    let (body, gzipped) = if accepts_gzip && compressible {
+        match gzip(&bytes) {
+            Ok(compressed) => (compressed, true),
+            Err(_) => (bytes, false),
+        }
+    } else {
+        (bytes, false)
+    };
+    let cache_control = if has_content_hash(path) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    let mut response = Response::from_data(body)
+        .with_header(header("Content-Type", content_type))
+        .with_header(header("X-Content-Type-Options", "nosniff"))
+        .with_header(header("Cache-Control", cache_control))
+        .with_header(header("Vary", "Accept-Encoding"));
+    if gzipped {
+        response = response.with_header(header("Content-Encoding", "gzip"));
+    }
+    response
+}
+
+fn gzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
+    use std::io::Write as _;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(bytes)?;
+    encoder.finish()
+}
+
+/// Whether a file name ends in Trunk's content hash: `name-0123456789abcdef.js` or `name-…_bg.wasm`.
+fn has_content_hash(path: &Path) -> bool {
+    let Some(stem) = path.file_stem().and_then(|stem| stem.to_str()) else {
+        return false;
+    };
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-').is_some_and(|(_, hash)| {
+        (15..=16).contains(&hash.len()) && hash.chars().all(|c| c.is_ascii_hexdigit())
+    })
 }
 
 fn not_found() -> Response<std::io::Cursor<Vec<u8>>> {
@@ -123,5 +176,16 @@ mod tests {
             "no climbing out"
         );
         assert_eq!(file_for_url(root, "/", "/missing.txt"), None);
+    }
+
+    #[test]
+    fn only_hashed_file_names_are_cached_for_long() {
+        assert!(has_content_hash(Path::new("app-b3ec3c58c8323d54.js")));
+        assert!(has_content_hash(Path::new("app-b3ec3c58c8323d54_bg.wasm")));
+        assert!(has_content_hash(Path::new("main-881b6b5e3393873.css")));
+        assert!(!has_content_hash(Path::new("index.html")));
+        assert!(!has_content_hash(Path::new("sw.js")));
+        assert!(!has_content_hash(Path::new("data/dataset.json")));
+        assert!(!has_content_hash(Path::new("briefing-explorer.html")));
     }
 }

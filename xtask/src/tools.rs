@@ -191,6 +191,31 @@ fn ensure_wasm_opt(toolchain: &Toolchain, tool_root: &Path) -> Result<(), String
     )
 }
 
+/// Lighthouse for `cargo xtask bench` (the 12 series: 13 needs a newer Node than the one here).
+const LIGHTHOUSE_NPM_VERSION: &str = "12.8.2";
+
+/// Installs Lighthouse from npm into the tool root if it is not there; returns its command-line script.
+/// Only the benchmark uses it, so `cargo xtask test` never pays for the download.
+pub fn ensure_lighthouse(toolchain: &Toolchain, tool_root: &Path) -> Result<PathBuf, String> {
+    let prefix = tool_root.join(format!("lighthouse-{LIGHTHOUSE_NPM_VERSION}"));
+    let script = prefix.join("node_modules/lighthouse/cli/index.js");
+    if script.exists() {
+        return Ok(script);
+    }
+    std::fs::create_dir_all(&prefix)
+        .map_err(|error| format!("creating {}: {error}", prefix.display()))?;
+    let mut command = toolchain.command("npm");
+    command
+        .args(["install", "--no-audit", "--no-fund", "--prefix"])
+        .arg(&prefix)
+        .arg(format!("lighthouse@{LIGHTHOUSE_NPM_VERSION}"));
+    timed_step(
+        &format!("Installing Lighthouse {LIGHTHOUSE_NPM_VERSION} with npm"),
+        || run_status(&mut command),
+    )?;
+    Ok(script)
+}
+
 fn ensure_chromium() -> Result<(), String> {
     let chromium = chromium_path();
     if chromium.exists() && Path::new("/usr/bin/chromedriver").exists() {
