@@ -6,6 +6,7 @@
 pub mod analysis;
 pub mod chart;
 pub mod data;
+pub mod dates;
 pub mod export;
 #[cfg(any(test, feature = "bench-data"))]
 pub mod synthetic;

@@ -268,7 +268,7 @@ pub fn crossings_chart(dataset: &Dataset, state: &ViewState) -> ChartView {
     let source_line = format!(
         "Source: {} ({status}, data to {}).",
         source_names(dataset, &series.source_ids),
-        series.as_of.format("%-d %B %Y")
+        crate::dates::day_month_year(series.as_of)
     );
     let publisher = first_publisher(dataset, &series.source_ids);
     // The readout lines and the table are made from the series only when someone reads them: at a
@@ -343,7 +343,7 @@ pub fn crossings_chart(dataset: &Dataset, state: &ViewState) -> ChartView {
                                 " (incomplete)"
                             }
                         ),
-                        &point.start.format("%Y-%m-%d").to_string(),
+                        &crate::dates::iso_date(point.start),
                     ),
                     Cell::number(Some(point.people as f64), 0),
                     Cell::number(Some(point.boats as f64), 0),
@@ -396,8 +396,8 @@ fn span_text(series: &CrossingsSeries) -> String {
     match (series.points.first(), series.points.last()) {
         (Some(first), Some(last)) => format!(
             "{} to {}",
-            first.start.format("%-d %B %Y"),
-            last.end.min(series.as_of).format("%-d %B %Y")
+            crate::dates::day_month_year(first.start),
+            crate::dates::day_month_year(last.end.min(series.as_of))
         ),
         _ => "no period selected".to_string(),
     }
@@ -491,7 +491,7 @@ fn year_on_year_chart(dataset: &Dataset, state: &ViewState) -> ChartView {
         .map(|month_start| {
             (
                 month_start.ordinal0() as usize,
-                month_start.format("%b").to_string(),
+                crate::dates::short_month(month_start).to_string(),
             )
         })
         .collect();
@@ -532,7 +532,7 @@ fn year_on_year_chart(dataset: &Dataset, state: &ViewState) -> ChartView {
     let summary = match (ytd.last(), ytd.len().checked_sub(2).and_then(|idx| ytd.get(idx))) {
         (Some(this_year), Some(last_year)) => format!(
             "By {}, {} people had crossed in {}, against {} by the same day of {} (provisional figures).",
-            this_year.through.format("%-d %B"),
+            crate::dates::day_month(this_year.through),
             format_number(this_year.people as f64, 0),
             this_year.year,
             format_number(last_year.people as f64, 0),
@@ -543,11 +543,7 @@ fn year_on_year_chart(dataset: &Dataset, state: &ViewState) -> ChartView {
     let point_texts = (0..n_days)
         .map(|day_idx| {
             let day_name = NaiveDate::from_ymd_opt(2024, 1, 1)
-                .map(|start| {
-                    (start + chrono::Days::new(day_idx as u64))
-                        .format("%-d %B")
-                        .to_string()
-                })
+                .map(|start| crate::dates::day_month(start + chrono::Days::new(day_idx as u64)))
                 .unwrap_or_default();
             let values: Vec<String> = lines
                 .iter()
@@ -573,7 +569,7 @@ fn year_on_year_chart(dataset: &Dataset, state: &ViewState) -> ChartView {
                 "People by {}",
                 daily
                     .last_date()
-                    .map_or(String::new(), |date| date.format("%-d %B").to_string())
+                    .map_or(String::new(), crate::dates::day_month)
             ),
             is_numeric: true,
         },
@@ -609,7 +605,7 @@ fn year_on_year_chart(dataset: &Dataset, state: &ViewState) -> ChartView {
         source_line: format!(
             "Source: {} (provisional, data to {}).",
             source_names(dataset, &daily.info.source_ids),
-            daily.info.as_of.format("%-d %B %Y")
+            crate::dates::day_month_year(daily.info.as_of)
         ),
         summary,
         drawn,
@@ -878,7 +874,7 @@ fn funding_chart(in_range: &[&crate::data::Funding]) -> ChartView {
         .map(|(month_idx, month)| {
             format!(
                 "By the end of {}: {} for the Border Security Command, {} in all (one-off amounts, counted once)",
-                month.format("%B %Y"),
+                crate::dates::month_year(*month),
                 money(bsc_cumulative[month_idx]),
                 money(all_cumulative[month_idx])
             )
@@ -890,8 +886,8 @@ fn funding_chart(in_range: &[&crate::data::Funding]) -> ChartView {
         .map(|(month_idx, month)| {
             vec![
                 Cell::text_sorted_by(
-                    &month.format("%B %Y").to_string(),
-                    &month.format("%Y-%m").to_string(),
+                    &crate::dates::month_year(*month),
+                    &crate::dates::iso_month(*month),
                 ),
                 Cell::number(Some(bsc_cumulative[month_idx] as f64), 0),
                 Cell::number(Some(all_cumulative[month_idx] as f64), 0),
@@ -911,8 +907,8 @@ fn funding_chart(in_range: &[&crate::data::Funding]) -> ChartView {
     let summary = match (months.first(), months.last(), bsc_cumulative.last(), all_cumulative.last()) {
         (Some(first), Some(last), Some(bsc), Some(all)) => format!(
             "From {} to {}, one-off announcements added up to {} for the Border Security Command and {} in all, each pound counted once.",
-            first.format("%B %Y"),
-            last.format("%B %Y"),
+            crate::dates::month_year(*first),
+            crate::dates::month_year(*last),
             money(*bsc),
             money(*all)
         ),
@@ -1056,16 +1052,16 @@ pub fn headlines(dataset: &Dataset, state: &ViewState) -> Vec<Headline> {
             label: format!(
                 "People crossing in {} to {}, against {} by the same day of {}",
                 this_year.year,
-                this_year.through.format("%-d %B"),
+                crate::dates::day_month(this_year.through),
                 format_number(last_year.people as f64, 0),
                 last_year.year
             ),
-            period: format!("1 January to {}", this_year.through.format("%-d %B %Y")),
+            period: format!("1 January to {}", crate::dates::day_month_year(this_year.through)),
             status: "Provisional".to_string(),
             citation: format!(
                 "{} people crossed the English Channel in small boats between 1 January and {}, against {} by the same day of {} (Home Office provisional data, {}).",
                 format_number(this_year.people as f64, 0),
-                this_year.through.format("%-d %B %Y"),
+                crate::dates::day_month_year(this_year.through),
                 format_number(last_year.people as f64, 0),
                 last_year.year,
                 source_names(dataset, &daily.info.source_ids)
@@ -1084,7 +1080,7 @@ fn dedup(mut ids: Vec<String>) -> Vec<String> {
 
 /// The view's date range in words: "all dates", "from 1 July 2024", "1 July 2024 to 30 June 2025".
 pub fn date_range_text(state: &ViewState) -> String {
-    let show = |date: NaiveDate| date.format("%-d %B %Y").to_string();
+    let show = crate::dates::day_month_year;
     match (state.date_from, state.date_to) {
         (None, None) => "all dates in the dataset".to_string(),
         (Some(from), None) => format!("from {}", show(from)),

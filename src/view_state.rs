@@ -229,10 +229,10 @@ pub fn to_fragment(state: &ViewState) -> String {
         format!("tab={}", state.tab.key()),
     ];
     if let Some(from) = state.date_from {
-        parts.push(format!("from={}", from.format("%Y-%m-%d")));
+        parts.push(format!("from={}", crate::dates::iso_date(from)));
     }
     if let Some(to) = state.date_to {
-        parts.push(format!("to={}", to.format("%Y-%m-%d")));
+        parts.push(format!("to={}", crate::dates::iso_date(to)));
     }
     for actor in &state.actors {
         parts.push(format!("actor={}", encode_value(actor)));

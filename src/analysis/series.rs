@@ -128,7 +128,7 @@ pub fn crossings_series(dataset: &Dataset, state: &ViewState) -> CrossingsSeries
                         point(
                             date,
                             date,
-                            date.format("%-d %B %Y").to_string(),
+                            crate::dates::day_month_year(date),
                             people.into(),
                             boats.into(),
                             true,
@@ -146,7 +146,8 @@ pub fn crossings_series(dataset: &Dataset, state: &ViewState) -> CrossingsSeries
                         .map(|(week_idx, (&people, &boats))| {
                             let end = weekly.week_ending(week_idx);
                             let start = end - chrono::Days::new(6);
-                            let label = format!("Week ending {}", end.format("%-d %B %Y"));
+                            let label =
+                                format!("Week ending {}", crate::dates::day_month_year(end));
                             point(
                                 start,
                                 end,
@@ -212,7 +213,7 @@ pub fn crossings_series(dataset: &Dataset, state: &ViewState) -> CrossingsSeries
         notes.push(format!(
             "The latest {} is incomplete: the data end on {}.",
             state.period.label(),
-            as_of.format("%-d %B %Y")
+            crate::dates::day_month_year(as_of)
         ));
     }
     if state.measure == Measure::PeoplePerBoat && points.iter().any(|point| point.value.is_none()) {
@@ -285,7 +286,7 @@ fn month_end(month_start: NaiveDate) -> NaiveDate {
 }
 
 fn month_label(month_start: NaiveDate) -> String {
-    month_start.format("%B %Y").to_string()
+    crate::dates::month_year(month_start)
 }
 
 /// One line of the year-on-year chart: cumulative people from 1 January, one value per day of the year.

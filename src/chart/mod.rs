@@ -202,13 +202,13 @@ pub fn date_ticks(x_dates: &[NaiveDate], max_ticks: usize) -> Vec<(usize, String
                 let is_new = *x_idx == 0 || month_key(&x_dates[x_idx - 1]) != month_key(date);
                 is_new && (date.day() <= 7 || date == &first)
             })
-            .map(|(x_idx, date)| (x_idx, date.format("%b %Y").to_string()))
+            .map(|(x_idx, date)| (x_idx, crate::dates::short_month_year(*date)))
             .collect()
     } else {
         x_dates
             .iter()
             .enumerate()
-            .map(|(x_idx, date)| (x_idx, date.format("%-d %b").to_string()))
+            .map(|(x_idx, date)| (x_idx, crate::dates::day_short_month(*date)))
             .collect()
     };
     if ticks.len() > max_ticks {

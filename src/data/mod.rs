@@ -133,18 +133,18 @@ impl PartialDate {
     /// The date written back in the form it was read.
     pub fn iso(&self) -> String {
         match self.precision {
-            DatePrecision::Day => self.first_day.format("%Y-%m-%d").to_string(),
-            DatePrecision::Month => self.first_day.format("%Y-%m").to_string(),
-            DatePrecision::Year => self.first_day.format("%Y").to_string(),
+            DatePrecision::Day => crate::dates::iso_date(self.first_day),
+            DatePrecision::Month => crate::dates::iso_month(self.first_day),
+            DatePrecision::Year => crate::dates::year(self.first_day),
         }
     }
 
     /// The date for people: "8 July 2024", "July 2024" or "2024".
     pub fn display(&self) -> String {
         match self.precision {
-            DatePrecision::Day => self.first_day.format("%-d %B %Y").to_string(),
-            DatePrecision::Month => self.first_day.format("%B %Y").to_string(),
-            DatePrecision::Year => self.first_day.format("%Y").to_string(),
+            DatePrecision::Day => crate::dates::day_month_year(self.first_day),
+            DatePrecision::Month => crate::dates::month_year(self.first_day),
+            DatePrecision::Year => crate::dates::year(self.first_day),
         }
     }
 }

@@ -268,7 +268,7 @@ pub(crate) fn date_from(
     let parsed = value
         .as_str()
         .filter(|text| text.len() == 10)
-        .and_then(|text| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok());
+        .and_then(crate::dates::parse_iso_date);
     if parsed.is_none() {
         errors.push(DataError::new(
             path,

@@ -681,8 +681,8 @@ fn monthly_from_tree(
                 &format!("{path}.rows[{}].month", row_idx + 1),
                 format!(
                     "months must run in order with no gaps: {} follows {}",
-                    pair[1].month.format("%Y-%m"),
-                    pair[0].month.format("%Y-%m")
+                    crate::dates::iso_month(pair[1].month),
+                    crate::dates::iso_month(pair[0].month)
                 ),
             ));
         }

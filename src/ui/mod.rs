@@ -129,15 +129,9 @@ fn Explorer(
 ) -> impl IntoView {
     let dataset = loaded.dataset.clone();
     browser::mark_performance("bse-explorer-rendered");
-    let as_of_display = dataset.as_of.format("%-d %B %Y").to_string();
-    let as_of_iso = dataset.as_of.format("%Y-%m-%d").to_string();
-    let crossings_to = dataset
-        .crossings
-        .daily
-        .info
-        .as_of
-        .format("%-d %B %Y")
-        .to_string();
+    let as_of_display = crate::dates::day_month_year(dataset.as_of);
+    let as_of_iso = crate::dates::iso_date(dataset.as_of);
+    let crossings_to = crate::dates::day_month_year(dataset.crossings.daily.info.as_of);
     let dataset_for_panel = dataset.clone();
     // The tab alone, so a view is built again only when the tab changes; every other change flows
     // into the view's own memos.
@@ -240,7 +234,7 @@ fn DataPanel(
                     data-checked-in=if loaded.checked_in_worker { "worker" } else { "page" }>
                     <p>
                         "Showing "<strong>{loaded.dataset.title.clone()}</strong>
-                        " from "{origin_text(&loaded.origin)}", data as at "{loaded.dataset.as_of.format("%-d %B %Y").to_string()}
+                        " from "{origin_text(&loaded.origin)}", data as at "{crate::dates::day_month_year(loaded.dataset.as_of)}
                         ", fingerprint "<code>{loaded.fingerprint.chars().take(16).collect::<String>()}"…"</code>"."
                     </p>
                     <Show when=move || bundled_ok>
@@ -335,11 +329,8 @@ fn Tabs(state: RwSignal<ViewState>) -> impl IntoView {
 /// Date range and search: typed date inputs (never only a slider), applied to every view.
 #[component]
 fn Filters(state: RwSignal<ViewState>) -> impl IntoView {
-    let date_value = |date: Option<NaiveDate>| {
-        date.map(|date| date.format("%Y-%m-%d").to_string())
-            .unwrap_or_default()
-    };
-    let parse_date = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+    let date_value = |date: Option<NaiveDate>| date.map(crate::dates::iso_date).unwrap_or_default();
+    let parse_date = |text: &str| crate::dates::parse_iso_date(text);
     let has_filters = move || {
         state.with(|state| {
             state.date_from.is_some()

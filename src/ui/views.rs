@@ -358,7 +358,7 @@ pub fn AnnouncementsView(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> i
                     let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
                     for announcement_idx in matches.get() {
                         let announcement = &dataset_for_list.announcements[announcement_idx];
-                        let month = announcement.date.first_day.format("%B %Y").to_string();
+                        let month = crate::dates::month_year(announcement.date.first_day);
                         if month != current_month {
                             current_month = month.clone();
                             groups.push((month, Vec::new()));
@@ -432,7 +432,7 @@ pub fn SourcesView(
             <dt>"Fingerprint (SHA-256)"</dt><dd><code data-testid="dataset-fingerprint">{fingerprint}</code></dd>
             <dt>"Schema version"</dt><dd data-testid="schema-version">{dataset.schema_version}</dd>
             <dt>"App built on"</dt><dd data-testid="build-date">{BUILD_DATE.unwrap_or("not recorded (a development build)")}</dd>
-            <dt>"Data as at"</dt><dd>{dataset.as_of.format("%-d %B %Y").to_string()}</dd>
+            <dt>"Data as at"</dt><dd>{crate::dates::day_month_year(dataset.as_of)}</dd>
             <dt>"Records"</dt><dd>{format!(
                 "{} sources, {} days of crossings, {} announcements, {} funding records, {} other figures",
                 dataset.sources.len(), daily.people.len(), dataset.announcements.len(), dataset.funding.len(), dataset.figures.len()
@@ -443,7 +443,7 @@ pub fn SourcesView(
             "Provisional figures are the Home Office's weekly operational publication, to {}; the Home Office says they are subject to change. \
              Official figures are the quarterly statistics ({official_monthly}); they are revised between editions. The two are never mixed: \
              every chart says which it shows. They differ for August to October 2020 and July to September 2022.",
-            daily.info.as_of.format("%-d %B %Y")
+            crate::dates::day_month_year(daily.info.as_of)
         )}</p>
         <h3>"How figures are worked out"</h3>
         <ul>

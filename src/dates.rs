@@ -1,0 +1,137 @@
+//! Dates written and read in the app's fixed formats: "5 March 2024", "Mar 2024", "2024-03-05".
+//!
+//! chrono keeps the calendar arithmetic; these few fixed English formats are written directly rather than
+//! through chrono's strftime interpreter, which would add its format-string parser to the browser build.
+
+use chrono::{Datelike, NaiveDate};
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn month_name(date: NaiveDate) -> &'static str {
+    MONTH_NAMES[date.month0() as usize]
+}
+
+/// "Mar": the month's first three letters.
+pub fn short_month(date: NaiveDate) -> &'static str {
+    &month_name(date)[..3]
+}
+
+/// "5 March 2024".
+pub fn day_month_year(date: NaiveDate) -> String {
+    format!("{} {} {}", date.day(), month_name(date), year(date))
+}
+
+/// "5 March".
+pub fn day_month(date: NaiveDate) -> String {
+    format!("{} {}", date.day(), month_name(date))
+}
+
+/// "5 Mar".
+pub fn day_short_month(date: NaiveDate) -> String {
+    format!("{} {}", date.day(), short_month(date))
+}
+
+/// "March 2024".
+pub fn month_year(date: NaiveDate) -> String {
+    format!("{} {}", month_name(date), year(date))
+}
+
+/// "Mar 2024".
+pub fn short_month_year(date: NaiveDate) -> String {
+    format!("{} {}", short_month(date), year(date))
+}
+
+/// "2024", at least four digits.
+pub fn year(date: NaiveDate) -> String {
+    format!("{:04}", date.year())
+}
+
+/// "2024-03".
+pub fn iso_month(date: NaiveDate) -> String {
+    format!("{:04}-{:02}", date.year(), date.month())
+}
+
+/// "2024-03-05".
+pub fn iso_date(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+/// Reads exactly `YYYY-MM-DD` (a real calendar day); anything else is None.
+pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    let is_shaped = bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(byte_idx, byte)| byte_idx == 4 || byte_idx == 7 || byte.is_ascii_digit());
+    if !is_shaped {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(
+        text[..4].parse().ok()?,
+        text[5..7].parse().ok()?,
+        text[8..].parse().ok()?,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_match_the_strftime_patterns_they_replace() {
+        let mut date = NaiveDate::from_ymd_opt(2017, 12, 25).unwrap();
+        for _ in 0..800 {
+            assert_eq!(day_month_year(date), date.format("%-d %B %Y").to_string());
+            assert_eq!(day_month(date), date.format("%-d %B").to_string());
+            assert_eq!(day_short_month(date), date.format("%-d %b").to_string());
+            assert_eq!(month_year(date), date.format("%B %Y").to_string());
+            assert_eq!(short_month_year(date), date.format("%b %Y").to_string());
+            assert_eq!(short_month(date), date.format("%b").to_string());
+            assert_eq!(year(date), date.format("%Y").to_string());
+            assert_eq!(iso_month(date), date.format("%Y-%m").to_string());
+            assert_eq!(iso_date(date), date.format("%Y-%m-%d").to_string());
+            assert_eq!(parse_iso_date(&iso_date(date)), Some(date));
+            date = date + chrono::Days::new(3);
+        }
+    }
+
+    #[test]
+    fn only_exact_calendar_days_are_read() {
+        assert_eq!(
+            parse_iso_date("2024-02-29"),
+            NaiveDate::from_ymd_opt(2024, 2, 29)
+        );
+        for text in [
+            "2023-02-29",
+            "2024-2-29",
+            "2024-02-9",
+            "24-02-29",
+            "2024/02/29",
+            "2024-02-29T00:00",
+            " 2024-02-29",
+            "+024-02-29",
+            "2024-13-01",
+            "2024-00-10",
+            "",
+            "２０２４-02-29",
+        ] {
+            assert_eq!(parse_iso_date(text), None, "{text:?}");
+        }
+    }
+}
