@@ -315,10 +315,10 @@ pub fn parse_fragment(fragment: &str) -> ParsedFragment {
                 Some(tab) => state.tab = *tab,
                 None => ignore("unknown tab"),
             },
-            "from" | "to" => match NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
-                Ok(date) if key == "from" => state.date_from = Some(date),
-                Ok(date) => state.date_to = Some(date),
-                Err(_) => ignore(if key == "from" {
+            "from" | "to" => match crate::dates::parse_iso_date(&value) {
+                Some(date) if key == "from" => state.date_from = Some(date),
+                Some(date) => state.date_to = Some(date),
+                None => ignore(if key == "from" {
                     "start date"
                 } else {
                     "end date"

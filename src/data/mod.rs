@@ -90,13 +90,10 @@ impl PartialDate {
                 DatePrecision::Year,
             ),
             7 => (
-                NaiveDate::parse_from_str(&format!("{text}-01"), "%Y-%m-%d").ok()?,
+                crate::dates::parse_iso_date(&format!("{text}-01"))?,
                 DatePrecision::Month,
             ),
-            10 => (
-                NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?,
-                DatePrecision::Day,
-            ),
+            10 => (crate::dates::parse_iso_date(text)?, DatePrecision::Day),
             _ => return None,
         };
         // chrono accepts signs and short years in some positions; require four ASCII digits first.

@@ -115,11 +115,15 @@ pub fn ChartPanel(
             .get()
             .map(|idx| chart.with(|chart| chart.drawn.geometry.x_px_from_idx(idx)))
     };
-    let readout_left_percent = move || {
+    // The readout sits at the cursor and is shifted left by the same share of its own width, so it
+    // starts at the cursor at the left edge, ends at it at the right edge, and never leaves the frame.
+    let readout_share_percent = move || {
         let share = cursor_x_px().unwrap_or(0.0)
             / chart.with(|chart| f64::from(chart.drawn.geometry.size.width_px));
-        format!("{:.1}%", (share * 100.0).clamp(12.0, 88.0))
+        (share * 100.0).clamp(0.0, 100.0)
     };
+    let readout_left_percent = move || format!("{:.1}%", readout_share_percent());
+    let readout_transform = move || format!("translateX(-{:.1}%)", readout_share_percent());
     let download_status = RwSignal::new(String::new());
     let download = move |kind: &'static str| {
         let (stem, result) = chart.with_untracked(|chart| {
@@ -188,7 +192,7 @@ pub fn ChartPanel(
                     })}
                     <p class="chart-readout" data-testid="chart-readout" role="status" aria-live="polite"
                         class:chart-readout--open=move || readout().is_some()
-                        style:left=readout_left_percent>
+                        style:left=readout_left_percent style:transform=readout_transform>
                         {move || readout().unwrap_or_default()}
                     </p>
                 </div>

@@ -177,3 +177,26 @@ fn money_reads_naturally() {
     assert_eq!(money(66_500_000), "£66.5 million");
     assert_eq!(money(800_000), "£800,000");
 }
+
+#[test]
+fn weekly_summary_reads_as_a_sentence() {
+    let chart = crossings_chart(
+        &bundled(),
+        &ViewState {
+            period: Period::Week,
+            ..ViewState::initial()
+        },
+    );
+    assert!(
+        chart
+            .summary
+            .contains("the highest week was the week ending "),
+        "{}",
+        chart.summary
+    );
+    assert!(
+        !chart.summary.contains(", Week ending"),
+        "{}",
+        chart.summary
+    );
+}

@@ -3,9 +3,11 @@
 //! It serves exactly the files of the release build, under a base path (the tests use a sub-path to
 //! prove the site's URLs are relative), with the content types and headers a static host should send.
 
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 use std::thread::JoinHandle;
+use std::time::SystemTime;
 
 use tiny_http::{Header, Response, Server};
 
@@ -36,6 +38,8 @@ pub fn spawn_server(root: &Path, base_path: &str) -> Result<(u16, JoinHandle<()>
 }
 
 fn handle_requests(server: &Server, root: &Path, base_path: &str) {
+    // Compressed bodies by file, reused while the file is unchanged (same length and modification time).
+    let mut gzip_cache = GzipCache::new();
     for request in server.incoming_requests() {
         let url = request.url().to_string();
         let accepts_gzip = request.headers().iter().any(|request_header| {
@@ -44,7 +48,7 @@ fn handle_requests(server: &Server, root: &Path, base_path: &str) {
         });
         let response = match file_for_url(root, base_path, &url) {
             Some(path) => match fs::read(&path) {
-                Ok(bytes) => file_response(&path, bytes, accepts_gzip),
+                Ok(bytes) => file_response(&path, bytes, accepts_gzip, &mut gzip_cache),
                 Err(_) => not_found(),
             },
             None => not_found(),
@@ -61,13 +65,31 @@ fn file_response(
     path: &Path,
     bytes: Vec<u8>,
     accepts_gzip: bool,
+    gzip_cache: &mut GzipCache,
 ) -> Response<std::io::Cursor<Vec<u8>>> {
     let content_type = content_type(path);
     let compressible = !matches!(content_type, "image/png" | "image/x-icon");
     let (body, gzipped) = if accepts_gzip && compressible {
-        match gzip(&bytes) {
-            Ok(compressed) => (compressed, true),
-            Err(_) => (bytes, false),
+        let modified = fs::metadata(path)
+            .and_then(|metadata| metadata.modified())
+            .ok();
+        let len_bytes = bytes.len() as u64;
+        match gzip_cache.get(path) {
+            Some((cached_len, cached_modified, compressed))
+                if *cached_len == len_bytes && *cached_modified == modified =>
+            {
+                (compressed.clone(), true)
+            }
+            _ => match gzip(&bytes) {
+                Ok(compressed) => {
+                    gzip_cache.insert(
+                        path.to_path_buf(),
+                        (len_bytes, modified, compressed.clone()),
+                    );
+                    (compressed, true)
+                }
+                Err(_) => (bytes, false),
+            },
         }
     } else {
         (bytes, false)
@@ -87,6 +109,9 @@ fn file_response(
     }
     response
 }
+
+/// Per file: its length and modification time when compressed, and the compressed bytes.
+type GzipCache = HashMap<PathBuf, (u64, Option<SystemTime>, Vec<u8>)>;
 
 fn gzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
     use std::io::Write as _;
