@@ -33,3 +33,18 @@ test('the hosted site fetches its dataset relative to the page', async ({ openAp
   expect(response.status()).toBe(200);
   expect(new URL(response.url()).pathname).toBe(new URL('data/dataset.json', process.env.BSE_BASE_URL).pathname);
 });
+
+test('the page as served shows the title at once, and the app takes its place', async ({ openApp, edition, page }) => {
+  // Before any script runs, the page already carries the header, the title and the as-of line.
+  const servedHtml = edition === 'hosted'
+    ? await (await page.request.get(process.env.BSE_BASE_URL!)).text()
+    : readFileSync(process.env.BSE_OFFLINE_FILE!, 'utf8');
+  expect(servedHtml).toContain(`<h1>${dataset.title}</h1>`);
+  // Once the app is in, the static copy is gone: one header, one title, one main landmark.
+  await openApp();
+  await expect(page.locator('#bse-shell')).toHaveCount(0);
+  await expect(page.locator('h1')).toHaveCount(1);
+  await expect(page.locator('header')).toHaveCount(1);
+  await expect(page.locator('main')).toHaveCount(1);
+  await expect(page.getByTestId('open-dataset')).toBeVisible();
+});

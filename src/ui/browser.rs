@@ -218,3 +218,13 @@ pub async fn next_task() {
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.ok();
 }
+
+/// Removes the element with this id, if there is one.
+pub fn remove_element(element_id: &str) {
+    if let Some(element) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(element_id))
+    {
+        element.remove();
+    }
+}

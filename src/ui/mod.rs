@@ -16,6 +16,9 @@ use load::{load_bundled_dataset, read_dataset_file, DatasetOrigin, LoadError, Lo
 use views::{AnnouncementsView, BriefingView, CopyButton, CrossingsView, FundingView, SourcesView};
 
 /// The whole app: a header, then the explorer or a clear message about why the data could not load.
+/// The id of the static header and title the build writes into index.html.
+pub const STATIC_SHELL_ELEMENT_ID: &str = "bse-shell";
+
 #[component]
 pub fn App() -> impl IntoView {
     browser::register_service_worker("sw.js");
@@ -89,6 +92,13 @@ pub fn App() -> impl IntoView {
         ignored.set(parsed.ignored);
     });
 
+    // The build puts a static copy of the page's header and title in index.html (`#bse-shell`), so the
+    // title shows before the app has loaded; the app takes its place once the dataset is in.
+    Effect::new(move |_| {
+        if bundled.with(Option::is_some) {
+            browser::remove_element(STATIC_SHELL_ELEMENT_ID);
+        }
+    });
     view! {
         <a class="skip-link" href="#main">"Skip to main content"</a>
         <header class="site-header">
@@ -105,7 +115,7 @@ pub fn App() -> impl IntoView {
                     };
                     let shown = opened.get().map(Ok).unwrap_or(result);
                     match shown {
-                        Ok(loaded) => view! { {panel}<Explorer loaded=loaded state=state ignored=ignored/> }.into_any(),
+                        Ok(loaded) => view! { <Explorer loaded=loaded state=state ignored=ignored>{panel}</Explorer> }.into_any(),
                         Err(error) => view! { <LoadFailure error=error/>{panel} }.into_any(),
                     }
                 })}
@@ -126,6 +136,8 @@ fn Explorer(
     state: RwSignal<ViewState>,
     /// What the link contained that could not be used.
     ignored: RwSignal<Vec<String>>,
+    /// The "open a dataset file" panel, shown under the title.
+    children: Children,
 ) -> impl IntoView {
     let dataset = loaded.dataset.clone();
     browser::mark_performance("bse-explorer-rendered");
@@ -149,6 +161,7 @@ fn Explorer(
             "Data as at "<time data-testid="dataset-as-of" datetime=as_of_iso>{as_of_display}</time>
             " · crossings to "{crossings_to}" (provisional)"
         </p>
+        {children()}
         <Show when=move || ignored.with(|ignored| !ignored.is_empty())>
             <div class="notice" role="status" data-testid="link-notice">
                 <p>"Parts of the link could not be used, so the nearest valid view is shown:"</p>

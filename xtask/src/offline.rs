@@ -38,15 +38,17 @@ pub fn build_dist(project_root: &Path, toolchain: &Toolchain) -> Result<(), Stri
     let dataset_path = dist.join("data/dataset.json");
     let dataset_bytes = fs::read(&dataset_path)
         .map_err(|error| format!("reading {}: {error}", dataset_path.display()))?;
-    if let Err(problems) = border_security_explorer::data::parse_dataset(&dataset_bytes) {
-        let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        return Err(format!(
-            "the bundled dataset has problems:\n  {}",
-            listed.join("\n  ")
-        ));
-    }
+    let dataset =
+        border_security_explorer::data::parse_dataset(&dataset_bytes).map_err(|problems| {
+            let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            format!(
+                "the bundled dataset has problems:\n  {}",
+                listed.join("\n  ")
+            )
+        })?;
     let index_html = fs::read_to_string(dist.join("index.html"))
         .map_err(|error| format!("reading dist/index.html: {error}"))?;
+    let index_html = add_static_shell(&index_html, &dataset)?;
     let hosted_html = add_hosted_csp(&index_html)?;
     fs::write(dist.join("index.html"), &hosted_html)
         .map_err(|error| format!("writing dist/index.html: {error}"))?;
@@ -77,6 +79,52 @@ fn today_utc() -> String {
         .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(days_since_epoch)))
         .map(|date| date.format("%Y-%m-%d").to_string())
         .unwrap_or_default()
+}
+
+/// The id the app looks for to remove the static shell (`ui::STATIC_SHELL_ELEMENT_ID`).
+const STATIC_SHELL_ELEMENT_ID: &str = "bse-shell";
+
+/// Puts a static copy of the page's header, the bundled dataset's title and its as-of line at the top of
+/// `<body>`, laid out exactly as the app draws them, so people see them while the app loads; the app
+/// removes it once the dataset is in, and the stylesheet hides the app's own elements until then. The
+/// title is data, so lol_html writes it as escaped text.
+fn add_static_shell(
+    index_html: &str,
+    dataset: &border_security_explorer::data::Dataset,
+) -> Result<String, String> {
+    use border_security_explorer::dates::day_month_year;
+    let title = dataset.title.clone();
+    let as_of_line = format!(
+        "Data as at {} · crossings to {} (provisional)",
+        day_month_year(dataset.as_of),
+        day_month_year(dataset.crossings.daily.info.as_of)
+    );
+    rewrite_str(
+        index_html,
+        RewriteStrSettings {
+            element_content_handlers: vec![element!("body", move |body| {
+                // Each prepend goes before the last, so the pieces are given last first.
+                body.prepend(
+                    "</p><p class=\"loading\" role=\"status\">Loading the explorer…</p></main></div>",
+                    ContentType::Html,
+                );
+                body.prepend(&as_of_line, ContentType::Text);
+                body.prepend("</h1><p class=\"as-of\">", ContentType::Html);
+                body.prepend(&title, ContentType::Text);
+                body.prepend(
+                    &format!(
+                        "<div id=\"{STATIC_SHELL_ELEMENT_ID}\"><header class=\"site-header\"><div class=\"site-header__inner\">\
+                         <span class=\"site-header__name\">Border Security Briefing Explorer</span></div></header>\
+                         <main class=\"page\"><h1>"
+                    ),
+                    ContentType::Html,
+                );
+                Ok(())
+            })],
+            ..RewriteStrSettings::new()
+        },
+    )
+    .map_err(|error| format!("adding the static header to dist/index.html: {error}"))
 }
 
 /// The hosted site's policy: scripts only from the site itself or inline by hash, wasm compilation, and
@@ -484,6 +532,26 @@ mod tests {
             "./app-123_bg.wasm" => Ok(vec![0, 97, 115, 109]),
             other => Err(format!("no such asset {other}")),
         }
+    }
+
+    #[test]
+    fn the_static_shell_shows_the_title_as_text() {
+        let mut tree: serde_json::Value =
+            serde_json::from_str(include_str!("../../public/data/dataset.json")).unwrap();
+        tree["title"] = serde_json::json!("Briefing <script>alert(1)</script> & more");
+        let dataset =
+            border_security_explorer::data::parse_dataset(tree.to_string().as_bytes()).unwrap();
+        let html = add_static_shell(TRUNK_INDEX, &dataset).unwrap();
+        assert!(html.contains(
+            "<main class=\"page\"><h1>Briefing &lt;script&gt;alert(1)&lt;/script&gt; &amp; more</h1>"
+        ));
+        assert!(!html.contains("<script>alert(1)"));
+        assert!(html.contains("<p class=\"as-of\">Data as at 11 September 2026 · crossings to 20 August 2026 (provisional)</p>"));
+        let body_start = html.find("<body>").unwrap() + "<body>".len();
+        assert!(
+            html[body_start..].starts_with("<div id=\"bse-shell\">"),
+            "the shell comes first in the body"
+        );
     }
 
     #[test]
