@@ -73,27 +73,33 @@ fn problems_found(what: &str, problems: Vec<DataError>) -> LoadError {
 
 /// Loads and checks the dataset that ships with the app.
 pub async fn load_bundled_dataset() -> Result<LoadedDataset, LoadError> {
-    if let Some(inline_json) = inline_dataset_text() {
+    // Reading, checking and drawing each get their own task, so none holds the page for long while
+    // it starts.
+    let checked = if let Some(inline_json) = inline_dataset_text() {
         // The offline bundler escaped every `<` as `\u003c` and refused files where that is ambiguous;
         // undoing it restores the file's exact bytes, so the fingerprint matches the hosted copy.
         let original = inline_json.replace("\\u003c", "<");
-        return check(
+        check(
             original.as_bytes(),
             DatasetOrigin::Bundled,
             "The dataset inside this file",
-        );
-    }
-    let bytes = fetch_hosted_dataset().await.map_err(|message| LoadError {
-        summary: format!("The dataset at {HOSTED_DATASET_PATH} could not be fetched: {message}"),
-        problems: Vec::new(),
-    })?;
-    // Checking and drawing are separate tasks, so neither holds the page for long.
+        )
+    } else {
+        let bytes = fetch_hosted_dataset().await.map_err(|message| LoadError {
+            summary: format!(
+                "The dataset at {HOSTED_DATASET_PATH} could not be fetched: {message}"
+            ),
+            problems: Vec::new(),
+        })?;
+        super::browser::next_task().await;
+        check(
+            &bytes,
+            DatasetOrigin::Bundled,
+            &format!("The dataset at {HOSTED_DATASET_PATH}"),
+        )
+    };
     super::browser::next_task().await;
-    check(
-        &bytes,
-        DatasetOrigin::Bundled,
-        &format!("The dataset at {HOSTED_DATASET_PATH}"),
-    )
+    checked
 }
 
 fn inline_dataset_text() -> Option<String> {
