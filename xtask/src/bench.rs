@@ -201,21 +201,33 @@ fn print_browser_report(browser: &Value) {
         ms(&browser["first_chart_ms"]["offline_median"])
     );
     println!(
-        "{:<8} {:>10} {:>10} {:>16} {:>16} {:>18}",
-        "dataset", "p50 ms", "p95 ms", "wasm MB (load)", "JS heap MB", "after 50 changes"
+        "{:<8} {:>8} {:>8} {:>16} {:>16} {:>16} {:>14}",
+        "dataset",
+        "p50 ms",
+        "p95 ms",
+        "MB after load",
+        "MB after 5 more",
+        "MB after 50 more",
+        "growth over 50"
     );
     for run in browser["interactions"].as_array().into_iter().flatten() {
-        let megabytes = |value: &Value| value.as_f64().map_or(0.0, |bytes| bytes / 1_048_576.0);
-        let after_total = megabytes(&run["memory_after_interactions"]["wasm_memory_bytes"])
-            + megabytes(&run["memory_after_interactions"]["js_heap_bytes"]);
+        // Wasm linear memory plus the JS heap, in MB.
+        let total_megabytes = |memory: &Value| {
+            (memory["wasm_memory_bytes"].as_f64().unwrap_or(0.0)
+                + memory["js_heap_bytes"].as_f64().unwrap_or(0.0))
+                / 1_048_576.0
+        };
+        let after_warm_up = total_megabytes(&run["memory_after_warm_up"]);
+        let after_changes = total_megabytes(&run["memory_after_interactions"]);
         println!(
-            "{:<8} {:>10} {:>10} {:>16.1} {:>16.1} {:>13.1} MB",
+            "{:<8} {:>8} {:>8} {:>16.1} {:>16.1} {:>16.1} {:>13.1}%",
             format!("{}x", run["factor"]),
             ms(&run["p50_ms"]),
             ms(&run["p95_ms"]),
-            megabytes(&run["memory_after_load"]["wasm_memory_bytes"]),
-            megabytes(&run["memory_after_load"]["js_heap_bytes"]),
-            after_total
+            total_megabytes(&run["memory_after_load"]),
+            after_warm_up,
+            after_changes,
+            (after_changes / after_warm_up - 1.0) * 100.0
         );
     }
     for run in browser["interactions"].as_array().into_iter().flatten() {
