@@ -110,6 +110,21 @@ test('a good file is shown with its fingerprint, and the bundled data come back'
   await expect(page.getByTestId('announcement-count')).toHaveText('45 announcements match.');
 });
 
+test('without workers the file is checked on the page, with the same result', async ({ openApp, page }) => {
+  // A browser or policy that refuses workers: the page falls back to checking the file itself.
+  await page.addInitScript(() => {
+    (window as any).Worker = function () { throw new Error('workers are not allowed here'); };
+  });
+  await openApp('v=1&tab=sources');
+  const own = edited((d) => { d.title = 'Checked on the page'; });
+  await page.getByTestId('open-dataset').setInputFiles(writeCase('no-worker.json', own));
+  await expect(page.getByTestId('opened-dataset')).toHaveAttribute('data-checked-in', 'page');
+  await expect(page.getByTestId('dataset-fingerprint')).toHaveText(createHash('sha256').update(own).digest('hex'));
+  await page.getByTestId('open-dataset').setInputFiles(writeCase('no-worker-broken.json', '{"schema_version": 99}'));
+  await expect(page.getByTestId('open-error')).toContainText('The data shown below has not changed.');
+  await expect(page.getByTestId('dataset-title')).toHaveText('Checked on the page');
+});
+
 test('the Sources view says which data are loaded', async ({ openApp, page }) => {
   await openApp('v=1&tab=sources');
   await expect(page.getByTestId('schema-version')).toHaveText('1');

@@ -1,7 +1,6 @@
 //! Finds datasets: the bundled one (inline JSON block of the offline edition, else `data/dataset.json` by
 //! same-origin fetch) and a file a person opens, checked for size before it is read.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -129,48 +128,24 @@ type OnDone = Box<dyn FnOnce(Result<LoadedDataset, LoadError>)>;
 /// Checks a file's bytes in a worker, so a large file never freezes the page; if no worker can run,
 /// checks them on the page instead (the same code, only slower to come back).
 fn check_file_off_the_page(buffer: js_sys::ArrayBuffer, name: String, on_done: OnDone) {
-    let on_done = Rc::new(RefCell::new(Some(on_done)));
-    let finish = {
-        let on_done = on_done.clone();
-        move |result: Result<LoadedDataset, LoadError>| {
-            if let Some(on_done) = on_done.borrow_mut().take() {
-                on_done(result);
-            }
-        }
-    };
-    let check_on_page = {
-        let finish = finish.clone();
-        let buffer = buffer.clone();
-        let name = name.clone();
-        move || {
-            let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-            finish(check(&bytes, DatasetOrigin::File(name.clone()), &name));
-        }
-    };
     let size_bytes = buffer.byte_length() as usize;
-    let name_for_worker = name.clone();
-    let finish_for_worker = finish.clone();
-    let check_on_page_after_failure = check_on_page.clone();
-    let started = worker::check_in_worker(
-        &buffer,
-        move |outcome| {
-            let name = name_for_worker;
-            finish_for_worker(match outcome {
-                Ok(checked) => Ok(LoadedDataset {
-                    dataset: Arc::new(checked.dataset),
-                    fingerprint: checked.fingerprint,
-                    origin: DatasetOrigin::File(name),
-                    size_bytes,
-                    checked_in_worker: true,
-                }),
-                Err(problems) => Err(problems_found(&name, problems)),
-            })
-        },
-        move |_why| check_on_page_after_failure(),
-    );
-    if started.is_err() {
-        check_on_page();
-    }
+    let bytes_for_page = buffer.clone();
+    worker::check_in_worker(&buffer, move |outcome| {
+        on_done(match outcome {
+            Some(Ok(checked)) => Ok(LoadedDataset {
+                dataset: Arc::new(checked.dataset),
+                fingerprint: checked.fingerprint,
+                origin: DatasetOrigin::File(name),
+                size_bytes,
+                checked_in_worker: true,
+            }),
+            Some(Err(problems)) => Err(problems_found(&name, problems)),
+            None => {
+                let bytes = js_sys::Uint8Array::new(&bytes_for_page).to_vec();
+                check(&bytes, DatasetOrigin::File(name.clone()), &name)
+            }
+        })
+    });
 }
 
 /// Reads a file the person chose, reporting progress in whole percent (100 once read, while it is

@@ -15,10 +15,10 @@ use crate::view_state::{parse_fragment, to_fragment, Tab, ViewState};
 use load::{load_bundled_dataset, read_dataset_file, DatasetOrigin, LoadError, LoadedDataset};
 use views::{AnnouncementsView, BriefingView, CopyButton, CrossingsView, FundingView, SourcesView};
 
-/// The whole app: a header, then the explorer or a clear message about why the data could not load.
 /// The id of the static header and title the build writes into index.html.
 pub const STATIC_SHELL_ELEMENT_ID: &str = "bse-shell";
 
+/// The whole app: a header, then the explorer or a clear message about why the data could not load.
 #[component]
 pub fn App() -> impl IntoView {
     browser::register_service_worker("sw.js");
@@ -226,21 +226,17 @@ fn DataPanel(
                 <label class="file-label" for="dataset-file">"Open a dataset file (JSON, at most 32 MB), or drop it on the page"</label>
                 <input type="file" id="dataset-file" data-testid="open-dataset" accept=".json,application/json" on:change=on_change/>
             </div>
-            {move || read_progress.get().map(|percent| if percent < 100 {
+            {move || read_progress.get().map(|percent| {
+                let is_reading = percent < 100;
                 view! {
                     <p role="status" data-testid="read-progress">
-                        <label for="read-progress-bar">"Reading the file… "{percent}"%"</label>
-                        <progress id="read-progress-bar" max="100" value=percent></progress>
+                        <label for="read-progress-bar">
+                            {if is_reading { format!("Reading the file… {percent}%") } else { "Checking the file…".to_string() }}
+                        </label>
+                        // While checking, no value: the bar shows work under way without claiming how much is left.
+                        <progress id="read-progress-bar" max="100" value=is_reading.then_some(percent)></progress>
                     </p>
-                }.into_any()
-            } else {
-                view! {
-                    <p role="status" data-testid="read-progress">
-                        <label for="read-progress-bar">"Checking the file…"</label>
-                        // No value: the bar shows work under way without claiming how much is left.
-                        <progress id="read-progress-bar" max="100"></progress>
-                    </p>
-                }.into_any()
+                }
             })}
             {move || opened.get().map(|loaded| view! {
                 <div class="notice" role="status" data-testid="opened-dataset"
@@ -343,7 +339,6 @@ fn Tabs(state: RwSignal<ViewState>) -> impl IntoView {
 #[component]
 fn Filters(state: RwSignal<ViewState>) -> impl IntoView {
     let date_value = |date: Option<NaiveDate>| date.map(crate::dates::iso_date).unwrap_or_default();
-    let parse_date = |text: &str| crate::dates::parse_iso_date(text);
     let has_filters = move || {
         state.with(|state| {
             state.date_from.is_some()
@@ -359,7 +354,7 @@ fn Filters(state: RwSignal<ViewState>) -> impl IntoView {
                 <input type="date" data-testid="filter-from" min="2018-01-01"
                     prop:value=move || state.with(|state| date_value(state.date_from))
                     on:change=move |event| {
-                        let date = parse_date(&event_target_value(&event));
+                        let date = crate::dates::parse_iso_date(&event_target_value(&event));
                         state.update(|state| { state.date_from = date; state.normalise(); });
                     }/>
             </label>
@@ -367,7 +362,7 @@ fn Filters(state: RwSignal<ViewState>) -> impl IntoView {
                 <input type="date" data-testid="filter-to" min="2018-01-01"
                     prop:value=move || state.with(|state| date_value(state.date_to))
                     on:change=move |event| {
-                        let date = parse_date(&event_target_value(&event));
+                        let date = crate::dates::parse_iso_date(&event_target_value(&event));
                         state.update(|state| { state.date_to = date; state.normalise(); });
                     }/>
             </label>

@@ -50,82 +50,75 @@ pub extern "C" fn bse_worker_handover_len() -> usize {
     WORKER_HANDOVER.with(|handover| handover.borrow().len())
 }
 
-/// Page side: checks `file_bytes` in a worker and calls `on_checked` with the outcome.
-///
-/// Returns `Err(())` without calling anything if no worker could be started (the caller then checks on
-/// the page). If the worker fails once started, `on_failed` is called with why, so the caller can fall
-/// back the same way; the bytes are copied to the worker, so the caller still has them.
+/// Page side: checks `file_bytes` in a worker and calls `on_result` exactly once, with the outcome, or
+/// with `None` if no worker could start or it failed. The caller then checks on the page: the bytes are
+/// copied to the worker, so the caller still has them.
 pub fn check_in_worker(
     file_bytes: &js_sys::ArrayBuffer,
-    on_checked: impl FnOnce(CheckOutcome) + 'static,
-    on_failed: impl FnOnce(String) + 'static,
-) -> Result<(), ()> {
+    on_result: impl FnOnce(Option<CheckOutcome>) + 'static,
+) {
     let script = js_sys::Array::of1(&JsValue::from_str(PARSE_WORKER_JS));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("text/javascript");
-    let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&script, &options).map_err(|_| ())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| ())?;
-    let worker = web_sys::Worker::new(&url).map_err(|_| ())?;
-
-    type Settle = Box<dyn FnOnce(Result<CheckOutcome, String>)>;
-    let settle: Rc<RefCell<Option<Settle>>> = Rc::new(RefCell::new(None));
-    let worker_for_settle = worker.clone();
-    let url_for_settle = url.clone();
-    *settle.borrow_mut() = Some(Box::new(move |result| {
-        worker_for_settle.terminate();
-        web_sys::Url::revoke_object_url(&url_for_settle).ok();
-        match result {
-            Ok(outcome) => on_checked(outcome),
-            Err(why) => on_failed(why),
-        }
-    }));
-    let settle_once = move |settle: &Rc<RefCell<Option<Settle>>>, result| {
-        if let Some(settle) = settle.borrow_mut().take() {
-            settle(result);
+    let Some(url) = web_sys::Blob::new_with_str_sequence_and_options(&script, &options)
+        .and_then(|blob| web_sys::Url::create_object_url_with_blob(&blob))
+        .ok()
+    else {
+        on_result(None);
+        return;
+    };
+    let worker = match web_sys::Worker::new(&url) {
+        Ok(worker) => worker,
+        Err(_) => {
+            web_sys::Url::revoke_object_url(&url).ok();
+            on_result(None);
+            return;
         }
     };
 
-    let settle_for_message = settle.clone();
+    // Whichever comes first (the answer, an error, a failed post) settles; the rest find the slot empty.
+    type OnResult = Box<dyn FnOnce(Option<CheckOutcome>)>;
+    let slot: Rc<RefCell<Option<OnResult>>> = Rc::new(RefCell::new(Some(Box::new(on_result))));
+    let settle = {
+        let worker = worker.clone();
+        move |outcome: Option<CheckOutcome>| {
+            if let Some(on_result) = slot.borrow_mut().take() {
+                worker.terminate();
+                web_sys::Url::revoke_object_url(&url).ok();
+                on_result(outcome);
+            }
+        }
+    };
+
+    let settle_on_message = settle.clone();
     let on_message =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            let data = event.data();
-            let handover = js_sys::Reflect::get(&data, &JsValue::from_str("handover"))
-                .unwrap_or(JsValue::UNDEFINED);
-            let result = if let Some(handover) = handover.dyn_ref::<js_sys::Uint8Array>() {
-                outcome_from_handover(&handover.to_vec())
-            } else {
-                let failure = js_sys::Reflect::get(&data, &JsValue::from_str("failure"))
-                    .ok()
-                    .and_then(|failure| failure.as_string());
-                Err(failure.unwrap_or_else(|| "the worker sent an unexpected message".to_string()))
-            };
-            settle_once(&settle_for_message, result);
+            // A `failure` message (or anything unexpected) has no handover: the page checks instead.
+            let outcome = js_sys::Reflect::get(&event.data(), &JsValue::from_str("handover"))
+                .ok()
+                .and_then(|handover| handover.dyn_into::<js_sys::Uint8Array>().ok())
+                .and_then(|handover| outcome_from_handover(&handover.to_vec()).ok());
+            settle_on_message(outcome);
         });
-    let settle_for_error = settle;
+    let settle_on_error = settle.clone();
     let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |_event: web_sys::Event| {
-        settle_once(
-            &settle_for_error,
-            Err("the worker could not run".to_string()),
-        );
+        settle_on_error(None);
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    // Two small handlers per file opened; after settling they hold nothing but empty slots.
+    // Two small handlers per file opened; after settling they hold nothing but an empty slot.
     on_message.forget();
     on_error.forget();
 
     let message = js_sys::Object::new();
-    js_sys::Reflect::set(
+    let posted = js_sys::Reflect::set(
         &message,
         &JsValue::from_str("module"),
         &wasm_bindgen::module(),
     )
-    .map_err(|_| ())?;
-    js_sys::Reflect::set(&message, &JsValue::from_str("fileBytes"), file_bytes).map_err(|_| ())?;
-    if worker.post_message(&message).is_err() {
-        worker.terminate();
-        return Err(());
+    .and_then(|_| js_sys::Reflect::set(&message, &JsValue::from_str("fileBytes"), file_bytes))
+    .and_then(|_| worker.post_message(&message));
+    if posted.is_err() {
+        settle(None);
     }
-    Ok(())
 }
