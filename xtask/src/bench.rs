@@ -3,7 +3,6 @@
 //!
 //! Sizes are deterministic; timings depend on the machine and are reported, never asserted.
 
-use std::io::Write as _;
 use std::path::Path;
 
 use serde_json::{json, Value};
@@ -163,37 +162,34 @@ fn lighthouse_scores(
     }))
 }
 
+/// A number from the report with `decimals` decimals, or a dash where the report has none.
+fn shown(value: &Value, decimals: usize) -> String {
+    value
+        .as_f64()
+        .map_or("—".to_string(), |value| format!("{value:.decimals$}"))
+}
+
 fn print_lighthouse_report(lighthouse: &Value) {
-    let shown = |value: &Value| {
-        value
-            .as_f64()
-            .map_or("—".to_string(), |value| format!("{value:.0}"))
-    };
+    let whole = |value: &Value| shown(value, 0);
     println!();
     println!(
         "Lighthouse (mobile, simulated throttling): performance {}, accessibility {}, best practices {}, SEO {} (targets 95, 100, 95, 95)",
-        shown(&lighthouse["performance"]),
-        shown(&lighthouse["accessibility"]),
-        shown(&lighthouse["best_practices"]),
-        shown(&lighthouse["seo"])
+        whole(&lighthouse["performance"]),
+        whole(&lighthouse["accessibility"]),
+        whole(&lighthouse["best_practices"]),
+        whole(&lighthouse["seo"])
     );
     println!(
         "  first contentful paint {} ms, largest contentful paint {} ms, total blocking time {} ms, layout shift {}",
-        shown(&lighthouse["first_contentful_paint_ms"]),
-        shown(&lighthouse["largest_contentful_paint_ms"]),
-        shown(&lighthouse["total_blocking_time_ms"]),
-        lighthouse["cumulative_layout_shift"]
-            .as_f64()
-            .map_or("—".to_string(), |shift| format!("{shift:.3}"))
+        whole(&lighthouse["first_contentful_paint_ms"]),
+        whole(&lighthouse["largest_contentful_paint_ms"]),
+        whole(&lighthouse["total_blocking_time_ms"]),
+        shown(&lighthouse["cumulative_layout_shift"], 3)
     );
 }
 
 fn print_browser_report(browser: &Value) {
-    let ms = |value: &Value| {
-        value
-            .as_f64()
-            .map_or("—".to_string(), |ms| format!("{ms:.1}"))
-    };
+    let ms = |value: &Value| shown(value, 1);
     println!();
     println!(
         "first chart after navigation, median of 5: hosted {} ms, offline {} ms (budget 500 ms)",
@@ -245,11 +241,9 @@ fn print_browser_report(browser: &Value) {
 }
 
 fn gzip_len(bytes: &[u8]) -> Result<u64, String> {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder
-        .write_all(bytes)
-        .map_err(|error| error.to_string())?;
-    Ok(encoder.finish().map_err(|error| error.to_string())?.len() as u64)
+    crate::tools::gzip(bytes, flate2::Compression::best())
+        .map(|compressed| compressed.len() as u64)
+        .map_err(|error| error.to_string())
 }
 
 /// Raw and gzip sizes of every file of the hosted build, the first load, and the offline file.

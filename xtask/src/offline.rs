@@ -180,7 +180,7 @@ fn service_worker_script(dist: &Path) -> Result<String, String> {
                 .map_err(|error| format!("reading {relative}: {error}"))?,
         );
     }
-    let version = crate::tools::sha256_hex(&version_input)[..16].to_string();
+    let version = border_security_explorer::data::fingerprint(&version_input)[..16].to_string();
     let mut urls = vec!["./".to_string()];
     urls.extend(files.iter().map(|relative| format!("./{relative}")));
     let url_list = serde_json::to_string(&urls).map_err(|error| error.to_string())?;
@@ -403,7 +403,11 @@ fn offline_loader_script(glue: &str, wasm_bytes: &[u8]) -> Result<String, String
     }
     // The wasm travels gzip-compressed (base64 of about 40% of the bytes instead of 133%), and the
     // browser's own DecompressionStream restores it; no network is involved.
-    let wasm_gzip_base64 = base64::engine::general_purpose::STANDARD.encode(gzip_best(wasm_bytes)?);
+    let wasm_gzip_base64 = base64::engine::general_purpose::STANDARD.encode(
+        crate::tools::gzip(wasm_bytes, flate2::Compression::best()).map_err(|error| {
+            format!("could not compress the wasm for the offline file: {error}")
+        })?,
+    );
     Ok(format!(
         "{glue}\n\
          const wasmGzipText = atob(\"{wasm_gzip_base64}\");\n\
@@ -412,16 +416,6 @@ fn offline_loader_script(glue: &str, wasm_bytes: &[u8]) -> Result<String, String
          const wasmBytes = await new Response(new Blob([wasmGzip]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();\n\
          await {init_name}({{ module_or_path: wasmBytes }});\n"
     ))
-}
-
-/// `bytes` gzip-compressed at the best level.
-fn gzip_best(bytes: &[u8]) -> Result<Vec<u8>, String> {
-    use std::io::Write as _;
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder
-        .write_all(bytes)
-        .and_then(|()| encoder.finish())
-        .map_err(|error| format!("could not compress the wasm for the offline file: {error}"))
 }
 
 /// The local name of the glue's default export, from its last export statement.

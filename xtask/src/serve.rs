@@ -80,7 +80,7 @@ fn file_response(
             {
                 (compressed.clone(), true)
             }
-            _ => match gzip(&bytes) {
+            _ => match crate::tools::gzip(&bytes, flate2::Compression::default()) {
                 Ok(compressed) => {
                     gzip_cache.insert(
                         path.to_path_buf(),
@@ -112,13 +112,6 @@ fn file_response(
 
 /// Per file: its length and modification time when compressed, and the compressed bytes.
 type GzipCache = HashMap<PathBuf, (u64, Option<SystemTime>, Vec<u8>)>;
-
-fn gzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
-    use std::io::Write as _;
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    encoder.write_all(bytes)?;
-    encoder.finish()
-}
 
 /// Whether a file name ends in Trunk's content hash: `name-0123456789abcdef.js` or `name-…_bg.wasm`.
 fn has_content_hash(path: &Path) -> bool {

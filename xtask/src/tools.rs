@@ -177,18 +177,29 @@ fn ensure_wasm_opt(toolchain: &Toolchain, tool_root: &Path) -> Result<(), String
             );
         }
     }
-    let prefix = tool_root.join("binaryen");
-    std::fs::create_dir_all(&prefix)
+    npm_install_into(
+        toolchain,
+        &tool_root.join("binaryen"),
+        &format!("binaryen@{BINARYEN_NPM_VERSION}"),
+        &format!("Installing wasm-opt (binaryen {BINARYEN_NPM_VERSION}) with npm"),
+    )
+}
+
+/// Installs one npm package (`name@version`) into its own folder, `prefix`, with a timed step.
+fn npm_install_into(
+    toolchain: &Toolchain,
+    prefix: &Path,
+    package: &str,
+    what: &str,
+) -> Result<(), String> {
+    std::fs::create_dir_all(prefix)
         .map_err(|error| format!("creating {}: {error}", prefix.display()))?;
     let mut command = toolchain.command("npm");
     command
         .args(["install", "--no-audit", "--no-fund", "--prefix"])
-        .arg(&prefix)
-        .arg(format!("binaryen@{BINARYEN_NPM_VERSION}"));
-    timed_step(
-        &format!("Installing wasm-opt (binaryen {BINARYEN_NPM_VERSION}) with npm"),
-        || run_status(&mut command),
-    )
+        .arg(prefix)
+        .arg(package);
+    timed_step(what, || run_status(&mut command))
 }
 
 /// Lighthouse for `cargo xtask bench` (the 12 series: 13 needs a newer Node than the one here).
@@ -202,16 +213,11 @@ pub fn ensure_lighthouse(toolchain: &Toolchain, tool_root: &Path) -> Result<Path
     if script.exists() {
         return Ok(script);
     }
-    std::fs::create_dir_all(&prefix)
-        .map_err(|error| format!("creating {}: {error}", prefix.display()))?;
-    let mut command = toolchain.command("npm");
-    command
-        .args(["install", "--no-audit", "--no-fund", "--prefix"])
-        .arg(&prefix)
-        .arg(format!("lighthouse@{LIGHTHOUSE_NPM_VERSION}"));
-    timed_step(
+    npm_install_into(
+        toolchain,
+        &prefix,
+        &format!("lighthouse@{LIGHTHOUSE_NPM_VERSION}"),
         &format!("Installing Lighthouse {LIGHTHOUSE_NPM_VERSION} with npm"),
-        || run_status(&mut command),
     )?;
     Ok(script)
 }
@@ -246,7 +252,7 @@ fn ensure_npm_packages(toolchain: &Toolchain, end2end: &Path) -> Result<(), Stri
     let lock = std::fs::read(end2end.join("package-lock.json"))
         .map_err(|error| format!("reading end2end/package-lock.json: {error}"))?;
     let stamp_path = end2end.join("node_modules/.bse-lock-sha256");
-    let lock_hash = sha256_hex(&lock);
+    let lock_hash = border_security_explorer::data::fingerprint(&lock);
     if std::fs::read_to_string(&stamp_path).is_ok_and(|stamp| stamp.trim() == lock_hash) {
         println!("Tools: end2end npm packages are installed and match package-lock.json.");
         return Ok(());
@@ -263,13 +269,12 @@ fn ensure_npm_packages(toolchain: &Toolchain, end2end: &Path) -> Result<(), Stri
         .map_err(|error| format!("writing {}: {error}", stamp_path.display()))
 }
 
-/// The hex SHA-256 of some bytes.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::Digest as _;
-    sha2::Sha256::digest(bytes)
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
+/// `bytes` gzip-compressed at `level`: for the offline file, the size report and the test server.
+pub fn gzip(bytes: &[u8], level: flate2::Compression) -> std::io::Result<Vec<u8>> {
+    use std::io::Write as _;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), level);
+    encoder.write_all(bytes)?;
+    encoder.finish()
 }
 
 /// The version of `package` recorded in the project's Cargo.lock.
