@@ -12,7 +12,8 @@ export default defineConfig({
   reporter: process.env.BSE_E2E_REPORT
     ? [['list'], ['json', { outputFile: process.env.BSE_E2E_REPORT }]]
     : [['list']],
-  timeout: 30_000,
+  // Room for a cold first page (see openApp in tests/fixtures.ts) plus the test itself.
+  timeout: 60_000,
   use: {
     launchOptions: {
       executablePath: chromiumPath,
