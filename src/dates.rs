@@ -69,6 +69,23 @@ pub fn iso_date(date: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
+/// A date in the worker handover as its day number (`#[serde(with = "crate::dates::day_number")]`), so
+/// the browser build carries no date-text parser for it.
+pub mod day_number {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{de::Error, Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+        date.num_days_from_ce().serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+        let day_number = i32::deserialize(deserializer)?;
+        NaiveDate::from_num_days_from_ce_opt(day_number)
+            .ok_or_else(|| D::Error::custom(format!("day number {day_number} is not a date")))
+    }
+}
+
 /// Reads exactly `YYYY-MM-DD` (a real calendar day); anything else is None.
 pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
     let bytes = text.as_bytes();

@@ -151,7 +151,7 @@ pub fn to_csv(table: &DataTable, footer_lines: &[String]) -> String {
 
 /// Quotes a CSV field when it needs it, and defuses text a spreadsheet would run as a formula.
 fn csv_field(text: &str) -> String {
-    let defused = if text.starts_with(['=', '+', '-', '@']) && text.parse::<f64>().is_err() {
+    let defused = if text.starts_with(['=', '+', '-', '@']) && !is_signed_decimal(text) {
         format!("'{text}")
     } else {
         text.to_string()
@@ -160,6 +160,19 @@ fn csv_field(text: &str) -> String {
         format!("\"{}\"", defused.replace('"', "\"\""))
     } else {
         defused
+    }
+}
+
+/// "-12", "+3.5", "-0.25": a sign, digits, and at most one decimal point with digits either side. (A
+/// strict shape rather than `str::parse::<f64>`, which would let "-inf" through and add the standard
+/// library's float reader and its tables to the browser build.)
+fn is_signed_decimal(text: &str) -> bool {
+    let all_digits =
+        |part: &str| !part.is_empty() && part.bytes().all(|byte| byte.is_ascii_digit());
+    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
+    match unsigned.split_once('.') {
+        Some((whole, fraction)) => all_digits(whole) && all_digits(fraction),
+        None => all_digits(unsigned),
     }
 }
 
@@ -239,6 +252,15 @@ mod tests {
         assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(csv_field("-5"), "-5");
         assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("+3.5"), "+3.5");
+        assert_eq!(csv_field("-0.25"), "-0.25");
+        for formula_like in ["-inf", "+NaN", "-1e5", "-.5", "-5.", "-", "+1+1", "-2-3"] {
+            assert_eq!(
+                csv_field(formula_like),
+                format!("'{formula_like}"),
+                "{formula_like}"
+            );
+        }
     }
 
     #[test]

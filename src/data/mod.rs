@@ -63,6 +63,7 @@ impl fmt::Display for DataError {
 )]
 pub struct PartialDate {
     /// The first day the date could mean; ordering and filtering use it.
+    #[serde(with = "crate::dates::day_number")]
     pub first_day: NaiveDate,
     /// How precisely the source dates it.
     pub precision: DatePrecision,
@@ -154,6 +155,7 @@ pub struct Dataset {
     /// The dataset's title, shown at the top of the page.
     pub title: String,
     /// The date the data describe the world as at; no record may be dated after it.
+    #[serde(with = "crate::dates::day_number")]
     pub as_of: NaiveDate,
     /// What the dataset holds and where it comes from, in a sentence or two.
     pub description: String,
@@ -329,6 +331,7 @@ pub struct SeriesInfo {
     /// Provisional or official.
     pub status: Status,
     /// The last date the series covers.
+    #[serde(with = "crate::dates::day_number")]
     pub as_of: NaiveDate,
     /// The sources the figures are read from.
     pub source_ids: Vec<String>,
@@ -355,6 +358,7 @@ pub struct DailySeries {
     /// The series' status, sources and as-of date.
     pub info: SeriesInfo,
     /// The day the first entry is for.
+    #[serde(with = "crate::dates::day_number")]
     pub first_date: NaiveDate,
     /// People detected arriving each day.
     pub people: Vec<u32>,
@@ -385,6 +389,7 @@ pub struct WeeklySeries {
     /// The series' status, sources and as-of date.
     pub info: SeriesInfo,
     /// The Sunday the first week ends on.
+    #[serde(with = "crate::dates::day_number")]
     pub first_week_ending: NaiveDate,
     /// People detected arriving each week.
     pub people: Vec<u32>,
@@ -418,6 +423,7 @@ pub struct MonthlySeries {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct MonthRow {
     /// The first day of the month.
+    #[serde(with = "crate::dates::day_number")]
     pub month: NaiveDate,
     /// People detected arriving.
     pub people: u32,

@@ -19,12 +19,24 @@ pub(crate) fn describe(value: &Value) -> String {
     let text = match value {
         Value::Null => return "null".to_string(),
         Value::Bool(flag) => return flag.to_string(),
-        Value::Number(number) => number.to_string(),
+        Value::Number(number) => number_text(number),
         Value::String(text) => format!("{text:?}"),
         Value::Array(items) => return format!("a list of {} items", items.len()),
         Value::Object(_) => return "an object".to_string(),
     };
     shorten(&text, 60)
+}
+
+/// A JSON number as text: whole numbers as written, others through the standard library's float
+/// formatting (serde_json's own float printer would add its tables to the browser build).
+pub(crate) fn number_text(number: &serde_json::Number) -> String {
+    if let Some(whole) = number.as_i64() {
+        whole.to_string()
+    } else if let Some(whole) = number.as_u64() {
+        whole.to_string()
+    } else {
+        number.as_f64().unwrap_or(f64::NAN).to_string()
+    }
 }
 
 /// Cuts text to at most `max_chars` characters, marking the cut.

@@ -356,7 +356,7 @@ fn optional_alternatives(fields: &Fields, errors: &mut Vec<DataError>) -> Option
         let alternative = Fields::new(item, path, errors)?;
         alternative.reject_unknown(&["value", "source_ids", "note"], errors);
         let value = match alternative.raw("value") {
-            Some(Value::Number(number)) => Some(number.to_string()),
+            Some(Value::Number(number)) => Some(super::reader::number_text(number)),
             Some(Value::String(text)) if !text.trim().is_empty() => Some(text.trim().to_string()),
             Some(other) => {
                 errors.push(DataError::new(

@@ -37,7 +37,7 @@ fn minimal_dataset_json() -> serde_json::Value {
         ],
         "figures": [
             {"id": "g1", "metric": "bsc_staff", "label": "Staff", "value": 300, "unit": "people", "value_basis": "exact",
-             "date": "2024-11-04", "source_ids": ["s1"], "alternatives": [{"value": 250, "source_ids": ["s1"]}]},
+             "date": "2024-11-04", "source_ids": ["s1"], "alternatives": [{"value": 250, "source_ids": ["s1"]}, {"value": 262.5, "source_ids": ["s1"]}]},
             {"id": "g2", "metric": "per_boat", "label": "People per boat", "value": 52.5, "unit": "people per boat",
              "value_basis": "exact", "period": "2024-01/2024-12", "source_ids": ["s1"]}
         ]
@@ -86,6 +86,7 @@ fn minimal_dataset_parses() {
         }
     );
     assert_eq!(dataset.figures[0].alternatives[0].value, "250");
+    assert_eq!(dataset.figures[0].alternatives[1].value, "262.5");
     assert_eq!(
         dataset.figures[1].time.display(),
         "January 2024 to December 2024"
