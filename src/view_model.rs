@@ -297,7 +297,7 @@ pub fn crossings_chart(dataset: &Dataset, state: &ViewState) -> ChartView {
         };
         format!(
             "{}: {value}{rolling}{partial} ({status}, {publisher})",
-            point.label
+            point.label()
         )
     });
     let mut columns = vec![
@@ -336,7 +336,7 @@ pub fn crossings_chart(dataset: &Dataset, state: &ViewState) -> ChartView {
                     Cell::text_sorted_by(
                         &format!(
                             "{}{}",
-                            point.label,
+                            point.label(),
                             if point.is_complete {
                                 ""
                             } else {
@@ -434,10 +434,10 @@ fn crossings_summary(series: &CrossingsSeries) -> String {
             "From {}, the highest {} was {} with {} {unit}; the latest complete {}, {}, had {} {unit} ({} figures).",
             span_text(series),
             series.period.label(),
-            in_sentence(&highest.label),
+            in_sentence(&highest.label()),
             format_number(highest.value.unwrap_or(0.0), decimals),
             series.period.label(),
-            in_sentence(&latest.label),
+            in_sentence(&latest.label()),
             format_number(latest.value.unwrap_or(0.0), decimals),
             status_word(series.status)
         ),

@@ -1,5 +1,5 @@
 // The app loads in both editions, shows the dataset's title and date, and logs no console errors.
-import { test, expect } from './fixtures';
+import { test, expect, appUrl } from './fixtures';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -47,4 +47,17 @@ test('the page as served shows the title at once, and the app takes its place', 
   await expect(page.locator('header')).toHaveCount(1);
   await expect(page.locator('main')).toHaveCount(1);
   await expect(page.getByTestId('open-dataset')).toBeVisible();
+});
+
+test('a page whose app cannot start says so after a while, rather than loading for ever', async ({ edition, page }) => {
+  // A browser without WebAssembly: the static title shows, and 10 s later a plain explanation.
+  await page.addInitScript(() => {
+    delete (window as { WebAssembly?: unknown }).WebAssembly;
+  });
+  await page.goto(appUrl(edition));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(dataset.title);
+  const stillNotStarted = page.getByText('The explorer has still not started');
+  await expect(stillNotStarted).toBeHidden();
+  await expect(stillNotStarted).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('dataset-title')).toHaveCount(0);
 });

@@ -13,8 +13,8 @@ pub struct SeriesPoint {
     pub start: NaiveDate,
     /// The last day the point covers.
     pub end: NaiveDate,
-    /// The period for people ("March 2024", "week ending 7 January 2018", "2024").
-    pub label: String,
+    /// How the point groups days; its label for people comes from this (`label`), made only when read.
+    pub period: Period,
     /// People detected arriving.
     pub people: u64,
     /// Boats detected arriving.
@@ -25,6 +25,19 @@ pub struct SeriesPoint {
     pub rolling: Option<f64>,
     /// False when the data cover only part of the period (the latest month, say).
     pub is_complete: bool,
+}
+
+impl SeriesPoint {
+    /// The period for people: "5 March 2024", "Week ending 7 January 2018", "March 2024", "2024".
+    /// Made when read rather than for every point, so a long daily series costs no text until shown.
+    pub fn label(&self) -> String {
+        match self.period {
+            Period::Day => crate::dates::day_month_year(self.start),
+            Period::Week => format!("Week ending {}", crate::dates::day_month_year(self.end)),
+            Period::Month => crate::dates::month_year(self.start),
+            Period::Year => crate::dates::year(self.start),
+        }
+    }
 }
 
 /// A crossings series ready to chart, tabulate or export.
@@ -74,9 +87,9 @@ pub fn crossings_series(dataset: &Dataset, state: &ViewState) -> CrossingsSeries
                 .iter()
                 .map(|row| {
                     point(
+                        Period::Month,
                         row.month,
                         month_end(row.month),
-                        month_label(row.month),
                         row.people.into(),
                         row.boats.into(),
                         true,
@@ -99,9 +112,9 @@ pub fn crossings_series(dataset: &Dataset, state: &ViewState) -> CrossingsSeries
                     let start = NaiveDate::from_ymd_opt(row.year, 1, 1)?;
                     let end = NaiveDate::from_ymd_opt(row.year, 12, 31)?;
                     Some(point(
+                        Period::Year,
                         start,
                         end,
-                        row.year.to_string(),
                         row.people.into(),
                         row.boats.into(),
                         true,
@@ -125,14 +138,7 @@ pub fn crossings_series(dataset: &Dataset, state: &ViewState) -> CrossingsSeries
                     .enumerate()
                     .map(|(day_idx, (&people, &boats))| {
                         let date = daily.date_of(day_idx);
-                        point(
-                            date,
-                            date,
-                            crate::dates::day_month_year(date),
-                            people.into(),
-                            boats.into(),
-                            true,
-                        )
+                        point(Period::Day, date, date, people.into(), boats.into(), true)
                     })
                     .collect(),
                 Period::Week => {
@@ -146,12 +152,10 @@ pub fn crossings_series(dataset: &Dataset, state: &ViewState) -> CrossingsSeries
                         .map(|(week_idx, (&people, &boats))| {
                             let end = weekly.week_ending(week_idx);
                             let start = end - chrono::Days::new(6);
-                            let label =
-                                format!("Week ending {}", crate::dates::day_month_year(end));
                             point(
+                                Period::Week,
                                 start,
                                 end,
-                                label,
                                 people.into(),
                                 boats.into(),
                                 end <= last_day,
@@ -163,9 +167,9 @@ pub fn crossings_series(dataset: &Dataset, state: &ViewState) -> CrossingsSeries
                     .into_iter()
                     .map(|total| {
                         point(
+                            Period::Month,
                             total.period_start,
                             month_end(total.period_start),
-                            month_label(total.period_start),
                             total.people,
                             total.boats,
                             total.is_complete,
@@ -179,9 +183,9 @@ pub fn crossings_series(dataset: &Dataset, state: &ViewState) -> CrossingsSeries
                         let end =
                             NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(total.period_start);
                         point(
+                            Period::Year,
                             total.period_start,
                             end,
-                            year.to_string(),
                             total.people,
                             total.boats,
                             total.is_complete,
@@ -232,9 +236,9 @@ pub fn crossings_series(dataset: &Dataset, state: &ViewState) -> CrossingsSeries
 }
 
 fn point(
+    period: Period,
     start: NaiveDate,
     end: NaiveDate,
-    label: String,
     people: u64,
     boats: u64,
     is_complete: bool,
@@ -242,7 +246,7 @@ fn point(
     SeriesPoint {
         start,
         end,
-        label,
+        period,
         people,
         boats,
         value: None,
@@ -283,10 +287,6 @@ fn month_end(month_start: NaiveDate) -> NaiveDate {
         precision: DatePrecision::Month,
     }
     .last_day()
-}
-
-fn month_label(month_start: NaiveDate) -> String {
-    crate::dates::month_year(month_start)
 }
 
 /// One line of the year-on-year chart: cumulative people from 1 January, one value per day of the year.

@@ -421,6 +421,38 @@ mod crossing_series {
     use crate::view_state::{Measure, Period, SeriesChoice, ViewState};
 
     #[test]
+    fn each_period_labels_its_points_for_people() {
+        let dataset = bundled_dataset();
+        let mut state = ViewState::initial();
+        state.date_from = Some(date(2022, 8, 1));
+        state.date_to = Some(date(2022, 8, 31));
+        for (period, first_label, last_label) in [
+            (Period::Day, "1 August 2022", "31 August 2022"),
+            (
+                Period::Week,
+                "Week ending 7 August 2022",
+                "Week ending 4 September 2022",
+            ),
+            (Period::Month, "August 2022", "August 2022"),
+            (Period::Year, "2022", "2022"),
+        ] {
+            state.period = period;
+            let series = crossings_series(&dataset, &state);
+            let labels: Vec<String> = series.points.iter().map(|point| point.label()).collect();
+            assert_eq!(
+                labels.first().map(String::as_str),
+                Some(first_label),
+                "{period:?}"
+            );
+            assert_eq!(
+                labels.last().map(String::as_str),
+                Some(last_label),
+                "{period:?}"
+            );
+        }
+    }
+
+    #[test]
     fn monthly_provisional_and_official_differ_where_the_sources_do() {
         let dataset = bundled_dataset();
         let mut state = ViewState::initial();
@@ -430,7 +462,7 @@ mod crossing_series {
         assert_eq!(provisional.points.len(), 1);
         assert_eq!(
             (
-                provisional.points[0].label.as_str(),
+                provisional.points[0].label().as_str(),
                 provisional.points[0].people
             ),
             ("August 2022", 8_631)
@@ -470,7 +502,7 @@ mod crossing_series {
         let year_2024 = series
             .points
             .iter()
-            .find(|point| point.label == "2024")
+            .find(|point| point.label() == "2024")
             .unwrap();
         assert_eq!(
             year_2024.value.map(|ratio| (ratio * 100.0).round() / 100.0),

@@ -47,15 +47,29 @@ pub struct LoadError {
 }
 
 fn check(bytes: &[u8], origin: DatasetOrigin, what: &str) -> Result<LoadedDataset, LoadError> {
-    match parse_dataset(bytes) {
-        Ok(dataset) => Ok(LoadedDataset {
-            dataset: Arc::new(dataset),
-            fingerprint: fingerprint(bytes),
-            origin,
-            size_bytes: bytes.len(),
-            checked_in_worker: false,
-        }),
-        Err(problems) => Err(problems_found(what, problems)),
+    let dataset = parse_dataset(bytes).map_err(|problems| problems_found(what, problems))?;
+    Ok(checked_on_page(dataset, bytes, origin))
+}
+
+/// Like `check`, with the fingerprint worked out in a task of its own: starting up holds the page in
+/// shorter pieces.
+async fn check_in_two_tasks(
+    bytes: &[u8],
+    origin: DatasetOrigin,
+    what: &str,
+) -> Result<LoadedDataset, LoadError> {
+    let dataset = parse_dataset(bytes).map_err(|problems| problems_found(what, problems))?;
+    super::browser::next_task().await;
+    Ok(checked_on_page(dataset, bytes, origin))
+}
+
+fn checked_on_page(dataset: Dataset, bytes: &[u8], origin: DatasetOrigin) -> LoadedDataset {
+    LoadedDataset {
+        dataset: Arc::new(dataset),
+        fingerprint: fingerprint(bytes),
+        origin,
+        size_bytes: bytes.len(),
+        checked_in_worker: false,
     }
 }
 
@@ -78,11 +92,12 @@ pub async fn load_bundled_dataset() -> Result<LoadedDataset, LoadError> {
         // The offline bundler escaped every `<` as `\u003c` and refused files where that is ambiguous;
         // undoing it restores the file's exact bytes, so the fingerprint matches the hosted copy.
         let original = inline_json.replace("\\u003c", "<");
-        check(
+        check_in_two_tasks(
             original.as_bytes(),
             DatasetOrigin::Bundled,
             "The dataset inside this file",
         )
+        .await
     } else {
         let bytes = fetch_hosted_dataset().await.map_err(|message| LoadError {
             summary: format!(
@@ -91,11 +106,12 @@ pub async fn load_bundled_dataset() -> Result<LoadedDataset, LoadError> {
             problems: Vec::new(),
         })?;
         super::browser::next_task().await;
-        check(
+        check_in_two_tasks(
             &bytes,
             DatasetOrigin::Bundled,
             &format!("The dataset at {HOSTED_DATASET_PATH}"),
         )
+        .await
     };
     super::browser::next_task().await;
     checked

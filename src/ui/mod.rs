@@ -21,7 +21,6 @@ pub const STATIC_SHELL_ELEMENT_ID: &str = "bse-shell";
 /// The whole app: a header, then the explorer or a clear message about why the data could not load.
 #[component]
 pub fn App() -> impl IntoView {
-    browser::register_service_worker("sw.js");
     browser::expose_memory_probe();
     let bundled = LocalResource::new(load_bundled_dataset);
     // A dataset the person opened; it replaces the bundled one only once it has passed every check.
@@ -94,9 +93,14 @@ pub fn App() -> impl IntoView {
 
     // The build puts a static copy of the page's header and title in index.html (`#bse-shell`), so the
     // title shows before the app has loaded; the app takes its place once the dataset is in.
+    // The offline copy is made once the page is up, so its downloads never compete with the page's own.
     Effect::new(move |_| {
         if bundled.with(Option::is_some) {
             browser::remove_element(STATIC_SHELL_ELEMENT_ID);
+            leptos::task::spawn_local(async {
+                browser::next_task().await;
+                browser::register_service_worker("sw.js");
+            });
         }
     });
     view! {

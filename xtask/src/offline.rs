@@ -105,7 +105,10 @@ fn add_static_shell(
             element_content_handlers: vec![element!("body", move |body| {
                 // Each prepend goes before the last, so the pieces are given last first.
                 body.prepend(
-                    "</p><p class=\"loading\" role=\"status\">Loading the explorer…</p></main></div>",
+                    "</p><div role=\"status\"><p class=\"loading\">Loading the explorer…</p>\
+                     <p class=\"loading-slow\">The explorer has still not started. If this stays, reload the \
+                     page; if it still does not start, this browser may be blocking JavaScript or WebAssembly, \
+                     which the explorer needs.</p></div></main></div>",
                     ContentType::Html,
                 );
                 body.prepend(&as_of_line, ContentType::Text);
@@ -545,6 +548,10 @@ mod tests {
         assert!(
             html[body_start..].starts_with("<div id=\"bse-shell\">"),
             "the shell comes first in the body"
+        );
+        assert!(
+            html.contains("<p class=\"loading-slow\">The explorer has still not started."),
+            "the shell says so if the app never starts"
         );
     }
 
