@@ -197,6 +197,11 @@ fn print_browser_report(browser: &Value) {
         ms(&browser["first_chart_ms"]["offline_median"])
     );
     println!(
+        "start-up with the CPU slowed 4x (as Lighthouse mobile), median of 5: blocking {} ms, longest task {} ms",
+        ms(&browser["start_up_4x_cpu"]["blocking_ms_median"]),
+        ms(&browser["start_up_4x_cpu"]["longest_task_ms_median"])
+    );
+    println!(
         "{:<8} {:>8} {:>8} {:>16} {:>16} {:>16} {:>14}",
         "dataset",
         "p50 ms",
