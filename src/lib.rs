@@ -8,6 +8,7 @@ pub mod chart;
 pub mod data;
 pub mod dates;
 pub mod export;
+pub mod page;
 #[cfg(any(test, feature = "bench-data"))]
 pub mod synthetic;
 #[cfg(feature = "ui")]

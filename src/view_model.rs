@@ -385,14 +385,6 @@ pub fn crossings_chart(dataset: &Dataset, state: &ViewState) -> ChartView {
     }
 }
 
-/// A period label as it reads inside a sentence: "the week ending 9 June 2024", "March 2024".
-fn in_sentence(period_label: &str) -> String {
-    match period_label.strip_prefix("Week ending ") {
-        Some(end) => format!("the week ending {end}"),
-        None => period_label.to_string(),
-    }
-}
-
 fn capitalise(text: &str) -> String {
     let mut characters = text.chars();
     characters.next().map_or(String::new(), |first| {
@@ -434,10 +426,10 @@ fn crossings_summary(series: &CrossingsSeries) -> String {
             "From {}, the highest {} was {} with {} {unit}; the latest complete {}, {}, had {} {unit} ({} figures).",
             span_text(series),
             series.period.label(),
-            in_sentence(&highest.label()),
+            highest.label_in_sentence(),
             format_number(highest.value.unwrap_or(0.0), decimals),
             series.period.label(),
-            in_sentence(&latest.label()),
+            latest.label_in_sentence(),
             format_number(latest.value.unwrap_or(0.0), decimals),
             status_word(series.status)
         ),

@@ -38,6 +38,14 @@ impl SeriesPoint {
             Period::Year => crate::dates::year(self.start),
         }
     }
+
+    /// The label as it reads inside a sentence: "the week ending 9 June 2024"; other periods as `label`.
+    pub fn label_in_sentence(&self) -> String {
+        match self.period {
+            Period::Week => format!("the week ending {}", crate::dates::day_month_year(self.end)),
+            _ => self.label(),
+        }
+    }
 }
 
 /// A crossings series ready to chart, tabulate or export.

@@ -449,6 +449,12 @@ mod crossing_series {
                 Some(last_label),
                 "{period:?}"
             );
+            let in_sentence = series.points[0].label_in_sentence();
+            if period == Period::Week {
+                assert_eq!(in_sentence, "the week ending 7 August 2022");
+            } else {
+                assert_eq!(in_sentence, first_label, "{period:?}");
+            }
         }
     }
 

@@ -97,7 +97,7 @@ impl PartialDate {
             10 => (crate::dates::parse_iso_date(text)?, DatePrecision::Day),
             _ => return None,
         };
-        // chrono accepts signs and short years in some positions; require four ASCII digits first.
+        // A four-character year may not be signed ("+202" parses as a number); require four digits.
         if !text.as_bytes().iter().take(4).all(u8::is_ascii_digit) {
             return None;
         }

@@ -9,9 +9,7 @@ use wasm_bindgen::JsCast;
 
 use super::worker;
 use crate::data::{fingerprint, parse_dataset, DataError, Dataset, MAX_DATASET_BYTES};
-
-/// The id of the inline JSON block that the offline edition carries.
-pub const INLINE_DATASET_ELEMENT_ID: &str = "bse-dataset";
+use crate::page::INLINE_DATASET_ELEMENT_ID;
 
 /// The dataset's address relative to `index.html`, so the site works under any sub-path.
 pub const HOSTED_DATASET_PATH: &str = "data/dataset.json";

@@ -11,12 +11,10 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::page::{SERVICE_WORKER_FILE_NAME, STATIC_SHELL_ELEMENT_ID};
 use crate::view_state::{parse_fragment, to_fragment, Tab, ViewState};
 use load::{load_bundled_dataset, read_dataset_file, DatasetOrigin, LoadError, LoadedDataset};
 use views::{AnnouncementsView, BriefingView, CopyButton, CrossingsView, FundingView, SourcesView};
-
-/// The id of the static header and title the build writes into index.html.
-pub const STATIC_SHELL_ELEMENT_ID: &str = "bse-shell";
 
 /// The whole app: a header, then the explorer or a clear message about why the data could not load.
 #[component]
@@ -93,13 +91,13 @@ pub fn App() -> impl IntoView {
 
     // The build puts a static copy of the page's header and title in index.html (`#bse-shell`), so the
     // title shows before the app has loaded; the app takes its place once the dataset is in.
-    // The offline copy is made once the page is up, so its downloads never compete with the page's own.
     Effect::new(move |_| {
         if bundled.with(Option::is_some) {
             browser::remove_element(STATIC_SHELL_ELEMENT_ID);
+            // The offline copy is made once the page is up, so its downloads never compete with the page's.
             leptos::task::spawn_local(async {
                 browser::next_task().await;
-                browser::register_service_worker("sw.js");
+                browser::register_service_worker(SERVICE_WORKER_FILE_NAME);
             });
         }
     });

@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+use border_security_explorer::page::SERVICE_WORKER_FILE_NAME;
 use serde_json::{json, Value};
 
 use crate::offline::{build_dist, OFFLINE_FILE_NAME};
@@ -268,7 +269,7 @@ fn file_sizes(dist: &Path) -> Result<Value, String> {
             || [".js", ".wasm", ".css"]
                 .iter()
                 .any(|ending| relative.ends_with(ending))
-                && relative != "sw.js";
+                && relative != SERVICE_WORKER_FILE_NAME;
         if is_first_load {
             first_load.0 += raw;
             first_load.1 += gzip;

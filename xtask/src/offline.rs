@@ -14,15 +14,14 @@ use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str, RewriteStrSettings};
 use sha2::Digest as _;
 
+use border_security_explorer::page::{
+    INLINE_DATASET_ELEMENT_ID, SERVICE_WORKER_FILE_NAME, STATIC_SHELL_ELEMENT_ID,
+};
+
 use crate::tools::{run_status, timed_step, Toolchain};
 
 /// The offline edition's file name inside `dist/`.
 pub const OFFLINE_FILE_NAME: &str = "briefing-explorer.html";
-/// The service worker's file name in `dist/` (the app registers it; see `src/ui/browser.rs`).
-pub const SERVICE_WORKER_FILE_NAME: &str = "sw.js";
-
-/// The id the app looks for to find the inline dataset (see `src/ui/load.rs`).
-const INLINE_DATASET_ELEMENT_ID: &str = "bse-dataset";
 
 /// Builds the static website with Trunk and writes the offline edition beside it.
 pub fn build_dist(project_root: &Path, toolchain: &Toolchain) -> Result<(), String> {
@@ -80,9 +79,6 @@ fn today_utc() -> String {
         .map(|date| date.format("%Y-%m-%d").to_string())
         .unwrap_or_default()
 }
-
-/// The id the app looks for to remove the static shell (`ui::STATIC_SHELL_ELEMENT_ID`).
-const STATIC_SHELL_ELEMENT_ID: &str = "bse-shell";
 
 /// Puts a static copy of the page's header, the bundled dataset's title and its as-of line at the top of
 /// `<body>`, laid out exactly as the app draws them, so people see them while the app loads; the app

@@ -1,0 +1,11 @@
+//! Names the build and the app must agree on in the served page: what `cargo xtask dist` writes, the
+//! app reads, so both take them from here.
+
+/// The id of the inline JSON block that carries the dataset in the offline edition.
+pub const INLINE_DATASET_ELEMENT_ID: &str = "bse-dataset";
+
+/// The id of the static header and title the build writes into the page; the app removes it once it runs.
+pub const STATIC_SHELL_ELEMENT_ID: &str = "bse-shell";
+
+/// The service worker's file name, next to `index.html` in the hosted build.
+pub const SERVICE_WORKER_FILE_NAME: &str = "sw.js";
