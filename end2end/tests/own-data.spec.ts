@@ -2,17 +2,16 @@
 // data already shown stays; a good file is shown with its fingerprint and the way back.
 import { test, expect } from './fixtures';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const bundledText = readFileSync(join(__dirname, '..', '..', 'public', 'data', 'dataset.json'), 'utf8');
 const bundled = JSON.parse(bundledText);
-const workDir = mkdtempSync(join(tmpdir(), 'bse-own-data-'));
-test.afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
+// Each test writes its file into its own output folder, which Playwright makes and clears: a folder
+// shared by the file's tests was removed by one worker's afterAll while another batch still used it.
 function writeCase(name: string, contents: string | Buffer): string {
-  const path = join(workDir, name);
+  const path = test.info().outputPath(name);
   writeFileSync(path, contents);
   return path;
 }
