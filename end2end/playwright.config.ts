@@ -5,6 +5,8 @@ const chromiumPath = process.env.BSE_CHROMIUM ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: './tests',
+  // Opens both editions once first, so a cold machine's slow first start is not counted in a test.
+  globalSetup: './global-setup.ts',
   fullyParallel: true,
   workers: 2,
   retries: 0,

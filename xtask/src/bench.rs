@@ -11,7 +11,8 @@ use serde_json::{json, Value};
 use crate::offline::{build_dist, OFFLINE_FILE_NAME};
 use crate::serve::spawn_server;
 use crate::tools::{
-    chromium_path, ensure_build_tools, ensure_lighthouse, ensure_test_tools, run_status, timed_step,
+    chromium_path, ensure_build_tools, ensure_lighthouse, ensure_test_tools, run_status,
+    timed_step, BrowserScratchDir,
 };
 
 /// The first-load budget for the hosted site, gzip-compressed.
@@ -94,6 +95,8 @@ fn browser_benchmarks(
         .env("BSE_OFFLINE_FILE", dist.join(OFFLINE_FILE_NAME))
         .env("BSE_CHROMIUM", chromium_path())
         .env("BSE_BENCH_DATASETS", json!(datasets).to_string());
+    let browser_scratch = BrowserScratchDir::create();
+    browser_scratch.apply(&mut node);
     println!("==> browser benchmarks (5 loads each edition; 50 changes at 1x, 10x, 100x)…");
     let output = node
         .output()
@@ -135,6 +138,8 @@ fn lighthouse_scores(
         ])
         .arg(format!("--output-path={}", report_path.display()))
         .env("CHROME_PATH", chromium_path());
+    let browser_scratch = BrowserScratchDir::create();
+    browser_scratch.apply(&mut lighthouse);
     timed_step(
         "Lighthouse on the hosted build (mobile, simulated throttling)",
         || run_status(&mut lighthouse),

@@ -4,7 +4,9 @@ use std::path::Path;
 
 use crate::offline::{build_dist, OFFLINE_FILE_NAME};
 use crate::serve::spawn_server;
-use crate::tools::{chromium_path, ensure_build_tools, ensure_test_tools, run_status, timed_step};
+use crate::tools::{
+    chromium_path, ensure_build_tools, ensure_test_tools, run_status, timed_step, BrowserScratchDir,
+};
 
 /// The sub-path the end-to-end tests serve the site under, to prove every URL is relative.
 const TEST_BASE_PATH: &str = "/explorer/sub-path/";
@@ -65,6 +67,8 @@ pub fn run_all(project_root: &Path, tool_root: &Path) -> Result<(), String> {
         .env("BSE_OFFLINE_FILE", dist.join(OFFLINE_FILE_NAME))
         .env("BSE_CHROMIUM", chromium_path())
         .env("BSE_E2E_REPORT", &report_path);
+    let browser_scratch = BrowserScratchDir::create();
+    browser_scratch.apply(&mut playwright);
     let e2e_result = timed_step(
         "end-to-end tests in Chromium (hosted over HTTP and the offline file from file://)",
         || run_status(&mut playwright),
