@@ -6,7 +6,7 @@ use border_security_explorer::analysis::filter::{filter_announcements, Announcem
 use border_security_explorer::analysis::series::crossings_series;
 use border_security_explorer::data::{parse_dataset, Theme};
 use border_security_explorer::synthetic::scaled_dataset_json;
-use border_security_explorer::view_model::crossings_chart;
+use border_security_explorer::view_model::{crossings_chart, WIDE_CHART_SIZE};
 use border_security_explorer::view_state::{Period, ViewState};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 
@@ -59,7 +59,7 @@ fn core_benchmarks(criterion: &mut Criterion) {
             &dataset,
             |bencher, dataset| {
                 bencher.iter(|| {
-                    crossings_chart(black_box(dataset), &monthly)
+                    crossings_chart(black_box(dataset), &monthly, WIDE_CHART_SIZE)
                         .drawn
                         .svg
                         .len()

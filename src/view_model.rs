@@ -17,10 +17,17 @@ use crate::data::{Dataset, Status};
 use crate::export::{Cell, Column, DataTable};
 use crate::view_state::{Measure, Period, ViewState};
 
-/// The drawing size of every chart (the SVG scales to the page).
-pub const CHART_SIZE: ChartSize = ChartSize {
+/// The drawing size of a chart on a wide screen (the SVG scales to the page), and of every download.
+pub const WIDE_CHART_SIZE: ChartSize = ChartSize {
     width_px: 880,
     height_px: 380,
+};
+
+/// The drawing size of a chart on a phone: drawn for its width, so the text stays readable without
+/// scrolling sideways (fewer axis labels, the same values).
+pub const NARROW_CHART_SIZE: ChartSize = ChartSize {
+    width_px: 360,
+    height_px: 320,
 };
 
 /// A chart with everything around it.
@@ -197,9 +204,9 @@ fn decimals_for(measure: Measure) -> usize {
 }
 
 /// The crossings chart a view asks for: by period, or one line per year.
-pub fn crossings_chart(dataset: &Dataset, state: &ViewState) -> ChartView {
+pub fn crossings_chart(dataset: &Dataset, state: &ViewState, chart_size: ChartSize) -> ChartView {
     if state.compare_years {
-        return year_on_year_chart(dataset, state);
+        return year_on_year_chart(dataset, state, chart_size);
     }
     let series = crossings_series(dataset, state);
     let measure = state.measure;
@@ -248,7 +255,7 @@ pub fn crossings_chart(dataset: &Dataset, state: &ViewState) -> ChartView {
         x_tick_override: None,
         series: plot_series,
         events: markers,
-        size: CHART_SIZE,
+        size: chart_size,
     });
     let span = span_text(&series);
     let status = status_word(series.status);
@@ -470,7 +477,7 @@ fn event_notes(
     notes
 }
 
-fn year_on_year_chart(dataset: &Dataset, state: &ViewState) -> ChartView {
+fn year_on_year_chart(dataset: &Dataset, state: &ViewState, chart_size: ChartSize) -> ChartView {
     let lines = cumulative_by_year(dataset);
     let lines: Vec<_> = lines
         .into_iter()
@@ -525,7 +532,7 @@ fn year_on_year_chart(dataset: &Dataset, state: &ViewState) -> ChartView {
         x_tick_override: Some(month_ticks),
         series,
         events: Vec::new(),
-        size: CHART_SIZE,
+        size: chart_size,
     });
     let daily = &dataset.crossings.daily;
     let ytd = year_to_date_comparison(daily);
@@ -674,7 +681,7 @@ fn funding_in_range<'a>(dataset: &'a Dataset, state: &ViewState) -> Vec<&'a crat
 }
 
 /// Builds the funding view for the records announced within the view's dates.
-pub fn funding_view(dataset: &Dataset, state: &ViewState) -> FundingView {
+pub fn funding_view(dataset: &Dataset, state: &ViewState, chart_size: ChartSize) -> FundingView {
     let in_range = funding_in_range(dataset, state);
     let bsc = funding_total(in_range.iter().copied().filter(|funding| funding.for_bsc));
     let all = funding_total(in_range.iter().copied());
@@ -792,7 +799,7 @@ pub fn funding_view(dataset: &Dataset, state: &ViewState) -> FundingView {
     };
     FundingView {
         by_recipient,
-        chart: funding_chart(&in_range),
+        chart: funding_chart(&in_range, chart_size),
         rows,
         bsc_total_sentence,
         all_total_sentence,
@@ -800,7 +807,7 @@ pub fn funding_view(dataset: &Dataset, state: &ViewState) -> FundingView {
     }
 }
 
-fn funding_chart(in_range: &[&crate::data::Funding]) -> ChartView {
+fn funding_chart(in_range: &[&crate::data::Funding], chart_size: ChartSize) -> ChartView {
     // One position per month from the first to the last announcement; two cumulative lines.
     let counted: Vec<_> = in_range
         .iter()
@@ -866,7 +873,7 @@ fn funding_chart(in_range: &[&crate::data::Funding]) -> ChartView {
             },
         ],
         events: Vec::new(),
-        size: CHART_SIZE,
+        size: chart_size,
     });
     let point_texts = months
         .iter()
@@ -1104,7 +1111,7 @@ pub fn briefing_summary(dataset: &Dataset, state: &ViewState) -> String {
     );
     let people: u64 = series.points.iter().map(|point| point.people).sum();
     let boats: u64 = series.points.iter().map(|point| point.boats).sum();
-    let funding = funding_view(dataset, state);
+    let funding = funding_view(dataset, state, WIDE_CHART_SIZE);
     let span = span_text(&series);
     format!(
         "For {}: {} announcements match the filters. From {span}, {} people crossed in {} boats ({} per boat; provisional figures). {}",

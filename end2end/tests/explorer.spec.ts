@@ -199,3 +199,23 @@ test('no view is wider than a 360 px phone screen', async ({ openApp, page }) =>
     expect(overflow, `${tab} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
   }
 });
+
+test('on a phone the chart is drawn for its width, and turning the screen redraws it', async ({ openApp, page }) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await openApp('v=1&tab=crossings&yoy=1');
+  const drawing = page.getByTestId('chart-svg').locator('svg');
+  await expect(drawing).toHaveAttribute('viewBox', '0 0 360 320');
+  // The drawing fits the screen: nothing to scroll sideways, and its text is not shrunk below 11 px.
+  const frame = page.getByTestId('chart-frame');
+  const fits = await frame.evaluate((element) => element.scrollWidth <= element.clientWidth);
+  expect(fits).toBe(true);
+  const scale = await drawing.evaluate((svg) => svg.getBoundingClientRect().width / 360);
+  expect(13 * scale).toBeGreaterThanOrEqual(11);
+  // The same values are there to read: the keyboard readout walks every day of every year.
+  await frame.focus();
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('chart-readout')).toContainText('31 December');
+  // Turned sideways to a wide window, the chart is drawn wide.
+  await page.setViewportSize({ width: 1280, height: 780 });
+  await expect(drawing).toHaveAttribute('viewBox', '0 0 880 380');
+});

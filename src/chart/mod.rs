@@ -25,6 +25,12 @@ const EVENT_LINE: RGBColor = RGBColor(0x80, 0x16, 0x50);
 const FONT: &str = "sans-serif";
 /// The least room between two event numbers above the plot.
 const MIN_EVENT_LABEL_GAP_PX: f64 = 22.0;
+/// The least vertical room between two labels at the ends of lines: one line of the axis text.
+pub const MIN_END_LABEL_GAP_PX: f64 = 14.0;
+/// Line ends closer than this horizontally put their labels in one column, kept apart vertically.
+const END_LABEL_COLUMN_PX: f64 = 40.0;
+/// How far right of a line's end its label starts.
+const END_LABEL_OFFSET_PX: i32 = 8;
 
 /// A chart's drawing size in SVG pixels (it scales with the page).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -244,14 +250,16 @@ pub fn layout(chart: &SeriesChart) -> ChartGeometry {
     let widest_label_chars = format_number(y_max, decimals).len() as f64;
     let has_end_labels = chart.series.iter().any(|series| series.label_at_end);
     let max_x_ticks = (chart.size.width_px / 90).max(2) as usize;
-    let x_ticks = chart
-        .x_tick_override
-        .clone()
-        .unwrap_or_else(|| date_ticks(&chart.x_dates, max_x_ticks));
+    let plot_left_px = 14.0 + widest_label_chars * 8.0;
+    let plot_right_px = f64::from(chart.size.width_px) - if has_end_labels { 56.0 } else { 16.0 };
+    let x_ticks = match &chart.x_tick_override {
+        Some(ticks) => every_nth_that_fits(ticks, plot_right_px - plot_left_px),
+        None => date_ticks(&chart.x_dates, max_x_ticks),
+    };
     ChartGeometry {
         size: chart.size,
-        plot_left_px: 14.0 + widest_label_chars * 8.0,
-        plot_right_px: f64::from(chart.size.width_px) - if has_end_labels { 56.0 } else { 16.0 },
+        plot_left_px,
+        plot_right_px,
         plot_top_px: if chart.events.is_empty() { 16.0 } else { 34.0 },
         plot_bottom_px: f64::from(chart.size.height_px) - 34.0,
         y_max,
@@ -259,6 +267,18 @@ pub fn layout(chart: &SeriesChart) -> ChartGeometry {
         x_ticks,
         n_positions: chart.x_dates.len(),
     }
+}
+
+/// Given axis labels, thinned to every second, third… one when they would not fit side by side in
+/// `plot_width_px` (about 8 px a character and 16 px between labels); the first label is always kept.
+fn every_nth_that_fits(ticks: &[(usize, String)], plot_width_px: f64) -> Vec<(usize, String)> {
+    let widest_px = ticks
+        .iter()
+        .map(|(_, label)| label.chars().count() as f64 * 8.0 + 16.0)
+        .fold(1.0, f64::max);
+    let fitting = ((plot_width_px / widest_px).floor() as usize).max(1);
+    let step = ticks.len().div_ceil(fitting).max(1);
+    ticks.iter().step_by(step).cloned().collect()
 }
 
 /// Draws a chart to an SVG string with plotters.
@@ -356,6 +376,8 @@ fn draw_into(
             ))?;
         }
     }
+    // Labels go on after every line, so no line is drawn across one.
+    let mut end_labels: Vec<(&str, (i32, i32))> = Vec::new();
     for series in chart
         .series
         .iter()
@@ -388,14 +410,34 @@ fn draw_into(
         } else if !segment.is_empty() {
             root.draw(&PathElement::new(segment, colour.stroke_width(2)))?;
         }
-        if let (true, Some((x_px, y_px))) = (series.label_at_end, last_point) {
-            // Direct labels are text, so they use the axis colour (4.5:1 contrast), not the line colour.
-            root.draw(&Text::new(
-                series.label.clone(),
-                (x_px + 4, y_px),
-                small_text(&AXIS_TEXT, Pos::new(HPos::Left, VPos::Center)),
+        if let (true, Some(line_end_px)) = (series.label_at_end, last_point) {
+            end_labels.push((&series.label, line_end_px));
+        }
+    }
+    let line_ends_px: Vec<(f64, f64)> = end_labels
+        .iter()
+        .map(|(_, (x_px, y_px))| (f64::from(*x_px), f64::from(*y_px)))
+        .collect();
+    let label_y_px =
+        spread_end_labels(&line_ends_px, geometry.plot_top_px, geometry.plot_bottom_px);
+    for ((label, (x_px, y_px)), label_y_px) in end_labels.into_iter().zip(label_y_px) {
+        let label_y_px = px(label_y_px);
+        if label_y_px != y_px {
+            // A label moved off its line's end is tied back to it by a short stroke.
+            root.draw(&PathElement::new(
+                vec![
+                    (x_px + 2, y_px),
+                    (x_px + END_LABEL_OFFSET_PX - 2, label_y_px),
+                ],
+                AXIS_TEXT.stroke_width(1),
             ))?;
         }
+        // Direct labels are text, so they use the axis colour (4.5:1 contrast), not the line colour.
+        root.draw(&Text::new(
+            label.to_string(),
+            (x_px + END_LABEL_OFFSET_PX, label_y_px),
+            small_text(&AXIS_TEXT, Pos::new(HPos::Left, VPos::Center)),
+        ))?;
     }
     // Event markers: a thin line per position, and a number above it where there is room; every
     // marker is also in the numbered list under the chart and in the readout for its period.
@@ -425,6 +467,52 @@ fn draw_into(
         }
     }
     Ok(())
+}
+
+/// Where each label at a line's end goes (its centre's y, in the order given): at the line's end, or
+/// moved up or down just enough that labels in one column are `MIN_END_LABEL_GAP_PX` apart. They keep
+/// the order of their lines' ends, and stay between `top_px` and `bottom_px` when the column fits there.
+pub fn spread_end_labels(line_ends_px: &[(f64, f64)], top_px: f64, bottom_px: f64) -> Vec<f64> {
+    let mut label_y_px: Vec<f64> = line_ends_px.iter().map(|(_, y_px)| *y_px).collect();
+    let mut by_x: Vec<usize> = (0..line_ends_px.len()).collect();
+    by_x.sort_by(|a, b| line_ends_px[*a].0.total_cmp(&line_ends_px[*b].0));
+    let mut columns: Vec<Vec<usize>> = Vec::new();
+    let mut previous_x_px = f64::NEG_INFINITY;
+    for label_idx in by_x {
+        let x_px = line_ends_px[label_idx].0;
+        match columns.last_mut() {
+            Some(column) if x_px - previous_x_px < END_LABEL_COLUMN_PX => column.push(label_idx),
+            _ => columns.push(vec![label_idx]),
+        }
+        previous_x_px = x_px;
+    }
+    for mut column in columns {
+        // Top to bottom; equal ends keep the order given.
+        column.sort_by(|a, b| line_ends_px[*a].1.total_cmp(&line_ends_px[*b].1));
+        let push_down = |label_y_px: &mut Vec<f64>| {
+            for pair in column.windows(2) {
+                label_y_px[pair[1]] =
+                    label_y_px[pair[1]].max(label_y_px[pair[0]] + MIN_END_LABEL_GAP_PX);
+            }
+        };
+        push_down(&mut label_y_px);
+        // Anything pushed below the plot comes back up, taking the labels above it along.
+        if let Some(&lowest) = column.last() {
+            label_y_px[lowest] = label_y_px[lowest].min(bottom_px.max(line_ends_px[lowest].1));
+        }
+        for pair in column.windows(2).rev() {
+            label_y_px[pair[0]] =
+                label_y_px[pair[0]].min(label_y_px[pair[1]] - MIN_END_LABEL_GAP_PX);
+        }
+        // A column taller than the plot starts at its top and keeps its gaps.
+        if let Some(&highest) = column.first() {
+            if label_y_px[highest] < top_px {
+                label_y_px[highest] = top_px.min(line_ends_px[highest].1);
+                push_down(&mut label_y_px);
+            }
+        }
+    }
+    label_y_px
 }
 
 /// Below this many pixels per position, bars are drawn touching, as one shape per run of values.

@@ -222,3 +222,83 @@ fn wide_bars_stay_separate_rectangles() {
     assert!(!drawn.svg.contains("<polygon"));
     assert_eq!(drawn.svg.matches("<rect").count(), 24);
 }
+
+#[test]
+fn end_labels_in_one_column_are_kept_apart_in_order() {
+    let gap_px = MIN_END_LABEL_GAP_PX;
+    // (line end, expected behaviour): ends already far apart stay where they are.
+    assert_eq!(
+        spread_end_labels(&[(700.0, 100.0), (700.0, 200.0)], 16.0, 346.0),
+        vec![100.0, 200.0]
+    );
+    // Ends 5 px apart: the lower label moves down, the order stays.
+    let placed_y_px = spread_end_labels(&[(700.0, 105.0), (702.0, 100.0)], 16.0, 346.0);
+    assert_eq!(placed_y_px[1], 100.0);
+    assert!(placed_y_px[0] - placed_y_px[1] >= gap_px, "{placed_y_px:?}");
+    // At the bottom of the plot the labels move up instead of off the plot.
+    let placed_y_px = spread_end_labels(
+        &[(700.0, 346.0), (700.0, 343.0), (700.0, 200.0)],
+        16.0,
+        346.0,
+    );
+    assert_eq!(placed_y_px[0], 346.0);
+    assert!(placed_y_px[0] - placed_y_px[1] >= gap_px, "{placed_y_px:?}");
+    assert_eq!(placed_y_px[2], 200.0, "a label far above is left alone");
+    // Ends far apart horizontally are different columns: the same height is no clash.
+    assert_eq!(
+        spread_end_labels(&[(300.0, 150.0), (700.0, 150.0)], 16.0, 346.0),
+        vec![150.0, 150.0]
+    );
+    // More labels than the plot has room for: from the top, each a gap below the last.
+    let crowded: Vec<(f64, f64)> = (0..10)
+        .map(|label_idx| (700.0, 30.0 + label_idx as f64))
+        .collect();
+    let placed_y_px = spread_end_labels(&crowded, 16.0, 60.0);
+    assert_eq!(placed_y_px[0], 16.0);
+    for pair in placed_y_px.windows(2) {
+        assert!(pair[1] - pair[0] >= gap_px, "{placed_y_px:?}");
+    }
+}
+
+/// The y of the `<text>` element whose content is `label`.
+fn text_y_px(svg: &str, label: &str) -> f64 {
+    let tag = svg
+        .split("<text ")
+        .skip(1)
+        .find(|tag| {
+            tag.split_once('>')
+                .and_then(|(_, rest)| rest.split_once("</text>"))
+                .is_some_and(|(content, _)| content.trim() == label)
+        })
+        .unwrap_or_else(|| panic!("no text {label:?} in {svg}"));
+    let y_start = tag.find(" y=\"").expect("a y attribute") + 4;
+    let y_len = tag[y_start..].find('"').expect("a closing quote");
+    tag[y_start..y_start + y_len].parse().expect("a number")
+}
+
+#[test]
+fn drawn_end_labels_of_lines_ending_together_do_not_overlap() {
+    let mut chart = bar_chart(vec![Some(1.0); 12], "unused");
+    chart.events.clear();
+    chart.series = [29_300.0, 28_300.0, 45_700.0, 1_800.0, 300.0]
+        .iter()
+        .enumerate()
+        .map(|(series_idx, last_value)| PlotSeries {
+            label: format!("{}", 2018 + series_idx),
+            values: (1..=12)
+                .map(|month| Some(last_value * f64::from(month) / 12.0))
+                .collect(),
+            colour_idx: 4,
+            mark: Mark::Line,
+            label_at_end: true,
+        })
+        .collect();
+    let svg = draw(&chart).svg;
+    let mut label_y_px: Vec<f64> = (2018..2023)
+        .map(|year| text_y_px(&svg, &year.to_string()))
+        .collect();
+    label_y_px.sort_by(f64::total_cmp);
+    for pair in label_y_px.windows(2) {
+        assert!(pair[1] - pair[0] >= MIN_END_LABEL_GAP_PX, "{label_y_px:?}");
+    }
+}

@@ -3,6 +3,28 @@
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
+/// The screens that get narrow charts: up to 40 rem wide, a phone held upright.
+const NARROW_SCREEN_QUERY: &str = "(max-width: 40rem)";
+
+/// Whether the screen is narrow now; `on_change` hears of every change after (a phone turned, a
+/// window resized) for as long as the page is open.
+pub fn watch_narrow_screen(on_change: impl Fn(bool) + 'static) -> bool {
+    let Some(query_list) = web_sys::window()
+        .and_then(|window| window.match_media(NARROW_SCREEN_QUERY).ok())
+        .flatten()
+    else {
+        return false;
+    };
+    let query_list_for_listener = query_list.clone();
+    let listener = Closure::<dyn Fn()>::new(move || on_change(query_list_for_listener.matches()));
+    query_list
+        .add_event_listener_with_callback("change", listener.as_ref().unchecked_ref())
+        .ok();
+    // The page keeps listening for its whole life, so the closure is never freed.
+    listener.forget();
+    query_list.matches()
+}
+
 /// The current URL fragment without `#`.
 pub fn current_fragment() -> String {
     web_sys::window()

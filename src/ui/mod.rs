@@ -153,6 +153,18 @@ fn Explorer(
     // The view itself is built in the next task, after the page's frame has been drawn: two shorter
     // tasks instead of one long one, so the page answers input sooner while it starts.
     let panel_ready = RwSignal::new(false);
+    // Charts are drawn for the screen: narrow on a phone held upright, wide otherwise.
+    let narrow_screen = RwSignal::new(false);
+    narrow_screen.set(browser::watch_narrow_screen(move |is_narrow| {
+        narrow_screen.set(is_narrow)
+    }));
+    let chart_size = Signal::derive(move || {
+        if narrow_screen.get() {
+            crate::view_model::NARROW_CHART_SIZE
+        } else {
+            crate::view_model::WIDE_CHART_SIZE
+        }
+    });
     leptos::task::spawn_local(async move {
         browser::next_task().await;
         panel_ready.set(true);
@@ -188,8 +200,8 @@ fn Explorer(
                 let dataset = dataset_for_panel.clone();
                 match tab.get() {
                     Tab::Briefing => view! { <BriefingView dataset=dataset state=state/> }.into_any(),
-                    Tab::Crossings => view! { <CrossingsView dataset=dataset state=state/> }.into_any(),
-                    Tab::Funding => view! { <FundingView dataset=dataset state=state/> }.into_any(),
+                    Tab::Crossings => view! { <CrossingsView dataset=dataset state=state chart_size=chart_size/> }.into_any(),
+                    Tab::Funding => view! { <FundingView dataset=dataset state=state chart_size=chart_size/> }.into_any(),
                     Tab::Announcements => view! { <AnnouncementsView dataset=dataset state=state/> }.into_any(),
                     Tab::Sources => view! { <SourcesView dataset=dataset fingerprint=loaded.fingerprint.clone()
                         origin=origin_text(&loaded.origin)/> }.into_any(),

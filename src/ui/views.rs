@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::analysis::filter::{
     facet_counts, filter_announcements, highlight_matches, AnnouncementFilter,
 };
+use crate::chart::ChartSize;
 use crate::data::{is_safe_https_url, Dataset, Theme};
 use crate::view_model::{self, briefing_summary, crossings_chart, funding_view, headlines};
 use crate::view_state::{Measure, Period, SeriesChoice, Tab, ViewState, ROLLING_CHOICES};
@@ -133,9 +134,16 @@ pub fn BriefingView(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl I
 
 /// Crossings: options and the chart, with announcements as numbered markers.
 #[component]
-pub fn CrossingsView(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl IntoView {
+pub fn CrossingsView(
+    dataset: Arc<Dataset>,
+    state: RwSignal<ViewState>,
+    /// The chart's drawing size, which follows the screen's width.
+    chart_size: Signal<ChartSize>,
+) -> impl IntoView {
     let dataset_for_chart = dataset.clone();
-    let chart = Memo::new(move |_| state.with(|state| crossings_chart(&dataset_for_chart, state)));
+    let chart = Memo::new(move |_| {
+        state.with(|state| crossings_chart(&dataset_for_chart, state, chart_size.get()))
+    });
     // Its own memo, so the list (one item per announcement: thousands in a large dataset) is only
     // rebuilt when the marked announcements change, not when the measure does.
     let events = Memo::new(move |_| chart.with(|chart| chart.events.clone()));
@@ -228,9 +236,16 @@ pub fn CrossingsView(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl 
 
 /// Funding: totals counted once, the cumulative chart, and the ledger saying how each row was counted.
 #[component]
-pub fn FundingView(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl IntoView {
+pub fn FundingView(
+    dataset: Arc<Dataset>,
+    state: RwSignal<ViewState>,
+    /// The chart's drawing size, which follows the screen's width.
+    chart_size: Signal<ChartSize>,
+) -> impl IntoView {
     let dataset_for_view = dataset.clone();
-    let funding = Memo::new(move |_| state.with(|state| funding_view(&dataset_for_view, state)));
+    let funding = Memo::new(move |_| {
+        state.with(|state| funding_view(&dataset_for_view, state, chart_size.get()))
+    });
     let chart = Signal::derive(move || funding.with(|funding| funding.chart.clone()));
     let dataset_for_rows = dataset.clone();
     view! {

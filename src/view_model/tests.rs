@@ -42,7 +42,7 @@ fn headlines_carry_value_period_status_and_sources() {
 #[test]
 fn funding_totals_follow_the_date_range() {
     let dataset = bundled();
-    let all_dates = funding_view(&dataset, &ViewState::initial());
+    let all_dates = funding_view(&dataset, &ViewState::initial(), WIDE_CHART_SIZE);
     assert!(all_dates.bsc_total_sentence.starts_with(
         "Up to £280 million of one-off funding announced for the Border Security Command"
     ));
@@ -54,7 +54,7 @@ fn funding_totals_follow_the_date_range() {
         date_to: NaiveDate::from_ymd_opt(2024, 11, 30),
         ..ViewState::initial()
     };
-    let view = funding_view(&dataset, &autumn_2024);
+    let view = funding_view(&dataset, &autumn_2024, WIDE_CHART_SIZE);
     assert!(
         view.bsc_total_sentence.starts_with("Up to £150 million"),
         "{}",
@@ -94,7 +94,7 @@ fn funding_totals_follow_the_date_range() {
 #[test]
 fn crossings_chart_has_title_source_summary_and_matching_table() {
     let dataset = bundled();
-    let chart = crossings_chart(&dataset, &ViewState::initial());
+    let chart = crossings_chart(&dataset, &ViewState::initial(), WIDE_CHART_SIZE);
     assert_eq!(
         chart.title,
         "People crossing the English Channel in small boats, by month"
@@ -141,6 +141,7 @@ fn year_on_year_lines_end_at_each_year_total() {
             compare_years: true,
             ..ViewState::initial()
         },
+        WIDE_CHART_SIZE,
     );
     assert_eq!(chart.summary, "By 20 August, 15,897 people had crossed in 2026, against 27,997 by the same day of 2025 (provisional figures).");
     let table = chart.table.build();
@@ -156,6 +157,39 @@ fn year_on_year_lines_end_at_each_year_total() {
         .find(|row| row[0].shown == "2026")
         .unwrap();
     assert_eq!(row_2026[2].shown, "no data", "2026 is not complete");
+}
+
+#[test]
+fn a_narrow_chart_draws_the_same_values_with_fewer_axis_labels() {
+    let dataset = bundled();
+    for state in [
+        ViewState::initial(),
+        ViewState {
+            compare_years: true,
+            ..ViewState::initial()
+        },
+    ] {
+        let wide = crossings_chart(&dataset, &state, WIDE_CHART_SIZE);
+        let narrow = crossings_chart(&dataset, &state, NARROW_CHART_SIZE);
+        assert!(narrow.drawn.svg.contains(r#"viewBox="0 0 360 320""#));
+        assert_eq!(
+            narrow.drawn.geometry.n_positions,
+            wide.drawn.geometry.n_positions
+        );
+        assert_eq!(narrow.table.build().rows, wide.table.build().rows);
+        let (narrow_ticks, wide_ticks) =
+            (&narrow.drawn.geometry.x_ticks, &wide.drawn.geometry.x_ticks);
+        assert!(narrow_ticks.len() < wide_ticks.len(), "{narrow_ticks:?}");
+        // Each label has room: about 8 px a character and a gap, between neighbouring ticks.
+        let geometry = &narrow.drawn.geometry;
+        for pair in narrow_ticks.windows(2) {
+            let room_px = (pair[1].0 - pair[0].0) as f64 * geometry.step_px();
+            assert!(
+                room_px >= pair[0].1.chars().count() as f64 * 8.0,
+                "{narrow_ticks:?}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -186,6 +220,7 @@ fn weekly_summary_reads_as_a_sentence() {
             period: Period::Week,
             ..ViewState::initial()
         },
+        WIDE_CHART_SIZE,
     );
     assert!(
         chart
