@@ -681,21 +681,34 @@ fn funding_in_range<'a>(dataset: &'a Dataset, state: &ViewState) -> Vec<&'a crat
 }
 
 /// Builds the funding view for the records announced within the view's dates.
-pub fn funding_view(dataset: &Dataset, state: &ViewState, chart_size: ChartSize) -> FundingView {
-    let in_range = funding_in_range(dataset, state);
+/// "up to " before a total that includes an amount stated as an upper bound.
+fn upper_bound_qualifier(is_upper_bound: bool) -> &'static str {
+    if is_upper_bound {
+        "up to "
+    } else {
+        ""
+    }
+}
+
+/// The sentence giving the Border Security Command's one-off funding in these records, counted once.
+fn bsc_total_sentence(in_range: &[&crate::data::Funding]) -> String {
     let bsc = funding_total(in_range.iter().copied().filter(|funding| funding.for_bsc));
-    let all = funding_total(in_range.iter().copied());
-    let qualifier = |is_upper_bound: bool| if is_upper_bound { "up to " } else { "" };
-    let bsc_total_sentence = format!(
+    format!(
         "{}{} of one-off funding announced for the Border Security Command, counting each pound once ({} announcements added; {} totals or repeats left out).",
-        capitalise(qualifier(bsc.is_upper_bound)),
+        capitalise(upper_bound_qualifier(bsc.is_upper_bound)),
         money(bsc.counted_gbp),
         bsc.counted_ids.len(),
         bsc.left_out_ids.len()
-    );
+    )
+}
+
+pub fn funding_view(dataset: &Dataset, state: &ViewState, chart_size: ChartSize) -> FundingView {
+    let in_range = funding_in_range(dataset, state);
+    let all = funding_total(in_range.iter().copied());
+    let bsc_total_sentence = bsc_total_sentence(&in_range);
     let all_total_sentence = format!(
         "{}{} across all {} money records in these dates, including partners such as INTERPOL, the CPS and Iraq, again counted once.",
-        capitalise(qualifier(all.is_upper_bound)),
+        capitalise(upper_bound_qualifier(all.is_upper_bound)),
         money(all.counted_gbp),
         in_range.len()
     );
@@ -1111,7 +1124,8 @@ pub fn briefing_summary(dataset: &Dataset, state: &ViewState) -> String {
     );
     let people: u64 = series.points.iter().map(|point| point.people).sum();
     let boats: u64 = series.points.iter().map(|point| point.boats).sum();
-    let funding = funding_view(dataset, state, WIDE_CHART_SIZE);
+    // Only the sentence: the funding chart and ledger are not needed here.
+    let funding_sentence = bsc_total_sentence(&funding_in_range(dataset, state));
     let span = span_text(&series);
     format!(
         "For {}: {} announcements match the filters. From {span}, {} people crossed in {} boats ({} per boat; provisional figures). {}",
@@ -1120,7 +1134,7 @@ pub fn briefing_summary(dataset: &Dataset, state: &ViewState) -> String {
         format_number(people as f64, 0),
         format_number(boats as f64, 0),
         crate::analysis::people_per_boat(people, boats).map_or("no boats, so no average".to_string(), |ratio| format_number(ratio, 1)),
-        funding.bsc_total_sentence
+        funding_sentence
     )
 }
 

@@ -203,6 +203,10 @@ fn the_briefing_summary_is_generated_from_the_filters() {
     let summary = briefing_summary(&dataset, &state);
     // 19 announcements: the month-dated King's Speech (July 2024) and G7 plan (October 2024) count too.
     assert!(summary.starts_with("For 5 July 2024 to 31 December 2024: 19 announcements match the filters. From 5 July 2024 to 31 December 2024, 23,242 people crossed in 423 boats (54.9 per boat; provisional figures)."), "{summary}");
+    // The funding sentence is the Funding view's own, for the same dates.
+    let funding = funding_view(&dataset, &state, WIDE_CHART_SIZE);
+    assert!(summary.ends_with(&funding.bsc_total_sentence), "{summary}");
+    assert!(funding.bsc_total_sentence.contains("million"), "{}", funding.bsc_total_sentence);
 }
 
 #[test]
