@@ -206,7 +206,11 @@ fn the_briefing_summary_is_generated_from_the_filters() {
     // The funding sentence is the Funding view's own, for the same dates.
     let funding = funding_view(&dataset, &state, WIDE_CHART_SIZE);
     assert!(summary.ends_with(&funding.bsc_total_sentence), "{summary}");
-    assert!(funding.bsc_total_sentence.contains("million"), "{}", funding.bsc_total_sentence);
+    assert!(
+        funding.bsc_total_sentence.contains("million"),
+        "{}",
+        funding.bsc_total_sentence
+    );
 }
 
 #[test]

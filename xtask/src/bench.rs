@@ -97,7 +97,7 @@ fn browser_benchmarks(
         .env("BSE_BENCH_DATASETS", json!(datasets).to_string());
     let browser_scratch = BrowserScratchDir::create();
     browser_scratch.apply(&mut node);
-    println!("==> browser benchmarks (5 loads each edition; 50 changes at 1x, 10x, 100x)…");
+    println!("==> browser benchmarks (5 loads each edition; 200 changes at 1x, 10x, 100x, memory after the first 50)…");
     let output = node
         .output()
         .map_err(|error| format!("could not start node: {error}"))?;
@@ -206,6 +206,10 @@ fn print_browser_report(browser: &Value) {
         "start-up with the CPU slowed 4x (as Lighthouse mobile), median of 5: blocking {} ms, longest task {} ms",
         ms(&browser["start_up_4x_cpu"]["blocking_ms_median"]),
         ms(&browser["start_up_4x_cpu"]["longest_task_ms_median"])
+    );
+    println!(
+        "filter changes (the measure, on the Crossings view): p50 and p95 over 200 changes after 5 \
+         untimed ones; memory after load, after those 5, and after the first 50 timed"
     );
     println!(
         "{:<8} {:>8} {:>8} {:>16} {:>16} {:>16} {:>14}",
