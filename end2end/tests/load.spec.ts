@@ -40,6 +40,9 @@ test('the page as served shows the title at once, and the app takes its place', 
     ? await (await page.request.get(process.env.BSE_BASE_URL!)).text()
     : readFileSync(process.env.BSE_OFFLINE_FILE!, 'utf8');
   expect(servedHtml).toContain(`<h1>${dataset.title}</h1>`);
+  // Its styles are in the page, so the first paint waits for no other download.
+  expect(servedHtml).toContain('<style>');
+  expect(servedHtml).not.toMatch(/rel="?stylesheet/);
   // Once the app is in, the static copy is gone: one header, one title, one main landmark.
   await openApp();
   await expect(page.locator('#bse-shell')).toHaveCount(0);
