@@ -60,6 +60,19 @@ pub fn App() -> impl IntoView {
     let first = parse_fragment(&browser::current_fragment());
     let state = RwSignal::new(first.state);
     let ignored = RwSignal::new(first.ignored);
+    // Charts are drawn for the screen: narrow on a phone held upright, wide otherwise. Watched once
+    // here, for the page's whole life, whichever dataset is shown.
+    let narrow_screen = RwSignal::new(false);
+    narrow_screen.set(browser::watch_narrow_screen(move |is_narrow| {
+        narrow_screen.set(is_narrow)
+    }));
+    let chart_size = Signal::derive(move || {
+        if narrow_screen.get() {
+            crate::view_model::NARROW_CHART_SIZE
+        } else {
+            crate::view_model::WIDE_CHART_SIZE
+        }
+    });
     // The view state drives the fragment; the fragment (back, forward, a pasted link) drives the view state.
     // The fragment the app wrote itself is remembered, so its own hashchange does not clear the notice
     // about what a pasted link contained.
@@ -117,7 +130,7 @@ pub fn App() -> impl IntoView {
                     };
                     let shown = opened.get().map(Ok).unwrap_or(result);
                     match shown {
-                        Ok(loaded) => view! { <Explorer loaded=loaded state=state ignored=ignored>{panel}</Explorer> }.into_any(),
+                        Ok(loaded) => view! { <Explorer loaded=loaded state=state ignored=ignored chart_size=chart_size>{panel}</Explorer> }.into_any(),
                         Err(error) => view! { <LoadFailure error=error/>{panel} }.into_any(),
                     }
                 })}
@@ -138,6 +151,8 @@ fn Explorer(
     state: RwSignal<ViewState>,
     /// What the link contained that could not be used.
     ignored: RwSignal<Vec<String>>,
+    /// The charts' drawing size, which follows the screen's width.
+    chart_size: Signal<crate::chart::ChartSize>,
     /// The "open a dataset file" panel, shown under the title.
     children: Children,
 ) -> impl IntoView {
@@ -153,18 +168,6 @@ fn Explorer(
     // The view itself is built in the next task, after the page's frame has been drawn: two shorter
     // tasks instead of one long one, so the page answers input sooner while it starts.
     let panel_ready = RwSignal::new(false);
-    // Charts are drawn for the screen: narrow on a phone held upright, wide otherwise.
-    let narrow_screen = RwSignal::new(false);
-    narrow_screen.set(browser::watch_narrow_screen(move |is_narrow| {
-        narrow_screen.set(is_narrow)
-    }));
-    let chart_size = Signal::derive(move || {
-        if narrow_screen.get() {
-            crate::view_model::NARROW_CHART_SIZE
-        } else {
-            crate::view_model::WIDE_CHART_SIZE
-        }
-    });
     leptos::task::spawn_local(async move {
         browser::next_task().await;
         panel_ready.set(true);
