@@ -215,6 +215,11 @@ test('on a phone the chart is drawn for its width, and turning the screen redraw
   await frame.focus();
   await page.keyboard.press('End');
   await expect(page.getByTestId('chart-readout')).toContainText('31 December');
+  // Downloads are drawn wide whatever the screen, for use in a briefing.
+  const svgDownload = page.waitForEvent('download');
+  await page.getByTestId('download-svg').click();
+  const svgText = readFileSync((await (await svgDownload).path())!, 'utf8');
+  expect(svgText).toContain('viewBox="0 0 880 380"');
   // Turned sideways to a wide window, the chart is drawn wide.
   await page.setViewportSize({ width: 1280, height: 780 });
   await expect(drawing).toHaveAttribute('viewBox', '0 0 880 380');

@@ -5,7 +5,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::export::{file_stem, to_csv, DataTable};
-use crate::view_model::ChartView;
+use crate::view_model::{ChartView, WIDE_CHART_SIZE};
 use crate::view_state::ViewState;
 
 use super::browser;
@@ -38,6 +38,10 @@ pub fn ChartPanel(
     chart: Signal<ChartView>,
     /// The view state, for the table toggle.
     state: RwSignal<ViewState>,
+    /// The same chart drawn at the wide size: SVG and PNG downloads are always wide, whatever the
+    /// screen (a chart drawn for a phone would make a small image for a briefing).
+    #[prop(into)]
+    wide_chart: Callback<(), ChartView>,
 ) -> impl IntoView {
     let chart_id = move || chart.with(|chart| chart.chart_id.clone());
     let table_open = move || {
@@ -126,6 +130,10 @@ pub fn ChartPanel(
     let readout_transform = move || format!("translateX(-{:.1}%)", readout_share_percent());
     let download_status = RwSignal::new(String::new());
     let download = move |kind: &'static str| {
+        let drawn_wide = chart.with_untracked(|chart| {
+            (chart.drawn.geometry.size == WIDE_CHART_SIZE).then(|| chart.drawn.clone())
+        });
+        let drawn_wide = drawn_wide.unwrap_or_else(|| wide_chart.run(()).drawn);
         let (stem, result) = chart.with_untracked(|chart| {
             let stem = file_stem(&chart.title);
             let result = match kind {
@@ -134,16 +142,14 @@ pub fn ChartPanel(
                     "text/csv;charset=utf-8",
                     &to_csv(&chart.table.build(), &csv_footer(chart)),
                 ),
-                "svg" => browser::download_text(
-                    &format!("{stem}.svg"),
-                    "image/svg+xml",
-                    &chart.drawn.svg,
-                ),
+                "svg" => {
+                    browser::download_text(&format!("{stem}.svg"), "image/svg+xml", &drawn_wide.svg)
+                }
                 _ => browser::download_svg_as_png(
                     &format!("{stem}.png"),
-                    &chart.drawn.svg,
-                    chart.drawn.geometry.size.width_px,
-                    chart.drawn.geometry.size.height_px,
+                    &drawn_wide.svg,
+                    drawn_wide.geometry.size.width_px,
+                    drawn_wide.geometry.size.height_px,
                 ),
             };
             (stem, result)

@@ -9,7 +9,9 @@ use crate::analysis::filter::{
 };
 use crate::chart::ChartSize;
 use crate::data::{is_safe_https_url, Dataset, Theme};
-use crate::view_model::{self, briefing_summary, crossings_chart, funding_view, headlines};
+use crate::view_model::{
+    self, briefing_summary, crossings_chart, funding_view, headlines, WIDE_CHART_SIZE,
+};
 use crate::view_state::{Measure, Period, SeriesChoice, Tab, ViewState, ROLLING_CHOICES};
 
 use super::browser;
@@ -144,6 +146,7 @@ pub fn CrossingsView(
     let chart = Memo::new(move |_| {
         state.with(|state| crossings_chart(&dataset_for_chart, state, chart_size.get()))
     });
+    let dataset_for_download = dataset.clone();
     // Its own memo, so the list (one item per announcement: thousands in a large dataset) is only
     // rebuilt when the marked announcements change, not when the measure does.
     let events = Memo::new(move |_| chart.with(|chart| chart.events.clone()));
@@ -209,7 +212,9 @@ pub fn CrossingsView(
                 " Mark announcements"
             </label>
         </form>
-        <ChartPanel chart=chart state=state/>
+        <ChartPanel chart=chart state=state wide_chart=move |()| {
+            state.with_untracked(|state| crossings_chart(&dataset_for_download, state, WIDE_CHART_SIZE))
+        }/>
         <Show when=move || events.with(|events| !events.is_empty())>
             <h3>"Announcements marked on the chart"</h3>
             <ol class="event-list" data-testid="event-list">
@@ -246,6 +251,7 @@ pub fn FundingView(
     let funding = Memo::new(move |_| {
         state.with(|state| funding_view(&dataset_for_view, state, chart_size.get()))
     });
+    let dataset_for_download = dataset.clone();
     let chart = Signal::derive(move || funding.with(|funding| funding.chart.clone()));
     let dataset_for_rows = dataset.clone();
     view! {
@@ -255,7 +261,9 @@ pub fn FundingView(
             <p>{move || funding.with(|funding| funding.all_total_sentence.clone())}</p>
             {move || funding.with(|funding| funding.per_year_sentences.iter().map(|sentence| view! { <p>{sentence.clone()}</p> }).collect_view())}
         </div>
-        <ChartPanel chart=chart state=state/>
+        <ChartPanel chart=chart state=state wide_chart=move |()| {
+            state.with_untracked(|state| funding_view(&dataset_for_download, state, WIDE_CHART_SIZE).chart)
+        }/>
         <h3>"By recipient"</h3>
         <div data-testid="funding-by-recipient">
             <SortableTable table=Signal::derive(move || funding.with(|funding| funding.by_recipient.clone()))/>
