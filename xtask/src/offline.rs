@@ -52,14 +52,14 @@ pub fn build_dist(project_root: &Path, toolchain: &Toolchain) -> Result<(), Stri
         let path = dist.join(relative.trim_start_matches("./"));
         fs::read(&path).map_err(|error| format!("reading {}: {error}", path.display()))
     };
-    let offline_html = bundle_offline(&index_html, &dataset_bytes, read_asset)?;
-    let stylesheet_hrefs = find_trunk_assets(&index_html)?.stylesheet_hrefs;
-    let (hosted_html, css) = inline_stylesheets(&index_html, read_asset)?;
-    let hosted_html = add_hosted_csp(&hosted_html, &css)?;
+    // Both editions start from the page with its styles inline.
+    let styled = inline_stylesheets(&index_html, read_asset)?;
+    let offline_html = bundle_offline(&styled, &dataset_bytes, read_asset)?;
+    let hosted_html = add_hosted_csp(&styled.html, &styled.css)?;
     fs::write(dist.join("index.html"), &hosted_html)
         .map_err(|error| format!("writing dist/index.html: {error}"))?;
     // The styles are in the page now; the stylesheet file would only be downloaded by the service worker.
-    for href in &stylesheet_hrefs {
+    for href in &styled.stylesheet_hrefs {
         let path = dist.join(href.trim_start_matches("./"));
         fs::remove_file(&path).map_err(|error| format!("removing {}: {error}", path.display()))?;
     }
@@ -268,13 +268,14 @@ struct TrunkAssets {
     inline_module_scripts: usize,
 }
 
-/// Rewrites Trunk's `index.html` into one self-contained file; `read_asset` reads a file Trunk wrote.
+/// Rewrites Trunk's `index.html`, its styles already inline, into one self-contained file; `read_asset`
+/// reads a file Trunk wrote.
 pub fn bundle_offline(
-    index_html: &str,
+    styled: &StyledPage,
     dataset_bytes: &[u8],
     read_asset: impl Fn(&str) -> Result<Vec<u8>, String>,
 ) -> Result<String, String> {
-    let assets = find_trunk_assets(index_html)?;
+    let assets = find_trunk_assets(&styled.html)?;
     let [glue_href] = assets.glue_hrefs.as_slice() else {
         return Err(format!(
             "expected one modulepreload link to the wasm-bindgen glue in dist/index.html, found {}",
@@ -296,17 +297,16 @@ pub fn bundle_offline(
     let glue = String::from_utf8(read_asset(glue_href)?)
         .map_err(|_| "the glue script is not UTF-8".to_string())?;
     let wasm_bytes = read_asset(wasm_href)?;
-    let (index_html, css) = inline_stylesheets(index_html, &read_asset)?;
     let loader = offline_loader_script(&glue, &wasm_bytes)?;
     let dataset_block = inline_dataset_json(dataset_bytes)?;
     let csp = format!(
         "default-src 'none'; script-src '{}' 'wasm-unsafe-eval'; style-src '{}'; img-src data: blob:; \
          worker-src blob:; base-uri 'none'; form-action 'none'; object-src 'none'",
         csp_hash(&loader),
-        csp_hash(&css)
+        csp_hash(&styled.css)
     );
     let rewritten = rewrite_str(
-        &index_html,
+        &styled.html,
         RewriteStrSettings {
             element_content_handlers: vec![
                 element!("head", |head| {
@@ -341,16 +341,26 @@ pub fn bundle_offline(
     Ok(rewritten)
 }
 
-/// The page with its stylesheets written into one `<style>` at the place of the first, and that CSS.
-///
-/// Both editions carry their styles inline: the offline one must, and for the hosted one it saves the
-/// round trip a render-blocking stylesheet costs before the first paint (the CSS is 3 KB compressed).
+/// Trunk's page with its stylesheets written into one `<style>`.
+pub struct StyledPage {
+    /// The page, the `<style>` at the place of the first stylesheet link.
+    pub html: String,
+    /// The CSS in that `<style>`, for the Content-Security-Policy's hash.
+    pub css: String,
+    /// The stylesheet files it replaced.
+    pub stylesheet_hrefs: Vec<String>,
+}
+
+/// Writes the page's stylesheets into it, for both editions: the offline one must carry them, and for
+/// the hosted one it saves the round trip a render-blocking stylesheet costs before the first paint
+/// (the CSS is 3 KB compressed).
 pub fn inline_stylesheets(
     index_html: &str,
     read_asset: impl Fn(&str) -> Result<Vec<u8>, String>,
-) -> Result<(String, String), String> {
+) -> Result<StyledPage, String> {
+    let stylesheet_hrefs = find_trunk_assets(index_html)?.stylesheet_hrefs;
     let mut css = String::new();
-    for href in &find_trunk_assets(index_html)?.stylesheet_hrefs {
+    for href in &stylesheet_hrefs {
         let sheet =
             String::from_utf8(read_asset(href)?).map_err(|_| format!("{href} is not UTF-8"))?;
         css.push_str(&sheet);
@@ -371,7 +381,11 @@ pub fn inline_stylesheets(
         },
     )
     .map_err(|error| format!("inlining the stylesheets of dist/index.html: {error}"))?;
-    Ok((html, css))
+    Ok(StyledPage {
+        html,
+        css,
+        stylesheet_hrefs,
+    })
 }
 
 fn find_trunk_assets(index_html: &str) -> Result<TrunkAssets, String> {
@@ -589,7 +603,8 @@ mod tests {
             dataset,
             "the escape reverses exactly"
         );
-        let html = bundle_offline(TRUNK_INDEX, dataset, read_fake_asset).unwrap();
+        let styled = inline_stylesheets(TRUNK_INDEX, read_fake_asset).unwrap();
+        let html = bundle_offline(&styled, dataset, read_fake_asset).unwrap();
         assert!(!html.contains("integrity"));
         assert!(!html.contains("modulepreload"));
         assert!(html.contains("<style>body { color: red; }</style>"));
@@ -646,7 +661,8 @@ mod tests {
     #[test]
     fn refuses_an_unexpected_trunk_layout() {
         let without_wasm = TRUNK_INDEX.replace("rel=\"preload\"", "rel=\"prefetch\"");
-        let error = bundle_offline(&without_wasm, b"{}", read_fake_asset).unwrap_err();
+        let styled = inline_stylesheets(&without_wasm, read_fake_asset).unwrap();
+        let error = bundle_offline(&styled, b"{}", read_fake_asset).unwrap_err();
         assert!(
             error.contains("expected one preload link to the wasm file"),
             "{error}"
@@ -674,8 +690,13 @@ mod tests {
 
     #[test]
     fn the_hosted_page_allows_its_inline_loader_by_hash_only() {
-        let (html, css) = inline_stylesheets(TRUNK_INDEX, read_fake_asset).unwrap();
+        let StyledPage {
+            html,
+            css,
+            stylesheet_hrefs,
+        } = inline_stylesheets(TRUNK_INDEX, read_fake_asset).unwrap();
         assert_eq!(css, "body { color: red; }");
+        assert_eq!(stylesheet_hrefs, ["./main-abc.css"]);
         assert!(
             html.contains("<style>body { color: red; }</style>"),
             "{html}"
