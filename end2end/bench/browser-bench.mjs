@@ -9,7 +9,7 @@ const offlineUrl = pathToFileURL(process.env.BSE_OFFLINE_FILE).href;
 const datasets = JSON.parse(process.env.BSE_BENCH_DATASETS); // [{ factor, path }]
 const N_LOADS = 5;
 // Memory is read after the first 50 timed changes; latency is taken over all 200, so that its p95 (the
-// tenth-slowest change) moves less with one or two stalls from the machine than it would over 50.
+// eleventh-slowest change) moves less with one or two stalls from the machine than it would over 50.
 const N_CHANGES = 50;
 const N_TIMED_CHANGES = 200;
 const N_WARM_UP_CHANGES = 5;
