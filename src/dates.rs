@@ -151,4 +151,27 @@ mod tests {
             assert_eq!(parse_iso_date(text), None, "{text:?}");
         }
     }
+
+    #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+    struct Handed {
+        #[serde(with = "day_number")]
+        date: NaiveDate,
+    }
+
+    #[test]
+    fn day_numbers_round_trip_and_refuse_what_is_not_a_date() {
+        let handed = Handed {
+            date: NaiveDate::from_ymd_opt(2024, 2, 29).unwrap(),
+        };
+        let text = serde_json::to_string(&handed).unwrap();
+        assert_eq!(serde_json::from_str::<Handed>(&text).unwrap(), handed);
+        let error = serde_json::from_str::<Handed>(r#"{"date": 2147483647}"#).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("day number 2147483647 is not a date"),
+            "{error}"
+        );
+        assert!(serde_json::from_str::<Handed>(r#"{"date": "2024-02-29"}"#).is_err());
+    }
 }
