@@ -59,6 +59,20 @@ pub fn year(date: NaiveDate) -> String {
     format!("{:04}", date.year())
 }
 
+/// The days from `first` to `last` for a bracket after a period's name, as briefly as is clear:
+/// "20 August", "5–31 July", "1 January–20 August", "28 December 2021–2 January 2022".
+pub fn day_span(first: NaiveDate, last: NaiveDate) -> String {
+    if first == last {
+        day_month(first)
+    } else if first.year() != last.year() {
+        format!("{}–{}", day_month_year(first), day_month_year(last))
+    } else if first.month() == last.month() {
+        format!("{}–{}", first.day(), day_month(last))
+    } else {
+        format!("{}–{}", day_month(first), day_month(last))
+    }
+}
+
 /// "2024-03".
 pub fn iso_month(date: NaiveDate) -> String {
     format!("{:04}-{:02}", date.year(), date.month())

@@ -4,6 +4,7 @@
 //! APIs, no clock. `tests/architecture.rs` enforces that.
 
 pub mod analysis;
+pub mod calendar;
 pub mod chart;
 pub mod data;
 pub mod dates;

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use chrono::{Datelike, NaiveDate};
 
 use crate::analysis::filter::{filter_announcements, AnnouncementFilter};
-use crate::analysis::series::{crossings_series, cumulative_by_year, CrossingsSeries};
+use crate::analysis::series::{crossings_series, cumulative_by_year, CrossingsSeries, YearLine};
 use crate::analysis::{funding_count_reason, funding_total, year_to_date_comparison};
 use crate::chart::{
     self, format_number, ChartSize, DrawnChart, EventMarker, Mark, PlotSeries, SeriesChart,
@@ -250,14 +250,23 @@ pub fn crossings_chart(dataset: &Dataset, state: &ViewState, chart_size: ChartSi
             number: note.number,
         })
         .collect();
+    let has_partial = series.points.iter().any(|point| !point.is_complete);
     let drawn = chart::draw(&SeriesChart {
         x_dates,
         x_tick_override: None,
         series: plot_series,
         events: markers,
+        x_is_partial: if has_partial {
+            series
+                .points
+                .iter()
+                .map(|point| !point.is_complete)
+                .collect()
+        } else {
+            Vec::new()
+        },
         size: chart_size,
     });
-    let span = span_text(&series);
     let status = status_word(series.status);
     let title = format!(
         "{} crossing the English Channel in small boats, by {}",
@@ -269,8 +278,9 @@ pub fn crossings_chart(dataset: &Dataset, state: &ViewState, chart_size: ChartSi
         series.period.label()
     );
     let subtitle = format!(
-        "{} detected arriving in the UK by small boat, {span}; {status} figures",
-        capitalise(measure_unit(measure))
+        "{} detected arriving in the UK by small boat, {}; {status} figures",
+        capitalise(measure_unit(measure)),
+        span_text(&series)
     );
     let source_line = format!(
         "Source: {} ({status}, data to {}).",
@@ -286,32 +296,47 @@ pub fn crossings_chart(dataset: &Dataset, state: &ViewState, chart_size: ChartSi
     let point_texts = PointTexts::new(series.points.len(), move |point_idx| {
         let series = &series_for_texts;
         let point = &series.points[point_idx];
-        let value = point.value.map_or("no data".to_string(), |value| {
-            format!(
+        let value = match point.value {
+            Some(value) => format!(
                 "{} {}",
                 format_number(value, decimals),
                 measure_unit(measure)
-            )
-        });
+            ),
+            None if measure == Measure::PeoplePerBoat => {
+                "no boats, so no people per boat".to_string()
+            }
+            None => "no data".to_string(),
+        };
         let rolling = point
             .rolling
             .map(|rolling| format!("; {rolling_label_for_texts}: {}", format_number(rolling, 1)))
             .unwrap_or_default();
         let partial = if point.is_complete {
-            ""
+            String::new()
         } else {
-            " (incomplete period)"
+            format!(
+                " (partial {}: {} of {} days)",
+                series.period.label(),
+                point.n_days(),
+                point.n_days_in_period()
+            )
         };
         format!(
             "{}: {value}{rolling}{partial} ({status}, {publisher})",
             point.label()
         )
     });
-    let mut columns = vec![
-        Column {
-            heading: capitalise(series.period.label()),
+    let mut columns = vec![Column {
+        heading: capitalise(series.period.label()),
+        is_numeric: false,
+    }];
+    if series.period != Period::Day {
+        columns.push(Column {
+            heading: "Days counted".to_string(),
             is_numeric: false,
-        },
+        });
+    }
+    columns.extend([
         Column {
             heading: "People".to_string(),
             is_numeric: true,
@@ -324,7 +349,7 @@ pub fn crossings_chart(dataset: &Dataset, state: &ViewState, chart_size: ChartSi
             heading: "People per boat".to_string(),
             is_numeric: true,
         },
-    ];
+    ]);
     if series.rolling_periods >= 2 {
         columns.push(Column {
             heading: capitalise(&rolling_label),
@@ -332,33 +357,39 @@ pub fn crossings_chart(dataset: &Dataset, state: &ViewState, chart_size: ChartSi
         });
     }
     let series_for_table = series.clone();
-    let caption = title.clone();
+    let caption = format!("{title}, {}", span_text(&series));
     let table = LazyTable::new(move || {
         let series = &series_for_table;
         let rows = series
             .points
             .iter()
             .map(|point| {
-                let mut row = vec![
-                    Cell::text_sorted_by(
-                        &format!(
-                            "{}{}",
-                            point.label(),
-                            if point.is_complete {
-                                ""
-                            } else {
-                                " (incomplete)"
-                            }
-                        ),
-                        &crate::dates::iso_date(point.start),
-                    ),
+                let mut row = vec![Cell::text_sorted_by(
+                    &point.label(),
+                    &crate::dates::iso_date(point.start),
+                )];
+                if series.period != Period::Day {
+                    row.push(Cell::text_sorted_by(
+                        &if point.is_complete {
+                            format!("all {}", point.n_days())
+                        } else {
+                            format!(
+                                "{} of {} (partial)",
+                                point.n_days(),
+                                point.n_days_in_period()
+                            )
+                        },
+                        &format!("{:03}", point.n_days()),
+                    ));
+                }
+                row.extend([
                     Cell::number(Some(point.people as f64), 0),
                     Cell::number(Some(point.boats as f64), 0),
                     Cell::number(
                         crate::analysis::people_per_boat(point.people, point.boats),
                         1,
                     ),
-                ];
+                ]);
                 if series.rolling_periods >= 2 {
                     row.push(Cell::number(point.rolling, 1));
                 }
@@ -373,6 +404,9 @@ pub fn crossings_chart(dataset: &Dataset, state: &ViewState, chart_size: ChartSi
     });
     let summary = crossings_summary(&series);
     let mut notes = series.notes.clone();
+    if has_partial && mark == Mark::Bars {
+        notes.push("Pale bars with an outline are partial periods.".to_string());
+    }
     if series.status == Status::Provisional {
         notes.push(
             "Provisional operational data: the Home Office revises these figures.".to_string(),
@@ -399,52 +433,132 @@ fn capitalise(text: &str) -> String {
     })
 }
 
+/// "1 announcement", "2 announcements".
+pub fn count_of(count: usize, singular: &str, plural: &str) -> String {
+    format!(
+        "{} {}",
+        format_number(count as f64, 0),
+        if count == 1 { singular } else { plural }
+    )
+}
+
+/// "5 July 2024 to 4 July 2025": the days a series counts, or "no dates" when it counts none.
 fn span_text(series: &CrossingsSeries) -> String {
-    match (series.points.first(), series.points.last()) {
-        (Some(first), Some(last)) => format!(
+    series.span().map_or_else(
+        || "no dates".to_string(),
+        |(first, last)| days_text(first, last),
+    )
+}
+
+/// "5 July 2024 to 4 July 2025", or "3 September 2022" for one day.
+fn days_text(first: NaiveDate, last: NaiveDate) -> String {
+    if first == last {
+        crate::dates::day_month_year(first)
+    } else {
+        format!(
             "{} to {}",
-            crate::dates::day_month_year(first.start),
-            crate::dates::day_month_year(last.end.min(series.as_of))
-        ),
-        _ => "no period selected".to_string(),
+            crate::dates::day_month_year(first),
+            crate::dates::day_month_year(last)
+        )
     }
 }
 
-/// One sentence on the series: the highest period and the latest complete one.
+/// "From 5 July 2024 to 4 July 2025" or "On 3 September 2022".
+fn from_days_text(first: NaiveDate, last: NaiveDate) -> String {
+    if first == last {
+        format!("On {}", crate::dates::day_month_year(first))
+    } else {
+        format!("From {}", days_text(first, last))
+    }
+}
+
+/// The summary of a crossings series: the total over the days it counts, then the highest and the
+/// latest whole period. A partial period is never named highest or latest.
 fn crossings_summary(series: &CrossingsSeries) -> String {
+    let status = status_word(series.status);
+    let Some((first, last)) = series.span() else {
+        if !series.left_out_cut.is_empty() {
+            return format!(
+                "No whole {} of official figures lies inside the selected dates: {} {} only partly inside, and official figures cannot be split by day. The provisional series can count part of a {}.",
+                series.period.label(),
+                crate::analysis::series::join_words(&series.left_out_cut),
+                if series.left_out_cut.len() == 1 { "is" } else { "are" },
+                series.period.label()
+            );
+        }
+        return format!(
+            "No crossings data fall in the selected dates: the {status} series runs from {}.",
+            days_text(series.data_first, series.as_of)
+        );
+    };
+    let (people, boats) = series.totals();
+    let total = if series.measure == Measure::PeoplePerBoat && boats == 0 {
+        format!(
+            "{}, no boats were detected arriving, so there is no people-per-boat figure ({status} figures).",
+            from_days_text(first, last)
+        )
+    } else {
+        let per_boat = if series.measure == Measure::PeoplePerBoat {
+            crate::analysis::people_per_boat(people, boats)
+                .map(|ratio| format!(", {} per boat", format_number(ratio, 1)))
+                .unwrap_or_default()
+        } else {
+            String::new()
+        };
+        format!(
+            "{}, {} crossed in {}{per_boat} ({status} figures).",
+            from_days_text(first, last),
+            count_of(people as usize, "person", "people"),
+            count_of(boats as usize, "boat", "boats"),
+        )
+    };
     let decimals = decimals_for(series.measure);
     let unit = measure_unit(series.measure);
-    let highest = series
+    let whole = if series.period == Period::Day {
+        ""
+    } else {
+        "whole "
+    };
+    let period = series.period.label();
+    let whole_points: Vec<_> = series
         .points
         .iter()
-        .filter(|point| point.value.is_some())
-        .max_by(|left, right| {
-            left.value
-                .partial_cmp(&right.value)
-                .unwrap_or(std::cmp::Ordering::Equal)
-        });
-    let latest_complete = series
-        .points
-        .iter()
-        .rev()
-        .find(|point| point.is_complete && point.value.is_some());
-    match (highest, latest_complete) {
-        (Some(highest), Some(latest)) => format!(
-            "From {}, the highest {} was {} with {} {unit}; the latest complete {}, {}, had {} {unit} ({} figures).",
-            span_text(series),
-            series.period.label(),
-            highest.label_in_sentence(),
-            format_number(highest.value.unwrap_or(0.0), decimals),
-            series.period.label(),
+        .filter(|point| point.is_complete && point.value.is_some())
+        .collect();
+    let highest = whole_points.iter().max_by(|left, right| {
+        left.value
+            .partial_cmp(&right.value)
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let value_text = |point: &crate::analysis::series::SeriesPoint| {
+        format!(
+            "{} {unit}",
+            format_number(point.value.unwrap_or(0.0), decimals)
+        )
+    };
+    let ranking = match (highest, whole_points.last()) {
+        (Some(_), Some(latest)) if whole_points.len() == 1 => format!(
+            " The only {whole}{period} in these dates, {}, had {}.",
             latest.label_in_sentence(),
-            format_number(latest.value.unwrap_or(0.0), decimals),
-            status_word(series.status)
+            value_text(latest)
         ),
-        _ => "No crossings data fall in the selected dates.".to_string(),
-    }
+        (Some(highest), Some(latest)) => format!(
+            " The highest {whole}{period} was {} with {}; the latest {whole}{period}, {}, had {}.",
+            highest.label_in_sentence(),
+            value_text(highest),
+            latest.label_in_sentence(),
+            value_text(latest)
+        ),
+        _ if series.points.iter().all(|point| point.is_complete) => String::new(),
+        _ => format!(
+            " No {whole}{period} lies inside these dates, so none is named highest or latest."
+        ),
+    };
+    format!("{total}{ranking}")
 }
 
-/// Announcements that pass the view's filters, placed on the period containing their date.
+/// Announcements that pass the view's filters, placed on the first position their date overlaps (a
+/// month-only date on the first day of that month shown, say).
 fn event_notes(
     dataset: &Dataset,
     state: &ViewState,
@@ -456,11 +570,13 @@ fn event_notes(
     let mut notes = Vec::new();
     for announcement_idx in matching {
         let announcement = &dataset.announcements[announcement_idx];
-        let day = announcement.date.first_day;
+        let (first_day, last_day) = (announcement.date.first_day, announcement.date.last_day());
+        let first_overlap = series.points.partition_point(|point| point.end < first_day);
         let Some(x_idx) = series
             .points
-            .iter()
-            .position(|point| point.start <= day && day <= point.end)
+            .get(first_overlap)
+            .filter(|point| point.start <= last_day)
+            .map(|_| first_overlap)
         else {
             continue;
         };
@@ -477,21 +593,76 @@ fn event_notes(
     notes
 }
 
-fn year_on_year_chart(dataset: &Dataset, state: &ViewState, chart_size: ChartSize) -> ChartView {
-    let lines = cumulative_by_year(dataset);
-    let lines: Vec<_> = lines
+/// The years the view's dates touch, each drawn whole from 1 January.
+fn year_lines_in_range(dataset: &Dataset, state: &ViewState) -> Vec<YearLine> {
+    cumulative_by_year(dataset)
         .into_iter()
         .filter(|line| {
             state.date_from.is_none_or(|from| line.year >= from.year())
                 && state.date_to.is_none_or(|to| line.year <= to.year())
         })
-        .collect();
-    let n_days = 366;
-    let x_dates: Vec<NaiveDate> = (0..n_days)
-        .filter_map(|day_idx| {
-            NaiveDate::from_ymd_opt(2024, 1, 1)
-                .map(|start| start + chrono::Days::new(day_idx as u64))
-        })
+        .collect()
+}
+
+/// The year-by-year summary: the latest year shown against the year before it, whole years as totals
+/// and a year in progress to its latest day.
+fn year_on_year_summary(lines: &[YearLine]) -> String {
+    let Some(latest) = lines.last() else {
+        return "No year in the selected dates has crossings data from 1 January.".to_string();
+    };
+    let Some((latest_day, latest_people)) = latest.last_day() else {
+        return "No year in the selected dates has crossings data from 1 January.".to_string();
+    };
+    let before = lines
+        .iter()
+        .rev()
+        .nth(1)
+        .filter(|line| line.year == latest.year - 1);
+    let people = |count: u64| count_of(count as usize, "person", "people");
+    if latest.is_complete {
+        let against = before
+            .and_then(|line| line.last_day().filter(|_| line.is_complete))
+            .map(|(_, before_people)| {
+                format!(
+                    ", against {} in {}",
+                    format_number(before_people as f64, 0),
+                    latest.year - 1
+                )
+            })
+            .unwrap_or_default();
+        format!(
+            "In {}, {} crossed{against} (provisional figures).",
+            latest.year,
+            people(latest_people)
+        )
+    } else {
+        let position = crate::analysis::series::calendar_position_of(latest_day);
+        let against = before
+            .and_then(|line| line.people_by_position(position))
+            .map(|(day, before_people)| {
+                format!(
+                    ", against {} by {} {}",
+                    format_number(before_people as f64, 0),
+                    crate::dates::day_month(day),
+                    day.year()
+                )
+            })
+            .unwrap_or_default();
+        format!(
+            "By {}, {} had crossed in {}{against} (provisional figures).",
+            crate::dates::day_month(latest_day),
+            people(latest_people),
+            latest.year
+        )
+    }
+}
+
+fn year_on_year_chart(dataset: &Dataset, state: &ViewState, chart_size: ChartSize) -> ChartView {
+    let lines = year_lines_in_range(dataset, state);
+    let positions = 0..crate::analysis::series::N_CALENDAR_POSITIONS;
+    let x_dates: Vec<NaiveDate> = positions
+        .clone()
+        .filter_map(crate::analysis::series::calendar_position_date)
         .collect();
     let month_ticks: Vec<(usize, String)> = (1..=12)
         .filter_map(|month| NaiveDate::from_ymd_opt(2024, month, 1))
@@ -509,11 +680,11 @@ fn year_on_year_chart(dataset: &Dataset, state: &ViewState, chart_size: ChartSiz
         .enumerate()
         .map(|(line_idx, line)| PlotSeries {
             label: line.year.to_string(),
-            values: (0..n_days)
-                .map(|day_idx| {
-                    line.cumulative_people
-                        .get(day_idx)
-                        .map(|&people| people as f64)
+            values: positions
+                .clone()
+                .map(|position| {
+                    line.people_by_position(position)
+                        .map(|(_, people)| people as f64)
                 })
                 .collect(),
             // The two latest years get the strongest colours; earlier years are grey.
@@ -532,32 +703,40 @@ fn year_on_year_chart(dataset: &Dataset, state: &ViewState, chart_size: ChartSiz
         x_tick_override: Some(month_ticks),
         series,
         events: Vec::new(),
+        x_is_partial: Vec::new(),
         size: chart_size,
     });
     let daily = &dataset.crossings.daily;
-    let ytd = year_to_date_comparison(daily);
-    let summary = match (ytd.last(), ytd.len().checked_sub(2).and_then(|idx| ytd.get(idx))) {
-        (Some(this_year), Some(last_year)) => format!(
-            "By {}, {} people had crossed in {}, against {} by the same day of {} (provisional figures).",
-            crate::dates::day_month(this_year.through),
-            format_number(this_year.people as f64, 0),
-            this_year.year,
-            format_number(last_year.people as f64, 0),
-            last_year.year
-        ),
-        _ => "Not enough data for a year-on-year comparison.".to_string(),
-    };
-    let point_texts = (0..n_days)
-        .map(|day_idx| {
-            let day_name = NaiveDate::from_ymd_opt(2024, 1, 1)
-                .map(|start| crate::dates::day_month(start + chrono::Days::new(day_idx as u64)))
+    let summary = year_on_year_summary(&lines);
+    let point_texts = positions
+        .clone()
+        .map(|position| {
+            let day_name = crate::analysis::series::calendar_position_date(position)
+                .map(crate::dates::day_month)
                 .unwrap_or_default();
             let values: Vec<String> = lines
                 .iter()
-                .filter_map(|line| {
-                    line.cumulative_people
-                        .get(day_idx)
-                        .map(|people| format!("{} {}", line.year, format_number(*people as f64, 0)))
+                .map(|line| match line.people_by_position(position) {
+                    Some((day, people))
+                        if day.month() == 2 && day.day() == 28 && position == 59 =>
+                    {
+                        format!(
+                            "{} (to 28 February, no 29th) {}",
+                            line.year,
+                            format_number(people as f64, 0)
+                        )
+                    }
+                    Some((_, people)) => {
+                        format!("{} {}", line.year, format_number(people as f64, 0))
+                    }
+                    None => match line.last_day() {
+                        Some((last, _)) => format!(
+                            "{}: data end on {}",
+                            line.year,
+                            crate::dates::day_month(last)
+                        ),
+                        None => format!("{}: no data", line.year),
+                    },
                 })
                 .collect();
             format!(
@@ -566,6 +745,7 @@ fn year_on_year_chart(dataset: &Dataset, state: &ViewState, chart_size: ChartSiz
             )
         })
         .collect();
+    let ytd = year_to_date_comparison(daily);
     let columns = vec![
         Column {
             heading: "Year".to_string(),
@@ -604,11 +784,22 @@ fn year_on_year_chart(dataset: &Dataset, state: &ViewState, chart_size: ChartSiz
             ]
         })
         .collect();
+    let years_text = match (lines.first(), lines.last()) {
+        (Some(first), Some(last)) if first.year != last.year => {
+            format!(", {} to {}", first.year, last.year)
+        }
+        (Some(only), _) => format!(", {}", only.year),
+        _ => String::new(),
+    };
     let title = "People crossing since 1 January, year by year".to_string();
+    let mut notes = vec!["Each line is labelled with its year at its end and placed by date: in a year without 29 February, that day shows the total to 28 February. A year still in progress is shown to its latest day; \"no data\" marks a year not yet complete.".to_string()];
+    if state.date_from.is_some() || state.date_to.is_some() {
+        notes.push("The selected dates choose which years are shown; each year is drawn whole, from 1 January.".to_string());
+    }
     ChartView {
         chart_id: "crossings".to_string(),
         title: title.clone(),
-        subtitle: "Cumulative people detected arriving in the UK by small boat from 1 January of each year; provisional figures".to_string(),
+        subtitle: format!("Cumulative people detected arriving in the UK by small boat from 1 January of each year{years_text}; provisional figures"),
         source_line: format!(
             "Source: {} (provisional, data to {}).",
             source_names(dataset, &daily.info.source_ids),
@@ -619,7 +810,7 @@ fn year_on_year_chart(dataset: &Dataset, state: &ViewState, chart_size: ChartSiz
         point_texts: PointTexts::from_lines(point_texts),
         table: LazyTable::ready(DataTable { caption: title, columns, rows }),
         events: Vec::new(),
-        notes: vec!["Each line is labelled with its year at its end. A year still in progress is shown to its latest day; \"no data\" marks a year not yet complete.".to_string()],
+        notes,
     }
 }
 
@@ -694,11 +885,11 @@ fn upper_bound_qualifier(is_upper_bound: bool) -> &'static str {
 fn bsc_total_sentence(in_range: &[&crate::data::Funding]) -> String {
     let bsc = funding_total(in_range.iter().copied().filter(|funding| funding.for_bsc));
     format!(
-        "{}{} of one-off funding announced for the Border Security Command, counting each pound once ({} announcements added; {} totals or repeats left out).",
+        "{}{} of one-off funding announced for the Border Security Command, counting each pound once ({} added; {} left out).",
         capitalise(upper_bound_qualifier(bsc.is_upper_bound)),
         money(bsc.counted_gbp),
-        bsc.counted_ids.len(),
-        bsc.left_out_ids.len()
+        count_of(bsc.counted_ids.len(), "announcement", "announcements"),
+        count_of(bsc.left_out_ids.len(), "total or repeat", "totals or repeats")
     )
 }
 
@@ -721,7 +912,7 @@ pub fn funding_view(dataset: &Dataset, state: &ViewState, chart_size: ChartSize)
                 funding.amount_basis.qualifier(),
                 money(funding.amount_gbp),
                 funding.recipient,
-                funding.period.to_lowercase(),
+                funding.period,
                 funding.announced.display()
             )
         })
@@ -886,6 +1077,7 @@ fn funding_chart(in_range: &[&crate::data::Funding], chart_size: ChartSize) -> C
             },
         ],
         events: Vec::new(),
+        x_is_partial: Vec::new(),
         size: chart_size,
     });
     let point_texts = months
@@ -926,9 +1118,16 @@ fn funding_chart(in_range: &[&crate::data::Funding], chart_size: ChartSize) -> C
     let title = "Funding announced, cumulative, counted once".to_string();
     let summary = match (months.first(), months.last(), bsc_cumulative.last(), all_cumulative.last()) {
         (Some(first), Some(last), Some(bsc), Some(all)) => format!(
-            "From {} to {}, one-off announcements added up to {} for the Border Security Command and {} in all, each pound counted once.",
-            crate::dates::month_year(*first),
-            crate::dates::month_year(*last),
+            "{}, one-off announcements added up to {} for the Border Security Command and {} in all, each pound counted once.",
+            if first == last {
+                format!("In {}", crate::dates::month_year(*first))
+            } else {
+                format!(
+                    "From {} to {}",
+                    crate::dates::month_year(*first),
+                    crate::dates::month_year(*last)
+                )
+            },
             money(*bsc),
             money(*all)
         ),
@@ -1109,6 +1308,54 @@ pub fn date_range_text(state: &ViewState) -> String {
     }
 }
 
+/// The view's date range as the opening of a sentence: "Across all dates in the dataset", "From 1 January
+/// 2025 onwards", "Up to 31 December 2024", "From 1 July 2024 to 30 June 2025".
+pub fn date_range_opening(state: &ViewState) -> String {
+    let show = crate::dates::day_month_year;
+    match (state.date_from, state.date_to) {
+        (None, None) => "Across all dates in the dataset".to_string(),
+        (Some(from), None) => format!("From {} onwards", show(from)),
+        (None, Some(to)) => format!("Up to {}", show(to)),
+        (Some(from), Some(to)) if from == to => format!("On {}", show(from)),
+        (Some(from), Some(to)) => format!("From {} to {}", show(from), show(to)),
+    }
+}
+
+/// The line under the filters: the dates asked for and, where the crossings data cover less of them,
+/// the days they do cover, so it states the same span as the charts.
+pub fn filter_line(dataset: &Dataset, state: &ViewState) -> String {
+    let asked = date_range_text(state);
+    let daily = &dataset.crossings.daily;
+    let Some(data_last) = daily.last_date() else {
+        return format!("Showing {asked}.");
+    };
+    let data_first = daily.first_date;
+    let first = state
+        .date_from
+        .map_or(data_first, |from| from.max(data_first));
+    let last = state.date_to.map_or(data_last, |to| to.min(data_last));
+    let covered_by_data = (state.date_from.is_none_or(|from| from >= data_first))
+        && (state.date_to.is_none_or(|to| to <= data_last));
+    if state.date_from.is_none() && state.date_to.is_none() {
+        format!(
+            "Showing {asked}; crossings data cover {}.",
+            days_text(data_first, data_last)
+        )
+    } else if covered_by_data {
+        format!("Showing {asked}.")
+    } else if first > last {
+        format!(
+            "Showing {asked}; no crossings data fall in these dates (they cover {}).",
+            days_text(data_first, data_last)
+        )
+    } else {
+        format!(
+            "Showing {asked}; crossings data cover {} of these dates.",
+            days_text(first, last)
+        )
+    }
+}
+
 /// A short paragraph summarising the data under the current filters, every number worked out here.
 pub fn briefing_summary(dataset: &Dataset, state: &ViewState) -> String {
     let filter = AnnouncementFilter::from_view(state);
@@ -1122,18 +1369,39 @@ pub fn briefing_summary(dataset: &Dataset, state: &ViewState) -> String {
             ..state.clone()
         },
     );
-    let people: u64 = series.points.iter().map(|point| point.people).sum();
-    let boats: u64 = series.points.iter().map(|point| point.boats).sum();
+    let (people, boats) = series.totals();
     // Only the sentence: the funding chart and ledger are not needed here.
     let funding_sentence = bsc_total_sentence(&funding_in_range(dataset, state));
-    let span = span_text(&series);
+    let asked_span = state.date_from.zip(state.date_to);
+    let crossings_sentence = match series.span() {
+        Some((first, last)) => format!(
+            "{} {} crossed in {} ({}; provisional figures).",
+            if asked_span == Some((first, last)) {
+                "In those dates,".to_string()
+            } else {
+                format!("Crossings data cover {}: in those days,", days_text(first, last))
+            },
+            count_of(people as usize, "person", "people"),
+            count_of(boats as usize, "boat", "boats"),
+            crate::analysis::people_per_boat(people, boats).map_or(
+                "no boats, so no average per boat".to_string(),
+                |ratio| format!("{} per boat", format_number(ratio, 1))
+            ),
+        ),
+        None => format!(
+            "No small-boat crossings data fall in these dates (the provisional series runs from {}).",
+            days_text(series.data_first, series.as_of)
+        ),
+    };
     format!(
-        "For {}: {} announcements match the filters. From {span}, {} people crossed in {} boats ({} per boat; provisional figures). {}",
-        date_range_text(state),
-        n_announcements,
-        format_number(people as f64, 0),
-        format_number(boats as f64, 0),
-        crate::analysis::people_per_boat(people, boats).map_or("no boats, so no average".to_string(), |ratio| format_number(ratio, 1)),
+        "{}, {} {} the filters. {crossings_sentence} {}",
+        date_range_opening(state),
+        count_of(n_announcements, "announcement", "announcements"),
+        if n_announcements == 1 {
+            "matches"
+        } else {
+            "match"
+        },
         funding_sentence
     )
 }

@@ -8,6 +8,8 @@ pub mod series;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::view_state::Period;
+
 use crate::data::{AmountBasis, DailySeries, Funding, FundingRelation};
 
 /// People and boats over one period, summed from the daily series.
@@ -39,64 +41,28 @@ pub fn people_per_boat(people: u64, boats: u64) -> Option<f64> {
 
 /// Sums the daily series by calendar month, marking partial months.
 pub fn monthly_totals(daily: &DailySeries) -> Vec<PeriodTotal> {
-    totals_by(
-        daily,
-        |date| NaiveDate::from_ymd_opt(date.year(), date.month(), 1),
-        days_in_month,
-    )
+    totals_by(daily, Period::Month)
 }
 
 /// Sums the daily series by calendar year, marking partial years.
 pub fn annual_totals(daily: &DailySeries) -> Vec<PeriodTotal> {
-    totals_by(
-        daily,
-        |date| NaiveDate::from_ymd_opt(date.year(), 1, 1),
-        |start| if is_leap_year(start.year()) { 366 } else { 365 },
-    )
+    totals_by(daily, Period::Year)
 }
 
-fn totals_by(
-    daily: &DailySeries,
-    period_of: impl Fn(NaiveDate) -> Option<NaiveDate>,
-    period_length_days: impl Fn(NaiveDate) -> u32,
-) -> Vec<PeriodTotal> {
-    let mut totals: Vec<PeriodTotal> = Vec::new();
-    for (day_idx, (&people, &boats)) in daily.people.iter().zip(&daily.boats).enumerate() {
-        let Some(period_start) = period_of(daily.date_of(day_idx)) else {
-            continue;
-        };
-        match totals.last_mut() {
-            Some(total) if total.period_start == period_start => {
-                total.people += u64::from(people);
-                total.boats += u64::from(boats);
-                total.n_days_covered += 1;
-            }
-            _ => totals.push(PeriodTotal {
-                period_start,
-                people: u64::from(people),
-                boats: u64::from(boats),
-                n_days_covered: 1,
-                is_complete: false,
-            }),
-        }
-    }
-    for total in &mut totals {
-        total.is_complete = total.n_days_covered == period_length_days(total.period_start);
-    }
-    totals
-}
-
-fn is_leap_year(year: i32) -> bool {
-    NaiveDate::from_ymd_opt(year, 2, 29).is_some()
-}
-
-fn days_in_month(month_start: NaiveDate) -> u32 {
-    let next = if month_start.month() == 12 {
-        NaiveDate::from_ymd_opt(month_start.year() + 1, 1, 1)
-    } else {
-        NaiveDate::from_ymd_opt(month_start.year(), month_start.month() + 1, 1)
+fn totals_by(daily: &DailySeries, period: Period) -> Vec<PeriodTotal> {
+    let Some(last) = daily.last_date() else {
+        return Vec::new();
     };
-    next.map_or(31, |next| (next - month_start).num_days() as u32)
+    series::daily_points(daily, period, daily.first_date, last)
+        .into_iter()
+        .map(|point| PeriodTotal {
+            period_start: point.period_start,
+            people: point.people,
+            boats: point.boats,
+            n_days_covered: point.n_days(),
+            is_complete: point.is_complete,
+        })
+        .collect()
 }
 
 /// People and boats from 1 January to a given day of the year, for one year.
@@ -121,8 +87,8 @@ pub fn year_to_date_comparison(daily: &DailySeries) -> Vec<YearToDate> {
     };
     let mut comparison = Vec::new();
     for year in daily.first_date.year()..=last_date.year() {
-        let through = NaiveDate::from_ymd_opt(year, last_date.month(), last_date.day())
-            .or_else(|| NaiveDate::from_ymd_opt(year, last_date.month(), last_date.day() - 1));
+        let through = crate::calendar::same_day_in_year(last_date, year)
+            .or_else(|| NaiveDate::from_ymd_opt(year, 2, 28));
         let (Some(year_start), Some(through)) = (NaiveDate::from_ymd_opt(year, 1, 1), through)
         else {
             continue;

@@ -1,50 +1,90 @@
-//! Crossings series for a view: the chosen period, measure and edition, clipped to the date range.
+//! Crossings series for a view: the chosen period, measure and edition, counted over the selected dates only.
+//!
+//! One rule for a period the date range (or the end of the data) cuts: it is counted over the days inside
+//! only, its label names those days ("July 2024 (5–31 July)"), and it is marked partial. The official
+//! series cannot be split by day, so a month or year the range cuts is left out and named in a note.
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{annual_totals, monthly_totals, people_per_boat};
-use crate::data::{Dataset, DatePrecision, PartialDate, Status};
+use super::people_per_boat;
+use crate::calendar::{n_days_inclusive, period_bounds};
+use crate::data::{DailySeries, Dataset, SeriesInfo, Status};
 use crate::view_state::{Measure, Period, SeriesChoice, ViewState};
 
 /// One bar or point of a crossings chart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SeriesPoint {
-    /// The first day the point covers.
+    /// The first day counted.
     pub start: NaiveDate,
-    /// The last day the point covers.
+    /// The last day counted.
     pub end: NaiveDate,
+    /// The first day of the calendar period (equal to `start` unless the period is partial).
+    pub period_start: NaiveDate,
+    /// The last day of the calendar period (equal to `end` unless the period is partial).
+    pub period_end: NaiveDate,
     /// How the point groups days; its label for people comes from this (`label`), made only when read.
     pub period: Period,
-    /// People detected arriving.
+    /// People detected arriving on the days counted.
     pub people: u64,
-    /// Boats detected arriving.
+    /// Boats detected arriving on the days counted.
     pub boats: u64,
     /// The measured value; `None` where it cannot be worked out (people per boat with no boats).
     pub value: Option<f64>,
-    /// The rolling average ending at this point, when one is asked for and the window is full.
+    /// The rolling average of whole periods ending at this point, when one is asked for, the window is
+    /// full and every period in it is whole; never given at a partial point.
     pub rolling: Option<f64>,
-    /// False when the data cover only part of the period (the latest month, say).
+    /// True when every day of the period is counted; false when the date range or the end of the data
+    /// cuts it.
     pub is_complete: bool,
 }
 
 impl SeriesPoint {
-    /// The period for people: "5 March 2024", "Week ending 7 January 2018", "March 2024", "2024".
-    /// Made when read rather than for every point, so a long daily series costs no text until shown.
-    pub fn label(&self) -> String {
+    /// The period's name without its days: "5 March 2024", "Week ending 7 January 2018", "March 2024", "2024".
+    pub fn period_name(&self) -> String {
         match self.period {
             Period::Day => crate::dates::day_month_year(self.start),
-            Period::Week => format!("Week ending {}", crate::dates::day_month_year(self.end)),
-            Period::Month => crate::dates::month_year(self.start),
-            Period::Year => crate::dates::year(self.start),
+            Period::Week => format!(
+                "Week ending {}",
+                crate::dates::day_month_year(self.period_end)
+            ),
+            Period::Month => crate::dates::month_year(self.period_start),
+            Period::Year => crate::dates::year(self.period_start),
         }
+    }
+
+    /// The period for people, with the days counted when it is partial: "July 2024 (5–31 July)".
+    /// Made when read rather than for every point, so a long daily series costs no text until shown.
+    pub fn label(&self) -> String {
+        self.with_days(self.period_name())
     }
 
     /// The label as it reads inside a sentence: "the week ending 9 June 2024"; other periods as `label`.
     pub fn label_in_sentence(&self) -> String {
         match self.period {
-            Period::Week => format!("the week ending {}", crate::dates::day_month_year(self.end)),
+            Period::Week => self.with_days(format!(
+                "the week ending {}",
+                crate::dates::day_month_year(self.period_end)
+            )),
             _ => self.label(),
         }
+    }
+
+    fn with_days(&self, name: String) -> String {
+        if self.is_complete {
+            name
+        } else {
+            format!("{name} ({})", crate::dates::day_span(self.start, self.end))
+        }
+    }
+
+    /// Days counted.
+    pub fn n_days(&self) -> u32 {
+        n_days_inclusive(self.start, self.end)
+    }
+
+    /// Days in the whole period.
+    pub fn n_days_in_period(&self) -> u32 {
+        n_days_inclusive(self.period_start, self.period_end)
     }
 }
 
@@ -61,12 +101,30 @@ pub struct CrossingsSeries {
     pub status: Status,
     /// The series' sources.
     pub source_ids: Vec<String>,
+    /// The first day the series covers (before any date range).
+    pub data_first: NaiveDate,
     /// The last day the series covers.
     pub as_of: NaiveDate,
     /// The rolling window, in periods (0: none).
     pub rolling_periods: u32,
-    /// Things the reader must know: fallbacks, partial periods.
+    /// Official periods the date range cuts, which are left out because they cannot be split by day.
+    pub left_out_cut: Vec<String>,
+    /// Things the reader must know: fallbacks, partial periods, what was left out.
     pub notes: Vec<String>,
+}
+
+impl CrossingsSeries {
+    /// The first and last day counted, if any day is.
+    pub fn span(&self) -> Option<(NaiveDate, NaiveDate)> {
+        Some((self.points.first()?.start, self.points.last()?.end))
+    }
+
+    /// People and boats over every point: for the provisional series, exactly the days in the range.
+    pub fn totals(&self) -> (u64, u64) {
+        self.points.iter().fold((0, 0), |(people, boats), point| {
+            (people + point.people, boats + point.boats)
+        })
+    }
 }
 
 /// Builds the crossings series a view asks for.
@@ -74,158 +132,103 @@ pub fn crossings_series(dataset: &Dataset, state: &ViewState) -> CrossingsSeries
     let crossings = &dataset.crossings;
     let mut notes = Vec::new();
     let wants_official = state.series == SeriesChoice::Official;
-    let official_possible = matches!(state.period, Period::Month | Period::Year);
+    let official_possible = matches!(state.period, Period::Month | Period::Year)
+        && match state.period {
+            Period::Month => !crossings.monthly.is_empty(),
+            _ => !crossings.annual.is_empty(),
+        };
     if wants_official && !official_possible {
         notes.push(format!(
             "Official statistics are published by month and year only, so this {} view shows the provisional series.",
             state.period.label()
         ));
     }
-    let use_official = wants_official && official_possible;
-    let (mut points, status, source_ids, as_of): (
-        Vec<SeriesPoint>,
-        Status,
-        Vec<String>,
-        NaiveDate,
-    ) = match (state.period, use_official) {
-        (Period::Month, true) if !crossings.monthly.is_empty() => {
-            let series = &crossings.monthly[0];
-            let points: Vec<SeriesPoint> = series
-                .rows
-                .iter()
-                .map(|row| {
-                    point(
-                        Period::Month,
-                        row.month,
-                        month_end(row.month),
-                        row.people.into(),
-                        row.boats.into(),
-                        true,
-                    )
-                })
-                .collect();
-            (
-                points,
-                series.info.status,
-                series.info.source_ids.clone(),
-                series.info.as_of,
-            )
+    let (whole_points, info, data_first, data_last) = if wants_official && official_possible {
+        official_points(dataset, state.period)
+    } else {
+        let daily = &crossings.daily;
+        let last = daily.last_date().unwrap_or(daily.info.as_of);
+        (
+            daily_points(daily, state.period, daily.first_date, last),
+            &daily.info,
+            daily.first_date,
+            last,
+        )
+    };
+    let status = info.status;
+    let mut left_out_cut = Vec::new();
+    let mut points = if status == Status::Official {
+        // Whole periods only: the official figures cannot be split by day.
+        let mut kept = Vec::new();
+        for point in &whole_points {
+            let starts_inside = state.date_from.is_none_or(|from| point.start >= from);
+            let ends_inside = state.date_to.is_none_or(|to| point.end <= to);
+            let overlaps = state.date_from.is_none_or(|from| point.end >= from)
+                && state.date_to.is_none_or(|to| point.start <= to);
+            if starts_inside && ends_inside {
+                kept.push(point.clone());
+            } else if overlaps {
+                left_out_cut.push(point.period_name());
+            }
         }
-        (Period::Year, true) if !crossings.annual.is_empty() => {
-            let series = &crossings.annual[0];
-            let points: Vec<SeriesPoint> = series
-                .rows
-                .iter()
-                .filter_map(|row| {
-                    let start = NaiveDate::from_ymd_opt(row.year, 1, 1)?;
-                    let end = NaiveDate::from_ymd_opt(row.year, 12, 31)?;
-                    Some(point(
-                        Period::Year,
-                        start,
-                        end,
-                        row.people.into(),
-                        row.boats.into(),
-                        true,
-                    ))
-                })
-                .collect();
-            (
-                points,
-                series.info.status,
-                series.info.source_ids.clone(),
-                series.info.as_of,
-            )
-        }
-        _ => {
-            let daily = &crossings.daily;
-            let points: Vec<SeriesPoint> = match state.period {
-                Period::Day => daily
-                    .people
-                    .iter()
-                    .zip(&daily.boats)
-                    .enumerate()
-                    .map(|(day_idx, (&people, &boats))| {
-                        let date = daily.date_of(day_idx);
-                        point(Period::Day, date, date, people.into(), boats.into(), true)
-                    })
-                    .collect(),
-                Period::Week => {
-                    let weekly = &crossings.weekly;
-                    let last_day = daily.last_date().unwrap_or(weekly.info.as_of);
-                    weekly
-                        .people
-                        .iter()
-                        .zip(&weekly.boats)
-                        .enumerate()
-                        .map(|(week_idx, (&people, &boats))| {
-                            let end = weekly.week_ending(week_idx);
-                            let start = end - chrono::Days::new(6);
-                            point(
-                                Period::Week,
-                                start,
-                                end,
-                                people.into(),
-                                boats.into(),
-                                end <= last_day,
-                            )
-                        })
-                        .collect()
-                }
-                Period::Month => monthly_totals(daily)
-                    .into_iter()
-                    .map(|total| {
-                        point(
-                            Period::Month,
-                            total.period_start,
-                            month_end(total.period_start),
-                            total.people,
-                            total.boats,
-                            total.is_complete,
-                        )
-                    })
-                    .collect(),
-                Period::Year => annual_totals(daily)
-                    .into_iter()
-                    .map(|total| {
-                        let year = total.period_start.year();
-                        let end =
-                            NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(total.period_start);
-                        point(
-                            Period::Year,
-                            total.period_start,
-                            end,
-                            total.people,
-                            total.boats,
-                            total.is_complete,
-                        )
-                    })
-                    .collect(),
-            };
-            (
-                points,
-                daily.info.status,
-                daily.info.source_ids.clone(),
-                daily.info.as_of,
-            )
+        kept
+    } else {
+        let first = state
+            .date_from
+            .map_or(data_first, |from| from.max(data_first));
+        let last = state.date_to.map_or(data_last, |to| to.min(data_last));
+        if first == data_first && last == data_last {
+            whole_points.clone()
+        } else {
+            daily_points(&crossings.daily, state.period, first, last)
         }
     };
     for point in &mut points {
-        point.value = match state.measure {
-            Measure::People => Some(point.people as f64),
-            Measure::Boats => Some(point.boats as f64),
-            Measure::PeoplePerBoat => people_per_boat(point.people, point.boats),
-        };
+        point.value = measure_value(state.measure, point.people, point.boats);
     }
-    add_rolling(&mut points, state.measure, state.rolling_periods);
-    points.retain(|point| {
-        state.date_from.is_none_or(|from| point.end >= from)
-            && state.date_to.is_none_or(|to| point.start <= to)
-    });
-    if points.iter().any(|point| !point.is_complete) {
+    add_rolling(
+        &mut points,
+        &whole_points,
+        state.measure,
+        state.rolling_periods,
+    );
+    if !left_out_cut.is_empty() {
         notes.push(format!(
-            "The latest {} is incomplete: the data end on {}.",
+            "Official figures cannot be split by day, so {} {} only partly inside the selected dates and {} left out.",
+            join_words(&left_out_cut),
+            if left_out_cut.len() == 1 { "is" } else { "are" },
+            if left_out_cut.len() == 1 { "is" } else { "are" },
+        ));
+    }
+    for point in points.iter().filter(|point| !point.is_complete) {
+        let why = if point.end < point.period_end && point.end == data_last {
+            format!(
+                "the data end on {}",
+                crate::dates::day_month_year(data_last)
+            )
+        } else if point.start > point.period_start && point.start == data_first {
+            format!(
+                "the data begin on {}",
+                crate::dates::day_month_year(data_first)
+            )
+        } else {
+            "the selected dates cut it".to_string()
+        };
+        notes.push(format!(
+            "{} is partial: only {} of its {} days are counted ({}), because {why}.",
+            point.period_name(),
+            point.n_days(),
+            point.n_days_in_period(),
+            crate::dates::day_span(point.start, point.end),
+        ));
+    }
+    if state.rolling_periods >= 2 && !points.is_empty() {
+        notes.push(format!(
+            "The {}-{} average is of whole {}s, reaching back before the selected dates where its window does; it is not given for a partial {} or a window that holds one.",
+            state.rolling_periods,
             state.period.label(),
-            crate::dates::day_month_year(as_of)
+            state.period.label(),
+            state.period.label(),
         ));
     }
     if state.measure == Measure::PeoplePerBoat && points.iter().any(|point| point.value.is_none()) {
@@ -236,65 +239,188 @@ pub fn crossings_series(dataset: &Dataset, state: &ViewState) -> CrossingsSeries
         measure: state.measure,
         period: state.period,
         status,
-        source_ids,
-        as_of,
+        source_ids: info.source_ids.clone(),
+        data_first,
+        as_of: data_last,
         rolling_periods: state.rolling_periods,
+        left_out_cut,
         notes,
     }
 }
 
-fn point(
-    period: Period,
-    start: NaiveDate,
-    end: NaiveDate,
-    people: u64,
-    boats: u64,
-    is_complete: bool,
-) -> SeriesPoint {
-    SeriesPoint {
-        start,
-        end,
-        period,
-        people,
-        boats,
-        value: None,
-        rolling: None,
-        is_complete,
+/// "A", "A and B", "A, B and C".
+pub fn join_words(words: &[String]) -> String {
+    match words {
+        [] => String::new(),
+        [only] => only.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 
-/// The rolling average over the last `window_len` points, computed before the date range is applied so
-/// that the first visible points still average over real earlier data. People per boat is the ratio of
-/// the window's sums, not a mean of ratios.
-fn add_rolling(points: &mut [SeriesPoint], measure: Measure, window_len: u32) {
+fn measure_value(measure: Measure, people: u64, boats: u64) -> Option<f64> {
+    match measure {
+        Measure::People => Some(people as f64),
+        Measure::Boats => Some(boats as f64),
+        Measure::PeoplePerBoat => people_per_boat(people, boats),
+    }
+}
+
+/// The daily series from `first` to `last` (both inside the series), grouped into calendar periods; a
+/// period of which only some days lie in that span is counted over those days and marked partial.
+pub fn daily_points(
+    daily: &DailySeries,
+    period: Period,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Vec<SeriesPoint> {
+    let mut points: Vec<SeriesPoint> = Vec::new();
+    let (Ok(first_idx), Ok(last_idx)) = (
+        usize::try_from((first - daily.first_date).num_days()),
+        usize::try_from((last - daily.first_date).num_days()),
+    ) else {
+        return points;
+    };
+    let last_idx = last_idx.min(daily.people.len().saturating_sub(1));
+    if daily.people.is_empty() || first_idx > last_idx {
+        return points;
+    }
+    for day_idx in first_idx..=last_idx {
+        let date = daily.date_of(day_idx);
+        let (people, boats) = (
+            u64::from(daily.people[day_idx]),
+            u64::from(daily.boats[day_idx]),
+        );
+        match points.last_mut() {
+            Some(point) if date <= point.period_end => {
+                point.end = date;
+                point.people += people;
+                point.boats += boats;
+            }
+            _ => {
+                let (period_start, period_end) = period_bounds(period, date);
+                points.push(SeriesPoint {
+                    start: date,
+                    end: date,
+                    period_start,
+                    period_end,
+                    period,
+                    people,
+                    boats,
+                    value: None,
+                    rolling: None,
+                    is_complete: false,
+                });
+            }
+        }
+    }
+    for point in &mut points {
+        point.is_complete = point.start == point.period_start && point.end == point.period_end;
+    }
+    points
+}
+
+/// The official monthly or yearly series as whole points, with its description and first and last day.
+fn official_points(
+    dataset: &Dataset,
+    period: Period,
+) -> (Vec<SeriesPoint>, &SeriesInfo, NaiveDate, NaiveDate) {
+    let whole = |period: Period, start: NaiveDate, people: u32, boats: u32| {
+        let (period_start, period_end) = period_bounds(period, start);
+        SeriesPoint {
+            start: period_start,
+            end: period_end,
+            period_start,
+            period_end,
+            period,
+            people: people.into(),
+            boats: boats.into(),
+            value: None,
+            rolling: None,
+            is_complete: true,
+        }
+    };
+    let (points, info): (Vec<SeriesPoint>, &SeriesInfo) = if period == Period::Year {
+        let series = &dataset.crossings.annual[0];
+        let points = series
+            .rows
+            .iter()
+            .filter_map(|row| {
+                let start = NaiveDate::from_ymd_opt(row.year, 1, 1)?;
+                Some(whole(Period::Year, start, row.people, row.boats))
+            })
+            .collect();
+        (points, &series.info)
+    } else {
+        let series = &dataset.crossings.monthly[0];
+        let points = series
+            .rows
+            .iter()
+            .map(|row| whole(Period::Month, row.month, row.people, row.boats))
+            .collect();
+        (points, &series.info)
+    };
+    let first = points
+        .first()
+        .map_or(info.as_of, |point: &SeriesPoint| point.start);
+    let last = points
+        .last()
+        .map_or(info.as_of, |point: &SeriesPoint| point.end);
+    (points, info, first, last)
+}
+
+/// The rolling average over the last `window_len` whole periods of the series, set on the points shown.
+///
+/// Worked out over every period of the series (`whole_points`), not only those in range, so that the
+/// first points shown still average over real earlier data. A window that holds a partial period (the
+/// latest, still being counted) gives no average, and a point the range cuts gets none. People per boat
+/// is the ratio of the window's sums, not a mean of ratios.
+fn add_rolling(
+    points: &mut [SeriesPoint],
+    whole_points: &[SeriesPoint],
+    measure: Measure,
+    window_len: u32,
+) {
     let window_len = window_len as usize;
-    if window_len < 2 {
+    if window_len < 2 || points.is_empty() {
         return;
     }
-    let (mut people_sum, mut boats_sum) = (0u64, 0u64);
-    for point_idx in 0..points.len() {
-        people_sum += points[point_idx].people;
-        boats_sum += points[point_idx].boats;
+    let (mut people_sum, mut boats_sum, mut n_partial) = (0u64, 0u64, 0usize);
+    let mut rolling_by_start: Vec<(NaiveDate, Option<f64>)> =
+        Vec::with_capacity(whole_points.len());
+    for point_idx in 0..whole_points.len() {
+        let entering = &whole_points[point_idx];
+        people_sum += entering.people;
+        boats_sum += entering.boats;
+        n_partial += usize::from(!entering.is_complete);
         if point_idx >= window_len {
-            people_sum -= points[point_idx - window_len].people;
-            boats_sum -= points[point_idx - window_len].boats;
+            let leaving = &whole_points[point_idx - window_len];
+            people_sum -= leaving.people;
+            boats_sum -= leaving.boats;
+            n_partial -= usize::from(!leaving.is_complete);
         }
-        if point_idx + 1 >= window_len {
-            points[point_idx].rolling = match measure {
-                Measure::People => Some(people_sum as f64 / window_len as f64),
-                Measure::Boats => Some(boats_sum as f64 / window_len as f64),
-                Measure::PeoplePerBoat => people_per_boat(people_sum, boats_sum),
-            };
+        let rolling = (point_idx + 1 >= window_len && n_partial == 0).then(|| match measure {
+            Measure::People => Some(people_sum as f64 / window_len as f64),
+            Measure::Boats => Some(boats_sum as f64 / window_len as f64),
+            Measure::PeoplePerBoat => people_per_boat(people_sum, boats_sum),
+        });
+        rolling_by_start.push((entering.period_start, rolling.flatten()));
+    }
+    for point in points.iter_mut().filter(|point| point.is_complete) {
+        if let Ok(found_idx) =
+            rolling_by_start.binary_search_by(|(start, _)| start.cmp(&point.period_start))
+        {
+            point.rolling = rolling_by_start[found_idx].1;
         }
     }
 }
 
-fn month_end(month_start: NaiveDate) -> NaiveDate {
-    PartialDate {
-        first_day: month_start,
-        precision: DatePrecision::Month,
-    }
-    .last_day()
+/// Positions on the year-by-year chart: every day of a leap year, so that each date has one place.
+pub const N_CALENDAR_POSITIONS: usize = 366;
+
+/// The month and day at a position of the year-by-year chart (0: 1 January, 59: 29 February, 365: 31
+/// December), as a date in the leap year 2024.
+pub fn calendar_position_date(position: usize) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2024, 1, 1)?.checked_add_days(chrono::Days::new(position as u64))
 }
 
 /// One line of the year-on-year chart: cumulative people from 1 January, one value per day of the year.
@@ -302,13 +428,32 @@ fn month_end(month_start: NaiveDate) -> NaiveDate {
 pub struct YearLine {
     /// The calendar year.
     pub year: i32,
-    /// Cumulative people after each day (index 0 is 1 January).
+    /// Cumulative people after each day of this year's own calendar (index 0 is 1 January).
     pub cumulative_people: Vec<u64>,
     /// True when the series covers the whole year.
     pub is_complete: bool,
 }
 
-/// Cumulative arrivals by day of the year, one line per year the daily series covers.
+impl YearLine {
+    /// The day of this year at a calendar position and the people who had crossed by its end. At the
+    /// 29 February position of a year without one, that is 28 February. `None` past the data.
+    pub fn people_by_position(&self, position: usize) -> Option<(NaiveDate, u64)> {
+        let template = calendar_position_date(position)?;
+        let day = crate::calendar::same_day_in_year(template, self.year)
+            .or_else(|| NaiveDate::from_ymd_opt(self.year, 2, 28))?;
+        let people = *self.cumulative_people.get(day.ordinal0() as usize)?;
+        Some((day, people))
+    }
+
+    /// The last day counted and the people by then.
+    pub fn last_day(&self) -> Option<(NaiveDate, u64)> {
+        let n_days = self.cumulative_people.len();
+        let day = NaiveDate::from_yo_opt(self.year, u32::try_from(n_days).ok()?)?;
+        Some((day, *self.cumulative_people.last()?))
+    }
+}
+
+/// Cumulative arrivals by day of the year, one line per year the daily series covers from 1 January.
 pub fn cumulative_by_year(dataset: &Dataset) -> Vec<YearLine> {
     let daily = &dataset.crossings.daily;
     let mut lines: Vec<YearLine> = Vec::new();
@@ -331,12 +476,14 @@ pub fn cumulative_by_year(dataset: &Dataset) -> Vec<YearLine> {
         }
     }
     for line in &mut lines {
-        let days_in_year = if NaiveDate::from_ymd_opt(line.year, 2, 29).is_some() {
-            366
-        } else {
-            365
-        };
-        line.is_complete = line.cumulative_people.len() == days_in_year;
+        line.is_complete =
+            line.cumulative_people.len() == crate::calendar::days_in_year(line.year) as usize;
     }
     lines
+}
+
+/// The position of a date on the year-by-year chart (the inverse of `calendar_position_date`).
+pub fn calendar_position_of(date: NaiveDate) -> usize {
+    NaiveDate::from_ymd_opt(2024, date.month(), date.day())
+        .map_or(0, |template| template.ordinal0() as usize)
 }

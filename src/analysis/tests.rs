@@ -431,10 +431,10 @@ mod crossing_series {
             (
                 Period::Week,
                 "Week ending 7 August 2022",
-                "Week ending 4 September 2022",
+                "Week ending 4 September 2022 (29–31 August)",
             ),
             (Period::Month, "August 2022", "August 2022"),
-            (Period::Year, "2022", "2022"),
+            (Period::Year, "2022 (1–31 August)", "2022 (1–31 August)"),
         ] {
             state.period = period;
             let series = crossings_series(&dataset, &state);
@@ -515,10 +515,15 @@ mod crossing_series {
             Some(52.97)
         );
         assert!(!series.points.last().unwrap().is_complete);
-        assert!(series
-            .notes
-            .iter()
-            .any(|note| note == "The latest year is incomplete: the data end on 20 August 2026."));
+        let last_day = dataset.crossings.daily.last_date().unwrap();
+        assert!(
+            series.notes.iter().any(|note| note.ends_with(&format!(
+                "because the data end on {}.",
+                crate::dates::day_month_year(last_day)
+            ))),
+            "{:?}",
+            series.notes
+        );
     }
 
     #[test]

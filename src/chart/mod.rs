@@ -23,6 +23,8 @@ const AXIS_TEXT: RGBColor = RGBColor(0x0B, 0x0C, 0x0C);
 const GRID: RGBColor = RGBColor(0xD8, 0xD8, 0xD8);
 const EVENT_LINE: RGBColor = RGBColor(0x80, 0x16, 0x50);
 const FONT: &str = "sans-serif";
+/// How opaque the fill of a partial period's bar is (its outline is full colour).
+const PARTIAL_BAR_OPACITY: f64 = 0.35;
 /// The least room between two event numbers above the plot.
 const MIN_EVENT_LABEL_GAP_PX: f64 = 22.0;
 /// The least vertical room between two labels at the ends of lines: one line of the axis text.
@@ -81,6 +83,9 @@ pub struct SeriesChart {
     pub series: Vec<PlotSeries>,
     /// Numbered event markers.
     pub events: Vec<EventMarker>,
+    /// True at positions that stand for part of a period only (cut by the date range or the end of the
+    /// data): their bars are drawn pale with an outline. Empty when every position is whole.
+    pub x_is_partial: Vec<bool>,
     /// The size to draw at.
     pub size: ChartSize,
 }
@@ -367,13 +372,19 @@ fn draw_into(
             let Some(value) = value else { continue };
             let centre_px = geometry.x_px_from_idx(x_idx);
             let top_px = geometry.y_px_from_value(*value);
-            root.draw(&Rectangle::new(
-                [
-                    (px(centre_px - bar_width_px / 2.0), px(top_px)),
-                    (px(centre_px + bar_width_px / 2.0), baseline_px),
-                ],
-                colour.filled(),
-            ))?;
+            let corners = [
+                (px(centre_px - bar_width_px / 2.0), px(top_px)),
+                (px(centre_px + bar_width_px / 2.0), baseline_px),
+            ];
+            if chart.x_is_partial.get(x_idx).copied().unwrap_or(false) {
+                root.draw(&Rectangle::new(
+                    corners,
+                    colour.mix(PARTIAL_BAR_OPACITY).filled(),
+                ))?;
+                root.draw(&Rectangle::new(corners, colour.stroke_width(1)))?;
+            } else {
+                root.draw(&Rectangle::new(corners, colour.filled()))?;
+            }
         }
     }
     // Labels go on after every line, so no line is drawn across one.

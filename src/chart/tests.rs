@@ -33,6 +33,7 @@ fn bar_chart(values: Vec<Option<f64>>, label: &str) -> SeriesChart {
             x_idx: 1,
             number: 1,
         }],
+        x_is_partial: Vec::new(),
         size: ChartSize {
             width_px: 800,
             height_px: 360,

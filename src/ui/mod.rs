@@ -187,7 +187,7 @@ fn Explorer(
             </div>
         </Show>
         <Tabs state=state/>
-        <Filters state=state/>
+        <Filters state=state dataset=dataset.clone()/>
         <div class="share-bar">
             <CopyButton label="Copy link to this view" text=Signal::derive(move || {
                 state.track();
@@ -354,7 +354,10 @@ fn Tabs(state: RwSignal<ViewState>) -> impl IntoView {
 
 /// Date range and search: typed date inputs (never only a slider), applied to every view.
 #[component]
-fn Filters(state: RwSignal<ViewState>) -> impl IntoView {
+fn Filters(
+    state: RwSignal<ViewState>,
+    dataset: std::sync::Arc<crate::data::Dataset>,
+) -> impl IntoView {
     let date_value = |date: Option<NaiveDate>| date.map(crate::dates::iso_date).unwrap_or_default();
     let has_filters = move || {
         state.with(|state| {
@@ -400,7 +403,7 @@ fn Filters(state: RwSignal<ViewState>) -> impl IntoView {
                     state.themes.clear();
                 })>"Clear filters"</button>
             </Show>
-            <p class="filters__summary" data-testid="filter-summary">{move || format!("Showing {}.", state.with(views::date_range_text))}</p>
+            <p class="filters__summary" data-testid="filter-summary">{move || state.with(|state| crate::view_model::filter_line(&dataset, state))}</p>
         </form>
     }
 }

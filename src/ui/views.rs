@@ -10,7 +10,7 @@ use crate::analysis::filter::{
 use crate::chart::ChartSize;
 use crate::data::{is_safe_https_url, Dataset, Theme};
 use crate::view_model::{
-    self, briefing_summary, crossings_chart, funding_view, headlines, WIDE_CHART_SIZE,
+    briefing_summary, crossings_chart, funding_view, headlines, WIDE_CHART_SIZE,
 };
 use crate::view_state::{Measure, Period, SeriesChoice, Tab, ViewState, ROLLING_CHOICES};
 
@@ -496,9 +496,4 @@ pub fn SourcesView(
             }).collect_view()}
         </ol>
     }
-}
-
-/// Re-exported for the explorer: the view model's date text.
-pub fn date_range_text(state: &ViewState) -> String {
-    view_model::date_range_text(state)
 }
