@@ -53,7 +53,7 @@ test('after one visit the site works with the network off', async ({ page, editi
     await context.setOffline(true);
     await page.reload();
     await expect(page.getByTestId('dataset-title')).toBeVisible();
-    await expect(page.getByTestId('chart-summary')).toContainText('the highest month was August 2022');
+    await expect(page.getByTestId('chart-summary')).toContainText('The highest whole month was August 2022');
     await page.getByTestId('tab-sources').click();
     await expect(page.getByTestId('dataset-fingerprint')).toHaveText(/^[0-9a-f]{64}$/);
   } finally {
