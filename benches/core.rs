@@ -51,7 +51,11 @@ fn core_benchmarks(criterion: &mut Criterion) {
             BenchmarkId::new("aggregate", factor),
             &dataset,
             |bencher, dataset| {
-                bencher.iter(|| crossings_series(black_box(dataset), &monthly).points.len())
+                bencher.iter(|| {
+                    crossings_series(black_box(dataset), &monthly.series_request())
+                        .points
+                        .len()
+                })
             },
         );
         group.bench_with_input(

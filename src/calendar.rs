@@ -5,7 +5,35 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use crate::view_state::Period;
+/// The period crossings are grouped by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Period {
+    Day,
+    Week,
+    #[default]
+    Month,
+    Year,
+}
+
+impl Period {
+    /// Every period, shortest first.
+    pub const ALL: [Period; 4] = [Period::Day, Period::Week, Period::Month, Period::Year];
+
+    /// The name in the fragment.
+    pub fn key(self) -> &'static str {
+        match self {
+            Period::Day => "day",
+            Period::Week => "week",
+            Period::Month => "month",
+            Period::Year => "year",
+        }
+    }
+
+    /// The period for people ("month").
+    pub fn label(self) -> &'static str {
+        self.key()
+    }
+}
 
 /// True when `year` has a 29 February.
 pub fn is_leap_year(year: i32) -> bool {

@@ -53,7 +53,7 @@ impl Cell {
     pub fn number(value: Option<f64>, decimals: usize) -> Cell {
         match value {
             Some(value) => Cell {
-                shown: crate::chart::format_number(value, decimals),
+                shown: crate::text::format_number(value, decimals),
                 csv: plain_number(value, decimals),
                 sort_key: SortKey::Number(value),
             },

@@ -1,6 +1,6 @@
 //! Border Security Briefing Explorer: a pure core (data, analysis, charts, view state) and a thin Leptos shell.
 //!
-//! Modules are listed in reading order. Everything except `ui` is pure: no DOM, no signals, no browser
+//! Modules are listed alphabetically. Everything except `ui` is pure: no DOM, no signals, no browser
 //! APIs, no clock. `tests/architecture.rs` enforces that.
 
 pub mod analysis;
@@ -12,6 +12,7 @@ pub mod export;
 pub mod page;
 #[cfg(any(test, feature = "bench-data"))]
 pub mod synthetic;
+pub mod text;
 #[cfg(feature = "ui")]
 pub mod ui;
 pub mod view_model;

@@ -67,7 +67,7 @@ fn scale(tree: &mut Value, factor: usize) {
                 let mut row = row.clone();
                 row["month"] = json!(month.format("%Y-%m").to_string());
                 all_rows.push(row);
-                month = crate::data::next_month_start(month).expect("months stay in range");
+                month = crate::calendar::next_month_start(month).expect("months stay in range");
             }
         }
         edition["rows"] = json!(all_rows);

@@ -6,6 +6,10 @@
 use chrono::NaiveDate;
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
+use crate::analysis::filter::AnnouncementFilter;
+use crate::analysis::request::{DateRange, SeriesRequest};
+pub use crate::analysis::request::{Measure, SeriesChoice};
+pub use crate::calendar::Period;
 use crate::data::{shorten, Theme};
 
 /// The fragment version this build writes.
@@ -76,88 +80,6 @@ impl Tab {
     }
 }
 
-/// The period crossings are grouped by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Period {
-    Day,
-    Week,
-    #[default]
-    Month,
-    Year,
-}
-
-impl Period {
-    /// Every period, shortest first.
-    pub const ALL: [Period; 4] = [Period::Day, Period::Week, Period::Month, Period::Year];
-
-    /// The name in the fragment.
-    pub fn key(self) -> &'static str {
-        match self {
-            Period::Day => "day",
-            Period::Week => "week",
-            Period::Month => "month",
-            Period::Year => "year",
-        }
-    }
-
-    /// The period for people ("month").
-    pub fn label(self) -> &'static str {
-        self.key()
-    }
-}
-
-/// What the crossings chart measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Measure {
-    #[default]
-    People,
-    Boats,
-    PeoplePerBoat,
-}
-
-impl Measure {
-    /// Every measure.
-    pub const ALL: [Measure; 3] = [Measure::People, Measure::Boats, Measure::PeoplePerBoat];
-
-    /// The name in the fragment.
-    pub fn key(self) -> &'static str {
-        match self {
-            Measure::People => "people",
-            Measure::Boats => "boats",
-            Measure::PeoplePerBoat => "people-per-boat",
-        }
-    }
-
-    /// The measure for people, as a unit.
-    pub fn label(self) -> &'static str {
-        match self {
-            Measure::People => "People",
-            Measure::Boats => "Boats",
-            Measure::PeoplePerBoat => "People per boat",
-        }
-    }
-}
-
-/// Which crossings series the chart shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum SeriesChoice {
-    /// The Home Office provisional daily series, summed.
-    #[default]
-    Provisional,
-    /// The official statistics (months and years only).
-    Official,
-}
-
-impl SeriesChoice {
-    /// The name in the fragment.
-    pub fn key(self) -> &'static str {
-        match self {
-            SeriesChoice::Provisional => "provisional",
-            SeriesChoice::Official => "official",
-        }
-    }
-}
-
 /// Everything that makes up a view.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ViewState {
@@ -193,6 +115,36 @@ pub struct ViewState {
 pub const ROLLING_CHOICES: [u32; 6] = [0, 3, 4, 7, 12, 28];
 
 impl ViewState {
+    /// The view's dates as a range.
+    pub fn dates(&self) -> DateRange {
+        DateRange {
+            from: self.date_from,
+            to: self.date_to,
+        }
+    }
+
+    /// The crossings series this view asks for.
+    pub fn series_request(&self) -> SeriesRequest {
+        SeriesRequest {
+            period: self.period,
+            measure: self.measure,
+            edition: self.series,
+            rolling_periods: self.rolling_periods,
+            dates: self.dates(),
+        }
+    }
+
+    /// The filter this view puts on announcements.
+    pub fn announcement_filter(&self) -> AnnouncementFilter<'_> {
+        AnnouncementFilter {
+            date_from: self.date_from,
+            date_to: self.date_to,
+            actors: &self.actors,
+            themes: &self.themes,
+            search: self.search.trim(),
+        }
+    }
+
     /// The state a fresh visit starts from.
     pub fn initial() -> ViewState {
         ViewState {

@@ -7,15 +7,19 @@
 use border_security_explorer::analysis::series::{
     crossings_series, cumulative_by_year, CrossingsSeries,
 };
-use border_security_explorer::chart::format_number;
 use border_security_explorer::data::{parse_dataset, Dataset, Status};
 use border_security_explorer::export::to_csv;
+use border_security_explorer::text::format_number;
 use border_security_explorer::view_model::{
     briefing_summary, crossings_chart, filter_line, funding_view, WIDE_CHART_SIZE,
 };
 use border_security_explorer::view_state::{Measure, Period, SeriesChoice, ViewState};
 use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
+
+fn series_of(dataset: &Dataset, state: &ViewState) -> CrossingsSeries {
+    crossings_series(dataset, &state.series_request())
+}
 
 fn bundled() -> Dataset {
     parse_dataset(include_bytes!("../public/data/dataset.json")).expect("the bundled dataset loads")
@@ -202,7 +206,7 @@ fn every_boundary_counts_only_the_days_in_range_for_every_period() {
     for (from, to) in boundary_ranges(&dataset) {
         for period in Period::ALL {
             let state = view(period, from, to);
-            let series = crossings_series(&dataset, &state);
+            let series = series_of(&dataset, &state);
             let expected = expected_points(&dataset, period, from, to);
             assert_eq!(got_points(&series), expected, "{period:?} {from:?} {to:?}");
             // The points add up to the days in range.
@@ -324,7 +328,7 @@ fn official_figures_keep_whole_periods_and_name_the_ones_the_range_cuts() {
                 series: SeriesChoice::Official,
                 ..view(period, from, to)
             };
-            let series = crossings_series(&dataset, &state);
+            let series = series_of(&dataset, &state);
             assert_eq!(series.status, Status::Official);
             // The expected rows, from the official tables themselves.
             let rows: Vec<(NaiveDate, NaiveDate, u64)> = if period == Period::Month {
@@ -462,7 +466,7 @@ fn the_issue_examples_read_true() {
         chart.summary
     );
     // By year the same range gives two partial years, counted over their days.
-    let by_year = crossings_series(
+    let by_year = series_of(
         &dataset,
         &view(Period::Year, state.date_from, state.date_to),
     );
@@ -483,12 +487,12 @@ fn the_issue_examples_read_true() {
         briefing.contains(&format!("{} people crossed", thousands(total))),
         "{briefing}"
     );
-    assert_eq!(crossings_series(&dataset, &state).totals().0, total);
+    assert_eq!(series_of(&dataset, &state).totals().0, total);
     assert_eq!(by_year.totals().0, total);
 
     // One day, by every period.
     for period in Period::ALL {
-        let series = crossings_series(
+        let series = series_of(
             &dataset,
             &view(period, Some(date(2022, 9, 3)), Some(date(2022, 9, 3))),
         );
@@ -500,7 +504,7 @@ fn the_issue_examples_read_true() {
     }
 
     // A whole year by week: the first week is cut at 1 January.
-    let weeks_2022 = crossings_series(
+    let weeks_2022 = series_of(
         &dataset,
         &view(
             Period::Week,
@@ -606,7 +610,7 @@ fn no_whole_period_is_not_no_data() {
 fn weeks_cover_every_day_of_the_daily_series() {
     let dataset = bundled();
     let daily = &dataset.crossings.daily;
-    let series = crossings_series(&dataset, &view(Period::Week, None, None));
+    let series = series_of(&dataset, &view(Period::Week, None, None));
     let last = series.points.last().unwrap();
     assert_eq!(last.end, last_day(&dataset));
     assert_eq!(last.is_complete, last.end.weekday() == chrono::Weekday::Sun);
@@ -752,7 +756,7 @@ fn rolling_averages_and_highest_periods_leave_partial_periods_out() {
         rolling_periods: 3,
         ..view(Period::Year, None, None)
     };
-    let series = crossings_series(&dataset, &state);
+    let series = series_of(&dataset, &state);
     let last = series.points.last().unwrap();
     assert!(!last.is_complete);
     assert_eq!(
@@ -771,7 +775,7 @@ fn rolling_averages_and_highest_periods_leave_partial_periods_out() {
         },
         WIDE_CHART_SIZE,
     );
-    let latest_month = crossings_series(&dataset, &view(Period::Month, None, None))
+    let latest_month = series_of(&dataset, &view(Period::Month, None, None))
         .points
         .last()
         .unwrap()
@@ -903,7 +907,7 @@ proptest! {
         let from = iso("2018-01-01") + chrono::Duration::days(start_offset);
         let to = from + chrono::Duration::days(length_days);
         let state = view(Period::ALL[period_idx], Some(from), Some(to));
-        let series = crossings_series(dataset, &state);
+        let series = series_of(dataset, &state);
         let expected = daily_sum(dataset, from, to);
         prop_assert_eq!(series.totals(), expected);
         let chart = crossings_chart(dataset, &state, WIDE_CHART_SIZE);

@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use crate::data::{Announcement, Theme};
-use crate::view_state::ViewState;
 
 /// The part of a view that filters announcements.
 #[derive(Debug, Clone, Copy)]
@@ -23,17 +22,6 @@ pub struct AnnouncementFilter<'a> {
 }
 
 impl<'a> AnnouncementFilter<'a> {
-    /// The filter a view describes.
-    pub fn from_view(state: &'a ViewState) -> Self {
-        AnnouncementFilter {
-            date_from: state.date_from,
-            date_to: state.date_to,
-            actors: &state.actors,
-            themes: &state.themes,
-            search: state.search.trim(),
-        }
-    }
-
     fn matches_dates(&self, announcement: &Announcement) -> bool {
         // A month- or year-precision date is shown when any part of it falls in the range.
         self.date_from

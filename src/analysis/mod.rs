@@ -4,13 +4,14 @@
 //! the data cannot give (a missing day, a division by zero boats) is `None`, and the UI says so.
 
 pub mod filter;
+pub mod request;
 pub mod series;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::view_state::Period;
+use crate::calendar::Period;
 
-use crate::data::{AmountBasis, DailySeries, Funding, FundingRelation};
+use crate::data::{DailySeries, Funding, FundingRelation};
 
 /// People and boats over one period, summed from the daily series.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,13 +26,6 @@ pub struct PeriodTotal {
     pub n_days_covered: u32,
     /// True when the series covers every day of the period.
     pub is_complete: bool,
-}
-
-impl PeriodTotal {
-    /// People per boat, or `None` when no boat arrived.
-    pub fn people_per_boat(&self) -> Option<f64> {
-        people_per_boat(self.people, self.boats)
-    }
 }
 
 /// People divided by boats, or `None` when there were no boats.
@@ -134,27 +128,6 @@ fn day_index(daily: &DailySeries, date: NaiveDate) -> Option<usize> {
     usize::try_from((date - daily.first_date).num_days()).ok()
 }
 
-/// The mean of each window of `window_len` values ending at each position; `None` until a window is full.
-///
-/// Runs in one pass with a running sum, so it stays linear at any series length.
-pub fn rolling_mean(values: &[u32], window_len: usize) -> Vec<Option<f64>> {
-    if window_len == 0 {
-        return vec![None; values.len()];
-    }
-    let mut window_sum: u64 = 0;
-    values
-        .iter()
-        .enumerate()
-        .map(|(value_idx, &value)| {
-            window_sum += u64::from(value);
-            if value_idx >= window_len {
-                window_sum -= u64::from(values[value_idx - window_len]);
-            }
-            (value_idx + 1 >= window_len).then(|| window_sum as f64 / window_len as f64)
-        })
-        .collect()
-}
-
 /// Money announced, counted so that nothing is added twice.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FundingTotal {
@@ -185,12 +158,9 @@ pub fn funding_total<'a>(records: impl IntoIterator<Item = &'a Funding>) -> Fund
     for funding in records {
         if funding.amount_is_per_year {
             total.per_year_ids.push(funding.funding_id.clone());
-        } else if funding.relation.is_counted() {
+        } else if funding.is_counted_once() {
             total.counted_gbp += funding.amount_gbp;
-            total.is_upper_bound |= matches!(
-                funding.amount_basis,
-                AmountBasis::UpTo | AmountBasis::Nearly
-            );
+            total.is_upper_bound |= funding.amount_basis.is_upper_bound();
             total.counted_ids.push(funding.funding_id.clone());
         } else {
             total.left_out_ids.push(funding.funding_id.clone());

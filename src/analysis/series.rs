@@ -7,9 +7,10 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::people_per_boat;
+use super::request::{Measure, SeriesChoice, SeriesRequest};
+use crate::calendar::Period;
 use crate::calendar::{n_days_inclusive, period_bounds};
 use crate::data::{DailySeries, Dataset, SeriesInfo, Status};
-use crate::view_state::{Measure, Period, SeriesChoice, ViewState};
 
 /// One bar or point of a crossings chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -128,28 +129,28 @@ impl CrossingsSeries {
 }
 
 /// Builds the crossings series a view asks for.
-pub fn crossings_series(dataset: &Dataset, state: &ViewState) -> CrossingsSeries {
+pub fn crossings_series(dataset: &Dataset, request: &SeriesRequest) -> CrossingsSeries {
     let crossings = &dataset.crossings;
     let mut notes = Vec::new();
-    let wants_official = state.series == SeriesChoice::Official;
-    let official_possible = matches!(state.period, Period::Month | Period::Year)
-        && match state.period {
+    let wants_official = request.edition == SeriesChoice::Official;
+    let official_possible = matches!(request.period, Period::Month | Period::Year)
+        && match request.period {
             Period::Month => !crossings.monthly.is_empty(),
             _ => !crossings.annual.is_empty(),
         };
     if wants_official && !official_possible {
         notes.push(format!(
             "Official statistics are published by month and year only, so this {} view shows the provisional series.",
-            state.period.label()
+            request.period.label()
         ));
     }
     let (whole_points, info, data_first, data_last) = if wants_official && official_possible {
-        official_points(dataset, state.period)
+        official_points(dataset, request.period)
     } else {
         let daily = &crossings.daily;
         let last = daily.last_date().unwrap_or(daily.info.as_of);
         (
-            daily_points(daily, state.period, daily.first_date, last),
+            daily_points(daily, request.period, daily.first_date, last),
             &daily.info,
             daily.first_date,
             last,
@@ -161,41 +162,38 @@ pub fn crossings_series(dataset: &Dataset, state: &ViewState) -> CrossingsSeries
         // Whole periods only: the official figures cannot be split by day.
         let mut kept = Vec::new();
         for point in &whole_points {
-            let starts_inside = state.date_from.is_none_or(|from| point.start >= from);
-            let ends_inside = state.date_to.is_none_or(|to| point.end <= to);
-            let overlaps = state.date_from.is_none_or(|from| point.end >= from)
-                && state.date_to.is_none_or(|to| point.start <= to);
-            if starts_inside && ends_inside {
+            if request.dates.contains_all(point.start, point.end) {
                 kept.push(point.clone());
-            } else if overlaps {
+            } else if request.dates.overlaps(point.start, point.end) {
                 left_out_cut.push(point.period_name());
             }
         }
         kept
     } else {
-        let first = state
-            .date_from
+        let first = request
+            .dates
+            .from
             .map_or(data_first, |from| from.max(data_first));
-        let last = state.date_to.map_or(data_last, |to| to.min(data_last));
+        let last = request.dates.to.map_or(data_last, |to| to.min(data_last));
         if first == data_first && last == data_last {
             whole_points.clone()
         } else {
-            daily_points(&crossings.daily, state.period, first, last)
+            daily_points(&crossings.daily, request.period, first, last)
         }
     };
     for point in &mut points {
-        point.value = measure_value(state.measure, point.people, point.boats);
+        point.value = measure_value(request.measure, point.people, point.boats);
     }
     add_rolling(
         &mut points,
         &whole_points,
-        state.measure,
-        state.rolling_periods,
+        request.measure,
+        request.rolling_periods,
     );
     if !left_out_cut.is_empty() {
         notes.push(format!(
             "Official figures cannot be split by day, so {} {} only partly inside the selected dates and {} left out.",
-            join_words(&left_out_cut),
+            crate::text::join_words(&left_out_cut),
             if left_out_cut.len() == 1 { "is" } else { "are" },
             if left_out_cut.len() == 1 { "is" } else { "are" },
         ));
@@ -222,38 +220,30 @@ pub fn crossings_series(dataset: &Dataset, state: &ViewState) -> CrossingsSeries
             crate::dates::day_span(point.start, point.end),
         ));
     }
-    if state.rolling_periods >= 2 && !points.is_empty() {
+    if request.rolling_periods >= 2 && !points.is_empty() {
         notes.push(format!(
             "The {}-{} average is of whole {}s, reaching back before the selected dates where its window does; it is not given for a partial {} or a window that holds one.",
-            state.rolling_periods,
-            state.period.label(),
-            state.period.label(),
-            state.period.label(),
+            request.rolling_periods,
+            request.period.label(),
+            request.period.label(),
+            request.period.label(),
         ));
     }
-    if state.measure == Measure::PeoplePerBoat && points.iter().any(|point| point.value.is_none()) {
+    if request.measure == Measure::PeoplePerBoat && points.iter().any(|point| point.value.is_none())
+    {
         notes.push("People per boat is not shown for periods with no boats.".to_string());
     }
     CrossingsSeries {
         points,
-        measure: state.measure,
-        period: state.period,
+        measure: request.measure,
+        period: request.period,
         status,
         source_ids: info.source_ids.clone(),
         data_first,
         as_of: data_last,
-        rolling_periods: state.rolling_periods,
+        rolling_periods: request.rolling_periods,
         left_out_cut,
         notes,
-    }
-}
-
-/// "A", "A and B", "A, B and C".
-pub fn join_words(words: &[String]) -> String {
-    match words {
-        [] => String::new(),
-        [only] => only.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 

@@ -5,6 +5,8 @@
 //! escapes it. The same geometry positions the keyboard and hover layer in the UI.
 
 use chrono::{Datelike, NaiveDate};
+
+use crate::text::format_number;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -162,28 +164,6 @@ pub fn nice_ticks(max_value: f64, target_count: usize) -> Vec<f64> {
     (0..=n_steps)
         .map(|step_idx| step_idx as f64 * step)
         .collect()
-}
-
-/// A number with thousands separators and at most `decimals` decimals: 12,345 or 52.9.
-pub fn format_number(value: f64, decimals: usize) -> String {
-    let rounded = format!("{value:.decimals$}");
-    let (whole, fraction) = rounded.split_once('.').unwrap_or((&rounded, ""));
-    let (sign, digits) = whole
-        .strip_prefix('-')
-        .map_or(("", whole), |digits| ("-", digits));
-    let mut grouped = String::new();
-    for (digit_idx, digit) in digits.chars().enumerate() {
-        if digit_idx > 0 && (digits.len() - digit_idx) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    let fraction = fraction.trim_end_matches('0');
-    if fraction.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}.{fraction}")
-    }
 }
 
 /// Time-axis ticks: years when the span is long, months when short, days for a few weeks.

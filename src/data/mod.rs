@@ -11,7 +11,7 @@ mod records;
 
 use std::fmt;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde_json::Value;
 
 use reader::{describe, Fields};
@@ -111,20 +111,8 @@ impl PartialDate {
     pub fn last_day(&self) -> NaiveDate {
         match self.precision {
             DatePrecision::Day => self.first_day,
-            DatePrecision::Month => {
-                let (year, month) = (self.first_day.year(), self.first_day.month());
-                let next_month_first = if month == 12 {
-                    NaiveDate::from_ymd_opt(year + 1, 1, 1)
-                } else {
-                    NaiveDate::from_ymd_opt(year, month + 1, 1)
-                };
-                next_month_first
-                    .and_then(|day| day.pred_opt())
-                    .unwrap_or(self.first_day)
-            }
-            DatePrecision::Year => {
-                NaiveDate::from_ymd_opt(self.first_day.year(), 12, 31).unwrap_or(self.first_day)
-            }
+            DatePrecision::Month => crate::calendar::month_end(self.first_day),
+            DatePrecision::Year => crate::calendar::year_end(self.first_day),
         }
     }
 
@@ -486,6 +474,11 @@ impl AmountBasis {
             AmountBasis::AtLeast => "at least ",
         }
     }
+
+    /// True for "up to" and "nearly": the amount is a ceiling, so a total that includes it is one too.
+    pub fn is_upper_bound(self) -> bool {
+        matches!(self, AmountBasis::UpTo | AmountBasis::Nearly)
+    }
 }
 
 /// One amount of money announced.
@@ -517,6 +510,14 @@ pub struct Funding {
     pub alternatives: Vec<Alternative>,
     /// Caveats.
     pub note: Option<String>,
+}
+
+impl Funding {
+    /// True when the amount is added into one-off totals: new money, not a yearly rate. The one rule
+    /// for "each pound counted once".
+    pub fn is_counted_once(&self) -> bool {
+        self.relation.is_counted() && !self.amount_is_per_year
+    }
 }
 
 /// How a funding record relates to others. Only `New` records are added into totals.
@@ -615,11 +616,6 @@ pub fn fingerprint(bytes: &[u8]) -> String {
         .iter()
         .map(|byte| format!("{byte:02x}"))
         .collect()
-}
-
-/// The first day of the month after the one `month_start` is in.
-pub fn next_month_start(month_start: NaiveDate) -> Option<NaiveDate> {
-    records::next_month(month_start)
 }
 
 /// Parses and checks a dataset file, returning every problem found if there are any.

@@ -1,6 +1,6 @@
 //! Readers for each kind of record: JSON tree in, typed record out, every problem recorded with its path.
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{Datelike, Weekday};
 use serde_json::Value;
 
 use super::reader::{choice_from, describe, Fields};
@@ -675,7 +675,7 @@ fn monthly_from_tree(
     });
     let rows = rows?;
     for (row_idx, pair) in rows.windows(2).enumerate() {
-        let expected_next = next_month(pair[0].month);
+        let expected_next = crate::calendar::next_month_start(pair[0].month);
         if Some(pair[1].month) != expected_next {
             errors.push(DataError::new(
                 &format!("{path}.rows[{}].month", row_idx + 1),
@@ -691,14 +691,6 @@ fn monthly_from_tree(
 }
 
 /// The first day of the month after the one `month` starts.
-pub(crate) fn next_month(month: NaiveDate) -> Option<NaiveDate> {
-    if month.month() == 12 {
-        NaiveDate::from_ymd_opt(month.year() + 1, 1, 1)
-    } else {
-        NaiveDate::from_ymd_opt(month.year(), month.month() + 1, 1)
-    }
-}
-
 fn annual_from_tree(
     value: &Value,
     path: &str,

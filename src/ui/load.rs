@@ -30,7 +30,6 @@ pub struct LoadedDataset {
     /// SHA-256 of the file's bytes.
     pub fingerprint: String,
     pub origin: DatasetOrigin,
-    pub size_bytes: usize,
     /// Whether a worker checked it (a person's file, normally) rather than the page itself.
     pub checked_in_worker: bool,
 }
@@ -66,7 +65,6 @@ fn checked_on_page(dataset: Dataset, bytes: &[u8], origin: DatasetOrigin) -> Loa
         dataset: Arc::new(dataset),
         fingerprint: fingerprint(bytes),
         origin,
-        size_bytes: bytes.len(),
         checked_in_worker: false,
     }
 }
@@ -142,7 +140,6 @@ type OnDone = Box<dyn FnOnce(Result<LoadedDataset, LoadError>)>;
 /// Checks a file's bytes in a worker, so a large file never freezes the page; if no worker can run,
 /// checks them on the page instead (the same code, only slower to come back).
 fn check_file_off_the_page(buffer: js_sys::ArrayBuffer, name: String, on_done: OnDone) {
-    let size_bytes = buffer.byte_length() as usize;
     let bytes_for_page = buffer.clone();
     worker::check_in_worker(&buffer, move |outcome| {
         on_done(match outcome {
@@ -150,7 +147,6 @@ fn check_file_off_the_page(buffer: js_sys::ArrayBuffer, name: String, on_done: O
                 dataset: Arc::new(checked.dataset),
                 fingerprint: checked.fingerprint,
                 origin: DatasetOrigin::File(name),
-                size_bytes,
                 checked_in_worker: true,
             }),
             Some(Err(problems)) => Err(problems_found(&name, problems)),

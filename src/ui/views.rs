@@ -4,9 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::analysis::filter::{
-    facet_counts, filter_announcements, highlight_matches, AnnouncementFilter,
-};
+use crate::analysis::filter::{facet_counts, filter_announcements, highlight_matches};
 use crate::chart::ChartSize;
 use crate::data::{is_safe_https_url, Dataset, Theme};
 use crate::view_model::{
@@ -85,7 +83,7 @@ pub fn BriefingView(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl I
     let dataset_for_latest = dataset.clone();
     let latest = move || {
         state.with(|state| {
-            let filter = AnnouncementFilter::from_view(state);
+            let filter = state.announcement_filter();
             filter_announcements(&dataset_for_latest.announcements, &filter)
                 .into_iter()
                 .take(5)
@@ -303,7 +301,7 @@ pub fn AnnouncementsView(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> i
         state.with(|state| {
             filter_announcements(
                 &dataset_for_matches.announcements,
-                &AnnouncementFilter::from_view(state),
+                &state.announcement_filter(),
             )
         })
     });
@@ -312,7 +310,7 @@ pub fn AnnouncementsView(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> i
         state.with(|state| {
             facet_counts(
                 &dataset_for_counts.announcements,
-                &AnnouncementFilter::from_view(state),
+                &state.announcement_filter(),
             )
         })
     });

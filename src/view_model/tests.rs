@@ -1,6 +1,9 @@
 //! View-model tests on the real dataset: headline figures, generated sentences, chart tables and sources.
 
 use super::*;
+use crate::text::{format_number, money};
+use crate::view_state::Period;
+use chrono::Datelike;
 
 fn bundled() -> Dataset {
     crate::data::parse_dataset(include_bytes!("../../public/data/dataset.json")).unwrap()

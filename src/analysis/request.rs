@@ -1,0 +1,98 @@
+//! What the analysis is asked for: period, measure, edition, rolling window and a date range, apart from the URL model.
+
+use chrono::NaiveDate;
+
+use crate::calendar::Period;
+
+/// What the crossings chart measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Measure {
+    #[default]
+    People,
+    Boats,
+    PeoplePerBoat,
+}
+
+impl Measure {
+    /// Every measure.
+    pub const ALL: [Measure; 3] = [Measure::People, Measure::Boats, Measure::PeoplePerBoat];
+
+    /// The name in the fragment.
+    pub fn key(self) -> &'static str {
+        match self {
+            Measure::People => "people",
+            Measure::Boats => "boats",
+            Measure::PeoplePerBoat => "people-per-boat",
+        }
+    }
+
+    /// The measure for people, as a unit.
+    pub fn label(self) -> &'static str {
+        match self {
+            Measure::People => "People",
+            Measure::Boats => "Boats",
+            Measure::PeoplePerBoat => "People per boat",
+        }
+    }
+}
+
+/// Which crossings series the chart shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum SeriesChoice {
+    /// The Home Office provisional daily series, summed.
+    #[default]
+    Provisional,
+    /// The official statistics (months and years only).
+    Official,
+}
+
+impl SeriesChoice {
+    /// The name in the fragment.
+    pub fn key(self) -> &'static str {
+        match self {
+            SeriesChoice::Provisional => "provisional",
+            SeriesChoice::Official => "official",
+        }
+    }
+}
+
+/// Days from `from` to `to`, both included; an open end is unlimited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DateRange {
+    /// The first day, if limited.
+    pub from: Option<NaiveDate>,
+    /// The last day, if limited.
+    pub to: Option<NaiveDate>,
+}
+
+impl DateRange {
+    /// True when any day from `first` to `last` lies in the range (a month-dated record, say).
+    pub fn overlaps(&self, first: NaiveDate, last: NaiveDate) -> bool {
+        self.from.is_none_or(|from| last >= from) && self.to.is_none_or(|to| first <= to)
+    }
+
+    /// True when every day from `first` to `last` lies in the range.
+    pub fn contains_all(&self, first: NaiveDate, last: NaiveDate) -> bool {
+        self.from.is_none_or(|from| first >= from) && self.to.is_none_or(|to| last <= to)
+    }
+
+    /// True when neither end is limited.
+    pub fn is_unlimited(&self) -> bool {
+        self.from.is_none() && self.to.is_none()
+    }
+}
+
+/// A crossings series, as the analysis is asked for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SeriesRequest {
+    /// How days are grouped.
+    pub period: Period,
+    /// What is measured.
+    pub measure: Measure,
+    /// Provisional or official figures.
+    pub edition: SeriesChoice,
+    /// The rolling average's window, in periods (under 2: none).
+    pub rolling_periods: u32,
+    /// The days counted.
+    pub dates: DateRange,
+}

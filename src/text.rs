@@ -1,0 +1,61 @@
+//! Numbers and words for people: thousands separators, money, plurals, capitals and lists, used by charts, tables and sentences alike.
+
+/// A number with thousands separators and at most `decimals` decimals: 12,345 or 52.9.
+pub fn format_number(value: f64, decimals: usize) -> String {
+    let rounded = format!("{value:.decimals$}");
+    let (whole, fraction) = rounded.split_once('.').unwrap_or((&rounded, ""));
+    let (sign, digits) = whole
+        .strip_prefix('-')
+        .map_or(("", whole), |digits| ("-", digits));
+    let mut grouped = String::new();
+    for (digit_idx, digit) in digits.chars().enumerate() {
+        if digit_idx > 0 && (digits.len() - digit_idx) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    let fraction = fraction.trim_end_matches('0');
+    if fraction.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{fraction}")
+    }
+}
+
+/// Whole pounds in words people use: £75 million, £800,000.
+pub fn money(amount_gbp: u64) -> String {
+    if amount_gbp >= 1_000_000 {
+        format!(
+            "£{} million",
+            format_number(amount_gbp as f64 / 1_000_000.0, 1)
+        )
+    } else {
+        format!("£{}", format_number(amount_gbp as f64, 0))
+    }
+}
+
+/// The text with its first letter in capitals.
+pub fn capitalise(text: &str) -> String {
+    let mut characters = text.chars();
+    characters.next().map_or(String::new(), |first| {
+        first.to_uppercase().chain(characters).collect()
+    })
+}
+
+/// "1 announcement", "2 announcements".
+pub fn count_of(count: usize, singular: &str, plural: &str) -> String {
+    format!(
+        "{} {}",
+        format_number(count as f64, 0),
+        if count == 1 { singular } else { plural }
+    )
+}
+
+/// "A", "A and B", "A, B and C".
+pub fn join_words(words: &[String]) -> String {
+    match words {
+        [] => String::new(),
+        [only] => only.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}

@@ -1,0 +1,203 @@
+//! The Briefing view: headline figures with their citations, and the summary paragraph under the filters.
+
+use chrono::Datelike;
+
+use super::funding::{bsc_total_sentence, funding_in_range};
+use super::{date_range_opening, date_range_text, days_text, source_names};
+use crate::analysis::filter::filter_announcements;
+use crate::analysis::request::{Measure, SeriesChoice, SeriesRequest};
+use crate::analysis::series::crossings_series;
+use crate::analysis::{funding_total, year_to_date_comparison};
+use crate::calendar::Period;
+use crate::data::Dataset;
+use crate::text::{capitalise, count_of, format_number, money};
+use crate::view_state::ViewState;
+
+/// A headline figure on the briefing view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Headline {
+    /// Stable id for tests and the copy button.
+    pub headline_id: String,
+    /// The figure as shown: "45,774".
+    pub value: String,
+    /// What it counts, with its unit.
+    pub label: String,
+    /// The period or date.
+    pub period: String,
+    /// Provisional, official, or announced.
+    pub status: String,
+    /// The sources behind it.
+    pub source_ids: Vec<String>,
+    /// One sentence with number, period and source, for copying into briefings.
+    pub citation: String,
+}
+
+/// The headline figures.
+pub fn headlines(dataset: &Dataset, state: &ViewState) -> Vec<Headline> {
+    let mut headlines = Vec::new();
+    let in_range = funding_in_range(dataset, state);
+    let bsc = funding_total(in_range.iter().copied().filter(|record| record.for_bsc));
+    let bsc_source_ids: Vec<String> = in_range
+        .iter()
+        .filter(|record| bsc.counted_ids.contains(&record.funding_id))
+        .flat_map(|record| record.source_ids.clone())
+        .collect();
+    headlines.push(Headline {
+        headline_id: "bsc-funding".to_string(),
+        value: format!("{}{}", capitalise(if bsc.is_upper_bound { "up to " } else { "" }), money(bsc.counted_gbp)),
+        label: "New one-off funding for the Border Security Command, each pound counted once".to_string(),
+        period: date_range_text(state),
+        status: "Announced".to_string(),
+        citation: format!(
+            "{}{} of new one-off funding was announced for the Border Security Command ({}), counting each pound once (government announcements; Border Security Briefing Explorer).",
+            capitalise(if bsc.is_upper_bound { "up to " } else { "" }),
+            money(bsc.counted_gbp),
+            date_range_text(state)
+        ),
+        source_ids: dedup(bsc_source_ids),
+    });
+    for (metric, label) in [
+        (
+            "bsc_staff_to_be_recruited",
+            "Border Security Command staff to be recruited",
+        ),
+        (
+            "nca_specialist_investigators_and_intelligence_officers",
+            "NCA specialist investigators and intelligence officers to be recruited",
+        ),
+    ] {
+        if let Some(figure) = dataset
+            .figures
+            .iter()
+            .find(|figure| figure.metric == metric)
+        {
+            headlines.push(Headline {
+                headline_id: metric.replace('_', "-"),
+                value: format_number(figure.value, 0),
+                label: label.to_string(),
+                period: format!("Announced {}", figure.time.display()),
+                status: "Announced target".to_string(),
+                citation: format!(
+                    "{} {} (announced {}; {}).",
+                    format_number(figure.value, 0),
+                    label.to_lowercase(),
+                    figure.time.display(),
+                    source_names(dataset, &figure.source_ids)
+                ),
+                source_ids: figure.source_ids.clone(),
+            });
+        }
+    }
+    let daily = &dataset.crossings.daily;
+    let annual = crate::analysis::annual_totals(daily);
+    let complete: Vec<_> = annual.iter().filter(|total| total.is_complete).collect();
+    if let [.., before, latest] = complete.as_slice() {
+        let change = (latest.people as f64 - before.people as f64) / before.people as f64 * 100.0;
+        headlines.push(Headline {
+            headline_id: "latest-full-year".to_string(),
+            value: format_number(latest.people as f64, 0),
+            label: format!(
+                "People crossing in small boats in {}, {} {}% on {} ({})",
+                latest.period_start.year(),
+                if change >= 0.0 { "up" } else { "down" },
+                format_number(change.abs(), 0),
+                before.period_start.year(),
+                format_number(before.people as f64, 0)
+            ),
+            period: format!("1 January to 31 December {}", latest.period_start.year()),
+            status: "Provisional".to_string(),
+            citation: format!(
+                "{} people crossed the English Channel in small boats in {}, against {} in {} (Home Office provisional data, {}).",
+                format_number(latest.people as f64, 0),
+                latest.period_start.year(),
+                format_number(before.people as f64, 0),
+                before.period_start.year(),
+                source_names(dataset, &daily.info.source_ids)
+            ),
+            source_ids: daily.info.source_ids.clone(),
+        });
+    }
+    let ytd = year_to_date_comparison(daily);
+    if let [.., last_year, this_year] = ytd.as_slice() {
+        headlines.push(Headline {
+            headline_id: "year-to-date".to_string(),
+            value: format_number(this_year.people as f64, 0),
+            label: format!(
+                "People crossing in {} to {}, against {} by the same day of {}",
+                this_year.year,
+                crate::dates::day_month(this_year.through),
+                format_number(last_year.people as f64, 0),
+                last_year.year
+            ),
+            period: format!("1 January to {}", crate::dates::day_month_year(this_year.through)),
+            status: "Provisional".to_string(),
+            citation: format!(
+                "{} people crossed the English Channel in small boats between 1 January and {}, against {} by the same day of {} (Home Office provisional data, {}).",
+                format_number(this_year.people as f64, 0),
+                crate::dates::day_month_year(this_year.through),
+                format_number(last_year.people as f64, 0),
+                last_year.year,
+                source_names(dataset, &daily.info.source_ids)
+            ),
+            source_ids: daily.info.source_ids.clone(),
+        });
+    }
+    headlines
+}
+
+fn dedup(mut ids: Vec<String>) -> Vec<String> {
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+/// A short paragraph summarising the data under the current filters, every number worked out here.
+pub fn briefing_summary(dataset: &Dataset, state: &ViewState) -> String {
+    let filter = state.announcement_filter();
+    let n_announcements = filter_announcements(&dataset.announcements, &filter).len();
+    let series = crossings_series(
+        dataset,
+        &SeriesRequest {
+            period: Period::Day,
+            measure: Measure::People,
+            edition: SeriesChoice::Provisional,
+            rolling_periods: 0,
+            dates: state.dates(),
+        },
+    );
+    let (people, boats) = series.totals();
+    // Only the sentence: the funding chart and ledger are not needed here.
+    let funding_sentence = bsc_total_sentence(&funding_in_range(dataset, state));
+    let asked_span = state.date_from.zip(state.date_to);
+    let crossings_sentence = match series.span() {
+        Some((first, last)) => format!(
+            "{} {} crossed in {} ({}; provisional figures).",
+            if asked_span == Some((first, last)) {
+                "In those dates,".to_string()
+            } else {
+                format!("Crossings data cover {}: in those days,", days_text(first, last))
+            },
+            count_of(people as usize, "person", "people"),
+            count_of(boats as usize, "boat", "boats"),
+            crate::analysis::people_per_boat(people, boats).map_or(
+                "no boats, so no average per boat".to_string(),
+                |ratio| format!("{} per boat", format_number(ratio, 1))
+            ),
+        ),
+        None => format!(
+            "No small-boat crossings data fall in these dates (the provisional series runs from {}).",
+            days_text(series.data_first, series.as_of)
+        ),
+    };
+    format!(
+        "{}, {} {} the filters. {crossings_sentence} {}",
+        date_range_opening(state),
+        count_of(n_announcements, "announcement", "announcements"),
+        if n_announcements == 1 {
+            "matches"
+        } else {
+            "match"
+        },
+        funding_sentence
+    )
+}

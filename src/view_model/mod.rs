@@ -1,0 +1,292 @@
+//! What each view shows, as plain values: charts with titles, sources, summaries and tables; headline figures.
+//!
+//! The UI renders these and nothing else, so every number a person sees is worked out here, on the host,
+//! under test. One file per view (`crossings`, `funding`, `briefing`); this one holds what they share: the
+//! chart view with its lazily made readout and table, source names, and the date-range wording.
+
+mod briefing;
+mod crossings;
+mod funding;
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+pub use briefing::{briefing_summary, headlines, Headline};
+pub use crossings::crossings_chart;
+pub use funding::{funding_view, FundingRow, FundingView};
+
+use crate::chart::{ChartSize, DrawnChart};
+use crate::data::{Dataset, Status};
+use crate::export::DataTable;
+use crate::view_state::{Measure, ViewState};
+
+/// The drawing size of a chart on a wide screen (the SVG scales to the page), and of every download.
+pub const WIDE_CHART_SIZE: ChartSize = ChartSize {
+    width_px: 880,
+    height_px: 380,
+};
+
+/// The drawing size of a chart on a phone: drawn for its width, so the text stays readable without
+/// scrolling sideways (fewer axis labels, the same values).
+pub const NARROW_CHART_SIZE: ChartSize = ChartSize {
+    width_px: 360,
+    height_px: 320,
+};
+
+/// A chart with everything around it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartView {
+    /// Stable id, used in the URL for an open table and in file names.
+    pub chart_id: String,
+    /// What the chart shows.
+    pub title: String,
+    /// Measure, place and period.
+    pub subtitle: String,
+    /// Source and status, written under the chart.
+    pub source_line: String,
+    /// A generated one-sentence summary (also the chart's accessible description).
+    pub summary: String,
+    /// The drawing.
+    pub drawn: DrawnChart,
+    /// One line per x position for the readout: "March 2024: 1,234 people", made when asked for.
+    pub point_texts: PointTexts,
+    /// The data shown, as a table, made when asked for.
+    pub table: LazyTable,
+    /// Numbered event markers and what they stand for.
+    pub events: Vec<EventNote>,
+    /// Caveats to show under the chart.
+    pub notes: Vec<String>,
+}
+
+/// A chart's readout line for each position, made only when one is read.
+#[derive(Clone)]
+pub struct PointTexts {
+    n_points: usize,
+    text_at: Arc<dyn Fn(usize) -> String + Send + Sync>,
+}
+
+impl PointTexts {
+    /// Lines made by `text_at(point_idx)` for `point_idx` in `0..n_points`.
+    pub fn new(n_points: usize, text_at: impl Fn(usize) -> String + Send + Sync + 'static) -> Self {
+        PointTexts {
+            n_points,
+            text_at: Arc::new(text_at),
+        }
+    }
+
+    /// Lines already made.
+    pub fn from_lines(lines: Vec<String>) -> Self {
+        let n_points = lines.len();
+        PointTexts::new(n_points, move |point_idx| lines[point_idx].clone())
+    }
+
+    /// The line for one position; None past the end.
+    pub fn get(&self, point_idx: usize) -> Option<String> {
+        (point_idx < self.n_points).then(|| (self.text_at)(point_idx))
+    }
+
+    pub fn len(&self) -> usize {
+        self.n_points
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.n_points == 0
+    }
+}
+
+/// Two charts' lines are the same only if made by the same maker: a recomputed chart counts as changed.
+impl PartialEq for PointTexts {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.text_at, &other.text_at)
+    }
+}
+
+impl std::fmt::Debug for PointTexts {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(formatter, "PointTexts({} points)", self.n_points)
+    }
+}
+
+/// A chart's table, made only when someone opens it or downloads it.
+#[derive(Clone)]
+pub struct LazyTable {
+    make: Arc<dyn Fn() -> DataTable + Send + Sync>,
+}
+
+impl LazyTable {
+    pub fn new(make: impl Fn() -> DataTable + Send + Sync + 'static) -> Self {
+        LazyTable {
+            make: Arc::new(make),
+        }
+    }
+
+    /// A table already made.
+    pub fn ready(table: DataTable) -> Self {
+        LazyTable::new(move || table.clone())
+    }
+
+    /// Makes the table.
+    pub fn build(&self) -> DataTable {
+        (self.make)()
+    }
+}
+
+/// As for [`PointTexts`]: equal only if made by the same maker.
+impl PartialEq for LazyTable {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.make, &other.make)
+    }
+}
+
+impl std::fmt::Debug for LazyTable {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(formatter, "LazyTable")
+    }
+}
+
+/// An announcement marked on a chart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventNote {
+    pub number: usize,
+    pub date_display: String,
+    pub title: String,
+    pub announcement_id: String,
+}
+
+/// The names of sources for a source line: "Home Office, “title”".
+pub fn source_names(dataset: &Dataset, source_ids: &[String]) -> String {
+    let names: Vec<String> = source_ids
+        .iter()
+        .filter_map(|source_id| {
+            dataset
+                .sources
+                .iter()
+                .find(|source| &source.source_id == source_id)
+        })
+        .map(|source| format!("{}, “{}”", source.publisher, source.title))
+        .collect();
+    names.join("; ")
+}
+
+pub(crate) fn first_publisher(dataset: &Dataset, source_ids: &[String]) -> String {
+    source_ids
+        .iter()
+        .find_map(|source_id| {
+            dataset
+                .sources
+                .iter()
+                .find(|source| &source.source_id == source_id)
+        })
+        .map_or_else(
+            || "source not recorded".to_string(),
+            |source| source.publisher.clone(),
+        )
+}
+
+pub(crate) fn status_word(status: Status) -> &'static str {
+    match status {
+        Status::Provisional => "provisional",
+        Status::Official => "official",
+    }
+}
+
+pub(crate) fn measure_unit(measure: Measure) -> &'static str {
+    match measure {
+        Measure::People => "people",
+        Measure::Boats => "boats",
+        Measure::PeoplePerBoat => "people per boat",
+    }
+}
+
+pub(crate) fn decimals_for(measure: Measure) -> usize {
+    if measure == Measure::PeoplePerBoat {
+        1
+    } else {
+        0
+    }
+}
+
+/// "5 July 2024 to 4 July 2025", or "3 September 2022" for one day.
+pub(crate) fn days_text(first: NaiveDate, last: NaiveDate) -> String {
+    if first == last {
+        crate::dates::day_month_year(first)
+    } else {
+        format!(
+            "{} to {}",
+            crate::dates::day_month_year(first),
+            crate::dates::day_month_year(last)
+        )
+    }
+}
+
+/// "From 5 July 2024 to 4 July 2025" or "On 3 September 2022".
+pub(crate) fn from_days_text(first: NaiveDate, last: NaiveDate) -> String {
+    if first == last {
+        format!("On {}", crate::dates::day_month_year(first))
+    } else {
+        format!("From {}", days_text(first, last))
+    }
+}
+
+/// The view's date range in words: "all dates", "from 1 July 2024", "1 July 2024 to 30 June 2025".
+pub fn date_range_text(state: &ViewState) -> String {
+    let show = crate::dates::day_month_year;
+    match (state.date_from, state.date_to) {
+        (None, None) => "all dates in the dataset".to_string(),
+        (Some(from), None) => format!("from {}", show(from)),
+        (None, Some(to)) => format!("up to {}", show(to)),
+        (Some(from), Some(to)) => format!("{} to {}", show(from), show(to)),
+    }
+}
+
+/// The view's date range as the opening of a sentence: "Across all dates in the dataset", "From 1 January
+/// 2025 onwards", "Up to 31 December 2024", "From 1 July 2024 to 30 June 2025".
+pub fn date_range_opening(state: &ViewState) -> String {
+    let show = crate::dates::day_month_year;
+    match (state.date_from, state.date_to) {
+        (None, None) => "Across all dates in the dataset".to_string(),
+        (Some(from), None) => format!("From {} onwards", show(from)),
+        (None, Some(to)) => format!("Up to {}", show(to)),
+        (Some(from), Some(to)) if from == to => format!("On {}", show(from)),
+        (Some(from), Some(to)) => format!("From {} to {}", show(from), show(to)),
+    }
+}
+
+/// The line under the filters: the dates asked for and, where the crossings data cover less of them,
+/// the days they do cover, so it states the same span as the charts.
+pub fn filter_line(dataset: &Dataset, state: &ViewState) -> String {
+    let asked = date_range_text(state);
+    let daily = &dataset.crossings.daily;
+    let Some(data_last) = daily.last_date() else {
+        return format!("Showing {asked}.");
+    };
+    let data_first = daily.first_date;
+    let first = state
+        .date_from
+        .map_or(data_first, |from| from.max(data_first));
+    let last = state.date_to.map_or(data_last, |to| to.min(data_last));
+    let covered_by_data = (state.date_from.is_none_or(|from| from >= data_first))
+        && (state.date_to.is_none_or(|to| to <= data_last));
+    if state.date_from.is_none() && state.date_to.is_none() {
+        format!(
+            "Showing {asked}; crossings data cover {}.",
+            days_text(data_first, data_last)
+        )
+    } else if covered_by_data {
+        format!("Showing {asked}.")
+    } else if first > last {
+        format!(
+            "Showing {asked}; no crossings data fall in these dates (they cover {}).",
+            days_text(data_first, data_last)
+        )
+    } else {
+        format!(
+            "Showing {asked}; crossings data cover {} of these dates.",
+            days_text(first, last)
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests;
