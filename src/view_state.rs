@@ -154,6 +154,44 @@ impl ViewState {
     }
 
     /// Puts lists in their canonical order so equal views encode equally.
+    /// Selects a theme if it is not selected, and unselects it if it is.
+    pub fn toggle_theme(&mut self, theme: Theme) {
+        toggle_in(&mut self.themes, theme);
+    }
+
+    /// Selects an actor if not selected, and unselects it if it is.
+    pub fn toggle_actor(&mut self, actor: &str) {
+        toggle_in(&mut self.actors, actor.to_string());
+    }
+
+    /// Opens a chart's table in place of the chart, or closes it.
+    pub fn toggle_table(&mut self, chart_id: &str) {
+        toggle_in(&mut self.open_tables, chart_id.to_string());
+    }
+
+    /// True when a chart's table is open.
+    pub fn is_table_open(&self, chart_id: &str) -> bool {
+        self.open_tables.iter().any(|open| open == chart_id)
+    }
+
+    /// True when dates, search, actors or themes narrow what is shown.
+    pub fn has_filters(&self) -> bool {
+        self.date_from.is_some()
+            || self.date_to.is_some()
+            || !self.search.is_empty()
+            || !self.actors.is_empty()
+            || !self.themes.is_empty()
+    }
+
+    /// Removes dates, search, actors and themes; chart options and the tab stay.
+    pub fn clear_filters(&mut self) {
+        self.date_from = None;
+        self.date_to = None;
+        self.search.clear();
+        self.actors.clear();
+        self.themes.clear();
+    }
+
     pub fn normalise(&mut self) {
         self.actors.sort();
         self.actors.dedup();
@@ -166,6 +204,16 @@ impl ViewState {
                 std::mem::swap(&mut self.date_from, &mut self.date_to);
             }
         }
+    }
+}
+
+/// Removes `item` from a sorted list without repeats if it is there, or inserts it in order.
+fn toggle_in<T: Ord>(list: &mut Vec<T>, item: T) {
+    match list.binary_search(&item) {
+        Ok(found_idx) => {
+            list.remove(found_idx);
+        }
+        Err(insert_idx) => list.insert(insert_idx, item),
     }
 }
 

@@ -157,3 +157,21 @@ pub fn highlight_matches(text: &str, query: &str) -> Vec<(String, bool)> {
     }
     pieces
 }
+
+/// Announcements (by index, in the order given) grouped under their month for a timeline: "July 2024"
+/// and the indices dated in it. A month-only date is grouped under its month; consecutive runs only, so
+/// the order given is kept.
+pub fn group_by_month(
+    announcements: &[Announcement],
+    ordered_idxs: &[usize],
+) -> Vec<(String, Vec<usize>)> {
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    for &announcement_idx in ordered_idxs {
+        let month = crate::dates::month_year(announcements[announcement_idx].date.first_day);
+        match groups.last_mut() {
+            Some((current, members)) if *current == month => members.push(announcement_idx),
+            _ => groups.push((month, vec![announcement_idx])),
+        }
+    }
+    groups
+}

@@ -230,7 +230,7 @@ fn funding_for_the_command_is_counted_once() {
 mod filtering {
     use super::*;
     use crate::analysis::filter::{
-        facet_counts, filter_announcements, highlight_matches, AnnouncementFilter,
+        facet_counts, filter_announcements, group_by_month, highlight_matches, AnnouncementFilter,
     };
     use crate::data::Theme;
 
@@ -241,6 +241,38 @@ mod filtering {
             actors: &[],
             themes: &[],
             search: "",
+        }
+    }
+
+    #[test]
+    fn a_timeline_groups_runs_of_the_same_month_in_order() {
+        let dataset = bundled_dataset();
+        let order = filter_announcements(&dataset.announcements, &no_filter());
+        let groups = group_by_month(&dataset.announcements, &order);
+        let flattened: Vec<usize> = groups
+            .iter()
+            .flat_map(|(_, members)| members.clone())
+            .collect();
+        assert_eq!(
+            flattened, order,
+            "every announcement once, in the order given"
+        );
+        for (month, members) in &groups {
+            assert!(!members.is_empty());
+            for &announcement_idx in members {
+                assert_eq!(
+                    &crate::dates::month_year(
+                        dataset.announcements[announcement_idx].date.first_day
+                    ),
+                    month
+                );
+            }
+        }
+        for pair in groups.windows(2) {
+            assert_ne!(
+                pair[0].0, pair[1].0,
+                "neighbouring groups are different months"
+            );
         }
     }
 

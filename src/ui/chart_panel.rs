@@ -46,18 +46,11 @@ pub fn ChartPanel(
     let chart_id = move || chart.with(|chart| chart.chart_id.clone());
     let table_open = move || {
         let chart_id = chart_id();
-        state.with(|state| state.open_tables.contains(&chart_id))
+        state.with(|state| state.is_table_open(&chart_id))
     };
     let toggle_table = move |_| {
         let chart_id = chart_id();
-        state.update(|state| {
-            if let Some(position) = state.open_tables.iter().position(|open| *open == chart_id) {
-                state.open_tables.remove(position);
-            } else {
-                state.open_tables.push(chart_id);
-                state.normalise();
-            }
-        });
+        state.update(|state| state.toggle_table(&chart_id));
     };
     // Benchmarks measure navigation to the first chart drawn.
     Effect::new(move |_| {

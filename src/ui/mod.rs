@@ -359,15 +359,7 @@ fn Filters(
     dataset: std::sync::Arc<crate::data::Dataset>,
 ) -> impl IntoView {
     let date_value = |date: Option<NaiveDate>| date.map(crate::dates::iso_date).unwrap_or_default();
-    let has_filters = move || {
-        state.with(|state| {
-            state.date_from.is_some()
-                || state.date_to.is_some()
-                || !state.search.is_empty()
-                || !state.actors.is_empty()
-                || !state.themes.is_empty()
-        })
-    };
+    let has_filters = move || state.with(ViewState::has_filters);
     view! {
         <form class="filters" role="search" aria-label="Filters" on:submit=|event| event.prevent_default()>
             <label>"From "
@@ -395,13 +387,7 @@ fn Filters(
                     }/>
             </label>
             <Show when=has_filters>
-                <button type="button" class="button button--secondary" data-testid="clear-filters" on:click=move |_| state.update(|state| {
-                    state.date_from = None;
-                    state.date_to = None;
-                    state.search.clear();
-                    state.actors.clear();
-                    state.themes.clear();
-                })>"Clear filters"</button>
+                <button type="button" class="button button--secondary" data-testid="clear-filters" on:click=move |_| state.update(ViewState::clear_filters)>"Clear filters"</button>
             </Show>
             <p class="filters__summary" data-testid="filter-summary">{move || state.with(|state| crate::view_model::filter_line(&dataset, state))}</p>
         </form>

@@ -323,14 +323,7 @@ pub fn AnnouncementsView(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> i
                     <legend>"Themes"</legend>
                     {move || counts.get().themes.into_iter().map(|(theme, count)| {
                         let checked = move || state.with(|state| state.themes.contains(&theme));
-                        let toggle = move |_| state.update(|state| {
-                            if let Some(position) = state.themes.iter().position(|selected| *selected == theme) {
-                                state.themes.remove(position);
-                            } else {
-                                state.themes.push(theme);
-                                state.normalise();
-                            }
-                        });
+                        let toggle = move |_| state.update(|state| state.toggle_theme(theme));
                         let key = Theme::NAMES.iter().find(|(_, known)| *known == theme).map_or("", |(name, _)| *name);
                         view! {
                             <label class="checkbox">
@@ -348,14 +341,7 @@ pub fn AnnouncementsView(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> i
                         let actor_for_toggle = actor.clone();
                         let toggle = move |_| {
                             let actor = actor_for_toggle.clone();
-                            state.update(move |state| {
-                                if let Some(position) = state.actors.iter().position(|selected| *selected == actor) {
-                                    state.actors.remove(position);
-                                } else {
-                                    state.actors.push(actor);
-                                    state.normalise();
-                                }
-                            });
+                            state.update(move |state| state.toggle_actor(&actor));
                         };
                         view! {
                             <label class="checkbox">
@@ -375,19 +361,7 @@ pub fn AnnouncementsView(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> i
                 </p>
                 {move || {
                     let query = state.with(|state| state.search.clone());
-                    let mut current_month = String::new();
-                    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
-                    for announcement_idx in matches.get() {
-                        let announcement = &dataset_for_list.announcements[announcement_idx];
-                        let month = crate::dates::month_year(announcement.date.first_day);
-                        if month != current_month {
-                            current_month = month.clone();
-                            groups.push((month, Vec::new()));
-                        }
-                        if let Some((_, members)) = groups.last_mut() {
-                            members.push(announcement_idx);
-                        }
-                    }
+                    let groups = crate::analysis::filter::group_by_month(&dataset_for_list.announcements, &matches.get());
                     let dataset = dataset_for_list.clone();
                     groups.into_iter().map(|(month, members)| {
                         let dataset = dataset.clone();

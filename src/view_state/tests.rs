@@ -170,3 +170,39 @@ proptest! {
         let _ = parse_fragment(&fragment.join("&"));
     }
 }
+
+#[test]
+fn facets_tables_and_filters_toggle_in_the_state() {
+    let mut state = ViewState::initial();
+    assert!(!state.has_filters());
+    state.toggle_theme(Theme::Pursue);
+    state.toggle_theme(Theme::Funding);
+    let mut expected = vec![Theme::Funding, Theme::Pursue];
+    expected.sort();
+    assert_eq!(state.themes, expected);
+    state.toggle_theme(Theme::Pursue);
+    assert_eq!(state.themes, vec![Theme::Funding]);
+    state.toggle_actor("NCA");
+    state.toggle_actor("Home Office");
+    assert_eq!(
+        state.actors,
+        vec!["Home Office".to_string(), "NCA".to_string()]
+    );
+    state.toggle_actor("NCA");
+    assert_eq!(state.actors, vec!["Home Office".to_string()]);
+    assert!(state.has_filters());
+    state.toggle_table("crossings");
+    assert!(state.is_table_open("crossings") && !state.is_table_open("funding"));
+    state.toggle_table("crossings");
+    assert!(!state.is_table_open("crossings"));
+    state.date_from = NaiveDate::from_ymd_opt(2024, 1, 1);
+    state.search = "boat".to_string();
+    state.period = Period::Week;
+    state.clear_filters();
+    assert!(!state.has_filters());
+    assert_eq!(state.period, Period::Week, "chart options are not filters");
+    // Toggled lists stay as `normalise` leaves them, so links are stable.
+    let mut normalised = state.clone();
+    normalised.normalise();
+    assert_eq!(normalised, state);
+}
