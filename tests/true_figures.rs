@@ -411,7 +411,7 @@ fn the_issue_examples_read_true() {
     let table = chart.table.build();
     let first_row = &table.rows[0];
     assert_eq!(first_row[0].shown, "July 2024 (5–31 July)");
-    assert_eq!(first_row[1].shown, "27 of 31 (partial)");
+    assert_eq!(first_row[1].shown, "27");
     assert_eq!(
         first_row[2].shown,
         thousands(daily_sum(&dataset, date(2024, 7, 5), date(2024, 7, 31)).0)

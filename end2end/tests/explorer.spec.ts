@@ -1,6 +1,7 @@
 // The explorer's views, filters, links, downloads, keyboard readout and printing, in both editions.
 import { test, expect } from './fixtures';
 import { readFileSync } from 'node:fs';
+import { peopleByYear, sum, thousands } from './dataset-sums';
 
 test('every tab is reachable by keyboard and shows its view', async ({ openApp, page, consoleErrors }) => {
   await openApp();
@@ -100,10 +101,11 @@ test('the CSV download holds exactly the table rows, with a source line', async 
   expect(download.suggestedFilename()).toBe('people-crossing-the-english-channel-in-small-boats-by-year.csv');
   const csv = readFileSync((await download.path())!, 'utf8');
   const lines = csv.split('\r\n');
-  expect(lines[0]).toBe('Year,People,Boats,People per boat');
+  expect(lines[0]).toBe('Year,Days counted,People,Boats,People per boat');
   const dataLines = lines.slice(1, lines.indexOf(''));
   expect(dataLines.length).toBe(tableRows.length);
-  expect(dataLines[4]).toBe('2022,45755,1110,41.2');
+  const [people2022, boats2022] = [sum('2022-01-01', '2022-12-31'), sum('2022-01-01', '2022-12-31', 'boats')];
+  expect(dataLines[4]).toBe(`2022,365,${people2022},${boats2022},${(people2022 / boats2022).toFixed(1)}`);
   expect(csv).toContain('Source: Home Office');
   expect(csv).toContain('Cite as: Border Security Briefing Explorer, “People crossing the English Channel in small boats, by year”');
 });
@@ -160,8 +162,9 @@ test('the table sorts by a column', async ({ openApp, page }) => {
   await openApp('v=1&tab=crossings&period=year&table=crossings');
   const table = page.getByTestId('data-table');
   await table.getByRole('button', { name: 'People', exact: true }).click();
-  await expect(table.locator('thead th').nth(1)).toHaveAttribute('aria-sort', 'descending');
-  await expect(table.locator('tbody tr').first().locator('td').first()).toHaveText('45,755');
+  await expect(table.locator('thead th').nth(2)).toHaveAttribute('aria-sort', 'descending');
+  const most = Math.max(...peopleByYear().map((year) => year.people));
+  await expect(table.locator('tbody tr').first().locator('td').nth(1)).toHaveText(thousands(most));
 });
 
 test('printing shows the figures, chart and sources without the controls', async ({ openApp, page }) => {

@@ -1,33 +1,7 @@
 // Periods cut by the date range, the last partial week and one-day ranges, read from table, summary and
 // readout in both editions. Expectations are summed here from the bundled dataset's daily series.
 import { test, expect } from './fixtures';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-const datasetPath = join(__dirname, '..', '..', 'public', 'data', 'dataset.json');
-const daily = JSON.parse(readFileSync(datasetPath, 'utf8')).crossings.daily as {
-  first_date: string;
-  people: number[];
-  boats: number[];
-};
-const DAY_MS = 86_400_000;
-const firstMs = Date.parse(`${daily.first_date}T00:00:00Z`);
-const lastMs = firstMs + (daily.people.length - 1) * DAY_MS;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
-  'October', 'November', 'December'];
-
-/** People from `from` to `to` (YYYY-MM-DD, both included), by plain addition over the days. */
-function people(from: string, to: string): number {
-  const fromIdx = Math.max(0, (Date.parse(`${from}T00:00:00Z`) - firstMs) / DAY_MS);
-  const toIdx = Math.min(daily.people.length - 1, (Date.parse(`${to}T00:00:00Z`) - firstMs) / DAY_MS);
-  let sum = 0;
-  for (let idx = fromIdx; idx <= toIdx; idx++) sum += daily.people[idx];
-  return sum;
-}
-
-const thousands = (count: number) => count.toLocaleString('en-GB');
-const dayMonth = (ms: number) => `${new Date(ms).getUTCDate()} ${MONTHS[new Date(ms).getUTCMonth()]}`;
-const dayMonthYear = (ms: number) => `${dayMonth(ms)} ${new Date(ms).getUTCFullYear()}`;
+import { DAY_MS, dayMonth, dayMonthYear, daily, iso, lastMs, people, thousands } from './dataset-sums';
 
 test('a range that cuts months counts only its days, in table, summary and readout', async ({ openApp, page }) => {
   await openApp('v=1&tab=crossings&from=2024-07-05&to=2025-07-04&table=crossings');
@@ -70,7 +44,6 @@ test('the weekly view runs to the last day of data, its last week partial', asyn
   const weekday = (Math.floor(lastMs / DAY_MS) + 3) % 7;
   const sundayMs = lastMs + (6 - weekday) * DAY_MS;
   const mondayMs = sundayMs - 6 * DAY_MS;
-  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   const lastWeekPeople = thousands(people(iso(mondayMs), iso(lastMs)));
   const days = new Date(mondayMs).getUTCMonth() === new Date(lastMs).getUTCMonth()
     ? `${new Date(mondayMs).getUTCDate()}–${dayMonth(lastMs)}`

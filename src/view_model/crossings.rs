@@ -147,7 +147,7 @@ pub fn crossings_chart(dataset: &Dataset, state: &ViewState, chart_size: ChartSi
     if series.period != Period::Day {
         columns.push(Column {
             heading: "Days counted".to_string(),
-            is_numeric: false,
+            is_numeric: true,
         });
     }
     columns.extend([
@@ -183,18 +183,7 @@ pub fn crossings_chart(dataset: &Dataset, state: &ViewState, chart_size: ChartSi
                     &crate::dates::iso_date(point.start),
                 )];
                 if series.period != Period::Day {
-                    row.push(Cell::text_sorted_by(
-                        &if point.is_complete {
-                            format!("all {}", point.n_days())
-                        } else {
-                            format!(
-                                "{} of {} (partial)",
-                                point.n_days(),
-                                point.n_days_in_period()
-                            )
-                        },
-                        &format!("{:03}", point.n_days()),
-                    ));
+                    row.push(Cell::number(Some(f64::from(point.n_days())), 0));
                 }
                 row.extend([
                     Cell::number(Some(point.people as f64), 0),
