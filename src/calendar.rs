@@ -5,6 +5,8 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
+use crate::closed_set::ClosedSet;
+
 /// The period crossings are grouped by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Period {
@@ -15,22 +17,16 @@ pub enum Period {
     Year,
 }
 
-impl Period {
-    /// Every period, shortest first.
-    pub const ALL: [Period; 4] = [Period::Day, Period::Week, Period::Month, Period::Year];
-
-    /// The name in the fragment.
-    pub fn key(self) -> &'static str {
-        match self {
-            Period::Day => "day",
-            Period::Week => "week",
-            Period::Month => "month",
-            Period::Year => "year",
-        }
-    }
+impl ClosedSet for Period {
+    const NAMES: &'static [(&'static str, Self)] = &[
+        ("day", Period::Day),
+        ("week", Period::Week),
+        ("month", Period::Month),
+        ("year", Period::Year),
+    ];
 
     /// The period for people ("month").
-    pub fn label(self) -> &'static str {
+    fn label(self) -> &'static str {
         self.key()
     }
 }
@@ -186,7 +182,7 @@ mod tests {
 
     #[test]
     fn periods_contain_their_day() {
-        for period in Period::ALL {
+        for period in Period::all() {
             for offset in 0..800 {
                 let day = date(2023, 11, 1) + chrono::Days::new(offset);
                 let (start, end) = period_bounds(period, day);

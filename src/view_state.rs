@@ -10,6 +10,7 @@ use crate::analysis::filter::AnnouncementFilter;
 use crate::analysis::request::{DateRange, SeriesRequest};
 pub use crate::analysis::request::{Measure, SeriesChoice};
 pub use crate::calendar::Period;
+use crate::closed_set::ClosedSet;
 use crate::data::{shorten, Theme};
 
 /// The fragment version this build writes.
@@ -47,29 +48,16 @@ pub enum Tab {
     Sources,
 }
 
-impl Tab {
-    /// Every tab, in display order.
-    pub const ALL: [Tab; 5] = [
-        Tab::Briefing,
-        Tab::Crossings,
-        Tab::Funding,
-        Tab::Announcements,
-        Tab::Sources,
+impl ClosedSet for Tab {
+    const NAMES: &'static [(&'static str, Self)] = &[
+        ("briefing", Tab::Briefing),
+        ("crossings", Tab::Crossings),
+        ("funding", Tab::Funding),
+        ("announcements", Tab::Announcements),
+        ("sources", Tab::Sources),
     ];
 
-    /// The name in the fragment.
-    pub fn key(self) -> &'static str {
-        match self {
-            Tab::Briefing => "briefing",
-            Tab::Crossings => "crossings",
-            Tab::Funding => "funding",
-            Tab::Announcements => "announcements",
-            Tab::Sources => "sources",
-        }
-    }
-
-    /// The tab's label.
-    pub fn label(self) -> &'static str {
+    fn label(self) -> &'static str {
         match self {
             Tab::Briefing => "Briefing",
             Tab::Crossings => "Crossings",
@@ -238,11 +226,7 @@ pub fn to_fragment(state: &ViewState) -> String {
         parts.push(format!("actor={}", encode_value(actor)));
     }
     for theme in &state.themes {
-        let name = Theme::NAMES
-            .iter()
-            .find(|(_, known)| known == theme)
-            .map_or("", |(name, _)| *name);
-        parts.push(format!("theme={name}"));
+        parts.push(format!("theme={}", theme.key()));
     }
     if !state.search.is_empty() {
         parts.push(format!("q={}", encode_value(&state.search)));
@@ -311,8 +295,8 @@ pub fn parse_fragment(fragment: &str) -> ParsedFragment {
                     ignore("link version (this app reads version 1; read what it could)");
                 }
             }
-            "tab" => match Tab::ALL.iter().find(|tab| tab.key() == value) {
-                Some(tab) => state.tab = *tab,
+            "tab" => match Tab::from_key(&value) {
+                Some(tab) => state.tab = tab,
                 None => ignore("unknown tab"),
             },
             "from" | "to" => match crate::dates::parse_iso_date(&value) {
@@ -333,8 +317,8 @@ pub fn parse_fragment(fragment: &str) -> ParsedFragment {
                     state.actors.push(value.trim().to_string());
                 }
             }
-            "theme" => match Theme::NAMES.iter().find(|(name, _)| *name == value) {
-                Some((_, theme)) => state.themes.push(*theme),
+            "theme" => match Theme::from_key(&value) {
+                Some(theme) => state.themes.push(theme),
                 None => ignore("unknown theme"),
             },
             "q" => {
@@ -343,12 +327,12 @@ pub fn parse_fragment(fragment: &str) -> ParsedFragment {
                 }
                 state.search = value.chars().take(MAX_SEARCH_CHARS).collect();
             }
-            "period" => match Period::ALL.iter().find(|period| period.key() == value) {
-                Some(period) => state.period = *period,
+            "period" => match Period::from_key(&value) {
+                Some(period) => state.period = period,
                 None => ignore("unknown period"),
             },
-            "measure" => match Measure::ALL.iter().find(|measure| measure.key() == value) {
-                Some(measure) => state.measure = *measure,
+            "measure" => match Measure::from_key(&value) {
+                Some(measure) => state.measure = measure,
                 None => ignore("unknown measure"),
             },
             "roll" => match value.parse::<u32>() {
@@ -357,10 +341,9 @@ pub fn parse_fragment(fragment: &str) -> ParsedFragment {
                 }
                 _ => ignore("rolling average"),
             },
-            "series" => match value.as_str() {
-                "provisional" => state.series = SeriesChoice::Provisional,
-                "official" => state.series = SeriesChoice::Official,
-                _ => ignore("unknown series"),
+            "series" => match SeriesChoice::from_key(&value) {
+                Some(series) => state.series = series,
+                None => ignore("unknown series"),
             },
             "yoy" | "events" => match value.as_str() {
                 "0" | "1" if key == "yoy" => state.compare_years = value == "1",

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use crate::closed_set::ClosedSet;
 use crate::data::{Announcement, Theme};
 
 /// The part of a view that filters announcements.
@@ -100,8 +101,7 @@ pub fn facet_counts(announcements: &[Announcement], filter: &AnnouncementFilter)
         ..*filter
     };
     let mut actor_counts: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut theme_counts: BTreeMap<Theme, usize> =
-        Theme::NAMES.iter().map(|(_, theme)| (*theme, 0)).collect();
+    let mut theme_counts: BTreeMap<Theme, usize> = Theme::all().map(|theme| (theme, 0)).collect();
     for announcement in announcements {
         for actor in &announcement.actors {
             actor_counts.entry(actor).or_insert(0);

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::calendar::Period;
+use crate::closed_set::ClosedSet;
 
 /// What the crossings chart measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -13,21 +14,15 @@ pub enum Measure {
     PeoplePerBoat,
 }
 
-impl Measure {
-    /// Every measure.
-    pub const ALL: [Measure; 3] = [Measure::People, Measure::Boats, Measure::PeoplePerBoat];
-
-    /// The name in the fragment.
-    pub fn key(self) -> &'static str {
-        match self {
-            Measure::People => "people",
-            Measure::Boats => "boats",
-            Measure::PeoplePerBoat => "people-per-boat",
-        }
-    }
+impl ClosedSet for Measure {
+    const NAMES: &'static [(&'static str, Self)] = &[
+        ("people", Measure::People),
+        ("boats", Measure::Boats),
+        ("people-per-boat", Measure::PeoplePerBoat),
+    ];
 
     /// The measure for people, as a unit.
-    pub fn label(self) -> &'static str {
+    fn label(self) -> &'static str {
         match self {
             Measure::People => "People",
             Measure::Boats => "Boats",
@@ -46,12 +41,16 @@ pub enum SeriesChoice {
     Official,
 }
 
-impl SeriesChoice {
-    /// The name in the fragment.
-    pub fn key(self) -> &'static str {
+impl ClosedSet for SeriesChoice {
+    const NAMES: &'static [(&'static str, Self)] = &[
+        ("provisional", SeriesChoice::Provisional),
+        ("official", SeriesChoice::Official),
+    ];
+
+    fn label(self) -> &'static str {
         match self {
-            SeriesChoice::Provisional => "provisional",
-            SeriesChoice::Official => "official",
+            SeriesChoice::Provisional => "Provisional (daily, weekly)",
+            SeriesChoice::Official => "Official (monthly, yearly)",
         }
     }
 }

@@ -4,6 +4,7 @@
 //! only, its label names those days ("July 2024 (5–31 July)"), and it is marked partial. The official
 //! series cannot be split by day, so a month or year the range cuts is left out and named in a note.
 
+use crate::closed_set::ClosedSet;
 use chrono::{Datelike, NaiveDate};
 
 use super::people_per_boat;

@@ -561,3 +561,49 @@ mod crossing_series {
         assert_eq!(*line_2026.cumulative_people.last().unwrap(), 15_897);
     }
 }
+
+mod editions {
+    use crate::analysis::editions::compare_editions;
+    use crate::data::parse_dataset;
+    use chrono::NaiveDate;
+
+    /// The minimal dataset with 60 days of one person in one boat (January and February 2024), and
+    /// official months of which February differs by `february_extra_people`.
+    fn two_months(february_extra_people: u32) -> crate::data::Dataset {
+        let mut tree: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/fixtures/minimal-valid.json")).unwrap();
+        let crossings = &mut tree["crossings"];
+        crossings["daily"]["people"] = serde_json::json!(vec![1; 60]);
+        crossings["daily"]["boats"] = serde_json::json!(vec![1; 60]);
+        crossings["daily"]["uncontrolled_boats"] =
+            serde_json::json!(vec![serde_json::Value::Null; 60]);
+        crossings["daily"]["as_of"] = serde_json::json!("2024-02-29");
+        crossings["monthly"][0]["rows"] = serde_json::json!([
+            {"month": "2024-01", "people": 31, "boats": 31},
+            {"month": "2024-02", "people": 29 + february_extra_people, "boats": 29}
+        ]);
+        parse_dataset(tree.to_string().as_bytes()).expect("the two-month fixture is valid")
+    }
+
+    #[test]
+    fn only_months_that_differ_are_listed_with_both_values() {
+        let agreeing = compare_editions(&two_months(0));
+        assert_eq!(agreeing.n_months_compared, 2);
+        assert!(agreeing.differing_months.is_empty());
+        let revised = compare_editions(&two_months(3));
+        assert_eq!(revised.n_months_compared, 2);
+        assert_eq!(revised.differing_months.len(), 1);
+        let february = revised.differing_months[0];
+        assert_eq!(
+            february.period_start,
+            NaiveDate::from_ymd_opt(2024, 2, 1).unwrap()
+        );
+        assert_eq!(
+            (february.provisional_people, february.official_people),
+            (29, 32)
+        );
+        assert_eq!((february.people_change(), february.boats_change()), (3, 0));
+        // 2024 is not whole in the daily series, so no year is compared.
+        assert_eq!(revised.n_years_compared, 0);
+    }
+}

@@ -193,9 +193,8 @@ pub enum SourceKind {
     SeedDocument,
 }
 
-impl SourceKind {
-    /// The names used in the file, with their meaning.
-    pub const NAMES: [(&'static str, SourceKind); 5] = [
+impl crate::closed_set::ClosedSet for SourceKind {
+    const NAMES: &'static [(&'static str, Self)] = &[
         ("statistics", SourceKind::Statistics),
         ("press_release", SourceKind::PressRelease),
         ("parliamentary_record", SourceKind::ParliamentaryRecord),
@@ -203,8 +202,7 @@ impl SourceKind {
         ("seed_document", SourceKind::SeedDocument),
     ];
 
-    /// The kind for people.
-    pub fn label(self) -> &'static str {
+    fn label(self) -> &'static str {
         match self {
             SourceKind::Statistics => "Statistics",
             SourceKind::PressRelease => "Press release",
@@ -254,9 +252,8 @@ pub enum Theme {
     Technology,
 }
 
-impl Theme {
-    /// The names used in the file, in display order.
-    pub const NAMES: [(&'static str, Theme); 9] = [
+impl crate::closed_set::ClosedSet for Theme {
+    const NAMES: &'static [(&'static str, Self)] = &[
         ("prevent", Theme::Prevent),
         ("pursue", Theme::Pursue),
         ("protect", Theme::Protect),
@@ -268,8 +265,7 @@ impl Theme {
         ("technology", Theme::Technology),
     ];
 
-    /// The theme for people.
-    pub fn label(self) -> &'static str {
+    fn label(self) -> &'static str {
         match self {
             Theme::Prevent => "Prevent",
             Theme::Pursue => "Pursue",
@@ -293,15 +289,13 @@ pub enum Status {
     Official,
 }
 
-impl Status {
-    /// The names used in the file.
-    pub const NAMES: [(&'static str, Status); 2] = [
+impl crate::closed_set::ClosedSet for Status {
+    const NAMES: &'static [(&'static str, Self)] = &[
         ("provisional", Status::Provisional),
         ("official", Status::Official),
     ];
 
-    /// The status for people.
-    pub fn label(self) -> &'static str {
+    fn label(self) -> &'static str {
         match self {
             Status::Provisional => "Provisional",
             Status::Official => "Official",
@@ -454,9 +448,8 @@ pub enum AmountBasis {
     AtLeast,
 }
 
-impl AmountBasis {
-    /// The names used in the file.
-    pub const NAMES: [(&'static str, AmountBasis); 5] = [
+impl crate::closed_set::ClosedSet for AmountBasis {
+    const NAMES: &'static [(&'static str, Self)] = &[
         ("exact", AmountBasis::Exact),
         ("up_to", AmountBasis::UpTo),
         ("nearly", AmountBasis::Nearly),
@@ -464,6 +457,18 @@ impl AmountBasis {
         ("at_least", AmountBasis::AtLeast),
     ];
 
+    fn label(self) -> &'static str {
+        match self {
+            AmountBasis::Exact => "Exact",
+            AmountBasis::UpTo => "Up to",
+            AmountBasis::Nearly => "Nearly",
+            AmountBasis::Around => "Around",
+            AmountBasis::AtLeast => "At least",
+        }
+    }
+}
+
+impl AmountBasis {
     /// The word put before the number ("up to £75m"); empty for an exact amount.
     pub fn qualifier(self) -> &'static str {
         match self {

@@ -1,5 +1,6 @@
 //! Readers for each kind of record: JSON tree in, typed record out, every problem recorded with its path.
 
+use crate::closed_set::ClosedSet;
 use chrono::{Datelike, Weekday};
 use serde_json::Value;
 
@@ -50,7 +51,7 @@ pub(crate) fn source_from_tree(
             None
         }
     });
-    let kind = fields.choice("kind", &SourceKind::NAMES, errors);
+    let kind = fields.choice("kind", SourceKind::NAMES, errors);
     let note = fields.optional_text("note", errors);
     Some(Source {
         source_id: source_id?,
@@ -89,7 +90,7 @@ pub(crate) fn announcement_from_tree(
     let summary = fields.text("summary", errors);
     let actors = fields.text_list("actors", errors);
     let themes = fields.list("themes", errors, |item, path, errors| {
-        choice_from(item, path, &Theme::NAMES, errors)
+        choice_from(item, path, Theme::NAMES, errors)
     });
     let source_ids = fields.text_list("source_ids", errors);
     let alternatives = optional_alternatives(&fields, errors);
@@ -134,7 +135,7 @@ pub(crate) fn funding_from_tree(
     let funding_id = fields.text("id", errors);
     let announced = fields.partial_date("announced", errors);
     let amount_gbp = fields.count("amount_gbp", "pounds", errors);
-    let amount_basis = fields.choice("amount_basis", &AmountBasis::NAMES, errors);
+    let amount_basis = fields.choice("amount_basis", AmountBasis::NAMES, errors);
     let amount_is_per_year = fields.flag("amount_is_per_year", errors);
     let for_bsc = fields.flag("for_bsc", errors);
     let recipient = fields.text("recipient", errors);
@@ -287,7 +288,7 @@ pub(crate) fn figure_from_tree(
             ));
         }
     }
-    let value_basis = fields.choice("value_basis", &AmountBasis::NAMES, errors);
+    let value_basis = fields.choice("value_basis", AmountBasis::NAMES, errors);
     let time = match (fields.raw("date"), fields.raw("period")) {
         (Some(_), None) => fields.partial_date("date", errors).map(FigureTime::On),
         (None, Some(period)) => period_from_tree(period, &fields.path_of("period"), errors),
@@ -424,7 +425,7 @@ const SERIES_INFO_FIELDS: [&str; 6] = ["id", "label", "status", "as_of", "source
 fn series_info_from_fields(fields: &Fields, errors: &mut Vec<DataError>) -> Option<SeriesInfo> {
     let series_id = fields.text("id", errors);
     let label = fields.text("label", errors);
-    let status = fields.choice("status", &Status::NAMES, errors);
+    let status = fields.choice("status", Status::NAMES, errors);
     let as_of = fields.date("as_of", errors);
     let source_ids = fields.text_list("source_ids", errors);
     let note = fields.optional_text("note", errors);

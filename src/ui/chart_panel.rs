@@ -9,23 +9,7 @@ use crate::view_model::{ChartView, WIDE_CHART_SIZE};
 use crate::view_state::ViewState;
 
 use super::browser;
-use super::views::CopyButton;
-
-/// The lines under a CSV's data: what it is, its source, and how to cite it.
-fn csv_footer(chart: &ChartView) -> Vec<String> {
-    vec![
-        format!("{}. {}.", chart.title, chart.subtitle),
-        chart.source_line.clone(),
-        format!(
-            "Cite as: Border Security Briefing Explorer, “{}”, {}",
-            chart.title,
-            chart
-                .source_line
-                .trim_start_matches("Source: ")
-                .trim_start_matches("Sources: ")
-        ),
-    ]
-}
+use super::widgets::CopyButton;
 
 static FIRST_CHART_MARKED: std::sync::atomic::AtomicBool =
     std::sync::atomic::AtomicBool::new(false);
@@ -133,7 +117,7 @@ pub fn ChartPanel(
                 "csv" => browser::download_text(
                     &format!("{stem}.csv"),
                     "text/csv;charset=utf-8",
-                    &to_csv(&chart.table.build(), &csv_footer(chart)),
+                    &to_csv(&chart.table.build(), &chart.csv_footer()),
                 ),
                 "svg" => {
                     browser::download_text(&format!("{stem}.svg"), "image/svg+xml", &drawn_wide.svg)

@@ -4,17 +4,19 @@ mod browser;
 mod chart_panel;
 mod load;
 mod views;
+mod widgets;
 mod worker;
 
-use chrono::NaiveDate;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::closed_set::ClosedSet;
 use crate::page::{SERVICE_WORKER_FILE_NAME, STATIC_SHELL_ELEMENT_ID};
 use crate::view_state::{parse_fragment, to_fragment, Tab, ViewState};
 use load::{load_bundled_dataset, read_dataset_file, DatasetOrigin, LoadError, LoadedDataset};
-use views::{AnnouncementsView, BriefingView, CopyButton, CrossingsView, FundingView, SourcesView};
+use views::{AnnouncementsView, BriefingView, CrossingsView, FundingView, SourcesView};
+use widgets::{CopyButton, DateInput};
 
 /// The whole app: a header, then the explorer or a clear message about why the data could not load.
 #[component]
@@ -312,12 +314,11 @@ fn focus_element(element_id: &str) {
 fn Tabs(state: RwSignal<ViewState>) -> impl IntoView {
     let on_keydown = move |event: ev::KeyboardEvent| {
         let current = state.with_untracked(|state| state.tab);
-        let position = Tab::ALL.iter().position(|tab| *tab == current).unwrap_or(0);
         let next = match event.key().as_str() {
-            "ArrowRight" => Tab::ALL[(position + 1) % Tab::ALL.len()],
-            "ArrowLeft" => Tab::ALL[(position + Tab::ALL.len() - 1) % Tab::ALL.len()],
-            "Home" => Tab::ALL[0],
-            "End" => Tab::ALL[Tab::ALL.len() - 1],
+            "ArrowRight" => current.cycled(1),
+            "ArrowLeft" => current.cycled(-1),
+            "Home" => Tab::NAMES[0].1,
+            "End" => Tab::NAMES[Tab::NAMES.len() - 1].1,
             _ => return,
         };
         event.prevent_default();
@@ -334,8 +335,7 @@ fn Tabs(state: RwSignal<ViewState>) -> impl IntoView {
     view! {
         <nav class="tabs" aria-label="Views">
             <div role="tablist" aria-label="Views" on:keydown=on_keydown>
-                {Tab::ALL.iter().map(|tab| {
-                    let tab = *tab;
+                {Tab::all().map(|tab| {
                     let selected = move || state.with(|state| state.tab == tab);
                     view! {
                         <button type="button" role="tab" id=format!("tab-{}", tab.key()) data-testid=format!("tab-{}", tab.key())
@@ -358,26 +358,15 @@ fn Filters(
     state: RwSignal<ViewState>,
     dataset: std::sync::Arc<crate::data::Dataset>,
 ) -> impl IntoView {
-    let date_value = |date: Option<NaiveDate>| date.map(crate::dates::iso_date).unwrap_or_default();
     let has_filters = move || state.with(ViewState::has_filters);
     view! {
         <form class="filters" role="search" aria-label="Filters" on:submit=|event| event.prevent_default()>
-            <label>"From "
-                <input type="date" data-testid="filter-from" min="2018-01-01"
-                    prop:value=move || state.with(|state| date_value(state.date_from))
-                    on:change=move |event| {
-                        let date = crate::dates::parse_iso_date(&event_target_value(&event));
-                        state.update(|state| { state.date_from = date; state.normalise(); });
-                    }/>
-            </label>
-            <label>"To "
-                <input type="date" data-testid="filter-to" min="2018-01-01"
-                    prop:value=move || state.with(|state| date_value(state.date_to))
-                    on:change=move |event| {
-                        let date = crate::dates::parse_iso_date(&event_target_value(&event));
-                        state.update(|state| { state.date_to = date; state.normalise(); });
-                    }/>
-            </label>
+            <DateInput label="From" test_id="filter-from"
+                value=Signal::derive(move || state.with(|state| state.date_from))
+                on_change=Callback::new(move |date| state.update(|state| { state.date_from = date; state.normalise(); }))/>
+            <DateInput label="To" test_id="filter-to"
+                value=Signal::derive(move || state.with(|state| state.date_to))
+                on_change=Callback::new(move |date| state.update(|state| { state.date_to = date; state.normalise(); }))/>
             <label>"Search announcements "
                 <input type="search" data-testid="filter-search" maxlength="200"
                     prop:value=move || state.with(|state| state.search.clone())

@@ -1,5 +1,6 @@
 //! The Crossings view's chart: arrivals by period with partial periods marked, or one cumulative line per year.
 
+use crate::closed_set::ClosedSet;
 use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
@@ -96,8 +97,8 @@ pub fn crossings_chart(dataset: &Dataset, state: &ViewState, chart_size: ChartSi
         capitalise(measure_unit(measure)),
         span_text(&series)
     );
-    let source_line = format!(
-        "Source: {} ({status}, data to {}).",
+    let cited_sources = format!(
+        "{} ({status}, data to {})",
         source_names(dataset, &series.source_ids),
         crate::dates::day_month_year(series.as_of)
     );
@@ -219,7 +220,8 @@ pub fn crossings_chart(dataset: &Dataset, state: &ViewState, chart_size: ChartSi
         chart_id: "crossings".to_string(),
         title: title.clone(),
         subtitle,
-        source_line,
+        source_line: format!("Source: {cited_sources}."),
+        cited_sources,
         summary,
         drawn,
         point_texts,
@@ -557,6 +559,11 @@ fn year_on_year_chart(dataset: &Dataset, state: &ViewState, chart_size: ChartSiz
         _ => String::new(),
     };
     let title = "People crossing since 1 January, year by year".to_string();
+    let cited_sources = format!(
+        "{} (provisional, data to {})",
+        source_names(dataset, &daily.info.source_ids),
+        crate::dates::day_month_year(daily.info.as_of)
+    );
     let mut notes = vec!["Each line is labelled with its year at its end and placed by date: in a year without 29 February, that day shows the total to 28 February. A year still in progress is shown to its latest day; \"no data\" marks a year not yet complete.".to_string()];
     if state.date_from.is_some() || state.date_to.is_some() {
         notes.push("The selected dates choose which years are shown; each year is drawn whole, from 1 January.".to_string());
@@ -565,11 +572,8 @@ fn year_on_year_chart(dataset: &Dataset, state: &ViewState, chart_size: ChartSiz
         chart_id: "crossings".to_string(),
         title: title.clone(),
         subtitle: format!("Cumulative people detected arriving in the UK by small boat from 1 January of each year{years_text}; provisional figures"),
-        source_line: format!(
-            "Source: {} (provisional, data to {}).",
-            source_names(dataset, &daily.info.source_ids),
-            crate::dates::day_month_year(daily.info.as_of)
-        ),
+        source_line: format!("Source: {cited_sources}."),
+        cited_sources,
         summary,
         drawn,
         point_texts: PointTexts::from_lines(point_texts),

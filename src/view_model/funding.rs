@@ -297,6 +297,11 @@ fn funding_chart(in_range: &[&crate::data::Funding], chart_size: ChartSize) -> C
         ids
     };
     let title = "Funding announced, cumulative, counted once".to_string();
+    let cited_sources = format!(
+        "{} announcements cited in the ledger below ({} sources)",
+        counted.len(),
+        source_ids.len()
+    );
     let summary = match (months.first(), months.last(), bsc_cumulative.last(), all_cumulative.last()) {
         (Some(first), Some(last), Some(bsc), Some(all)) => format!(
             "{}, one-off announcements added up to {} for the Border Security Command and {} in all, each pound counted once.",
@@ -318,7 +323,8 @@ fn funding_chart(in_range: &[&crate::data::Funding], chart_size: ChartSize) -> C
         chart_id: "funding".to_string(),
         title: title.clone(),
         subtitle: "Cumulative one-off amounts announced, £ million, by month of announcement; totals and re-announcements left out".to_string(),
-        source_line: format!("Sources: {} announcements cited in the ledger below ({} sources).", counted.len(), source_ids.len()),
+        source_line: format!("Sources: {cited_sources}."),
+        cited_sources,
         summary,
         drawn,
         point_texts: PointTexts::from_lines(point_texts),

@@ -4,17 +4,21 @@
 //! under test. One file per view (`crossings`, `funding`, `briefing`); this one holds what they share: the
 //! chart view with its lazily made readout and table, source names, and the date-range wording.
 
+mod announcements;
 mod briefing;
 mod crossings;
 mod funding;
+mod sources;
 
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+pub use announcements::match_count_sentence;
 pub use briefing::{briefing_summary, headlines, Headline};
 pub use crossings::crossings_chart;
 pub use funding::{funding_view, FundingRow, FundingView};
+pub use sources::{editions_paragraph, method_notes};
 
 use crate::chart::{ChartSize, DrawnChart};
 use crate::data::{Dataset, Status};
@@ -45,6 +49,8 @@ pub struct ChartView {
     pub subtitle: String,
     /// Source and status, written under the chart.
     pub source_line: String,
+    /// The sources as cited in a citation: the source line without its "Source:" and full stop.
+    pub cited_sources: String,
     /// A generated one-sentence summary (also the chart's accessible description).
     pub summary: String,
     /// The drawing.
@@ -57,6 +63,20 @@ pub struct ChartView {
     pub events: Vec<EventNote>,
     /// Caveats to show under the chart.
     pub notes: Vec<String>,
+}
+
+impl ChartView {
+    /// The lines under a CSV's data: what it is, its source, and how to cite it.
+    pub fn csv_footer(&self) -> Vec<String> {
+        vec![
+            format!("{}. {}.", self.title, self.subtitle),
+            self.source_line.clone(),
+            format!(
+                "Cite as: Border Security Briefing Explorer, “{}”, {}",
+                self.title, self.cited_sources
+            ),
+        ]
+    }
 }
 
 /// A chart's readout line for each position, made only when one is read.

@@ -284,3 +284,53 @@ fn weekly_summary_reads_as_a_sentence() {
         chart.summary
     );
 }
+
+#[test]
+fn the_editions_paragraph_names_every_month_the_series_differ_in() {
+    let dataset = bundled();
+    let paragraph = editions_paragraph(&dataset);
+    let comparison = crate::analysis::editions::compare_editions(&dataset);
+    for difference in &comparison.differing_months {
+        assert!(
+            paragraph.contains(&format!(
+                "{} ({} people provisional, {} official",
+                crate::dates::month_year(difference.period_start),
+                format_number(difference.provisional_people as f64, 0),
+                format_number(difference.official_people as f64, 0)
+            )),
+            "{paragraph}"
+        );
+    }
+    assert!(paragraph.contains(&format!(
+        "Of the {} whole months both cover",
+        comparison.n_months_compared
+    )));
+}
+
+#[test]
+fn a_csv_footer_cites_the_chart_and_its_sources() {
+    let dataset = bundled();
+    let chart = crossings_chart(&dataset, &ViewState::initial(), WIDE_CHART_SIZE);
+    let footer = chart.csv_footer();
+    assert_eq!(footer[1], chart.source_line);
+    assert_eq!(
+        footer[2],
+        format!(
+            "Cite as: Border Security Briefing Explorer, “{}”, {}",
+            chart.title, chart.cited_sources
+        )
+    );
+    assert_eq!(
+        chart.source_line,
+        format!("Source: {}.", chart.cited_sources)
+    );
+    let funding = funding_view(&dataset, &ViewState::initial(), WIDE_CHART_SIZE).chart;
+    assert!(!funding.csv_footer()[2].contains("Sources: "));
+}
+
+#[test]
+fn match_counts_agree_in_number() {
+    assert_eq!(match_count_sentence(0), "0 announcements match.");
+    assert_eq!(match_count_sentence(1), "1 announcement matches.");
+    assert_eq!(match_count_sentence(1_200), "1,200 announcements match.");
+}

@@ -3,6 +3,7 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::closed_set::ClosedSet;
 
 #[track_caller]
 fn check(fragment: &str, expected_fragment: &str, expected_ignored: &[&str]) {
@@ -85,7 +86,7 @@ fn arbitrary_state() -> impl Strategy<Value = ViewState> {
     let date = (2018i32..2030, 1u32..13, 1u32..29)
         .prop_map(|(year, month, day)| NaiveDate::from_ymd_opt(year, month, day).unwrap());
     (
-        prop::sample::select(Tab::ALL.to_vec()),
+        prop::sample::select(Tab::all().collect::<Vec<_>>()),
         prop::option::of(date.clone()),
         prop::option::of(date),
         prop::collection::vec("[A-Za-z &£'’()–-]{1,20}", 0..4),
@@ -100,8 +101,8 @@ fn arbitrary_state() -> impl Strategy<Value = ViewState> {
         ),
         ".{0,30}",
         (
-            prop::sample::select(Period::ALL.to_vec()),
-            prop::sample::select(Measure::ALL.to_vec()),
+            prop::sample::select(Period::all().collect::<Vec<_>>()),
+            prop::sample::select(Measure::all().collect::<Vec<_>>()),
             prop::sample::select(ROLLING_CHOICES.to_vec()),
             prop::sample::select(vec![SeriesChoice::Provisional, SeriesChoice::Official]),
             any::<bool>(),

@@ -1,0 +1,119 @@
+//! The Announcements view: facets with counts, search with highlights, and the timeline grouped by month.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::analysis::filter::{
+    facet_counts, filter_announcements, group_by_month, highlight_matches,
+};
+use crate::closed_set::ClosedSet;
+use crate::data::Dataset;
+use crate::view_model::match_count_sentence;
+use crate::view_state::ViewState;
+
+use crate::ui::widgets::SourceLinks;
+
+/// Announcements: facets with counts, search with highlights, a timeline grouped by month.
+#[component]
+pub fn AnnouncementsView(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl IntoView {
+    let dataset_for_matches = dataset.clone();
+    let matches = Memo::new(move |_| {
+        state.with(|state| {
+            filter_announcements(
+                &dataset_for_matches.announcements,
+                &state.announcement_filter(),
+            )
+        })
+    });
+    let dataset_for_counts = dataset.clone();
+    let counts = Memo::new(move |_| {
+        state.with(|state| {
+            facet_counts(
+                &dataset_for_counts.announcements,
+                &state.announcement_filter(),
+            )
+        })
+    });
+    let dataset_for_list = dataset.clone();
+    view! {
+        <h2>"Announcements"</h2>
+        <div class="facets-and-results">
+            <div class="facets">
+                <fieldset>
+                    <legend>"Themes"</legend>
+                    {move || counts.get().themes.into_iter().map(|(theme, count)| {
+                        let checked = move || state.with(|state| state.themes.contains(&theme));
+                        let toggle = move |_| state.update(|state| state.toggle_theme(theme));
+                        let key = theme.key();
+                        view! {
+                            <label class="checkbox">
+                                <input type="checkbox" data-testid=format!("theme-{key}") prop:checked=checked on:change=toggle/>
+                                " "{theme.label()}" "<span class="count" data-testid=format!("theme-count-{key}")>"("{count}")"</span>
+                            </label>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                <fieldset>
+                    <legend>"Who acted"</legend>
+                    {move || counts.get().actors.into_iter().map(|(actor, count)| {
+                        let actor_for_check = actor.clone();
+                        let checked = move || state.with(|state| state.actors.contains(&actor_for_check));
+                        let actor_for_toggle = actor.clone();
+                        let toggle = move |_| {
+                            let actor = actor_for_toggle.clone();
+                            state.update(move |state| state.toggle_actor(&actor));
+                        };
+                        view! {
+                            <label class="checkbox">
+                                <input type="checkbox" prop:checked=checked on:change=toggle data-testid=format!("actor-{}", crate::export::file_stem(&actor))/>
+                                " "{actor.clone()}" "<span class="count">"("{count}")"</span>
+                            </label>
+                        }
+                    }).collect_view()}
+                </fieldset>
+            </div>
+            <div class="results">
+                <p class="result-count" data-testid="announcement-count" role="status">
+                    {move || match_count_sentence(matches.with(Vec::len))}
+                </p>
+                {move || {
+                    let query = state.with(|state| state.search.clone());
+                    let groups = group_by_month(&dataset_for_list.announcements, &matches.get());
+                    let dataset = dataset_for_list.clone();
+                    groups.into_iter().map(|(month, members)| {
+                        let dataset = dataset.clone();
+                        let query = query.clone();
+                        view! {
+                            <section class="month-group">
+                                <h3>{month}</h3>
+                                <ol class="announcement-list">
+                                    {members.into_iter().map(|announcement_idx| {
+                                        let announcement = dataset.announcements[announcement_idx].clone();
+                                        let highlighted = |text: &str| highlight_matches(text, &query).into_iter().map(|(piece, is_match)| {
+                                            if is_match { view! { <mark>{piece}</mark> }.into_any() } else { piece.into_any() }
+                                        }).collect_view();
+                                        view! {
+                                            <li class="announcement" data-testid="announcement" id=format!("announcement-{}", announcement.announcement_id)>
+                                                <p class="announcement__date"><time datetime=announcement.date.iso()>{announcement.date.display()}</time></p>
+                                                <h4 class="announcement__title">{highlighted(&announcement.title)}</h4>
+                                                <p>{highlighted(&announcement.summary)}</p>
+                                                {announcement.note.clone().map(|note| view! { <p class="muted">"Note: "{note}</p> })}
+                                                <p class="announcement__tags">
+                                                    <span class="muted">"Who: "</span>{announcement.actors.join(", ")}
+                                                    <span class="muted">" · Themes: "</span>
+                                                    {announcement.themes.iter().map(|theme| theme.label()).collect::<Vec<_>>().join(", ")}
+                                                </p>
+                                                <SourceLinks dataset=dataset.clone() source_ids=announcement.source_ids.clone()/>
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ol>
+                            </section>
+                        }
+                    }).collect_view()
+                }}
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,72 @@
+//! The Briefing view: the summary paragraph, headline figures with citations, the latest announcements.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::analysis::filter::filter_announcements;
+use crate::data::Dataset;
+use crate::view_model::{briefing_summary, headlines};
+use crate::view_state::ViewState;
+
+use crate::ui::widgets::{CopyButton, SourceLinks};
+
+/// The landing view: headline figures, a generated summary, the latest announcements.
+#[component]
+pub fn BriefingView(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl IntoView {
+    let dataset_for_headlines = dataset.clone();
+    let figures = Memo::new(move |_| state.with(|state| headlines(&dataset_for_headlines, state)));
+    let dataset_for_summary = dataset.clone();
+    let summary =
+        Memo::new(move |_| state.with(|state| briefing_summary(&dataset_for_summary, state)));
+    let dataset_for_latest = dataset.clone();
+    let latest = move || {
+        state.with(|state| {
+            let filter = state.announcement_filter();
+            filter_announcements(&dataset_for_latest.announcements, &filter)
+                .into_iter()
+                .take(5)
+                .collect::<Vec<_>>()
+        })
+    };
+    let dataset_for_cards = dataset.clone();
+    let dataset_for_list = dataset.clone();
+    view! {
+        <h2>"Briefing"</h2>
+        <p class="lede" data-testid="briefing-summary" aria-live="polite">{move || summary.get()}</p>
+        <div class="headline-grid">
+            {move || figures.get().into_iter().map(|headline| {
+                let citation = headline.citation.clone();
+                view! {
+                    <article class="headline" data-testid=format!("headline-{}", headline.headline_id)>
+                        <p class="headline__value" data-testid="headline-value">{headline.value.clone()}</p>
+                        <p class="headline__label">{headline.label.clone()}</p>
+                        <p class="headline__meta">
+                            <span class="status-tag">{headline.status.clone()}</span>
+                            " "{headline.period.clone()}
+                        </p>
+                        <details class="headline__sources">
+                            <summary>"Sources"</summary>
+                            <SourceLinks dataset=dataset_for_cards.clone() source_ids=headline.source_ids.clone()/>
+                        </details>
+                        <CopyButton label="Copy figure with citation" text=Signal::derive(move || citation.clone())
+                            test_id=format!("copy-{}", headline.headline_id)/>
+                    </article>
+                }
+            }).collect_view()}
+        </div>
+        <h3>"Latest announcements"</h3>
+        <ol class="announcement-list announcement-list--short">
+            {move || latest().into_iter().map(|announcement_idx| {
+                let announcement = dataset_for_list.announcements[announcement_idx].clone();
+                view! {
+                    <li>
+                        <time datetime=announcement.date.iso()>{announcement.date.display()}</time>
+                        " — "<strong>{announcement.title.clone()}</strong>
+                        <p>{announcement.summary.clone()}</p>
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+}

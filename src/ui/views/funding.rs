@@ -1,0 +1,69 @@
+//! The Funding view: totals counted once, the cumulative chart, totals by recipient and the ledger.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::chart::ChartSize;
+use crate::data::Dataset;
+use crate::view_model::{funding_view, WIDE_CHART_SIZE};
+use crate::view_state::ViewState;
+
+use crate::ui::chart_panel::{ChartPanel, SortableTable};
+use crate::ui::widgets::SourceLinks;
+
+/// Funding: totals counted once, the cumulative chart, and the ledger saying how each row was counted.
+#[component]
+pub fn FundingView(
+    dataset: Arc<Dataset>,
+    state: RwSignal<ViewState>,
+    /// The chart's drawing size, which follows the screen's width.
+    chart_size: Signal<ChartSize>,
+) -> impl IntoView {
+    let dataset_for_view = dataset.clone();
+    let funding = Memo::new(move |_| {
+        state.with(|state| funding_view(&dataset_for_view, state, chart_size.get()))
+    });
+    let dataset_for_download = dataset.clone();
+    let chart = Signal::derive(move || funding.with(|funding| funding.chart.clone()));
+    let dataset_for_rows = dataset.clone();
+    view! {
+        <h2>"Funding"</h2>
+        <div class="totals" data-testid="funding-totals">
+            <p class="totals__main" data-testid="funding-bsc-total">{move || funding.with(|funding| funding.bsc_total_sentence.clone())}</p>
+            <p>{move || funding.with(|funding| funding.all_total_sentence.clone())}</p>
+            {move || funding.with(|funding| funding.per_year_sentences.iter().map(|sentence| view! { <p>{sentence.clone()}</p> }).collect_view())}
+        </div>
+        <ChartPanel chart=chart state=state wide_chart=move |()| {
+            state.with_untracked(|state| funding_view(&dataset_for_download, state, WIDE_CHART_SIZE).chart)
+        }/>
+        <h3>"By recipient"</h3>
+        <div data-testid="funding-by-recipient">
+            <SortableTable table=Signal::derive(move || funding.with(|funding| funding.by_recipient.clone()))/>
+        </div>
+        <h3>"Every funding announcement, and how it was counted"</h3>
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Funding ledger">
+            <table class="data-table" data-testid="funding-ledger">
+                <caption>"Funding announcements in the selected dates"</caption>
+                <thead><tr>
+                    <th scope="col">"Announced"</th>
+                    <th scope="col" class="numeric">"Amount"</th>
+                    <th scope="col">"Recipient and purpose"</th>
+                    <th scope="col">"Counted in totals?"</th>
+                    <th scope="col">"Sources"</th>
+                </tr></thead>
+                <tbody>
+                    {move || funding.with(|funding| funding.rows.iter().map(|row| view! {
+                        <tr class:not-counted=!row.is_counted>
+                            <th scope="row">{row.announced_display.clone()}</th>
+                            <td class="numeric">{row.amount_display.clone()}</td>
+                            <td><strong>{row.recipient.clone()}</strong><br/>{row.purpose.clone()}<br/><span class="muted">"Period: "{row.period.clone()}</span></td>
+                            <td>{if row.is_counted { "Yes" } else { "No" }}" — "{row.count_reason.clone()}</td>
+                            <td><SourceLinks dataset=dataset_for_rows.clone() source_ids=row.source_ids.clone()/></td>
+                        </tr>
+                    }).collect_view())}
+                </tbody>
+            </table>
+        </div>
+    }
+}

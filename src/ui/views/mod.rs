@@ -1,0 +1,13 @@
+//! The five views, one file each: briefing, crossings, funding, announcements, and sources and method.
+
+mod announcements;
+mod briefing;
+mod crossings;
+mod funding;
+mod sources;
+
+pub use announcements::AnnouncementsView;
+pub use briefing::BriefingView;
+pub use crossings::CrossingsView;
+pub use funding::FundingView;
+pub use sources::SourcesView;

@@ -1,0 +1,124 @@
+//! Small widgets every view uses: source links, a copy button with its status, a drop-down over a closed set, a date box.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::closed_set::ClosedSet;
+use crate::data::{is_safe_https_url, Dataset};
+
+use super::browser;
+
+/// Links to the sources with these ids: a link for `https` addresses, plain text otherwise.
+#[component]
+pub fn SourceLinks(
+    /// The dataset holding the sources.
+    dataset: Arc<Dataset>,
+    /// The ids to show.
+    source_ids: Vec<String>,
+) -> impl IntoView {
+    let links = source_ids
+        .iter()
+        .filter_map(|source_id| dataset.sources.iter().find(|source| &source.source_id == source_id))
+        .map(|source| {
+            let label = format!("{}: {}", source.publisher, source.title);
+            match source.url.as_deref().filter(|url| is_safe_https_url(url)) {
+                Some(url) => {
+                    let domain = url.trim_start_matches("https://").split('/').next().unwrap_or("").to_string();
+                    view! {
+                        <li>
+                            <a href=url.to_string() rel="noopener noreferrer" target="_blank">{label}</a>
+                            " "<span class="source-domain">"("{domain}")"</span>
+                        </li>
+                    }
+                    .into_any()
+                }
+                None => view! { <li>{label}</li> }.into_any(),
+            }
+        })
+        .collect_view();
+    view! { <ul class="source-links">{links}</ul> }
+}
+
+/// A "copy" button with a status message.
+#[component]
+pub fn CopyButton(
+    /// The button's label.
+    label: &'static str,
+    /// The text to copy, worked out when clicked.
+    text: Signal<String>,
+    /// For tests.
+    test_id: String,
+) -> impl IntoView {
+    let status = RwSignal::new(String::new());
+    let on_click = move |_| {
+        let text = text.get_untracked();
+        leptos::task::spawn_local(async move {
+            status.set(match browser::copy_text(&text).await {
+                Ok(()) => "Copied.".to_string(),
+                Err(message) => format!("Not copied: {message}"),
+            });
+        });
+    };
+    view! {
+        <button type="button" class="button button--secondary" data-testid=test_id on:click=on_click>{label}</button>
+        <span class="copy-status" role="status">{move || status.get()}</span>
+    }
+}
+
+/// The (key, label) pairs of a closed set, for an `OptionSelect`.
+pub fn closed_set_options<T: ClosedSet>() -> Vec<(String, String)> {
+    T::all()
+        .map(|member| (member.key().to_string(), member.label().to_string()))
+        .collect()
+}
+
+/// A labelled drop-down: shows the option whose key is `current` and calls `on_pick` with the key chosen.
+#[component]
+pub fn OptionSelect(
+    /// The label before the box.
+    label: &'static str,
+    /// For tests.
+    test_id: &'static str,
+    /// Each option's key and label, in order.
+    options: Vec<(String, String)>,
+    /// The key of the option shown as chosen.
+    #[prop(into)]
+    current: Signal<String>,
+    /// Called with the key of the option chosen.
+    on_pick: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <label>{label}" "
+            <select data-testid=test_id on:change=move |event| on_pick.run(event_target_value(&event))>
+                {options.into_iter().map(|(key, text)| {
+                    let key_for_check = key.clone();
+                    view! { <option value=key selected=move || current.with(|current| *current == key_for_check)>{text}</option> }
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// A labelled date box in the `YYYY-MM-DD` form browsers give; an empty or invalid box means no date.
+#[component]
+pub fn DateInput(
+    /// The label before the box.
+    label: &'static str,
+    /// For tests.
+    test_id: &'static str,
+    /// The date shown.
+    #[prop(into)]
+    value: Signal<Option<NaiveDate>>,
+    /// Called with the date entered (`None` when cleared).
+    on_change: Callback<Option<NaiveDate>>,
+) -> impl IntoView {
+    view! {
+        <label>{label}" "
+            <input type="date" data-testid=test_id min="2018-01-01"
+                prop:value=move || value.get().map(crate::dates::iso_date).unwrap_or_default()
+                on:change=move |event| on_change.run(crate::dates::parse_iso_date(&event_target_value(&event)))/>
+        </label>
+    }
+}
