@@ -1,6 +1,7 @@
 //! Data-driven checks of dataset parsing: one `check` helper, many one-line cases.
 
 use super::*;
+use chrono::NaiveDate;
 
 /// A minimal valid dataset, as JSON, for cases to modify.
 fn minimal_dataset_json() -> serde_json::Value {

@@ -1,0 +1,434 @@
+//! The dataset's record types: dates as dates, money as whole pounds, enums for closed sets.
+
+use chrono::NaiveDate;
+
+use crate::closed_set::ClosedSet;
+
+use super::Crossings;
+
+/// A date known to the year, the month or the day, as the source gives it.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+pub struct PartialDate {
+    /// The first day the date could mean; ordering and filtering use it.
+    #[serde(with = "crate::dates::day_number")]
+    pub first_day: NaiveDate,
+    /// How precisely the source dates it.
+    pub precision: DatePrecision,
+}
+
+/// How precisely a date is known.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+pub enum DatePrecision {
+    /// Only the day is known.
+    Day,
+    /// Only the month is known.
+    Month,
+    /// Only the year is known.
+    Year,
+}
+
+impl PartialDate {
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; anything else is `None`.
+    pub fn parse(text: &str) -> Option<PartialDate> {
+        let (first_day, precision) = match text.len() {
+            4 => (
+                NaiveDate::from_ymd_opt(text.parse().ok()?, 1, 1)?,
+                DatePrecision::Year,
+            ),
+            7 => (
+                crate::dates::parse_iso_date(&format!("{text}-01"))?,
+                DatePrecision::Month,
+            ),
+            10 => (crate::dates::parse_iso_date(text)?, DatePrecision::Day),
+            _ => return None,
+        };
+        // A four-character year may not be signed ("+202" parses as a number); require four digits.
+        if !text.as_bytes().iter().take(4).all(u8::is_ascii_digit) {
+            return None;
+        }
+        Some(PartialDate {
+            first_day,
+            precision,
+        })
+    }
+
+    /// The last day the date could mean.
+    pub fn last_day(&self) -> NaiveDate {
+        match self.precision {
+            DatePrecision::Day => self.first_day,
+            DatePrecision::Month => crate::calendar::month_end(self.first_day),
+            DatePrecision::Year => crate::calendar::year_end(self.first_day),
+        }
+    }
+
+    /// The date written back in the form it was read.
+    pub fn iso(&self) -> String {
+        match self.precision {
+            DatePrecision::Day => crate::dates::iso_date(self.first_day),
+            DatePrecision::Month => crate::dates::iso_month(self.first_day),
+            DatePrecision::Year => crate::dates::year(self.first_day),
+        }
+    }
+
+    /// The date for people: "8 July 2024", "July 2024" or "2024".
+    pub fn display(&self) -> String {
+        match self.precision {
+            DatePrecision::Day => crate::dates::day_month_year(self.first_day),
+            DatePrecision::Month => crate::dates::month_year(self.first_day),
+            DatePrecision::Year => crate::dates::year(self.first_day),
+        }
+    }
+}
+
+/// The whole dataset, checked.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Dataset {
+    /// The schema version the file declares (always the supported one once parsed).
+    pub schema_version: u64,
+    /// The dataset's title, shown at the top of the page.
+    pub title: String,
+    /// The date the data describe the world as at; no record may be dated after it.
+    #[serde(with = "crate::dates::day_number")]
+    pub as_of: NaiveDate,
+    /// What the dataset holds and where it comes from, in a sentence or two.
+    pub description: String,
+    /// Every publication a record cites.
+    pub sources: Vec<Source>,
+    /// Small-boat arrivals: the provisional daily and weekly series and the official monthly and annual ones.
+    pub crossings: Crossings,
+    /// Dated announcements, milestones and agreements.
+    pub announcements: Vec<Announcement>,
+    /// Money announced, with how each amount relates to earlier ones.
+    pub funding: Vec<Funding>,
+    /// Other sourced numbers: staffing, interceptions, people per boat, deaths.
+    pub figures: Vec<Figure>,
+}
+
+/// One publication that records cite.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Source {
+    /// Short stable identifier that records use to cite this source.
+    pub source_id: String,
+    /// The publication's title, quoted.
+    pub title: String,
+    /// Who published it.
+    pub publisher: String,
+    /// When it was published, as precisely as known.
+    pub published: Option<PartialDate>,
+    /// Where to read it: always `https`.
+    pub url: Option<String>,
+    /// What sort of publication it is.
+    pub kind: SourceKind,
+    /// For example where the copy read was a republication.
+    pub note: Option<String>,
+}
+
+/// The sort of publication a source is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum SourceKind {
+    /// Official or operational statistics.
+    Statistics,
+    /// A government press release or statement.
+    PressRelease,
+    /// Hansard, a bill, an Act or a written answer.
+    ParliamentaryRecord,
+    /// A press or broadcast report.
+    NewsReport,
+    /// One of the seed documents the project started from.
+    SeedDocument,
+}
+
+impl ClosedSet for SourceKind {
+    const NAMES: &'static [(&'static str, Self)] = &[
+        ("statistics", SourceKind::Statistics),
+        ("press_release", SourceKind::PressRelease),
+        ("parliamentary_record", SourceKind::ParliamentaryRecord),
+        ("news_report", SourceKind::NewsReport),
+        ("seed_document", SourceKind::SeedDocument),
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            SourceKind::Statistics => "Statistics",
+            SourceKind::PressRelease => "Press release",
+            SourceKind::ParliamentaryRecord => "Parliamentary record",
+            SourceKind::NewsReport => "News report",
+            SourceKind::SeedDocument => "Seed document",
+        }
+    }
+}
+
+/// One dated announcement, milestone or agreement.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Announcement {
+    /// Short stable identifier.
+    pub announcement_id: String,
+    /// When it happened, as precisely as the sources say.
+    pub date: PartialDate,
+    /// A short title in our own words.
+    pub title: String,
+    /// A summary in our own words.
+    pub summary: String,
+    /// Who acted (Home Office, NCA, CPS, Border Force, …).
+    pub actors: Vec<String>,
+    /// What it is about.
+    pub themes: Vec<Theme>,
+    /// The sources that state it.
+    pub source_ids: Vec<String>,
+    /// Other dates or details given by other sources.
+    pub alternatives: Vec<Alternative>,
+    /// Caveats.
+    pub note: Option<String>,
+}
+
+/// The closed set of themes: the four CONTEST-style strands and five cross-cutting topics.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+pub enum Theme {
+    Prevent,
+    Pursue,
+    Protect,
+    Prepare,
+    Funding,
+    Staffing,
+    Legislation,
+    International,
+    Technology,
+}
+
+impl ClosedSet for Theme {
+    const NAMES: &'static [(&'static str, Self)] = &[
+        ("prevent", Theme::Prevent),
+        ("pursue", Theme::Pursue),
+        ("protect", Theme::Protect),
+        ("prepare", Theme::Prepare),
+        ("funding", Theme::Funding),
+        ("staffing", Theme::Staffing),
+        ("legislation", Theme::Legislation),
+        ("international", Theme::International),
+        ("technology", Theme::Technology),
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            Theme::Prevent => "Prevent",
+            Theme::Pursue => "Pursue",
+            Theme::Protect => "Protect",
+            Theme::Prepare => "Prepare",
+            Theme::Funding => "Funding",
+            Theme::Staffing => "Staffing",
+            Theme::Legislation => "Legislation",
+            Theme::International => "International",
+            Theme::Technology => "Technology",
+        }
+    }
+}
+
+/// Whether a series is the publisher's provisional or official one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum Status {
+    /// Operational data, subject to change.
+    Provisional,
+    /// Official statistics ("final and authoritative", still revised between editions).
+    Official,
+}
+
+impl ClosedSet for Status {
+    const NAMES: &'static [(&'static str, Self)] = &[
+        ("provisional", Status::Provisional),
+        ("official", Status::Official),
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            Status::Provisional => "Provisional",
+            Status::Official => "Official",
+        }
+    }
+}
+
+/// How exactly a stated amount is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum AmountBasis {
+    /// The amount as stated.
+    Exact,
+    /// "Up to": an upper bound.
+    UpTo,
+    /// "Nearly" or "almost": an upper bound, close to it.
+    Nearly,
+    /// "Around" or "about": approximate.
+    Around,
+    /// "More than" or "at least": a lower bound.
+    AtLeast,
+}
+
+impl ClosedSet for AmountBasis {
+    const NAMES: &'static [(&'static str, Self)] = &[
+        ("exact", AmountBasis::Exact),
+        ("up_to", AmountBasis::UpTo),
+        ("nearly", AmountBasis::Nearly),
+        ("around", AmountBasis::Around),
+        ("at_least", AmountBasis::AtLeast),
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            AmountBasis::Exact => "Exact",
+            AmountBasis::UpTo => "Up to",
+            AmountBasis::Nearly => "Nearly",
+            AmountBasis::Around => "Around",
+            AmountBasis::AtLeast => "At least",
+        }
+    }
+}
+
+impl AmountBasis {
+    /// The word put before the number ("up to £75m"); empty for an exact amount.
+    pub fn qualifier(self) -> &'static str {
+        match self {
+            AmountBasis::Exact => "",
+            AmountBasis::UpTo => "up to ",
+            AmountBasis::Nearly => "nearly ",
+            AmountBasis::Around => "around ",
+            AmountBasis::AtLeast => "at least ",
+        }
+    }
+
+    /// True for "up to" and "nearly": the amount is a ceiling, so a total that includes it is one too.
+    pub fn is_upper_bound(self) -> bool {
+        matches!(self, AmountBasis::UpTo | AmountBasis::Nearly)
+    }
+}
+
+/// One amount of money announced.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Funding {
+    /// Short stable identifier.
+    pub funding_id: String,
+    /// When it was announced.
+    pub announced: PartialDate,
+    /// The amount in whole pounds.
+    pub amount_gbp: u64,
+    /// Whether the amount is exact or a bound.
+    pub amount_basis: AmountBasis,
+    /// True when the amount is a yearly rate rather than a sum.
+    pub amount_is_per_year: bool,
+    /// True when the money is committed to the Border Security Command itself.
+    pub for_bsc: bool,
+    /// Who receives it.
+    pub recipient: String,
+    /// What it pays for, in our own words.
+    pub purpose: String,
+    /// The period it covers, as stated.
+    pub period: String,
+    /// How it relates to other funding records, so nothing is counted twice.
+    pub relation: FundingRelation,
+    /// The sources that state it.
+    pub source_ids: Vec<String>,
+    /// Other amounts given by other sources.
+    pub alternatives: Vec<Alternative>,
+    /// Caveats.
+    pub note: Option<String>,
+}
+
+impl Funding {
+    /// True when the amount is added into one-off totals: new money, not a yearly rate. The one rule
+    /// for "each pound counted once".
+    pub fn is_counted_once(&self) -> bool {
+        self.relation.is_counted() && !self.amount_is_per_year
+    }
+}
+
+/// How a funding record relates to others. Only `New` records are added into totals.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum FundingRelation {
+    /// Money not announced before: counted.
+    New,
+    /// The same money announced again: not counted.
+    Reannouncement { of_funding_id: String },
+    /// A share of a larger stated total that is itself recorded: not counted (the total is).
+    PartOf { of_funding_id: String },
+    /// A stated total of records already in the dataset: not counted (its parts are).
+    TotalOf { of_funding_ids: Vec<String> },
+}
+
+impl FundingRelation {
+    /// True when the record's amount goes into totals.
+    pub fn is_counted(&self) -> bool {
+        matches!(self, FundingRelation::New)
+    }
+}
+
+/// A figure, amount or date that another source gives differently.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Alternative {
+    /// The other value, as that source gives it.
+    pub value: String,
+    /// The sources that give it.
+    pub source_ids: Vec<String>,
+    /// Why it differs, where known.
+    pub note: Option<String>,
+}
+
+/// The time a figure refers to: a date or a period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum FigureTime {
+    /// A date (as at, or announced on).
+    On(PartialDate),
+    /// A period from the start of one date to the end of another.
+    Between(PartialDate, PartialDate),
+}
+
+impl FigureTime {
+    /// The first day the figure refers to.
+    pub fn first_day(&self) -> NaiveDate {
+        match self {
+            FigureTime::On(date) | FigureTime::Between(date, _) => date.first_day,
+        }
+    }
+
+    /// The last day the figure refers to.
+    pub fn last_day(&self) -> NaiveDate {
+        match self {
+            FigureTime::On(date) | FigureTime::Between(_, date) => date.last_day(),
+        }
+    }
+
+    /// For people: "4 November 2024" or "May 2024 to April 2025".
+    pub fn display(&self) -> String {
+        match self {
+            FigureTime::On(date) => date.display(),
+            FigureTime::Between(from, to) => format!("{} to {}", from.display(), to.display()),
+        }
+    }
+}
+
+/// One other sourced number.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Figure {
+    /// Short stable identifier.
+    pub figure_id: String,
+    /// A machine name for what is measured; figures with the same metric form a series.
+    pub metric: String,
+    /// What the number is, for people.
+    pub label: String,
+    /// The number.
+    pub value: f64,
+    /// Its unit ("people", "percent", "GBP", "people per boat", …).
+    pub unit: String,
+    /// Whether the number is exact or a bound.
+    pub value_basis: AmountBasis,
+    /// When it applies.
+    pub time: FigureTime,
+    /// The sources that state it.
+    pub source_ids: Vec<String>,
+    /// Other values given by other sources.
+    pub alternatives: Vec<Alternative>,
+    /// Caveats.
+    pub note: Option<String>,
+}
