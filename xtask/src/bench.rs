@@ -8,7 +8,7 @@ use std::path::Path;
 use border_security_explorer::page::SERVICE_WORKER_FILE_NAME;
 use serde_json::{json, Value};
 
-use crate::offline::{build_dist, OFFLINE_FILE_NAME};
+use crate::dist::{build_dist, OFFLINE_FILE_NAME};
 use crate::serve::spawn_server;
 use crate::tools::{
     chromium_path, ensure_build_tools, ensure_lighthouse, ensure_test_tools, run_status,

@@ -2,8 +2,8 @@
 
 mod bench;
 mod check_data;
+mod dist;
 mod import;
-mod offline;
 mod serve;
 mod test;
 mod tools;
@@ -69,12 +69,12 @@ fn run(args: &[String]) -> Result<(), String> {
     match task.as_str() {
         "serve" => {
             let toolchain = tools::ensure_build_tools(&options.tool_root, &project_root)?;
-            offline::build_dist(&project_root, &toolchain)?;
+            dist::build_dist(&project_root, &toolchain)?;
             serve::serve_forever(&project_root.join("dist"), options.port)
         }
         "dist" => {
             let toolchain = tools::ensure_build_tools(&options.tool_root, &project_root)?;
-            offline::build_dist(&project_root, &toolchain)
+            dist::build_dist(&project_root, &toolchain)
         }
         "test" => test::run_all(&project_root, &options.tool_root),
         "bench" => bench::run(&project_root, &options.tool_root),

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::offline::{build_dist, OFFLINE_FILE_NAME};
+use crate::dist::{build_dist, OFFLINE_FILE_NAME};
 use crate::serve::spawn_server;
 use crate::tools::{
     chromium_path, ensure_build_tools, ensure_test_tools, run_status, timed_step, BrowserScratchDir,

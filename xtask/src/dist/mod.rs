@@ -1,0 +1,97 @@
+//! The release build: Trunk's static website in `dist/`, then the offline edition bundled into one HTML file.
+//!
+//! One file per job: `shell` writes the static header and title into the page, `csp` the hosted page's
+//! Content-Security-Policy, `service_worker` the offline cache, and `offline` the single-file edition
+//! (Trunk's `index.html` rewritten with lol_html: the stylesheet becomes a `<style>` block, the preload
+//! links go, Trunk's loader is replaced by one inline module holding the wasm-bindgen glue and the wasm,
+//! and the dataset is added as a JSON script block, each allowed by hash).
+
+mod csp;
+mod offline;
+mod service_worker;
+mod shell;
+
+use std::fs;
+use std::path::Path;
+
+use border_security_explorer::page::SERVICE_WORKER_FILE_NAME;
+
+use crate::tools::{run_status, timed_step, Toolchain};
+
+use csp::add_hosted_csp;
+use offline::{bundle_offline, inline_stylesheets};
+use service_worker::service_worker_script;
+use shell::add_static_shell;
+#[cfg(test)]
+use {csp::*, offline::*};
+
+/// The offline edition's file name inside `dist/`.
+pub const OFFLINE_FILE_NAME: &str = "briefing-explorer.html";
+
+/// Builds the static website with Trunk and writes the offline edition beside it.
+pub fn build_dist(project_root: &Path, toolchain: &Toolchain) -> Result<(), String> {
+    let mut trunk = toolchain.command("trunk");
+    trunk
+        .args(["build", "--release", "--offline"])
+        .env("BSE_BUILD_DATE", today_utc())
+        .current_dir(project_root);
+    timed_step("Building the release site with trunk --offline", || {
+        run_status(&mut trunk)
+    })?;
+    let dist = project_root.join("dist");
+    let dataset_path = dist.join("data/dataset.json");
+    let dataset_bytes = fs::read(&dataset_path)
+        .map_err(|error| format!("reading {}: {error}", dataset_path.display()))?;
+    let dataset =
+        border_security_explorer::data::parse_dataset(&dataset_bytes).map_err(|problems| {
+            let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            format!(
+                "the bundled dataset has problems:\n  {}",
+                listed.join("\n  ")
+            )
+        })?;
+    let index_html = fs::read_to_string(dist.join("index.html"))
+        .map_err(|error| format!("reading dist/index.html: {error}"))?;
+    let index_html = add_static_shell(&index_html, &dataset)?;
+    let read_asset = |relative: &str| {
+        let path = dist.join(relative.trim_start_matches("./"));
+        fs::read(&path).map_err(|error| format!("reading {}: {error}", path.display()))
+    };
+    // Both editions start from the page with its styles inline.
+    let styled = inline_stylesheets(&index_html, read_asset)?;
+    let offline_html = bundle_offline(&styled, &dataset_bytes, read_asset)?;
+    let hosted_html = add_hosted_csp(&styled.html, &styled.css)?;
+    fs::write(dist.join("index.html"), &hosted_html)
+        .map_err(|error| format!("writing dist/index.html: {error}"))?;
+    // The styles are in the page now; the stylesheet file would only be downloaded by the service worker.
+    for href in &styled.stylesheet_hrefs {
+        let path = dist.join(href.trim_start_matches("./"));
+        fs::remove_file(&path).map_err(|error| format!("removing {}: {error}", path.display()))?;
+    }
+    let service_worker = service_worker_script(&dist)?;
+    fs::write(dist.join(SERVICE_WORKER_FILE_NAME), service_worker)
+        .map_err(|error| format!("writing dist/{SERVICE_WORKER_FILE_NAME}: {error}"))?;
+    let offline_path = dist.join(OFFLINE_FILE_NAME);
+    fs::write(&offline_path, &offline_html)
+        .map_err(|error| format!("writing {}: {error}", offline_path.display()))?;
+    println!(
+        "Built dist/ (the static website) and dist/{OFFLINE_FILE_NAME} (the offline edition, {} bytes).",
+        offline_html.len()
+    );
+    Ok(())
+}
+
+/// Today's date in UTC as `YYYY-MM-DD`, for the app's "built on" line.
+fn today_utc() -> String {
+    let days_since_epoch = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|elapsed| elapsed.as_secs() / 86_400)
+        .unwrap_or(0);
+    chrono::NaiveDate::from_ymd_opt(1970, 1, 1)
+        .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(days_since_epoch)))
+        .map(|date| date.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,186 @@
+//! Tests of the release build's rewriting: the offline bundle, inline styles, CSP hashes and the static shell.
+
+use super::*;
+use base64::Engine as _;
+
+const TRUNK_INDEX: &str = r#"<!doctype html><html><head><meta charset="utf-8">
+<link rel="stylesheet" href="./main-abc.css" integrity="sha384-x">
+<link rel="modulepreload" href="./app-123.js" crossorigin="anonymous" integrity="sha384-y">
+<link rel="preload" href="./app-123_bg.wasm" crossorigin="anonymous" integrity="sha384-z" as="fetch" type="application/wasm">
+</head><body><script type="module">import init from './app-123.js'; await init({ module_or_path: './app-123_bg.wasm' });</script></body></html>"#;
+
+fn read_fake_asset(path: &str) -> Result<Vec<u8>, String> {
+    match path {
+        "./main-abc.css" => Ok(b"body { color: red; }".to_vec()),
+        "./app-123.js" => Ok(
+            b"function __wbg_init(x) {}\nexport { initSync };\nexport default __wbg_init;\n"
+                .to_vec(),
+        ),
+        "./app-123_bg.wasm" => Ok(vec![0, 97, 115, 109]),
+        other => Err(format!("no such asset {other}")),
+    }
+}
+
+#[test]
+fn the_static_shell_shows_the_title_as_text() {
+    let mut tree: serde_json::Value =
+        serde_json::from_str(include_str!("../../../public/data/dataset.json")).unwrap();
+    tree["title"] = serde_json::json!("Briefing <script>alert(1)</script> & more");
+    let dataset =
+        border_security_explorer::data::parse_dataset(tree.to_string().as_bytes()).unwrap();
+    let html = add_static_shell(TRUNK_INDEX, &dataset).unwrap();
+    assert!(html.contains(
+        "<main class=\"page\"><h1>Briefing &lt;script&gt;alert(1)&lt;/script&gt; &amp; more</h1>"
+    ));
+    assert!(!html.contains("<script>alert(1)"));
+    assert!(html.contains("<p class=\"as-of\">Data as at 11 September 2026 · crossings to 20 August 2026 (provisional)</p>"));
+    let body_start = html.find("<body>").unwrap() + "<body>".len();
+    assert!(
+        html[body_start..].starts_with("<div id=\"bse-shell\">"),
+        "the shell comes first in the body"
+    );
+    assert!(
+        html.contains("<p class=\"loading-slow\">The explorer has still not started."),
+        "the shell says so if the app never starts"
+    );
+}
+
+#[test]
+fn bundles_everything_inline_with_matching_hashes() {
+    let dataset = br#"{"title": "</script><script>alert(1)</script>"}"#;
+    assert_eq!(
+        inline_dataset_json(dataset)
+            .unwrap()
+            .replace("\\u003c", "<")
+            .as_bytes(),
+        dataset,
+        "the escape reverses exactly"
+    );
+    let styled = inline_stylesheets(TRUNK_INDEX, read_fake_asset).unwrap();
+    let html = bundle_offline(&styled, dataset, read_fake_asset).unwrap();
+    assert!(!html.contains("integrity"));
+    assert!(!html.contains("modulepreload"));
+    assert!(html.contains("<style>body { color: red; }</style>"));
+    assert!(html.contains("await __wbg_init({ module_or_path: wasmBytes });"));
+    let wasm_gzip_base64 = html
+        .split_once("atob(\"")
+        .and_then(|(_, rest)| rest.split_once("\")"))
+        .map(|(inside, _)| inside)
+        .expect("the wasm is inlined as a base64 string");
+    let wasm_gzip = base64::engine::general_purpose::STANDARD
+        .decode(wasm_gzip_base64)
+        .unwrap();
+    let mut wasm_bytes = Vec::new();
+    std::io::Read::read_to_end(
+        &mut flate2::read::GzDecoder::new(&wasm_gzip[..]),
+        &mut wasm_bytes,
+    )
+    .unwrap();
+    assert_eq!(
+        wasm_bytes,
+        [0, 97, 115, 109],
+        "the inlined wasm decompresses to the original bytes"
+    );
+    assert!(html.contains("new DecompressionStream('gzip')"));
+    // The hostile title cannot close the JSON block.
+    assert!(html.contains(r#"\u003c/script>\u003cscript>alert(1)\u003c/script>"#));
+    let scripts = inline_script_texts(&html).unwrap();
+    assert_eq!(
+        scripts.len(),
+        1,
+        "the loader; the dataset block is data, not script"
+    );
+    let loader = scripts
+        .iter()
+        .find(|text| text.contains("__wbg_init"))
+        .unwrap();
+    assert!(
+        html.contains(&csp_hash(loader)),
+        "the CSP must allow the loader by its hash"
+    );
+    assert!(html.contains(&csp_hash("body { color: red; }")));
+}
+
+#[test]
+fn refuses_datasets_that_cannot_be_inlined_reversibly() {
+    assert!(inline_dataset_json(br#"{"a": "\u003c"}"#)
+        .unwrap_err()
+        .contains("cannot be inlined reversibly"));
+    assert!(inline_dataset_json(b"{\"a\": 1}\r\n")
+        .unwrap_err()
+        .contains("carriage returns"));
+}
+
+#[test]
+fn refuses_an_unexpected_trunk_layout() {
+    let without_wasm = TRUNK_INDEX.replace("rel=\"preload\"", "rel=\"prefetch\"");
+    let styled = inline_stylesheets(&without_wasm, read_fake_asset).unwrap();
+    let error = bundle_offline(&styled, b"{}", read_fake_asset).unwrap_err();
+    assert!(
+        error.contains("expected one preload link to the wasm file"),
+        "{error}"
+    );
+}
+
+#[test]
+fn finds_the_default_export_in_either_form() {
+    assert_eq!(
+        default_export_name("x\nexport default __wbg_init;\n").as_deref(),
+        Some("__wbg_init")
+    );
+    assert_eq!(
+        default_export_name("export { initSync, __wbg_init as default };").as_deref(),
+        Some("__wbg_init")
+    );
+    assert_eq!(default_export_name("export { initSync };"), None);
+}
+
+#[test]
+fn refuses_glue_without_a_default_export() {
+    let error = offline_loader_script("export { initSync };", &[0]).unwrap_err();
+    assert!(error.contains("export default"), "{error}");
+}
+
+#[test]
+fn the_hosted_page_allows_its_inline_loader_by_hash_only() {
+    let StyledPage {
+        html,
+        css,
+        stylesheet_hrefs,
+    } = inline_stylesheets(TRUNK_INDEX, read_fake_asset).unwrap();
+    assert_eq!(css, "body { color: red; }");
+    assert_eq!(stylesheet_hrefs, ["./main-abc.css"]);
+    assert!(
+        html.contains("<style>body { color: red; }</style>"),
+        "{html}"
+    );
+    assert!(!html.contains("stylesheet"), "{html}");
+    let html = add_hosted_csp(&html, &css).unwrap();
+    assert!(
+        html.contains(&format!("style-src '{}';", csp_hash(&css))),
+        "{html}"
+    );
+    let loader =
+        "import init from './app-123.js'; await init({ module_or_path: './app-123_bg.wasm' });";
+    assert!(
+        html.contains(&format!(
+            "script-src 'self' '{}' 'wasm-unsafe-eval'",
+            csp_hash(loader)
+        )),
+        "{html}"
+    );
+    assert!(html.contains("connect-src 'self'"));
+    assert!(!html.contains("unsafe-inline"));
+    assert!(
+        html.find("Content-Security-Policy").unwrap() < html.find("<link").unwrap(),
+        "the policy comes first"
+    );
+}
+
+#[test]
+fn finds_leftover_outside_references() {
+    let error = check_self_contained(r##"<img src="https://example.org/x.png"><a href="#top">"##)
+        .unwrap_err();
+    assert!(error.contains("https://example.org/x.png"), "{error}");
+    assert!(!error.contains("#top"));
+}
