@@ -3,46 +3,10 @@
 use super::*;
 use chrono::NaiveDate;
 
-/// A minimal valid dataset, as JSON, for cases to modify.
+/// The one minimal valid dataset (`tests/fixtures/minimal-valid.json`, shared with the malformed-case
+/// table and the parser's property tests), as JSON, for cases to modify.
 fn minimal_dataset_json() -> serde_json::Value {
-    serde_json::json!({
-        "schema_version": 1,
-        "title": "Test data",
-        "as_of": "2025-01-31",
-        "description": "A small test dataset.",
-        "sources": [
-            {"id": "s1", "title": "A release", "publisher": "Home Office", "published": "2024-07", "url": "https://www.gov.uk/a", "kind": "press_release"}
-        ],
-        "crossings": {
-            "daily": {"id": "d", "label": "Daily", "status": "provisional", "as_of": "2024-01-03", "source_ids": ["s1"],
-                      "first_date": "2024-01-01", "people": [0, 12, 30], "boats": [0, 1, 1], "uncontrolled_boats": [null, 0, 1]},
-            "weekly": {"id": "w", "label": "Weekly", "status": "provisional", "as_of": "2024-01-07", "source_ids": ["s1"],
-                       "first_week_ending": "2024-01-07", "people": [42], "boats": [2], "uncontrolled_boats": [null],
-                       "people_prevented": [null], "events_prevented": [null]},
-            "monthly": [{"id": "m", "label": "Monthly", "status": "official", "as_of": "2024-02-29", "source_ids": ["s1"],
-                         "rows": [{"month": "2024-01", "people": 42, "boats": 2}, {"month": "2024-02", "people": 0, "boats": 0}]}],
-            "annual": [{"id": "y", "label": "Annual", "status": "official", "as_of": "2024-12-31", "source_ids": ["s1"],
-                        "rows": [{"year": 2023, "people": 29437, "boats": 602}]}]
-        },
-        "announcements": [
-            {"id": "a1", "date": "2024-07-08", "title": "T", "summary": "S", "actors": ["Home Office"], "themes": ["prepare"], "source_ids": ["s1"]}
-        ],
-        "funding": [
-            {"id": "f1", "announced": "2024-09-17", "amount_gbp": 75000000, "amount_basis": "up_to", "amount_is_per_year": false,
-             "for_bsc": true, "recipient": "BSC", "purpose": "P", "period": "Now", "relation": {"kind": "new"}, "source_ids": ["s1"]},
-            {"id": "f2", "announced": "2024-11-04", "amount_gbp": 75000000, "amount_basis": "exact", "amount_is_per_year": false,
-             "for_bsc": true, "recipient": "BSC", "purpose": "P", "period": "Two years", "relation": {"kind": "new"}, "source_ids": ["s1"]},
-            {"id": "f3", "announced": "2024-11-04", "amount_gbp": 150000000, "amount_basis": "exact", "amount_is_per_year": false,
-             "for_bsc": true, "recipient": "BSC", "purpose": "Total", "period": "Two years",
-             "relation": {"kind": "total_of", "of": ["f1", "f2"]}, "source_ids": ["s1"]}
-        ],
-        "figures": [
-            {"id": "g1", "metric": "bsc_staff", "label": "Staff", "value": 300, "unit": "people", "value_basis": "exact",
-             "date": "2024-11-04", "source_ids": ["s1"], "alternatives": [{"value": 250, "source_ids": ["s1"]}, {"value": 262.5, "source_ids": ["s1"]}]},
-            {"id": "g2", "metric": "per_boat", "label": "People per boat", "value": 52.5, "unit": "people per boat",
-             "value_basis": "exact", "period": "2024-01/2024-12", "source_ids": ["s1"]}
-        ]
-    })
+    serde_json::from_str(include_str!("../../tests/fixtures/minimal-valid.json")).unwrap()
 }
 
 /// Applies `edit` to the minimal dataset and checks that parsing reports exactly `expected` errors.
