@@ -13,6 +13,8 @@ pub mod export;
 pub mod page;
 #[cfg(any(test, feature = "bench-data"))]
 pub mod synthetic;
+#[cfg(test)]
+pub mod testing;
 pub mod text;
 #[cfg(feature = "ui")]
 pub mod ui;

@@ -33,7 +33,11 @@ fn the_static_shell_shows_the_title_as_text() {
         "<main class=\"page\"><h1>Briefing &lt;script&gt;alert(1)&lt;/script&gt; &amp; more</h1>"
     ));
     assert!(!html.contains("<script>alert(1)"));
-    assert!(html.contains("<p class=\"as-of\">Data as at 11 September 2026 · crossings to 20 August 2026 (provisional)</p>"));
+    assert!(html.contains(&format!(
+        "<p class=\"as-of\">Data as at {} · crossings to {} (provisional)</p>",
+        border_security_explorer::dates::day_month_year(dataset.as_of),
+        border_security_explorer::dates::day_month_year(dataset.crossings.daily.info.as_of)
+    )));
     let body_start = html.find("<body>").unwrap() + "<body>".len();
     assert!(
         html[body_start..].starts_with("<div id=\"bse-shell\">"),

@@ -1,11 +1,8 @@
-//! The figures and announcements of the five seed documents are in the bundled dataset, with their seed as source.
+//! The figures and announcements of the five seed documents are in the bundled dataset, with their seed as source (part of the real-data checks).
 
-use border_security_explorer::data::{parse_dataset, AmountBasis, Dataset, FundingRelation, Theme};
+use border_security_explorer::data::{AmountBasis, Dataset, FundingRelation, Theme};
 
-fn bundled() -> Dataset {
-    parse_dataset(include_bytes!("../public/data/dataset.json"))
-        .expect("the bundled dataset must be valid")
-}
+use super::bundled;
 
 #[track_caller]
 fn check_figure(dataset: &Dataset, metric: &str, value: f64, basis: AmountBasis, seed: &str) {

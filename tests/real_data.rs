@@ -1,0 +1,220 @@
+//! Every check of the real bundled dataset against published figures, in one place, each expectation read from `tests/reference/`.
+//!
+//! When the data are updated (a new weekly spreadsheet, a new official edition), these are the tests that
+//! should notice: a revised figure here means the reference file or the dataset needs a look. Unit tests
+//! elsewhere run on fixtures made for them, and `true_figures.rs` works out its expectations from the
+//! dataset itself, so neither breaks when a figure changes.
+
+#[path = "real_data/seeds.rs"]
+mod seeds;
+
+use border_security_explorer::analysis::editions::compare_editions;
+use border_security_explorer::analysis::{annual_totals, monthly_totals, sum_between};
+use border_security_explorer::data::{parse_dataset, Dataset};
+use chrono::{Datelike, NaiveDate};
+
+fn bundled() -> Dataset {
+    parse_dataset(include_bytes!("../public/data/dataset.json")).unwrap_or_else(|errors| {
+        panic!(
+            "{}",
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    })
+}
+
+/// The rows of a reference CSV as columns, quoted fields (with commas inside) kept whole.
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    text.lines()
+        .skip(1)
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| {
+            let mut columns = vec![String::new()];
+            let mut in_quotes = false;
+            for character in line.chars() {
+                match character {
+                    '"' => in_quotes = !in_quotes,
+                    ',' if !in_quotes => columns.push(String::new()),
+                    _ => columns.last_mut().unwrap().push(character),
+                }
+            }
+            columns
+        })
+        .collect()
+}
+
+/// An empty cell means zero, as the reference files say.
+fn count(text: &str) -> u64 {
+    if text.is_empty() {
+        0
+    } else {
+        text.parse().unwrap()
+    }
+}
+
+fn month_start(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(&format!("{}-01", &text[..7]), "%Y-%m-%d").unwrap()
+}
+
+#[test]
+fn annual_totals_match_the_published_figures_in_both_editions() {
+    let dataset = bundled();
+    let provisional = annual_totals(&dataset.crossings.daily);
+    let official = &dataset.crossings.annual[0].rows;
+    let (mut n_provisional, mut n_official) = (0, 0);
+    for row in csv_rows(include_str!("reference/crossings_annual.csv")) {
+        let (year, people, boats): (i32, u64, u64) =
+            (row[0].parse().unwrap(), count(&row[1]), count(&row[2]));
+        if row[3] == "provisional" {
+            let total = provisional
+                .iter()
+                .find(|total| total.period_start.year() == year)
+                .unwrap_or_else(|| panic!("no provisional {year}"));
+            assert_eq!(
+                (total.people, total.boats),
+                (people, boats),
+                "provisional {year}"
+            );
+            assert!(total.is_complete, "{year} is a whole year");
+            n_provisional += 1;
+        } else {
+            let row = official
+                .iter()
+                .find(|official_row| official_row.year == year)
+                .unwrap_or_else(|| panic!("no official {year}"));
+            assert_eq!(
+                (u64::from(row.people), u64::from(row.boats)),
+                (people, boats),
+                "official {year}"
+            );
+            n_official += 1;
+        }
+    }
+    assert!(n_provisional >= 8 && n_official >= 8);
+    // The latest year is partial exactly when the daily series does not end on 31 December.
+    let last_day = dataset.crossings.daily.last_date().unwrap();
+    let last = provisional.last().unwrap();
+    assert_eq!(
+        last.is_complete,
+        last_day.month() == 12 && last_day.day() == 31
+    );
+}
+
+#[test]
+fn monthly_totals_match_the_published_figures_in_both_editions() {
+    let dataset = bundled();
+    let provisional = monthly_totals(&dataset.crossings.daily);
+    let mut n_checked = 0;
+    for row in csv_rows(include_str!("reference/long_uk_small_boats_monthly.csv")) {
+        let month = month_start(&row[0]);
+        let total = provisional
+            .iter()
+            .find(|total| total.period_start == month)
+            .unwrap_or_else(|| panic!("no provisional {month}"));
+        assert_eq!(
+            (total.people, total.boats),
+            (count(&row[4]), count(&row[5])),
+            "{month}"
+        );
+        n_checked += 1;
+    }
+    assert!(n_checked >= 103, "checked {n_checked} months");
+    let partial: Vec<_> = provisional
+        .iter()
+        .filter(|total| !total.is_complete)
+        .collect();
+    assert!(
+        partial.len() <= 1
+            && partial
+                .iter()
+                .all(|total| Some(total) == provisional.last().as_ref()),
+        "only the latest month may be partial"
+    );
+    let official = &dataset.crossings.monthly[0].rows;
+    let mut n_official = 0;
+    for row in csv_rows(include_str!("reference/crossings_monthly_official.csv")) {
+        let month = month_start(&row[0]);
+        let found = official
+            .iter()
+            .find(|official_row| official_row.month == month)
+            .unwrap_or_else(|| panic!("no official {month}"));
+        assert_eq!(
+            (u64::from(found.people), u64::from(found.boats)),
+            (count(&row[1]), count(&row[2])),
+            "official {month}"
+        );
+        n_official += 1;
+    }
+    assert_eq!(
+        n_official,
+        official.len(),
+        "every official month is checked"
+    );
+}
+
+#[test]
+fn published_sums_over_days_match_the_daily_series() {
+    let dataset = bundled();
+    let rows = csv_rows(include_str!("reference/published_sums.csv"));
+    assert!(!rows.is_empty());
+    for row in rows {
+        let first = NaiveDate::parse_from_str(&row[0], "%Y-%m-%d").unwrap();
+        let last = NaiveDate::parse_from_str(&row[1], "%Y-%m-%d").unwrap();
+        assert_eq!(
+            sum_between(&dataset.crossings.daily, first, last).0,
+            count(&row[2]),
+            "{first} to {last}"
+        );
+    }
+}
+
+#[test]
+fn the_editions_differ_exactly_where_the_published_tables_do() {
+    let dataset = bundled();
+    let provisional: Vec<(NaiveDate, u64, u64)> =
+        csv_rows(include_str!("reference/long_uk_small_boats_monthly.csv"))
+            .iter()
+            .map(|row| (month_start(&row[0]), count(&row[4]), count(&row[5])))
+            .collect();
+    let mut expected: Vec<NaiveDate> = Vec::new();
+    for row in csv_rows(include_str!("reference/crossings_monthly_official.csv")) {
+        let month = month_start(&row[0]);
+        if let Some((_, people, boats)) = provisional.iter().find(|(start, ..)| *start == month) {
+            if (*people, *boats) != (count(&row[1]), count(&row[2])) {
+                expected.push(month);
+            }
+        }
+    }
+    let found: Vec<NaiveDate> = compare_editions(&dataset)
+        .differing_months
+        .iter()
+        .map(|difference| difference.period_start)
+        .collect();
+    assert_eq!(found, expected);
+}
+
+#[test]
+fn every_record_of_the_bundled_dataset_names_a_known_source() {
+    let dataset = bundled();
+    let known = |source_id: &String| {
+        dataset
+            .sources
+            .iter()
+            .any(|source| &source.source_id == source_id)
+    };
+    assert!(dataset
+        .announcements
+        .iter()
+        .all(|record| !record.source_ids.is_empty() && record.source_ids.iter().all(known)));
+    assert!(dataset
+        .funding
+        .iter()
+        .all(|record| !record.source_ids.is_empty() && record.source_ids.iter().all(known)));
+    assert!(dataset
+        .figures
+        .iter()
+        .all(|record| !record.source_ids.is_empty() && record.source_ids.iter().all(known)));
+}
