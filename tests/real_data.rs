@@ -218,3 +218,19 @@ fn every_record_of_the_bundled_dataset_names_a_known_source() {
         .iter()
         .all(|record| !record.source_ids.is_empty() && record.source_ids.iter().all(known)));
 }
+
+#[test]
+fn the_published_weekly_sheet_agrees_with_the_days() {
+    // The weekly view is made from the daily series (so it runs to the last day); the Home Office's
+    // own weekly sheet must agree with it wherever it has a week.
+    let dataset = bundled();
+    let weekly = &dataset.crossings.weekly;
+    for (week_idx, &people) in weekly.people.iter().enumerate() {
+        let end = weekly.week_ending(week_idx);
+        assert_eq!(
+            sum_between(&dataset.crossings.daily, end - chrono::Days::new(6), end),
+            (u64::from(people), u64::from(weekly.boats[week_idx])),
+            "week ending {end}"
+        );
+    }
+}
