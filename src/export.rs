@@ -1,4 +1,4 @@
-//! Tables behind charts, their sorting, their CSV export with a source line, and citation sentences.
+//! Tables behind charts: cells with shown text, CSV text and sort key; sorting; CSV export with a source and citation footer.
 
 use std::cmp::Ordering;
 

@@ -68,8 +68,8 @@ impl ClosedSet for Tab {
     }
 }
 
-/// Everything that makes up a view.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// Everything that makes up a view. Its `Default` is the view a fresh visit starts from.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ViewState {
     /// The tab shown.
     pub tab: Tab,
@@ -97,6 +97,26 @@ pub struct ViewState {
     pub show_events: bool,
     /// Charts whose table is open instead of the chart, by chart id, sorted.
     pub open_tables: Vec<String>,
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        ViewState {
+            tab: Tab::default(),
+            date_from: None,
+            date_to: None,
+            actors: Vec::new(),
+            themes: Vec::new(),
+            search: String::new(),
+            period: Period::default(),
+            measure: Measure::default(),
+            rolling_periods: 0,
+            series: SeriesChoice::default(),
+            compare_years: false,
+            show_events: true,
+            open_tables: Vec::new(),
+        }
+    }
 }
 
 /// Rolling-average window lengths offered, in periods.
@@ -133,15 +153,11 @@ impl ViewState {
         }
     }
 
-    /// The state a fresh visit starts from.
+    /// The state a fresh visit starts from (the same as `ViewState::default()`).
     pub fn initial() -> ViewState {
-        ViewState {
-            show_events: true,
-            ..ViewState::default()
-        }
+        ViewState::default()
     }
 
-    /// Puts lists in their canonical order so equal views encode equally.
     /// Selects a theme if it is not selected, and unselects it if it is.
     pub fn toggle_theme(&mut self, theme: Theme) {
         toggle_in(&mut self.themes, theme);
@@ -180,6 +196,7 @@ impl ViewState {
         self.themes.clear();
     }
 
+    /// Puts lists in their canonical order so equal views encode equally.
     pub fn normalise(&mut self) {
         self.actors.sort();
         self.actors.dedup();

@@ -6,8 +6,35 @@ use chrono::NaiveDate;
 
 use super::{Alternative, AmountBasis, DataError, Dataset, FundingRelation, SeriesInfo};
 
+/// The ids every source and funding record in the file has, including records that could not be read.
+/// A reference to a record that is in the file but was refused for its own problem is not reported
+/// again as dangling: that record's own message already says what is wrong.
+#[derive(Debug, Default)]
+pub(crate) struct IdsInFile {
+    pub(crate) source_ids: HashSet<String>,
+    pub(crate) funding_ids: HashSet<String>,
+}
+
+impl IdsInFile {
+    /// The `id` of every object in a list, read from the raw tree.
+    pub(crate) fn of_list(list: Option<&serde_json::Value>) -> HashSet<String> {
+        list.and_then(serde_json::Value::as_array)
+            .map(|items| {
+                items
+                    .iter()
+                    .filter_map(|item| item.get("id")?.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
 /// Records every cross-record problem in `dataset`.
-pub(crate) fn check_across_records(dataset: &Dataset, errors: &mut Vec<DataError>) {
+pub(crate) fn check_across_records(
+    dataset: &Dataset,
+    ids_in_file: &IdsInFile,
+    errors: &mut Vec<DataError>,
+) {
     let as_of = dataset.as_of;
     let source_ids = unique_ids(
         dataset
@@ -29,7 +56,10 @@ pub(crate) fn check_across_records(dataset: &Dataset, errors: &mut Vec<DataError
             );
         }
     }
-    let citations = Citations { known: &source_ids };
+    let citations = Citations {
+        known: &source_ids,
+        in_file: &ids_in_file.source_ids,
+    };
 
     check_crossings(dataset, &citations, errors);
 
@@ -55,7 +85,7 @@ pub(crate) fn check_across_records(dataset: &Dataset, errors: &mut Vec<DataError
         citations.check_alternatives(&announcement.alternatives, &path, errors);
     }
 
-    check_funding(dataset, &citations, errors);
+    check_funding(dataset, &citations, &ids_in_file.funding_ids, errors);
 
     unique_ids(
         dataset
@@ -80,7 +110,10 @@ pub(crate) fn check_across_records(dataset: &Dataset, errors: &mut Vec<DataError
 }
 
 struct Citations<'a> {
+    /// Sources that were read.
     known: &'a HashSet<&'a str>,
+    /// Every source id in the file, read or refused.
+    in_file: &'a HashSet<String>,
 }
 
 impl Citations<'_> {
@@ -92,7 +125,7 @@ impl Citations<'_> {
             ));
         }
         for (cite_idx, source_id) in cited.iter().enumerate() {
-            if !self.known.contains(source_id.as_str()) {
+            if !self.known.contains(source_id.as_str()) && !self.in_file.contains(source_id) {
                 errors.push(DataError::new(
                     &format!("{path}.source_ids[{cite_idx}]"),
                     format!("no source has the id {source_id:?}"),
@@ -223,7 +256,12 @@ fn check_crossings(dataset: &Dataset, citations: &Citations, errors: &mut Vec<Da
     }
 }
 
-fn check_funding(dataset: &Dataset, citations: &Citations, errors: &mut Vec<DataError>) {
+fn check_funding(
+    dataset: &Dataset,
+    citations: &Citations,
+    funding_ids_in_file: &HashSet<String>,
+    errors: &mut Vec<DataError>,
+) {
     unique_ids(
         dataset
             .funding
@@ -261,6 +299,7 @@ fn check_funding(dataset: &Dataset, citations: &Citations, errors: &mut Vec<Data
                     None
                 }
                 Some(&target_idx) => Some(target_idx),
+                None if funding_ids_in_file.contains(target_id) => None,
                 None => {
                     errors.push(DataError::new(
                         &relation_path,

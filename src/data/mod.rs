@@ -208,7 +208,11 @@ fn dataset_from_tree(tree: &Value) -> Result<Dataset, Vec<DataError>> {
         funding,
         figures,
     };
-    checks::check_across_records(&dataset, &mut errors);
+    let ids_in_file = checks::IdsInFile {
+        source_ids: checks::IdsInFile::of_list(top.raw("sources")),
+        funding_ids: checks::IdsInFile::of_list(top.raw("funding")),
+    };
+    checks::check_across_records(&dataset, &ids_in_file, &mut errors);
     if errors.is_empty() {
         Ok(dataset)
     } else {

@@ -179,3 +179,24 @@ fn fingerprints_are_sha256_hex() {
     );
     assert_ne!(fingerprint(b"abc "), fingerprint(b"abc"));
 }
+
+#[test]
+fn a_refused_record_is_not_reported_again_as_a_missing_reference() {
+    // The source's kind is unknown and f1's amount is not a number: each is refused for that, and the
+    // records that cite s1 or refer to f1 are not also told that no such record exists.
+    check_errors(
+        |tree| {
+            tree["sources"][0]["kind"] = "blog".into();
+            tree["funding"][0]["amount_gbp"] = "lots".into();
+        },
+        &[
+            "sources[0].kind: expected one of statistics, press_release, parliamentary_record, news_report, seed_document, found \"blog\"",
+            "funding[0].amount_gbp: expected a whole number of pounds (zero or more), found \"lots\"",
+        ],
+    );
+    // A reference to an id that is nowhere in the file is still reported.
+    check_errors(
+        |tree| tree["announcements"][0]["source_ids"][0] = "nowhere".into(),
+        &["announcements[0].source_ids[0]: no source has the id \"nowhere\""],
+    );
+}

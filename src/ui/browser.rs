@@ -1,4 +1,4 @@
-//! The few browser calls the shell makes: the URL fragment, file downloads, SVG to PNG, and the clipboard.
+//! The browser calls the shell makes: the URL fragment and address, the narrow-screen watch, downloads, SVG to PNG, the clipboard, performance marks, the service worker, the memory probe for benchmarks, and removing the static shell.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};

@@ -207,3 +207,13 @@ fn facets_tables_and_filters_toggle_in_the_state() {
     normalised.normalise();
     assert_eq!(normalised, state);
 }
+
+#[test]
+fn the_default_view_is_the_initial_view() {
+    assert_eq!(ViewState::default(), ViewState::initial());
+    assert!(
+        ViewState::default().show_events,
+        "announcements are marked unless turned off"
+    );
+    assert_eq!(to_fragment(&ViewState::default()), "v=1&tab=briefing");
+}

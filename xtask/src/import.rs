@@ -10,6 +10,8 @@ use calamine::{open_workbook, Data, Ods, Reader};
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde_json::{json, Value};
 
+use border_security_explorer::data::{DailySeries, SeriesInfo, Status, WeeklySeries};
+
 /// The daily sheet's name and headings, column A onwards.
 const DAILY_SHEET: &str = "SB_01";
 const DAILY_HEADINGS: [&str; 4] = [
@@ -31,34 +33,21 @@ const WEEKLY_HEADINGS: [&str; 6] = [
 /// The source id the imported series cite (see the dataset's `sources`).
 const TIME_SERIES_SOURCE_ID: &str = "ho-time-series";
 
-/// Daily rows read from SB_01.
-#[derive(Debug, PartialEq)]
-pub struct DailyRows {
-    pub first_date: NaiveDate,
-    pub people: Vec<u32>,
-    pub boats: Vec<u32>,
-    pub uncontrolled_boats: Vec<Option<u32>>,
-}
-
-/// Weekly rows read from SB_02.
-#[derive(Debug, PartialEq)]
-pub struct WeeklyRows {
-    pub first_week_ending: NaiveDate,
-    pub people: Vec<u32>,
-    pub boats: Vec<u32>,
-    pub uncontrolled_boats: Vec<Option<u32>>,
-    pub people_prevented: Vec<Option<u32>>,
-    pub events_prevented: Vec<Option<u32>>,
-}
-
-impl DailyRows {
-    fn last_date(&self) -> NaiveDate {
-        self.first_date + chrono::Days::new(self.people.len().saturating_sub(1) as u64)
+/// The importer's description of each series it writes: the same every time it runs, with the as-of
+/// date set to the last day read.
+fn time_series_info(series_id: &str, label: &str, note: &str) -> SeriesInfo {
+    SeriesInfo {
+        series_id: series_id.to_string(),
+        label: label.to_string(),
+        status: Status::Provisional,
+        as_of: NaiveDate::MIN,
+        source_ids: vec![TIME_SERIES_SOURCE_ID.to_string()],
+        note: Some(note.to_string()),
     }
 }
 
 /// Reads both sheets of the spreadsheet at `path`.
-pub fn read_time_series(path: &Path) -> Result<(DailyRows, WeeklyRows), String> {
+pub fn read_time_series(path: &Path) -> Result<(DailySeries, WeeklySeries), String> {
     let mut workbook: Ods<_> = open_workbook(path).map_err(|error| {
         format!(
             "{}: not a readable ODS spreadsheet: {error}",
@@ -190,15 +179,20 @@ fn data_rows(rows: &[Vec<Data>]) -> impl Iterator<Item = (usize, &Vec<Data>)> {
         .take_while(|(_, row)| !matches!(cell(row, 0), Data::Empty))
 }
 
-fn read_daily(rows: &[Vec<Data>]) -> Result<DailyRows, String> {
+fn read_daily(rows: &[Vec<Data>]) -> Result<DailySeries, String> {
     check_headings(DAILY_SHEET, rows, &DAILY_HEADINGS)?;
-    let mut daily: Option<DailyRows> = None;
+    let mut daily: Option<DailySeries> = None;
     for (row_idx, row) in data_rows(rows) {
         let date = date_cell(DAILY_SHEET, row, row_idx, 0)?;
         let people = count_cell(DAILY_SHEET, row, row_idx, 1)?;
         let boats = count_cell(DAILY_SHEET, row, row_idx, 2)?;
         let uncontrolled = optional_count_cell(DAILY_SHEET, row, row_idx, 3)?;
-        let series = daily.get_or_insert_with(|| DailyRows {
+        let series = daily.get_or_insert_with(|| DailySeries {
+            info: time_series_info(
+                "ho-daily-provisional",
+                "Small-boat arrivals by day (Home Office time series, sheet SB_01)",
+                "Provisional operational data, subject to change. A day with no detected arrivals is 0. Boats in uncontrolled landings are null where not recorded.",
+            ),
             first_date: date,
             people: Vec::new(),
             boats: Vec::new(),
@@ -215,12 +209,15 @@ fn read_daily(rows: &[Vec<Data>]) -> Result<DailyRows, String> {
         series.boats.push(boats);
         series.uncontrolled_boats.push(uncontrolled);
     }
-    daily.ok_or_else(|| format!("sheet {DAILY_SHEET}: has no data rows under its headings"))
+    let mut daily =
+        daily.ok_or_else(|| format!("sheet {DAILY_SHEET}: has no data rows under its headings"))?;
+    daily.info.as_of = daily.last_date().unwrap_or(daily.first_date);
+    Ok(daily)
 }
 
-fn read_weekly(rows: &[Vec<Data>]) -> Result<WeeklyRows, String> {
+fn read_weekly(rows: &[Vec<Data>]) -> Result<WeeklySeries, String> {
     check_headings(WEEKLY_SHEET, rows, &WEEKLY_HEADINGS)?;
-    let mut weekly: Option<WeeklyRows> = None;
+    let mut weekly: Option<WeeklySeries> = None;
     for (row_idx, row) in data_rows(rows) {
         let week_ending = date_cell(WEEKLY_SHEET, row, row_idx, 0)?;
         if week_ending.weekday() != Weekday::Sun {
@@ -235,7 +232,12 @@ fn read_weekly(rows: &[Vec<Data>]) -> Result<WeeklyRows, String> {
         let uncontrolled = optional_count_cell(WEEKLY_SHEET, row, row_idx, 3)?;
         let people_prevented = optional_count_cell(WEEKLY_SHEET, row, row_idx, 4)?;
         let events_prevented = optional_count_cell(WEEKLY_SHEET, row, row_idx, 5)?;
-        let series = weekly.get_or_insert_with(|| WeeklyRows {
+        let series = weekly.get_or_insert_with(|| WeeklySeries {
+            info: time_series_info(
+                "ho-weekly-provisional",
+                "Small-boat arrivals and French preventions by week (Home Office time series, sheet SB_02)",
+                "Provisional operational data. Preventions are French operational estimates, null before recording began. Weeks end on Sundays; the last week may be incomplete.",
+            ),
             first_week_ending: week_ending,
             people: Vec::new(),
             boats: Vec::new(),
@@ -259,35 +261,46 @@ fn read_weekly(rows: &[Vec<Data>]) -> Result<WeeklyRows, String> {
     weekly.ok_or_else(|| format!("sheet {WEEKLY_SHEET}: has no data rows under its headings"))
 }
 
-/// The dataset's `crossings.daily` and `crossings.weekly` objects for the rows read.
-pub fn crossings_json(daily: &DailyRows, weekly: &WeeklyRows) -> (Value, Value) {
-    let as_of = daily.last_date().format("%Y-%m-%d").to_string();
-    let daily_json = json!({
-        "id": "ho-daily-provisional",
-        "label": "Small-boat arrivals by day (Home Office time series, sheet SB_01)",
-        "status": "provisional",
-        "as_of": as_of,
-        "source_ids": [TIME_SERIES_SOURCE_ID],
-        "note": "Provisional operational data, subject to change. A day with no detected arrivals is 0. Boats in uncontrolled landings are null where not recorded.",
-        "first_date": daily.first_date.format("%Y-%m-%d").to_string(),
-        "people": daily.people,
-        "boats": daily.boats,
-        "uncontrolled_boats": daily.uncontrolled_boats,
-    });
-    let weekly_json = json!({
-        "id": "ho-weekly-provisional",
-        "label": "Small-boat arrivals and French preventions by week (Home Office time series, sheet SB_02)",
-        "status": "provisional",
-        "as_of": as_of,
-        "source_ids": [TIME_SERIES_SOURCE_ID],
-        "note": "Provisional operational data. Preventions are French operational estimates, null before recording began. Weeks end on Sundays; the last week may be incomplete.",
-        "first_week_ending": weekly.first_week_ending.format("%Y-%m-%d").to_string(),
-        "people": weekly.people,
-        "boats": weekly.boats,
-        "uncontrolled_boats": weekly.uncontrolled_boats,
-        "people_prevented": weekly.people_prevented,
-        "events_prevented": weekly.events_prevented,
-    });
+/// The dataset's `crossings.daily` and `crossings.weekly` objects for the series read. Both carry the
+/// daily series' last day as their as-of date (the weekly sheet's last week may be incomplete).
+pub fn crossings_json(daily: &DailySeries, weekly: &WeeklySeries) -> (Value, Value) {
+    let as_of = daily.info.as_of.format("%Y-%m-%d").to_string();
+    let info_json = |info: &SeriesInfo| {
+        json!({
+            "id": info.series_id,
+            "label": info.label,
+            "status": "provisional",
+            "as_of": as_of,
+            "source_ids": info.source_ids,
+            "note": info.note,
+        })
+    };
+    let mut daily_json = info_json(&daily.info);
+    let mut weekly_json = info_json(&weekly.info);
+    for (key, value) in [
+        (
+            "first_date",
+            json!(daily.first_date.format("%Y-%m-%d").to_string()),
+        ),
+        ("people", json!(daily.people)),
+        ("boats", json!(daily.boats)),
+        ("uncontrolled_boats", json!(daily.uncontrolled_boats)),
+    ] {
+        daily_json[key] = value;
+    }
+    for (key, value) in [
+        (
+            "first_week_ending",
+            json!(weekly.first_week_ending.format("%Y-%m-%d").to_string()),
+        ),
+        ("people", json!(weekly.people)),
+        ("boats", json!(weekly.boats)),
+        ("uncontrolled_boats", json!(weekly.uncontrolled_boats)),
+        ("people_prevented", json!(weekly.people_prevented)),
+        ("events_prevented", json!(weekly.events_prevented)),
+    ] {
+        weekly_json[key] = value;
+    }
     (daily_json, weekly_json)
 }
 
@@ -296,8 +309,8 @@ pub fn crossings_json(daily: &DailyRows, weekly: &WeeklyRows) -> (Value, Value) 
 /// The dataset's own as-of date moves forward to the new data's last day if that is later.
 pub fn update_dataset_tree(
     tree: &mut Value,
-    daily: &DailyRows,
-    weekly: &WeeklyRows,
+    daily: &DailySeries,
+    weekly: &WeeklySeries,
 ) -> Result<(), String> {
     let (daily_json, weekly_json) = crossings_json(daily, weekly);
     let top = tree
@@ -310,7 +323,7 @@ pub fn update_dataset_tree(
         .ok_or("the dataset's crossings is not an object")?;
     crossings.insert("daily".to_string(), daily_json);
     crossings.insert("weekly".to_string(), weekly_json);
-    let last_day = daily.last_date();
+    let last_day = daily.info.as_of;
     let dataset_as_of = top
         .get("as_of")
         .and_then(Value::as_str)
@@ -398,7 +411,7 @@ pub fn import_crossings(spreadsheet: &Path, dataset_path: &Path) -> Result<(), S
         "Imported {} days ({} to {}) and {} weeks into {}.",
         daily.people.len(),
         daily.first_date,
-        daily.last_date(),
+        daily.info.as_of,
         weekly.people.len(),
         dataset_path.display()
     );
