@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{annual_totals, monthly_totals};
+use super::{annual_totals, monthly_totals, PeriodTotal};
 use crate::data::Dataset;
 
 /// One period where the official figures differ from the provisional daily series summed.
@@ -49,47 +49,66 @@ pub struct EditionComparison {
 /// same whole periods. Periods the daily series covers only in part are not compared.
 pub fn compare_editions(dataset: &Dataset) -> EditionComparison {
     let daily = &dataset.crossings.daily;
-    let mut comparison = EditionComparison::default();
-    if let Some(official) = dataset.crossings.monthly.first() {
-        let provisional = monthly_totals(daily);
-        for row in &official.rows {
-            let Some(total) = provisional
+    let (n_months_compared, differing_months) = dataset
+        .crossings
+        .monthly
+        .first()
+        .map(|official| {
+            let rows = official
+                .rows
                 .iter()
-                .find(|total| total.period_start == row.month && total.is_complete)
-            else {
-                continue;
-            };
-            comparison.n_months_compared += 1;
-            if total.people != u64::from(row.people) || total.boats != u64::from(row.boats) {
-                comparison.differing_months.push(EditionDifference {
-                    period_start: row.month,
-                    provisional_people: total.people,
-                    official_people: row.people.into(),
-                    provisional_boats: total.boats,
-                    official_boats: row.boats.into(),
-                });
-            }
+                .map(|row| (row.month, row.people, row.boats));
+            compare_periods(rows, &monthly_totals(daily))
+        })
+        .unwrap_or_default();
+    let (n_years_compared, differing_years) = dataset
+        .crossings
+        .annual
+        .first()
+        .map(|official| {
+            let rows = official.rows.iter().filter_map(|row| {
+                Some((
+                    NaiveDate::from_ymd_opt(row.year, 1, 1)?,
+                    row.people,
+                    row.boats,
+                ))
+            });
+            compare_periods(rows, &annual_totals(daily))
+        })
+        .unwrap_or_default();
+    EditionComparison {
+        n_months_compared,
+        differing_months,
+        n_years_compared,
+        differing_years,
+    }
+}
+
+/// How many official periods (first day, people, boats) have a whole provisional total to compare
+/// with, and those that differ.
+fn compare_periods(
+    official_rows: impl Iterator<Item = (NaiveDate, u32, u32)>,
+    provisional: &[PeriodTotal],
+) -> (usize, Vec<EditionDifference>) {
+    let mut n_compared = 0;
+    let mut differing = Vec::new();
+    for (period_start, official_people, official_boats) in official_rows {
+        let Some(total) = provisional
+            .iter()
+            .find(|total| total.period_start == period_start && total.is_complete)
+        else {
+            continue;
+        };
+        n_compared += 1;
+        if (total.people, total.boats) != (official_people.into(), official_boats.into()) {
+            differing.push(EditionDifference {
+                period_start,
+                provisional_people: total.people,
+                official_people: official_people.into(),
+                provisional_boats: total.boats,
+                official_boats: official_boats.into(),
+            });
         }
     }
-    if let Some(official) = dataset.crossings.annual.first() {
-        let provisional = annual_totals(daily);
-        for row in &official.rows {
-            let Some(total) = provisional.iter().find(|total| {
-                chrono::Datelike::year(&total.period_start) == row.year && total.is_complete
-            }) else {
-                continue;
-            };
-            comparison.n_years_compared += 1;
-            if total.people != u64::from(row.people) || total.boats != u64::from(row.boats) {
-                comparison.differing_years.push(EditionDifference {
-                    period_start: total.period_start,
-                    provisional_people: total.people,
-                    official_people: row.people.into(),
-                    provisional_boats: total.boats,
-                    official_boats: row.boats.into(),
-                });
-            }
-        }
-    }
-    comparison
+    (n_compared, differing)
 }

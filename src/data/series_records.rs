@@ -318,7 +318,6 @@ fn monthly_from_tree(
     Some(MonthlySeries { info: info?, rows })
 }
 
-/// The first day of the month after the one `month` starts.
 fn annual_from_tree(
     value: &Value,
     path: &str,
