@@ -5,6 +5,7 @@
 
 pub mod editions;
 pub mod filter;
+pub mod funding;
 pub mod request;
 pub mod series;
 
@@ -12,7 +13,9 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::calendar::Period;
 
-use crate::data::{DailySeries, Funding, FundingRelation};
+use crate::data::DailySeries;
+
+pub use funding::{funding_count_reason, funding_total, FundingTotal};
 
 /// People and boats over one period, summed from the daily series.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,69 +130,6 @@ pub fn sum_between(daily: &DailySeries, from: NaiveDate, to: NaiveDate) -> (u64,
 
 fn day_index(daily: &DailySeries, date: NaiveDate) -> Option<usize> {
     usize::try_from((date - daily.first_date).num_days()).ok()
-}
-
-/// Money announced, counted so that nothing is added twice.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FundingTotal {
-    /// The sum of the counted records, in whole pounds.
-    pub counted_gbp: u64,
-    /// True when at least one counted amount is an upper bound ("up to", "nearly"), so the total is one too.
-    pub is_upper_bound: bool,
-    /// The records added in, in dataset order.
-    pub counted_ids: Vec<String>,
-    /// Records left out because they repeat, sum or belong to counted ones.
-    pub left_out_ids: Vec<String>,
-    /// Yearly rates, never added to one-off sums.
-    pub per_year_ids: Vec<String>,
-}
-
-/// Adds up one-off funding records that pass `include`, counting only new money.
-///
-/// Totals of earlier records, re-announcements and parts of recorded totals are left out, and yearly
-/// rates are listed apart, so the sum never counts the same pound twice.
-pub fn funding_total<'a>(records: impl IntoIterator<Item = &'a Funding>) -> FundingTotal {
-    let mut total = FundingTotal {
-        counted_gbp: 0,
-        is_upper_bound: false,
-        counted_ids: Vec::new(),
-        left_out_ids: Vec::new(),
-        per_year_ids: Vec::new(),
-    };
-    for funding in records {
-        if funding.amount_is_per_year {
-            total.per_year_ids.push(funding.funding_id.clone());
-        } else if funding.is_counted_once() {
-            total.counted_gbp += funding.amount_gbp;
-            total.is_upper_bound |= funding.amount_basis.is_upper_bound();
-            total.counted_ids.push(funding.funding_id.clone());
-        } else {
-            total.left_out_ids.push(funding.funding_id.clone());
-        }
-    }
-    total
-}
-
-/// Why a funding record is or is not in the totals, for people.
-pub fn funding_count_reason(funding: &Funding) -> String {
-    if funding.amount_is_per_year {
-        return "A yearly rate: shown beside the totals, never added to one-off sums.".to_string();
-    }
-    match &funding.relation {
-        FundingRelation::New => "New money: counted once.".to_string(),
-        FundingRelation::Reannouncement { of_funding_id } => {
-            format!("A re-announcement of {of_funding_id}: not counted again.")
-        }
-        FundingRelation::PartOf { of_funding_id } => {
-            format!("Part of {of_funding_id}, which is counted: not counted again.")
-        }
-        FundingRelation::TotalOf { of_funding_ids } => {
-            format!(
-                "A total of {}: its parts are counted, so it is not.",
-                of_funding_ids.join(", ")
-            )
-        }
-    }
 }
 
 #[cfg(test)]

@@ -133,12 +133,12 @@ impl CrossingsSeries {
 pub fn crossings_series(dataset: &Dataset, request: &SeriesRequest) -> CrossingsSeries {
     let crossings = &dataset.crossings;
     let mut notes = Vec::new();
+    let official_possible = match request.period {
+        Period::Month => !crossings.monthly.is_empty(),
+        Period::Year => !crossings.annual.is_empty(),
+        Period::Day | Period::Week => false,
+    };
     let wants_official = request.edition == SeriesChoice::Official;
-    let official_possible = matches!(request.period, Period::Month | Period::Year)
-        && match request.period {
-            Period::Month => !crossings.monthly.is_empty(),
-            _ => !crossings.annual.is_empty(),
-        };
     if wants_official && !official_possible {
         notes.push(format!(
             "Official statistics are published by month and year only, so this {} view shows the provisional series.",
@@ -157,30 +157,20 @@ pub fn crossings_series(dataset: &Dataset, request: &SeriesRequest) -> Crossings
             last,
         )
     };
-    let status = info.status;
-    let mut left_out_cut = Vec::new();
-    let mut points = if status == Status::Official {
-        // Whole periods only: the official figures cannot be split by day.
-        let mut kept = Vec::new();
-        for point in &whole_points {
-            if request.dates.contains_all(point.start, point.end) {
-                kept.push(point.clone());
-            } else if request.dates.overlaps(point.start, point.end) {
-                left_out_cut.push(point.period_name());
-            }
-        }
-        kept
+    let (mut points, left_out_cut) = if info.status == Status::Official {
+        whole_official_points(&whole_points, &request.dates)
     } else {
         let first = request
             .dates
             .from
             .map_or(data_first, |from| from.max(data_first));
         let last = request.dates.to.map_or(data_last, |to| to.min(data_last));
-        if first == data_first && last == data_last {
+        let points = if first == data_first && last == data_last {
             whole_points.clone()
         } else {
             daily_points(&crossings.daily, request.period, first, last)
-        }
+        };
+        (points, Vec::new())
     };
     for point in &mut points {
         point.value = measure_value(request.measure, point.people, point.boats);
@@ -191,12 +181,60 @@ pub fn crossings_series(dataset: &Dataset, request: &SeriesRequest) -> Crossings
         request.measure,
         request.rolling_periods,
     );
+    notes.extend(series_notes(
+        request,
+        &points,
+        &left_out_cut,
+        data_first,
+        data_last,
+    ));
+    CrossingsSeries {
+        points,
+        measure: request.measure,
+        period: request.period,
+        status: info.status,
+        source_ids: info.source_ids.clone(),
+        data_first,
+        as_of: data_last,
+        rolling_periods: request.rolling_periods,
+        left_out_cut,
+        notes,
+    }
+}
+
+/// The official points wholly inside the dates, and the names of those the dates cut (left out:
+/// official figures cannot be split by day).
+fn whole_official_points(
+    whole_points: &[SeriesPoint],
+    dates: &super::request::DateRange,
+) -> (Vec<SeriesPoint>, Vec<String>) {
+    let mut kept = Vec::new();
+    let mut left_out_cut = Vec::new();
+    for point in whole_points {
+        if dates.contains_all(point.start, point.end) {
+            kept.push(point.clone());
+        } else if dates.overlaps(point.start, point.end) {
+            left_out_cut.push(point.period_name());
+        }
+    }
+    (kept, left_out_cut)
+}
+
+/// What the reader must know about the points: official periods left out, partial periods and why,
+/// how the rolling average is made, and periods with no boats.
+fn series_notes(
+    request: &SeriesRequest,
+    points: &[SeriesPoint],
+    left_out_cut: &[String],
+    data_first: NaiveDate,
+    data_last: NaiveDate,
+) -> Vec<String> {
+    let mut notes = Vec::new();
     if !left_out_cut.is_empty() {
+        let verb = if left_out_cut.len() == 1 { "is" } else { "are" };
         notes.push(format!(
-            "Official figures cannot be split by day, so {} {} only partly inside the selected dates and {} left out.",
-            crate::text::join_words(&left_out_cut),
-            if left_out_cut.len() == 1 { "is" } else { "are" },
-            if left_out_cut.len() == 1 { "is" } else { "are" },
+            "Official figures cannot be split by day, so {} {verb} only partly inside the selected dates and {verb} left out.",
+            crate::text::join_words(left_out_cut),
         ));
     }
     for point in points.iter().filter(|point| !point.is_complete) {
@@ -222,30 +260,17 @@ pub fn crossings_series(dataset: &Dataset, request: &SeriesRequest) -> Crossings
         ));
     }
     if request.rolling_periods >= 2 && !points.is_empty() {
+        let period = request.period.label();
         notes.push(format!(
-            "The {}-{} average is of whole {}s, reaching back before the selected dates where its window does; it is not given for a partial {} or a window that holds one.",
+            "The {}-{period} average is of whole {period}s, reaching back before the selected dates where its window does; it is not given for a partial {period} or a window that holds one.",
             request.rolling_periods,
-            request.period.label(),
-            request.period.label(),
-            request.period.label(),
         ));
     }
     if request.measure == Measure::PeoplePerBoat && points.iter().any(|point| point.value.is_none())
     {
         notes.push("People per boat is not shown for periods with no boats.".to_string());
     }
-    CrossingsSeries {
-        points,
-        measure: request.measure,
-        period: request.period,
-        status,
-        source_ids: info.source_ids.clone(),
-        data_first,
-        as_of: data_last,
-        rolling_periods: request.rolling_periods,
-        left_out_cut,
-        notes,
-    }
+    notes
 }
 
 fn measure_value(measure: Measure, people: u64, boats: u64) -> Option<f64> {

@@ -34,7 +34,15 @@ pub struct Headline {
 
 /// The headline figures.
 pub fn headlines(dataset: &Dataset, state: &ViewState) -> Vec<Headline> {
-    let mut headlines = Vec::new();
+    let mut headlines = vec![bsc_funding_headline(dataset, state)];
+    headlines.extend(recruitment_headlines(dataset));
+    headlines.extend(latest_year_headline(dataset));
+    headlines.extend(year_to_date_headline(dataset));
+    headlines
+}
+
+/// New one-off money for the Command in the view's dates, counted once.
+fn bsc_funding_headline(dataset: &Dataset, state: &ViewState) -> Headline {
     let in_range = funding_in_range(dataset, state);
     let bsc = funding_total(in_range.iter().copied().filter(|record| record.for_bsc));
     let bsc_source_ids: Vec<String> = in_range
@@ -42,21 +50,28 @@ pub fn headlines(dataset: &Dataset, state: &ViewState) -> Vec<Headline> {
         .filter(|record| bsc.counted_ids.contains(&record.funding_id))
         .flat_map(|record| record.source_ids.clone())
         .collect();
-    headlines.push(Headline {
+    let amount = format!(
+        "{}{}",
+        capitalise(if bsc.is_upper_bound { "up to " } else { "" }),
+        money(bsc.counted_gbp)
+    );
+    Headline {
         headline_id: "bsc-funding".to_string(),
-        value: format!("{}{}", capitalise(if bsc.is_upper_bound { "up to " } else { "" }), money(bsc.counted_gbp)),
+        value: amount.clone(),
         label: "New one-off funding for the Border Security Command, each pound counted once".to_string(),
         period: date_range_text(state),
         status: "Announced".to_string(),
         citation: format!(
-            "{}{} of new one-off funding was announced for the Border Security Command ({}), counting each pound once (government announcements; Border Security Briefing Explorer).",
-            capitalise(if bsc.is_upper_bound { "up to " } else { "" }),
-            money(bsc.counted_gbp),
+            "{amount} of new one-off funding was announced for the Border Security Command ({}), counting each pound once (government announcements; Border Security Briefing Explorer).",
             date_range_text(state)
         ),
         source_ids: dedup(bsc_source_ids),
-    });
-    for (metric, label) in [
+    }
+}
+
+/// The recruitment targets the dataset's figures give, where it has them.
+fn recruitment_headlines(dataset: &Dataset) -> Vec<Headline> {
+    [
         (
             "bsc_staff_to_be_recruited",
             "Border Security Command staff to be recruited",
@@ -65,84 +80,95 @@ pub fn headlines(dataset: &Dataset, state: &ViewState) -> Vec<Headline> {
             "nca_specialist_investigators_and_intelligence_officers",
             "NCA specialist investigators and intelligence officers to be recruited",
         ),
-    ] {
-        if let Some(figure) = dataset
+    ]
+    .into_iter()
+    .filter_map(|(metric, label)| {
+        let figure = dataset
             .figures
             .iter()
-            .find(|figure| figure.metric == metric)
-        {
-            headlines.push(Headline {
-                headline_id: metric.replace('_', "-"),
-                value: format_number(figure.value, 0),
-                label: label.to_string(),
-                period: format!("Announced {}", figure.time.display()),
-                status: "Announced target".to_string(),
-                citation: format!(
-                    "{} {} (announced {}; {}).",
-                    format_number(figure.value, 0),
-                    label.to_lowercase(),
-                    figure.time.display(),
-                    source_names(dataset, &figure.source_ids)
-                ),
-                source_ids: figure.source_ids.clone(),
-            });
-        }
-    }
+            .find(|figure| figure.metric == metric)?;
+        Some(Headline {
+            headline_id: metric.replace('_', "-"),
+            value: format_number(figure.value, 0),
+            label: label.to_string(),
+            period: format!("Announced {}", figure.time.display()),
+            status: "Announced target".to_string(),
+            citation: format!(
+                "{} {} (announced {}; {}).",
+                format_number(figure.value, 0),
+                label.to_lowercase(),
+                figure.time.display(),
+                source_names(dataset, &figure.source_ids)
+            ),
+            source_ids: figure.source_ids.clone(),
+        })
+    })
+    .collect()
+}
+
+/// The latest whole year against the one before, when there are two whole years.
+fn latest_year_headline(dataset: &Dataset) -> Option<Headline> {
     let daily = &dataset.crossings.daily;
     let annual = crate::analysis::annual_totals(daily);
     let complete: Vec<_> = annual.iter().filter(|total| total.is_complete).collect();
-    if let [.., before, latest] = complete.as_slice() {
-        let change = (latest.people as f64 - before.people as f64) / before.people as f64 * 100.0;
-        headlines.push(Headline {
-            headline_id: "latest-full-year".to_string(),
-            value: format_number(latest.people as f64, 0),
-            label: format!(
-                "People crossing in small boats in {}, {} {}% on {} ({})",
-                latest.period_start.year(),
-                if change >= 0.0 { "up" } else { "down" },
-                format_number(change.abs(), 0),
-                before.period_start.year(),
-                format_number(before.people as f64, 0)
-            ),
-            period: format!("1 January to 31 December {}", latest.period_start.year()),
-            status: "Provisional".to_string(),
-            citation: format!(
-                "{} people crossed the English Channel in small boats in {}, against {} in {} (Home Office provisional data, {}).",
-                format_number(latest.people as f64, 0),
-                latest.period_start.year(),
-                format_number(before.people as f64, 0),
-                before.period_start.year(),
-                source_names(dataset, &daily.info.source_ids)
-            ),
-            source_ids: daily.info.source_ids.clone(),
-        });
-    }
+    let [.., before, latest] = complete.as_slice() else {
+        return None;
+    };
+    let change = (latest.people as f64 - before.people as f64) / before.people as f64 * 100.0;
+    Some(Headline {
+        headline_id: "latest-full-year".to_string(),
+        value: format_number(latest.people as f64, 0),
+        label: format!(
+            "People crossing in small boats in {}, {} {}% on {} ({})",
+            latest.period_start.year(),
+            if change >= 0.0 { "up" } else { "down" },
+            format_number(change.abs(), 0),
+            before.period_start.year(),
+            format_number(before.people as f64, 0)
+        ),
+        period: format!("1 January to 31 December {}", latest.period_start.year()),
+        status: "Provisional".to_string(),
+        citation: format!(
+            "{} people crossed the English Channel in small boats in {}, against {} in {} (Home Office provisional data, {}).",
+            format_number(latest.people as f64, 0),
+            latest.period_start.year(),
+            format_number(before.people as f64, 0),
+            before.period_start.year(),
+            source_names(dataset, &daily.info.source_ids)
+        ),
+        source_ids: daily.info.source_ids.clone(),
+    })
+}
+
+/// This year to the latest day against the same span of last year.
+fn year_to_date_headline(dataset: &Dataset) -> Option<Headline> {
+    let daily = &dataset.crossings.daily;
     let ytd = year_to_date_comparison(daily);
-    if let [.., last_year, this_year] = ytd.as_slice() {
-        headlines.push(Headline {
-            headline_id: "year-to-date".to_string(),
-            value: format_number(this_year.people as f64, 0),
-            label: format!(
-                "People crossing in {} to {}, against {} by the same day of {}",
-                this_year.year,
-                crate::dates::day_month(this_year.through),
-                format_number(last_year.people as f64, 0),
-                last_year.year
-            ),
-            period: format!("1 January to {}", crate::dates::day_month_year(this_year.through)),
-            status: "Provisional".to_string(),
-            citation: format!(
-                "{} people crossed the English Channel in small boats between 1 January and {}, against {} by the same day of {} (Home Office provisional data, {}).",
-                format_number(this_year.people as f64, 0),
-                crate::dates::day_month_year(this_year.through),
-                format_number(last_year.people as f64, 0),
-                last_year.year,
-                source_names(dataset, &daily.info.source_ids)
-            ),
-            source_ids: daily.info.source_ids.clone(),
-        });
-    }
-    headlines
+    let [.., last_year, this_year] = ytd.as_slice() else {
+        return None;
+    };
+    Some(Headline {
+        headline_id: "year-to-date".to_string(),
+        value: format_number(this_year.people as f64, 0),
+        label: format!(
+            "People crossing in {} to {}, against {} by the same day of {}",
+            this_year.year,
+            crate::dates::day_month(this_year.through),
+            format_number(last_year.people as f64, 0),
+            last_year.year
+        ),
+        period: format!("1 January to {}", crate::dates::day_month_year(this_year.through)),
+        status: "Provisional".to_string(),
+        citation: format!(
+            "{} people crossed the English Channel in small boats between 1 January and {}, against {} by the same day of {} (Home Office provisional data, {}).",
+            format_number(this_year.people as f64, 0),
+            crate::dates::day_month_year(this_year.through),
+            format_number(last_year.people as f64, 0),
+            last_year.year,
+            source_names(dataset, &daily.info.source_ids)
+        ),
+        source_ids: daily.info.source_ids.clone(),
+    })
 }
 
 fn dedup(mut ids: Vec<String>) -> Vec<String> {

@@ -3,15 +3,12 @@
 use crate::closed_set::ClosedSet;
 use std::sync::Arc;
 
-use chrono::{Datelike, NaiveDate};
-
 use super::{
     days_text, decimals_for, first_publisher, from_days_text, measure_unit, source_names,
     status_word, ChartView, EventNote, LazyTable, PointTexts,
 };
 use crate::analysis::filter::filter_announcements;
-use crate::analysis::series::{crossings_series, cumulative_by_year, CrossingsSeries, YearLine};
-use crate::analysis::year_to_date_comparison;
+use crate::analysis::series::{crossings_series, CrossingsSeries, SeriesPoint};
 use crate::chart::{self, ChartSize, EventMarker, Mark, PlotSeries, SeriesChart};
 use crate::data::{Dataset, Status};
 use crate::export::{Cell, Column, DataTable};
@@ -21,56 +18,111 @@ use crate::view_state::{Measure, Period, ViewState};
 /// The crossings chart a view asks for: by period, or one line per year.
 pub fn crossings_chart(dataset: &Dataset, state: &ViewState, chart_size: ChartSize) -> ChartView {
     if state.compare_years {
-        return year_on_year_chart(dataset, state, chart_size);
+        return super::year_on_year::year_on_year_chart(dataset, state, chart_size);
     }
     let series = crossings_series(dataset, &state.series_request());
-    let measure = state.measure;
-    let decimals = decimals_for(measure);
-    let x_dates: Vec<NaiveDate> = series.points.iter().map(|point| point.start).collect();
-    let mark = if matches!(series.period, Period::Month | Period::Year) {
-        Mark::Bars
+    let events = if state.show_events {
+        event_notes(dataset, state, &series)
     } else {
-        Mark::Line
+        Vec::new()
     };
-    let mut plot_series = vec![PlotSeries {
-        label: measure.label().to_string(),
-        values: series.points.iter().map(|point| point.value).collect(),
-        colour_idx: 0,
-        mark,
-        label_at_end: false,
-    }];
-    let rolling_label = format!(
+    let drawn = draw_series(&series, &events, chart_size);
+    let status = status_word(series.status);
+    let title = series_title(series.measure, series.period);
+    let subtitle = format!(
+        "{} detected arriving in the UK by small boat, {}; {status} figures",
+        capitalise(measure_unit(series.measure)),
+        span_text(&series)
+    );
+    let cited_sources = format!(
+        "{} ({status}, data to {})",
+        source_names(dataset, &series.source_ids),
+        crate::dates::day_month_year(series.as_of)
+    );
+    let publisher = first_publisher(dataset, &series.source_ids);
+    let summary = crossings_summary(&series);
+    let notes = series_notes(&series);
+    let caption = format!("{title}, {}", span_text(&series));
+    // The readout lines and the table are made from the series only when someone reads them: at a
+    // hundred times today's data they would be tens of thousands of formatted numbers per change.
+    let series = Arc::new(series);
+    ChartView {
+        chart_id: "crossings".to_string(),
+        title,
+        subtitle,
+        source_line: format!("Source: {cited_sources}."),
+        cited_sources,
+        summary,
+        drawn,
+        point_texts: series_point_texts(series.clone(), publisher),
+        table: series_table(series, caption),
+        events: events.into_iter().map(|(_, note)| note).collect(),
+        notes,
+    }
+}
+
+/// "People crossing the English Channel in small boats, by month".
+fn series_title(measure: Measure, period: Period) -> String {
+    format!(
+        "{} crossing the English Channel in small boats, by {}",
+        measure.label(),
+        period.label()
+    )
+}
+
+/// "3-month average".
+fn rolling_label(series: &CrossingsSeries) -> String {
+    format!(
         "{}-{} average",
         series.rolling_periods,
         series.period.label()
-    );
+    )
+}
+
+/// Bars for months and years, a line for days and weeks.
+fn main_mark(period: Period) -> Mark {
+    if matches!(period, Period::Month | Period::Year) {
+        Mark::Bars
+    } else {
+        Mark::Line
+    }
+}
+
+/// The series drawn: its values, the rolling average when asked for, partial periods pale, and the
+/// numbered announcement markers.
+fn draw_series(
+    series: &CrossingsSeries,
+    events: &[(usize, EventNote)],
+    chart_size: ChartSize,
+) -> crate::chart::DrawnChart {
+    let mut plot_series = vec![PlotSeries {
+        label: series.measure.label().to_string(),
+        values: series.points.iter().map(|point| point.value).collect(),
+        colour_idx: 0,
+        mark: main_mark(series.period),
+        label_at_end: false,
+    }];
     if series.rolling_periods >= 2 {
         plot_series.push(PlotSeries {
-            label: rolling_label.clone(),
+            label: rolling_label(series),
             values: series.points.iter().map(|point| point.rolling).collect(),
             colour_idx: 2,
             mark: Mark::Line,
             label_at_end: false,
         });
     }
-    let events = if state.show_events {
-        event_notes(dataset, state, &series)
-    } else {
-        Vec::new()
-    };
-    let markers = events
-        .iter()
-        .map(|(x_idx, note)| EventMarker {
-            x_idx: *x_idx,
-            number: note.number,
-        })
-        .collect();
     let has_partial = series.points.iter().any(|point| !point.is_complete);
-    let drawn = chart::draw(&SeriesChart {
-        x_dates,
+    chart::draw(&SeriesChart {
+        x_dates: series.points.iter().map(|point| point.start).collect(),
         x_tick_override: None,
         series: plot_series,
-        events: markers,
+        events: events
+            .iter()
+            .map(|(x_idx, note)| EventMarker {
+                x_idx: *x_idx,
+                number: note.number,
+            })
+            .collect(),
         x_is_partial: if has_partial {
             series
                 .points
@@ -81,134 +133,110 @@ pub fn crossings_chart(dataset: &Dataset, state: &ViewState, chart_size: ChartSi
             Vec::new()
         },
         size: chart_size,
-    });
-    let status = status_word(series.status);
-    let title = format!(
-        "{} crossing the English Channel in small boats, by {}",
-        match measure {
-            Measure::People => "People",
-            Measure::Boats => "Boats",
-            Measure::PeoplePerBoat => "People per boat",
-        },
-        series.period.label()
-    );
-    let subtitle = format!(
-        "{} detected arriving in the UK by small boat, {}; {status} figures",
-        capitalise(measure_unit(measure)),
-        span_text(&series)
-    );
-    let cited_sources = format!(
-        "{} ({status}, data to {})",
-        source_names(dataset, &series.source_ids),
-        crate::dates::day_month_year(series.as_of)
-    );
-    let publisher = first_publisher(dataset, &series.source_ids);
-    // The readout lines and the table are made from the series only when someone reads them: at a
-    // hundred times today's data they would be tens of thousands of formatted numbers per change.
-    let series = Arc::new(series);
-    let series_for_texts = series.clone();
-    let rolling_label_for_texts = rolling_label.clone();
-    let point_texts = PointTexts::new(series.points.len(), move |point_idx| {
-        let series = &series_for_texts;
-        let point = &series.points[point_idx];
-        let value = match point.value {
-            Some(value) => format!(
-                "{} {}",
-                format_number(value, decimals),
-                measure_unit(measure)
-            ),
-            None if measure == Measure::PeoplePerBoat => {
-                "no boats, so no people per boat".to_string()
-            }
-            None => "no data".to_string(),
-        };
-        let rolling = point
-            .rolling
-            .map(|rolling| format!("; {rolling_label_for_texts}: {}", format_number(rolling, 1)))
-            .unwrap_or_default();
-        let partial = if point.is_complete {
-            String::new()
-        } else {
-            format!(
-                " (partial {}: {} of {} days)",
-                series.period.label(),
-                point.n_days(),
-                point.n_days_in_period()
-            )
-        };
+    })
+}
+
+/// The readout lines, made when read.
+fn series_point_texts(series: Arc<CrossingsSeries>, publisher: String) -> PointTexts {
+    PointTexts::new(series.points.len(), move |point_idx| {
+        point_text(&series, &series.points[point_idx], &publisher)
+    })
+}
+
+/// "July 2024 (5–31 July): 3,329 people; 3-month average: 4,012 (partial month: 27 of 31 days)
+/// (provisional, Home Office)".
+fn point_text(series: &CrossingsSeries, point: &SeriesPoint, publisher: &str) -> String {
+    let measure = series.measure;
+    let value = match point.value {
+        Some(value) => format!(
+            "{} {}",
+            format_number(value, decimals_for(measure)),
+            measure_unit(measure)
+        ),
+        None if measure == Measure::PeoplePerBoat => "no boats, so no people per boat".to_string(),
+        None => "no data".to_string(),
+    };
+    let rolling = point
+        .rolling
+        .map(|rolling| format!("; {}: {}", rolling_label(series), format_number(rolling, 1)))
+        .unwrap_or_default();
+    let partial = if point.is_complete {
+        String::new()
+    } else {
         format!(
-            "{}: {value}{rolling}{partial} ({status}, {publisher})",
-            point.label()
+            " (partial {}: {} of {} days)",
+            series.period.label(),
+            point.n_days(),
+            point.n_days_in_period()
         )
-    });
-    let mut columns = vec![Column {
-        heading: capitalise(series.period.label()),
-        is_numeric: false,
-    }];
-    if series.period != Period::Day {
-        columns.push(Column {
-            heading: "Days counted".to_string(),
-            is_numeric: true,
-        });
-    }
-    columns.extend([
-        Column {
-            heading: "People".to_string(),
-            is_numeric: true,
-        },
-        Column {
-            heading: "Boats".to_string(),
-            is_numeric: true,
-        },
-        Column {
-            heading: "People per boat".to_string(),
-            is_numeric: true,
-        },
-    ]);
-    if series.rolling_periods >= 2 {
-        columns.push(Column {
-            heading: capitalise(&rolling_label),
-            is_numeric: true,
-        });
-    }
-    let series_for_table = series.clone();
-    let caption = format!("{title}, {}", span_text(&series));
-    let table = LazyTable::new(move || {
-        let series = &series_for_table;
-        let rows = series
+    };
+    format!(
+        "{}: {value}{rolling}{partial} ({}, {publisher})",
+        point.label(),
+        status_word(series.status)
+    )
+}
+
+/// The table behind the chart, made when opened or downloaded.
+fn series_table(series: Arc<CrossingsSeries>, caption: String) -> LazyTable {
+    LazyTable::new(move || DataTable {
+        caption: caption.clone(),
+        columns: series_columns(&series),
+        rows: series
             .points
             .iter()
-            .map(|point| {
-                let mut row = vec![Cell::text_sorted_by(
-                    &point.label(),
-                    &crate::dates::iso_date(point.start),
-                )];
-                if series.period != Period::Day {
-                    row.push(Cell::number(Some(f64::from(point.n_days())), 0));
-                }
-                row.extend([
-                    Cell::number(Some(point.people as f64), 0),
-                    Cell::number(Some(point.boats as f64), 0),
-                    Cell::number(
-                        crate::analysis::people_per_boat(point.people, point.boats),
-                        1,
-                    ),
-                ]);
-                if series.rolling_periods >= 2 {
-                    row.push(Cell::number(point.rolling, 1));
-                }
-                row
-            })
-            .collect();
-        DataTable {
-            caption: caption.clone(),
-            columns: columns.clone(),
-            rows,
-        }
-    });
-    let summary = crossings_summary(&series);
+            .map(|point| series_row(&series, point))
+            .collect(),
+    })
+}
+
+fn series_columns(series: &CrossingsSeries) -> Vec<Column> {
+    let column = |heading: &str, is_numeric: bool| Column {
+        heading: heading.to_string(),
+        is_numeric,
+    };
+    let mut columns = vec![column(&capitalise(series.period.label()), false)];
+    if series.period != Period::Day {
+        columns.push(column("Days counted", true));
+    }
+    columns.extend([
+        column("People", true),
+        column("Boats", true),
+        column("People per boat", true),
+    ]);
+    if series.rolling_periods >= 2 {
+        columns.push(column(&capitalise(&rolling_label(series)), true));
+    }
+    columns
+}
+
+fn series_row(series: &CrossingsSeries, point: &SeriesPoint) -> Vec<Cell> {
+    let mut row = vec![Cell::text_sorted_by(
+        &point.label(),
+        &crate::dates::iso_date(point.start),
+    )];
+    if series.period != Period::Day {
+        row.push(Cell::number(Some(f64::from(point.n_days())), 0));
+    }
+    row.extend([
+        Cell::number(Some(point.people as f64), 0),
+        Cell::number(Some(point.boats as f64), 0),
+        Cell::number(
+            crate::analysis::people_per_boat(point.people, point.boats),
+            1,
+        ),
+    ]);
+    if series.rolling_periods >= 2 {
+        row.push(Cell::number(point.rolling, 1));
+    }
+    row
+}
+
+/// The series' own notes, then what the drawing and the edition need said.
+fn series_notes(series: &CrossingsSeries) -> Vec<String> {
     let mut notes = series.notes.clone();
-    if has_partial && mark == Mark::Bars {
+    let has_partial = series.points.iter().any(|point| !point.is_complete);
+    if has_partial && main_mark(series.period) == Mark::Bars {
         notes.push("Pale bars with an outline are partial periods.".to_string());
     }
     if series.status == Status::Provisional {
@@ -216,19 +244,7 @@ pub fn crossings_chart(dataset: &Dataset, state: &ViewState, chart_size: ChartSi
             "Provisional operational data: the Home Office revises these figures.".to_string(),
         );
     }
-    ChartView {
-        chart_id: "crossings".to_string(),
-        title: title.clone(),
-        subtitle,
-        source_line: format!("Source: {cited_sources}."),
-        cited_sources,
-        summary,
-        drawn,
-        point_texts,
-        table,
-        events: events.into_iter().map(|(_, note)| note).collect(),
-        notes,
-    }
+    notes
 }
 
 /// "5 July 2024 to 4 July 2025": the days a series counts, or "no dates" when it counts none.
@@ -358,227 +374,4 @@ fn event_notes(
         ));
     }
     notes
-}
-
-/// The years the view's dates touch, each drawn whole from 1 January.
-fn year_lines_in_range(dataset: &Dataset, state: &ViewState) -> Vec<YearLine> {
-    cumulative_by_year(dataset)
-        .into_iter()
-        .filter(|line| {
-            state.date_from.is_none_or(|from| line.year >= from.year())
-                && state.date_to.is_none_or(|to| line.year <= to.year())
-        })
-        .collect()
-}
-
-/// The year-by-year summary: the latest year shown against the year before it, whole years as totals
-/// and a year in progress to its latest day.
-fn year_on_year_summary(lines: &[YearLine]) -> String {
-    let Some(latest) = lines.last() else {
-        return "No year in the selected dates has crossings data from 1 January.".to_string();
-    };
-    let Some((latest_day, latest_people)) = latest.last_day() else {
-        return "No year in the selected dates has crossings data from 1 January.".to_string();
-    };
-    let before = lines
-        .iter()
-        .rev()
-        .nth(1)
-        .filter(|line| line.year == latest.year - 1);
-    let people = |count: u64| count_of(count as usize, "person", "people");
-    if latest.is_complete {
-        let against = before
-            .and_then(|line| line.last_day().filter(|_| line.is_complete))
-            .map(|(_, before_people)| {
-                format!(
-                    ", against {} in {}",
-                    format_number(before_people as f64, 0),
-                    latest.year - 1
-                )
-            })
-            .unwrap_or_default();
-        format!(
-            "In {}, {} crossed{against} (provisional figures).",
-            latest.year,
-            people(latest_people)
-        )
-    } else {
-        let position = crate::analysis::series::calendar_position_of(latest_day);
-        let against = before
-            .and_then(|line| line.people_by_position(position))
-            .map(|(day, before_people)| {
-                format!(
-                    ", against {} by {} {}",
-                    format_number(before_people as f64, 0),
-                    crate::dates::day_month(day),
-                    day.year()
-                )
-            })
-            .unwrap_or_default();
-        format!(
-            "By {}, {} had crossed in {}{against} (provisional figures).",
-            crate::dates::day_month(latest_day),
-            people(latest_people),
-            latest.year
-        )
-    }
-}
-
-fn year_on_year_chart(dataset: &Dataset, state: &ViewState, chart_size: ChartSize) -> ChartView {
-    let lines = year_lines_in_range(dataset, state);
-    let positions = 0..crate::analysis::series::N_CALENDAR_POSITIONS;
-    let x_dates: Vec<NaiveDate> = positions
-        .clone()
-        .filter_map(crate::analysis::series::calendar_position_date)
-        .collect();
-    let month_ticks: Vec<(usize, String)> = (1..=12)
-        .filter_map(|month| NaiveDate::from_ymd_opt(2024, month, 1))
-        .map(|month_start| {
-            (
-                month_start.ordinal0() as usize,
-                crate::dates::short_month(month_start).to_string(),
-            )
-        })
-        .collect();
-    let n_lines = lines.len();
-    let publisher = first_publisher(dataset, &dataset.crossings.daily.info.source_ids);
-    let series = lines
-        .iter()
-        .enumerate()
-        .map(|(line_idx, line)| PlotSeries {
-            label: line.year.to_string(),
-            values: positions
-                .clone()
-                .map(|position| {
-                    line.people_by_position(position)
-                        .map(|(_, people)| people as f64)
-                })
-                .collect(),
-            // The two latest years get the strongest colours; earlier years are grey.
-            colour_idx: match n_lines - line_idx {
-                1 => 0,
-                2 => 2,
-                3 => 1,
-                _ => 4,
-            },
-            mark: Mark::Line,
-            label_at_end: true,
-        })
-        .collect();
-    let drawn = chart::draw(&SeriesChart {
-        x_dates,
-        x_tick_override: Some(month_ticks),
-        series,
-        events: Vec::new(),
-        x_is_partial: Vec::new(),
-        size: chart_size,
-    });
-    let daily = &dataset.crossings.daily;
-    let summary = year_on_year_summary(&lines);
-    let point_texts = positions
-        .clone()
-        .map(|position| {
-            let day_name = crate::analysis::series::calendar_position_date(position)
-                .map(crate::dates::day_month)
-                .unwrap_or_default();
-            let values: Vec<String> = lines
-                .iter()
-                .map(|line| match line.people_by_position(position) {
-                    Some((day, people))
-                        if day.month() == 2 && day.day() == 28 && position == 59 =>
-                    {
-                        format!(
-                            "{} (to 28 February, no 29th) {}",
-                            line.year,
-                            format_number(people as f64, 0)
-                        )
-                    }
-                    Some((_, people)) => {
-                        format!("{} {}", line.year, format_number(people as f64, 0))
-                    }
-                    None => match line.last_day() {
-                        Some((last, _)) => format!(
-                            "{}: data end on {}",
-                            line.year,
-                            crate::dates::day_month(last)
-                        ),
-                        None => format!("{}: no data", line.year),
-                    },
-                })
-                .collect();
-            format!(
-                "By {day_name}: {} people (provisional, {publisher})",
-                values.join(", ")
-            )
-        })
-        .collect();
-    let ytd = year_to_date_comparison(daily);
-    let columns = vec![
-        Column {
-            heading: "Year".to_string(),
-            is_numeric: false,
-        },
-        Column {
-            heading: format!(
-                "People by {}",
-                daily
-                    .last_date()
-                    .map_or(String::new(), crate::dates::day_month)
-            ),
-            is_numeric: true,
-        },
-        Column {
-            heading: "People in the whole year".to_string(),
-            is_numeric: true,
-        },
-    ];
-    let rows = lines
-        .iter()
-        .map(|line| {
-            let ytd_people = ytd
-                .iter()
-                .find(|entry| entry.year == line.year)
-                .map(|entry| entry.people as f64);
-            let whole_year = if line.is_complete {
-                line.cumulative_people.last().map(|&people| people as f64)
-            } else {
-                None
-            };
-            vec![
-                Cell::text(&line.year.to_string()),
-                Cell::number(ytd_people, 0),
-                Cell::number(whole_year, 0),
-            ]
-        })
-        .collect();
-    let years_text = match (lines.first(), lines.last()) {
-        (Some(first), Some(last)) if first.year != last.year => {
-            format!(", {} to {}", first.year, last.year)
-        }
-        (Some(only), _) => format!(", {}", only.year),
-        _ => String::new(),
-    };
-    let title = "People crossing since 1 January, year by year".to_string();
-    let cited_sources = format!(
-        "{} (provisional, data to {})",
-        source_names(dataset, &daily.info.source_ids),
-        crate::dates::day_month_year(daily.info.as_of)
-    );
-    let mut notes = vec!["Each line is labelled with its year at its end and placed by date: in a year without 29 February, that day shows the total to 28 February. A year still in progress is shown to its latest day; \"no data\" marks a year not yet complete.".to_string()];
-    if state.date_from.is_some() || state.date_to.is_some() {
-        notes.push("The selected dates choose which years are shown; each year is drawn whole, from 1 January.".to_string());
-    }
-    ChartView {
-        chart_id: "crossings".to_string(),
-        title: title.clone(),
-        subtitle: format!("Cumulative people detected arriving in the UK by small boat from 1 January of each year{years_text}; provisional figures"),
-        source_line: format!("Source: {cited_sources}."),
-        cited_sources,
-        summary,
-        drawn,
-        point_texts: PointTexts::from_lines(point_texts),
-        table: LazyTable::ready(DataTable { caption: title, columns, rows }),
-        events: Vec::new(),
-        notes,
-    }
 }

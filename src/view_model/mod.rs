@@ -9,6 +9,7 @@ mod briefing;
 mod crossings;
 mod funding;
 mod sources;
+mod year_on_year;
 
 use std::sync::Arc;
 
