@@ -226,6 +226,16 @@ fn encode_value(value: &str) -> String {
     utf8_percent_encode(value, FRAGMENT_VALUE).to_string()
 }
 
+/// The fragment to write into the address for a view, given the one there now: `None` when the
+/// address already shows the view, or shows nothing and the view is the initial one (a fresh visit
+/// keeps its plain address).
+pub fn fragment_to_write(state: &ViewState, current_fragment: &str) -> Option<String> {
+    let fragment = to_fragment(state);
+    let initial_view_without_fragment =
+        current_fragment.is_empty() && fragment == to_fragment(&ViewState::initial());
+    (current_fragment != fragment && !initial_view_without_fragment).then_some(fragment)
+}
+
 /// The fragment (without `#`) for a view; default values are left out to keep links short.
 pub fn to_fragment(state: &ViewState) -> String {
     let initial = ViewState::initial();

@@ -315,6 +315,7 @@ pub fn spread_end_labels(line_ends_px: &[(f64, f64)], top_px: f64, bottom_px: f6
 pub const DENSE_BAR_STEP_PX: f64 = 3.0;
 
 mod draw;
+pub mod readout;
 
 pub use draw::draw;
 

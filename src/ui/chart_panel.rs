@@ -4,6 +4,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::chart::readout::{readout_move, readout_share_percent, ReadoutMove};
 use crate::export::{file_stem, to_csv, DataTable};
 use crate::view_model::{ChartView, WIDE_CHART_SIZE};
 use crate::view_state::ViewState;
@@ -42,6 +43,91 @@ pub fn ChartPanel(
             browser::mark_performance("bse-first-chart");
         }
     });
+    let download_status = RwSignal::new(String::new());
+    let download = move |kind: &'static str| {
+        download_status.set(chart.with_untracked(|chart| download_chart(chart, wide_chart, kind)));
+    };
+    let summary_id = move || format!("{}-summary", chart_id());
+    let title_id = move || format!("{}-title", chart_id());
+    view! {
+        <figure class="chart-panel" data-testid=move || format!("chart-{}", chart_id())>
+            <figcaption>
+                <h3 class="chart-panel__title" id=title_id>{move || chart.with(|chart| chart.title.clone())}</h3>
+                <p class="chart-panel__subtitle">{move || chart.with(|chart| chart.subtitle.clone())}</p>
+            </figcaption>
+            <div class="chart-panel__tools no-print-hidden">
+                <button type="button" class="button button--secondary" aria-pressed=move || table_open().to_string()
+                    data-testid="toggle-table" on:click=toggle_table>
+                    {move || if table_open() { "Show chart" } else { "Show table" }}
+                </button>
+                <button type="button" class="button button--secondary" data-testid="download-csv" on:click=move |_| download("csv")>"Download CSV"</button>
+                <button type="button" class="button button--secondary" data-testid="download-svg" on:click=move |_| download("svg")>"Download SVG"</button>
+                <button type="button" class="button button--secondary" data-testid="download-png" on:click=move |_| download("png")>"Download PNG"</button>
+                <span class="visually-hidden" role="status">{move || download_status.get()}</span>
+            </div>
+            <Show when=move || !table_open()>
+                <ChartWithReadout chart=chart title_id=Signal::derive(title_id) summary_id=Signal::derive(summary_id)/>
+                <p class="chart-panel__hint">"Focus the chart and use the arrow keys (Home, End, Page Up, Page Down) to read each value; Esc closes the readout."</p>
+            </Show>
+            <Show when=table_open>
+                <SortableTable table=Memo::new(move |_| chart.with(|chart| chart.table.build()))/>
+            </Show>
+            <p class="chart-panel__summary" id=summary_id data-testid="chart-summary">{move || chart.with(|chart| chart.summary.clone())}</p>
+            <ul class="chart-panel__notes">
+                {move || chart.with(|chart| chart.notes.iter().map(|note| view! { <li>{note.clone()}</li> }).collect_view())}
+            </ul>
+            <p class="chart-panel__source" data-testid="chart-source">{move || chart.with(|chart| chart.source_line.clone())}</p>
+            <p class="chart-panel__copy">
+                <CopyButton label="Copy summary with source"
+                    text=Signal::derive(move || chart.with(|chart| format!("{} {}", chart.summary, chart.source_line)))
+                    test_id="copy-chart-summary".to_string()/>
+            </p>
+        </figure>
+    }
+}
+
+/// Downloads the chart as CSV (its table with the source and citation), SVG or PNG (always drawn
+/// wide), and says what happened, for the status line.
+fn download_chart(chart: &ChartView, wide_chart: Callback<(), ChartView>, kind: &str) -> String {
+    let stem = file_stem(&chart.title);
+    let drawn_wide = || {
+        if chart.drawn.geometry.size == WIDE_CHART_SIZE {
+            chart.drawn.clone()
+        } else {
+            wide_chart.run(()).drawn
+        }
+    };
+    let result = match kind {
+        "csv" => browser::download_text(
+            &format!("{stem}.csv"),
+            "text/csv;charset=utf-8",
+            &to_csv(&chart.table.build(), &chart.csv_footer()),
+        ),
+        "svg" => browser::download_text(&format!("{stem}.svg"), "image/svg+xml", &drawn_wide().svg),
+        _ => {
+            let drawn = drawn_wide();
+            browser::download_svg_as_png(
+                &format!("{stem}.png"),
+                &drawn.svg,
+                drawn.geometry.size.width_px,
+                drawn.geometry.size.height_px,
+            )
+        }
+    };
+    match result {
+        Ok(()) => format!("Downloading {stem}.{kind}"),
+        Err(message) => format!("The download failed: {message}"),
+    }
+}
+
+/// The drawing, with a readout that follows the keyboard (see `chart::readout`) and the pointer, and
+/// a cursor line at the position read.
+#[component]
+fn ChartWithReadout(
+    chart: Signal<ChartView>,
+    title_id: Signal<String>,
+    summary_id: Signal<String>,
+) -> impl IntoView {
     // The point the readout shows, by keyboard or pointer; None when closed.
     let active_idx = RwSignal::new(None::<usize>);
     Effect::new(move |_| {
@@ -49,27 +135,16 @@ pub fn ChartPanel(
         chart.track();
         active_idx.set(None);
     });
-    let n_positions = move || chart.with(|chart| chart.drawn.geometry.n_positions);
     let on_keydown = move |event: ev::KeyboardEvent| {
-        let last_idx = n_positions().saturating_sub(1);
-        let current = active_idx.get_untracked();
-        let next = match event.key().as_str() {
-            "ArrowRight" | "ArrowUp" => Some(current.map_or(0, |idx| (idx + 1).min(last_idx))),
-            "ArrowLeft" | "ArrowDown" => {
-                Some(current.map_or(last_idx, |idx| idx.saturating_sub(1)))
+        let n_positions = chart.with_untracked(|chart| chart.drawn.geometry.n_positions);
+        match readout_move(&event.key(), active_idx.get_untracked(), n_positions) {
+            Some(ReadoutMove::Close) => active_idx.set(None),
+            Some(ReadoutMove::To(idx)) => {
+                event.prevent_default();
+                active_idx.set(Some(idx));
             }
-            "PageUp" => Some(current.map_or(0, |idx| (idx + 12).min(last_idx))),
-            "PageDown" => Some(current.map_or(last_idx, |idx| idx.saturating_sub(12))),
-            "Home" => Some(0),
-            "End" => Some(last_idx),
-            "Escape" => {
-                active_idx.set(None);
-                return;
-            }
-            _ => return,
-        };
-        event.prevent_default();
-        active_idx.set(next);
+            None => {}
+        }
     };
     let on_pointer = move |event: ev::MouseEvent| {
         let Some(target) = event
@@ -96,106 +171,39 @@ pub fn ChartPanel(
             .get()
             .map(|idx| chart.with(|chart| chart.drawn.geometry.x_px_from_idx(idx)))
     };
-    // The readout sits at the cursor and is shifted left by the same share of its own width, so it
-    // starts at the cursor at the left edge, ends at it at the right edge, and never leaves the frame.
-    let readout_share_percent = move || {
-        let share = cursor_x_px().unwrap_or(0.0)
-            / chart.with(|chart| f64::from(chart.drawn.geometry.size.width_px));
-        (share * 100.0).clamp(0.0, 100.0)
+    let share_percent = move || {
+        readout_share_percent(
+            cursor_x_px().unwrap_or(0.0),
+            chart.with(|chart| f64::from(chart.drawn.geometry.size.width_px)),
+        )
     };
-    let readout_left_percent = move || format!("{:.1}%", readout_share_percent());
-    let readout_transform = move || format!("translateX(-{:.1}%)", readout_share_percent());
-    let download_status = RwSignal::new(String::new());
-    let download = move |kind: &'static str| {
-        let drawn_wide = chart.with_untracked(|chart| {
-            (chart.drawn.geometry.size == WIDE_CHART_SIZE).then(|| chart.drawn.clone())
-        });
-        let drawn_wide = drawn_wide.unwrap_or_else(|| wide_chart.run(()).drawn);
-        let (stem, result) = chart.with_untracked(|chart| {
-            let stem = file_stem(&chart.title);
-            let result = match kind {
-                "csv" => browser::download_text(
-                    &format!("{stem}.csv"),
-                    "text/csv;charset=utf-8",
-                    &to_csv(&chart.table.build(), &chart.csv_footer()),
-                ),
-                "svg" => {
-                    browser::download_text(&format!("{stem}.svg"), "image/svg+xml", &drawn_wide.svg)
-                }
-                _ => browser::download_svg_as_png(
-                    &format!("{stem}.png"),
-                    &drawn_wide.svg,
-                    drawn_wide.geometry.size.width_px,
-                    drawn_wide.geometry.size.height_px,
-                ),
-            };
-            (stem, result)
-        });
-        download_status.set(match result {
-            Ok(()) => format!("Downloading {stem}.{kind}"),
-            Err(message) => format!("The download failed: {message}"),
-        });
-    };
-    let summary_id = move || format!("{}-summary", chart_id());
-    let title_id = move || format!("{}-title", chart_id());
     view! {
-        <figure class="chart-panel" data-testid=move || format!("chart-{}", chart_id())>
-            <figcaption>
-                <h3 class="chart-panel__title" id=title_id>{move || chart.with(|chart| chart.title.clone())}</h3>
-                <p class="chart-panel__subtitle">{move || chart.with(|chart| chart.subtitle.clone())}</p>
-            </figcaption>
-            <div class="chart-panel__tools no-print-hidden">
-                <button type="button" class="button button--secondary" aria-pressed=move || table_open().to_string()
-                    data-testid="toggle-table" on:click=toggle_table>
-                    {move || if table_open() { "Show chart" } else { "Show table" }}
-                </button>
-                <button type="button" class="button button--secondary" data-testid="download-csv" on:click=move |_| download("csv")>"Download CSV"</button>
-                <button type="button" class="button button--secondary" data-testid="download-svg" on:click=move |_| download("svg")>"Download SVG"</button>
-                <button type="button" class="button button--secondary" data-testid="download-png" on:click=move |_| download("png")>"Download PNG"</button>
-                <span class="visually-hidden" role="status">{move || download_status.get()}</span>
-            </div>
-            <Show when=move || !table_open()>
-                <div class="chart-scroll">
-                <div class="chart-frame" tabindex="0" role="group" data-testid="chart-frame"
-                    aria-labelledby=title_id aria-describedby=summary_id
-                    on:keydown=on_keydown on:mousemove=on_pointer on:mouseleave=move |_| active_idx.set(None)>
-                    <div class="chart-svg" role="img" data-testid="chart-svg"
-                        aria-label=move || chart.with(|chart| format!("{}. {}", chart.title, chart.summary))
-                        inner_html=move || chart.with(|chart| chart.drawn.svg.clone())></div>
-                    {move || cursor_x_px().map(|x_px| {
-                        let geometry = chart.with_untracked(|chart| chart.drawn.geometry.clone());
-                        view! {
-                            <svg class="chart-cursor" aria-hidden="true"
-                                viewBox=format!("0 0 {} {}", geometry.size.width_px, geometry.size.height_px)>
-                                <line x1=x_px.to_string() x2=x_px.to_string()
-                                    y1=geometry.plot_top_px.to_string() y2=geometry.plot_bottom_px.to_string()
-                                    stroke="#0b0c0c" stroke-width="2"/>
-                            </svg>
-                        }
-                    })}
-                    <p class="chart-readout" data-testid="chart-readout" role="status" aria-live="polite"
-                        class:chart-readout--open=move || readout().is_some()
-                        style:left=readout_left_percent style:transform=readout_transform>
-                        {move || readout().unwrap_or_default()}
-                    </p>
-                </div>
-                </div>
-                <p class="chart-panel__hint">"Focus the chart and use the arrow keys (Home, End, Page Up, Page Down) to read each value; Esc closes the readout."</p>
-            </Show>
-            <Show when=table_open>
-                <SortableTable table=Memo::new(move |_| chart.with(|chart| chart.table.build()))/>
-            </Show>
-            <p class="chart-panel__summary" id=summary_id data-testid="chart-summary">{move || chart.with(|chart| chart.summary.clone())}</p>
-            <ul class="chart-panel__notes">
-                {move || chart.with(|chart| chart.notes.iter().map(|note| view! { <li>{note.clone()}</li> }).collect_view())}
-            </ul>
-            <p class="chart-panel__source" data-testid="chart-source">{move || chart.with(|chart| chart.source_line.clone())}</p>
-            <p class="chart-panel__copy">
-                <CopyButton label="Copy summary with source"
-                    text=Signal::derive(move || chart.with(|chart| format!("{} {}", chart.summary, chart.source_line)))
-                    test_id="copy-chart-summary".to_string()/>
+        <div class="chart-scroll">
+        <div class="chart-frame" tabindex="0" role="group" data-testid="chart-frame"
+            aria-labelledby=title_id aria-describedby=summary_id
+            on:keydown=on_keydown on:mousemove=on_pointer on:mouseleave=move |_| active_idx.set(None)>
+            <div class="chart-svg" role="img" data-testid="chart-svg"
+                aria-label=move || chart.with(|chart| format!("{}. {}", chart.title, chart.summary))
+                inner_html=move || chart.with(|chart| chart.drawn.svg.clone())></div>
+            {move || cursor_x_px().map(|x_px| {
+                let geometry = chart.with_untracked(|chart| chart.drawn.geometry.clone());
+                view! {
+                    <svg class="chart-cursor" aria-hidden="true"
+                        viewBox=format!("0 0 {} {}", geometry.size.width_px, geometry.size.height_px)>
+                        <line x1=x_px.to_string() x2=x_px.to_string()
+                            y1=geometry.plot_top_px.to_string() y2=geometry.plot_bottom_px.to_string()
+                            stroke="#0b0c0c" stroke-width="2"/>
+                    </svg>
+                }
+            })}
+            <p class="chart-readout" data-testid="chart-readout" role="status" aria-live="polite"
+                class:chart-readout--open=move || readout().is_some()
+                style:left=move || format!("{:.1}%", share_percent())
+                style:transform=move || format!("translateX(-{:.1}%)", share_percent())>
+                {move || readout().unwrap_or_default()}
             </p>
-        </figure>
+        </div>
+        </div>
     }
 }
 

@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 
 use crate::closed_set::ClosedSet;
 use crate::page::{SERVICE_WORKER_FILE_NAME, STATIC_SHELL_ELEMENT_ID};
-use crate::view_state::{parse_fragment, to_fragment, Tab, ViewState};
+use crate::view_state::{fragment_to_write, parse_fragment, Tab, ViewState};
 use load::{load_bundled_dataset, read_dataset_file, DatasetOrigin, LoadError, LoadedDataset};
 use views::{AnnouncementsView, BriefingView, CrossingsView, FundingView, SourcesView};
 use widgets::{CopyButton, DateInput};
@@ -45,64 +45,14 @@ pub fn App() -> impl IntoView {
             },
         );
     };
-    // Drag and drop anywhere on the page.
-    let _dragover = window_event_listener(ev::dragover, |event| event.prevent_default());
-    let _drop = window_event_listener(ev::drop, move |event: ev::DragEvent| {
-        event.prevent_default();
-        if let Some(file) = event
-            .data_transfer()
-            .and_then(|transfer| transfer.files())
-            .and_then(|files| files.get(0))
-        {
-            open_file(file);
-        }
-    });
+    listen_for_dropped_files(open_file);
     // The view state lives here, created once, so that building the explorer again while the dataset
     // resolves never re-reads a fragment the app has already rewritten.
     let first = parse_fragment(&browser::current_fragment());
     let state = RwSignal::new(first.state);
     let ignored = RwSignal::new(first.ignored);
-    // Charts are drawn for the screen: narrow on a phone held upright, wide otherwise. Watched once
-    // here, for the page's whole life, whichever dataset is shown.
-    let narrow_screen = RwSignal::new(false);
-    narrow_screen.set(browser::watch_narrow_screen(move |is_narrow| {
-        narrow_screen.set(is_narrow)
-    }));
-    let chart_size = Signal::derive(move || {
-        if narrow_screen.get() {
-            crate::view_model::NARROW_CHART_SIZE
-        } else {
-            crate::view_model::WIDE_CHART_SIZE
-        }
-    });
-    // The view state drives the fragment; the fragment (back, forward, a pasted link) drives the view state.
-    // The fragment the app wrote itself is remembered, so its own hashchange does not clear the notice
-    // about what a pasted link contained.
-    let written_fragment = StoredValue::new(String::new());
-    Effect::new(move |_| {
-        let fragment = state.with(to_fragment);
-        let current = browser::current_fragment();
-        let initial_view_without_fragment =
-            current.is_empty() && fragment == to_fragment(&ViewState::initial());
-        if current != fragment && !initial_view_without_fragment {
-            written_fragment.set_value(fragment.clone());
-            browser::set_fragment(&fragment);
-        }
-    });
-    let _hash_listener = window_event_listener(ev::hashchange, move |_| {
-        let current = browser::current_fragment();
-        // Each write causes exactly one hashchange: skip it once, so Back and Forward to the same
-        // fragment later are still followed.
-        if current == written_fragment.get_value() {
-            written_fragment.set_value(String::new());
-            return;
-        }
-        let parsed = parse_fragment(&current);
-        if parsed.state != state.get_untracked() {
-            state.set(parsed.state);
-        }
-        ignored.set(parsed.ignored);
-    });
+    let chart_size = chart_size_for_screen();
+    keep_state_in_fragment(state, ignored);
 
     // The build puts a static copy of the page's header and title in index.html (`#bse-shell`), so the
     // title shows before the app has loaded; the app takes its place once the dataset is in.
@@ -142,6 +92,69 @@ pub fn App() -> impl IntoView {
             <p>"Figures are from the public sources listed under Sources and method. Provisional figures are subject to revision."</p>
         </footer>
     }
+}
+
+/// Opens a file dropped anywhere on the page.
+fn listen_for_dropped_files(open_file: impl Fn(web_sys::File) + Clone + 'static) {
+    let dragover = window_event_listener(ev::dragover, |event| event.prevent_default());
+    let drop = window_event_listener(ev::drop, move |event: ev::DragEvent| {
+        event.prevent_default();
+        if let Some(file) = event
+            .data_transfer()
+            .and_then(|transfer| transfer.files())
+            .and_then(|files| files.get(0))
+        {
+            open_file(file);
+        }
+    });
+    // For the page's whole life.
+    std::mem::forget((dragover, drop));
+}
+
+/// Charts are drawn for the screen: narrow on a phone held upright, wide otherwise. Watched once, for
+/// the page's whole life, whichever dataset is shown.
+fn chart_size_for_screen() -> Signal<crate::chart::ChartSize> {
+    let narrow_screen = RwSignal::new(false);
+    narrow_screen.set(browser::watch_narrow_screen(move |is_narrow| {
+        narrow_screen.set(is_narrow)
+    }));
+    Signal::derive(move || {
+        if narrow_screen.get() {
+            crate::view_model::NARROW_CHART_SIZE
+        } else {
+            crate::view_model::WIDE_CHART_SIZE
+        }
+    })
+}
+
+/// The view state drives the fragment; the fragment (back, forward, a pasted link) drives the view
+/// state. The fragment the app wrote itself is remembered, so its own hashchange does not clear the
+/// notice about what a pasted link contained.
+fn keep_state_in_fragment(state: RwSignal<ViewState>, ignored: RwSignal<Vec<String>>) {
+    let written_fragment = StoredValue::new(String::new());
+    Effect::new(move |_| {
+        let to_write = state.with(|state| fragment_to_write(state, &browser::current_fragment()));
+        if let Some(fragment) = to_write {
+            written_fragment.set_value(fragment.clone());
+            browser::set_fragment(&fragment);
+        }
+    });
+    let hash_listener = window_event_listener(ev::hashchange, move |_| {
+        let current = browser::current_fragment();
+        // Each write causes exactly one hashchange: skip it once, so Back and Forward to the same
+        // fragment later are still followed.
+        if current == written_fragment.get_value() {
+            written_fragment.set_value(String::new());
+            return;
+        }
+        let parsed = parse_fragment(&current);
+        if parsed.state != state.get_untracked() {
+            state.set(parsed.state);
+        }
+        ignored.set(parsed.ignored);
+    });
+    // For the page's whole life.
+    std::mem::forget(hash_listener);
 }
 
 /// The explorer over a loaded dataset.

@@ -217,3 +217,28 @@ fn the_default_view_is_the_initial_view() {
     );
     assert_eq!(to_fragment(&ViewState::default()), "v=1&tab=briefing");
 }
+
+#[test]
+fn the_address_is_written_only_when_it_differs_from_the_view() {
+    let initial = ViewState::initial();
+    assert_eq!(
+        fragment_to_write(&initial, ""),
+        None,
+        "a fresh visit keeps its plain address"
+    );
+    assert_eq!(fragment_to_write(&initial, "v=1&tab=briefing"), None);
+    let crossings = ViewState {
+        tab: Tab::Crossings,
+        ..ViewState::initial()
+    };
+    assert_eq!(
+        fragment_to_write(&crossings, ""),
+        Some("v=1&tab=crossings".to_string())
+    );
+    assert_eq!(fragment_to_write(&crossings, "v=1&tab=crossings"), None);
+    assert_eq!(
+        fragment_to_write(&initial, "v=1&tab=crossings"),
+        Some("v=1&tab=briefing".to_string()),
+        "going back to the briefing writes it"
+    );
+}
