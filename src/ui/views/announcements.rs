@@ -5,7 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::analysis::filter::{
-    facet_counts, filter_announcements, group_by_month, highlight_matches,
+    facet_counts, filter_announcements, group_by_month, highlight_matches, FacetCounts,
 };
 use crate::closed_set::ClosedSet;
 use crate::data::Dataset;
@@ -39,81 +39,105 @@ pub fn AnnouncementsView(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> i
     view! {
         <h2>"Announcements"</h2>
         <div class="facets-and-results">
-            <div class="facets">
-                <fieldset>
-                    <legend>"Themes"</legend>
-                    {move || counts.get().themes.into_iter().map(|(theme, count)| {
-                        let checked = move || state.with(|state| state.themes.contains(&theme));
-                        let toggle = move |_| state.update(|state| state.toggle_theme(theme));
-                        let key = theme.key();
-                        view! {
-                            <label class="checkbox">
-                                <input type="checkbox" data-testid=format!("theme-{key}") prop:checked=checked on:change=toggle/>
-                                " "{theme.label()}" "<span class="count" data-testid=format!("theme-count-{key}")>"("{count}")"</span>
-                            </label>
-                        }
-                    }).collect_view()}
-                </fieldset>
-                <fieldset>
-                    <legend>"Who acted"</legend>
-                    {move || counts.get().actors.into_iter().map(|(actor, count)| {
-                        let actor_for_check = actor.clone();
-                        let checked = move || state.with(|state| state.actors.contains(&actor_for_check));
-                        let actor_for_toggle = actor.clone();
-                        let toggle = move |_| {
-                            let actor = actor_for_toggle.clone();
-                            state.update(move |state| state.toggle_actor(&actor));
-                        };
-                        view! {
-                            <label class="checkbox">
-                                <input type="checkbox" prop:checked=checked on:change=toggle data-testid=format!("actor-{}", crate::export::file_stem(&actor))/>
-                                " "{actor.clone()}" "<span class="count">"("{count}")"</span>
-                            </label>
-                        }
-                    }).collect_view()}
-                </fieldset>
-            </div>
+            <Facets counts=counts state=state/>
             <div class="results">
                 <p class="result-count" data-testid="announcement-count" role="status">
                     {move || match_count_sentence(matches.with(Vec::len))}
                 </p>
                 {move || {
                     let query = state.with(|state| state.search.clone());
-                    let groups = group_by_month(&dataset_for_list.announcements, &matches.get());
-                    let dataset = dataset_for_list.clone();
-                    groups.into_iter().map(|(month, members)| {
-                        let dataset = dataset.clone();
-                        let query = query.clone();
-                        view! {
+                    group_by_month(&dataset_for_list.announcements, &matches.get())
+                        .into_iter()
+                        .map(|(month, members)| view! {
                             <section class="month-group">
                                 <h3>{month}</h3>
                                 <ol class="announcement-list">
-                                    {members.into_iter().map(|announcement_idx| {
-                                        let announcement = dataset.announcements[announcement_idx].clone();
-                                        let highlighted = |text: &str| highlight_matches(text, &query).into_iter().map(|(piece, is_match)| {
-                                            if is_match { view! { <mark>{piece}</mark> }.into_any() } else { piece.into_any() }
-                                        }).collect_view();
-                                        view! {
-                                            <li class="announcement" data-testid="announcement" id=format!("announcement-{}", announcement.announcement_id)>
-                                                <p class="announcement__date"><time datetime=announcement.date.iso()>{announcement.date.display()}</time></p>
-                                                <h4 class="announcement__title">{highlighted(&announcement.title)}</h4>
-                                                <p>{highlighted(&announcement.summary)}</p>
-                                                {announcement.note.clone().map(|note| view! { <p class="muted">"Note: "{note}</p> })}
-                                                <p class="announcement__tags">
-                                                    <span class="muted">"Who: "</span>{announcement.actors.join(", ")}
-                                                    <span class="muted">" · Themes: "</span>
-                                                    {announcement.themes.iter().map(|theme| theme.label()).collect::<Vec<_>>().join(", ")}
-                                                </p>
-                                                <SourceLinks dataset=dataset.clone() source_ids=announcement.source_ids.clone()/>
-                                            </li>
-                                        }
+                                    {members.into_iter().map(|announcement_idx| view! {
+                                        <AnnouncementItem dataset=dataset_for_list.clone() announcement_idx=announcement_idx query=query.clone()/>
                                     }).collect_view()}
                                 </ol>
                             </section>
-                        }
-                    }).collect_view()
+                        })
+                        .collect_view()
                 }}
             </div>
         </div>
+    }
+}
+
+/// Theme and actor checkboxes, each with how many announcements it would show.
+#[component]
+fn Facets(counts: Memo<FacetCounts>, state: RwSignal<ViewState>) -> impl IntoView {
+    view! {
+        <div class="facets">
+            <fieldset>
+                <legend>"Themes"</legend>
+                {move || counts.get().themes.into_iter().map(|(theme, count)| {
+                    let checked = move || state.with(|state| state.themes.contains(&theme));
+                    let toggle = move |_| state.update(|state| state.toggle_theme(theme));
+                    let key = theme.key();
+                    view! {
+                        <label class="checkbox">
+                            <input type="checkbox" data-testid=format!("theme-{key}") prop:checked=checked on:change=toggle/>
+                            " "{theme.label()}" "<span class="count" data-testid=format!("theme-count-{key}")>"("{count}")"</span>
+                        </label>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <fieldset>
+                <legend>"Who acted"</legend>
+                {move || counts.get().actors.into_iter().map(|(actor, count)| {
+                    let actor_for_check = actor.clone();
+                    let checked = move || state.with(|state| state.actors.contains(&actor_for_check));
+                    let actor_for_toggle = actor.clone();
+                    let toggle = move |_| {
+                        let actor = actor_for_toggle.clone();
+                        state.update(move |state| state.toggle_actor(&actor));
+                    };
+                    view! {
+                        <label class="checkbox">
+                            <input type="checkbox" prop:checked=checked on:change=toggle data-testid=format!("actor-{}", crate::export::file_stem(&actor))/>
+                            " "{actor.clone()}" "<span class="count">"("{count}")"</span>
+                        </label>
+                    }
+                }).collect_view()}
+            </fieldset>
+        </div>
+    }
+}
+
+/// One announcement in the timeline, with the search text highlighted.
+#[component]
+fn AnnouncementItem(
+    dataset: Arc<Dataset>,
+    announcement_idx: usize,
+    query: String,
+) -> impl IntoView {
+    let announcement = dataset.announcements[announcement_idx].clone();
+    let highlighted = |text: &str| {
+        highlight_matches(text, &query)
+            .into_iter()
+            .map(|(piece, is_match)| {
+                if is_match {
+                    view! { <mark>{piece}</mark> }.into_any()
+                } else {
+                    piece.into_any()
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <li class="announcement" data-testid="announcement" id=format!("announcement-{}", announcement.announcement_id)>
+            <p class="announcement__date"><time datetime=announcement.date.iso()>{announcement.date.display()}</time></p>
+            <h4 class="announcement__title">{highlighted(&announcement.title)}</h4>
+            <p>{highlighted(&announcement.summary)}</p>
+            {announcement.note.clone().map(|note| view! { <p class="muted">"Note: "{note}</p> })}
+            <p class="announcement__tags">
+                <span class="muted">"Who: "</span>{announcement.actors.join(", ")}
+                <span class="muted">" · Themes: "</span>
+                {announcement.themes.iter().map(|theme| theme.label()).collect::<Vec<_>>().join(", ")}
+            </p>
+            <SourceLinks dataset=dataset.clone() source_ids=announcement.source_ids.clone()/>
+        </li>
     }
 }
