@@ -313,87 +313,12 @@ pub fn parse_fragment(fragment: &str) -> ParsedFragment {
         let value = percent_decode_str(raw_value)
             .decode_utf8_lossy()
             .into_owned();
-        let shown = shorten(&value, 40);
-        let mut ignore = |what: &str| ignored.push(format!("{what} {shown:?}"));
-        match key {
-            "v" => {
-                version_seen = true;
-                if value != FRAGMENT_VERSION.to_string() {
-                    ignore("link version (this app reads version 1; read what it could)");
-                }
-            }
-            "tab" => match Tab::from_key(&value) {
-                Some(tab) => state.tab = tab,
-                None => ignore("unknown tab"),
-            },
-            "from" | "to" => match crate::dates::parse_iso_date(&value) {
-                Some(date) if key == "from" => state.date_from = Some(date),
-                Some(date) => state.date_to = Some(date),
-                None => ignore(if key == "from" {
-                    "start date"
-                } else {
-                    "end date"
-                }),
-            },
-            "actor" => {
-                if value.trim().is_empty() || value.chars().count() > 100 {
-                    ignore("actor");
-                } else if state.actors.len() >= MAX_ACTORS {
-                    ignore("actor beyond the 32 allowed");
-                } else {
-                    state.actors.push(value.trim().to_string());
-                }
-            }
-            "theme" => match Theme::from_key(&value) {
-                Some(theme) => state.themes.push(theme),
-                None => ignore("unknown theme"),
-            },
-            "q" => {
-                if value.chars().count() > MAX_SEARCH_CHARS {
-                    ignore("search text beyond 200 characters");
-                }
-                state.search = value.chars().take(MAX_SEARCH_CHARS).collect();
-            }
-            "period" => match Period::from_key(&value) {
-                Some(period) => state.period = period,
-                None => ignore("unknown period"),
-            },
-            "measure" => match Measure::from_key(&value) {
-                Some(measure) => state.measure = measure,
-                None => ignore("unknown measure"),
-            },
-            "roll" => match value.parse::<u32>() {
-                Ok(periods) if ROLLING_CHOICES.contains(&periods) => {
-                    state.rolling_periods = periods
-                }
-                _ => ignore("rolling average"),
-            },
-            "series" => match SeriesChoice::from_key(&value) {
-                Some(series) => state.series = series,
-                None => ignore("unknown series"),
-            },
-            "yoy" | "events" => match value.as_str() {
-                "0" | "1" if key == "yoy" => state.compare_years = value == "1",
-                "0" | "1" => state.show_events = value == "1",
-                _ => ignore(if key == "yoy" {
-                    "year-on-year switch"
-                } else {
-                    "events switch"
-                }),
-            },
-            "table" => {
-                let is_chart_id = !value.is_empty()
-                    && value.len() <= 40
-                    && value
-                        .chars()
-                        .all(|character| character.is_ascii_alphanumeric() || character == '-');
-                if is_chart_id {
-                    state.open_tables.push(value);
-                } else {
-                    ignore("table");
-                }
-            }
-            _ => ignored.push(format!("unknown setting {:?}", shorten(key, 40))),
+        version_seen |= key == "v";
+        if let Err(what) = apply_part(&mut state, key, value.clone()) {
+            ignored.push(match what {
+                Some(what) => format!("{what} {:?}", shorten(&value, 40)),
+                None => format!("unknown setting {:?}", shorten(key, 40)),
+            });
         }
     }
     if !version_seen {
@@ -401,6 +326,79 @@ pub fn parse_fragment(fragment: &str) -> ParsedFragment {
     }
     state.normalise();
     ParsedFragment { state, ignored }
+}
+
+/// Sets what one `key=value` part of a fragment says. `Err(Some(what))` names a value that could not
+/// be used; `Err(None)` is a key this version does not know.
+fn apply_part(state: &mut ViewState, key: &str, value: String) -> Result<(), Option<&'static str>> {
+    fn known<T>(found: Option<T>, what: &'static str) -> Result<T, Option<&'static str>> {
+        found.ok_or(Some(what))
+    }
+    match key {
+        "v" if value == FRAGMENT_VERSION.to_string() => {}
+        "v" => {
+            return Err(Some(
+                "link version (this app reads version 1; read what it could)",
+            ))
+        }
+        "tab" => state.tab = known(Tab::from_key(&value), "unknown tab")?,
+        "from" => {
+            state.date_from = Some(known(crate::dates::parse_iso_date(&value), "start date")?)
+        }
+        "to" => state.date_to = Some(known(crate::dates::parse_iso_date(&value), "end date")?),
+        "actor" if value.trim().is_empty() || value.chars().count() > 100 => {
+            return Err(Some("actor"))
+        }
+        "actor" if state.actors.len() >= MAX_ACTORS => {
+            return Err(Some("actor beyond the 32 allowed"))
+        }
+        "actor" => state.actors.push(value.trim().to_string()),
+        "theme" => state
+            .themes
+            .push(known(Theme::from_key(&value), "unknown theme")?),
+        "q" => {
+            state.search = value.chars().take(MAX_SEARCH_CHARS).collect();
+            if value.chars().count() > MAX_SEARCH_CHARS {
+                return Err(Some("search text beyond 200 characters"));
+            }
+        }
+        "period" => state.period = known(Period::from_key(&value), "unknown period")?,
+        "measure" => state.measure = known(Measure::from_key(&value), "unknown measure")?,
+        "roll" => {
+            state.rolling_periods = known(
+                value
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|periods| ROLLING_CHOICES.contains(periods)),
+                "rolling average",
+            )?
+        }
+        "series" => state.series = known(SeriesChoice::from_key(&value), "unknown series")?,
+        "yoy" => state.compare_years = known(switch(&value), "year-on-year switch")?,
+        "events" => state.show_events = known(switch(&value), "events switch")?,
+        "table" => {
+            let is_chart_id = !value.is_empty()
+                && value.len() <= 40
+                && value
+                    .chars()
+                    .all(|character| character.is_ascii_alphanumeric() || character == '-');
+            if !is_chart_id {
+                return Err(Some("table"));
+            }
+            state.open_tables.push(value);
+        }
+        _ => return Err(None),
+    }
+    Ok(())
+}
+
+/// "1" is on and "0" off; anything else is not a switch.
+fn switch(value: &str) -> Option<bool> {
+    match value {
+        "1" => Some(true),
+        "0" => Some(false),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

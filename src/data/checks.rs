@@ -346,41 +346,55 @@ fn check_funding(
                 }
             }
             FundingRelation::TotalOf { of_funding_ids } => {
-                let mut parts_sum_gbp: u64 = 0;
-                let mut all_exact = funding.amount_basis == AmountBasis::Exact;
-                let mut seen_parts = HashSet::new();
-                for part_id in of_funding_ids {
-                    if !seen_parts.insert(part_id.as_str()) {
-                        errors.push(DataError::new(
-                            &relation_path,
-                            format!("{part_id:?} is listed twice"),
-                        ));
-                        continue;
-                    }
-                    let Some(part_idx) = resolve(part_id, errors) else {
-                        all_exact = false;
-                        continue;
-                    };
-                    let part = &dataset.funding[part_idx];
-                    if matches!(part.relation, FundingRelation::TotalOf { .. }) {
-                        errors.push(DataError::new(
-                            &relation_path,
-                            format!("{part_id:?} is itself a total; list its parts instead"),
-                        ));
-                    }
-                    all_exact &= part.amount_basis == AmountBasis::Exact;
-                    parts_sum_gbp = parts_sum_gbp.saturating_add(part.amount_gbp);
-                }
-                if all_exact && parts_sum_gbp != funding.amount_gbp {
-                    errors.push(DataError::new(
-                        &format!("{path}.amount_gbp"),
-                        format!(
-                            "the total is £{} but its parts add up to £{parts_sum_gbp}",
-                            funding.amount_gbp
-                        ),
-                    ));
-                }
+                check_total_of(dataset, funding, of_funding_ids, &path, &resolve, errors)
             }
         }
+    }
+}
+
+/// A stated total: each part listed once, resolved, not itself a total, and (where every amount is
+/// exact) adding up to the total.
+fn check_total_of(
+    dataset: &Dataset,
+    funding: &super::Funding,
+    of_funding_ids: &[String],
+    path: &str,
+    resolve: &dyn Fn(&str, &mut Vec<DataError>) -> Option<usize>,
+    errors: &mut Vec<DataError>,
+) {
+    let relation_path = format!("{path}.relation.of");
+    let mut parts_sum_gbp: u64 = 0;
+    let mut all_exact = funding.amount_basis == AmountBasis::Exact;
+    let mut seen_parts = HashSet::new();
+    for part_id in of_funding_ids {
+        if !seen_parts.insert(part_id.as_str()) {
+            errors.push(DataError::new(
+                &relation_path,
+                format!("{part_id:?} is listed twice"),
+            ));
+            continue;
+        }
+        let Some(part_idx) = resolve(part_id, errors) else {
+            all_exact = false;
+            continue;
+        };
+        let part = &dataset.funding[part_idx];
+        if matches!(part.relation, FundingRelation::TotalOf { .. }) {
+            errors.push(DataError::new(
+                &relation_path,
+                format!("{part_id:?} is itself a total; list its parts instead"),
+            ));
+        }
+        all_exact &= part.amount_basis == AmountBasis::Exact;
+        parts_sum_gbp = parts_sum_gbp.saturating_add(part.amount_gbp);
+    }
+    if all_exact && parts_sum_gbp != funding.amount_gbp {
+        errors.push(DataError::new(
+            &format!("{path}.amount_gbp"),
+            format!(
+                "the total is £{} but its parts add up to £{parts_sum_gbp}",
+                funding.amount_gbp
+            ),
+        ));
     }
 }
