@@ -122,24 +122,7 @@ fn dataset_from_tree(tree: &Value) -> Result<Dataset, Vec<DataError>> {
     };
     // A file of another schema version is refused before anything else is read, so that its
     // differences do not show up as a flood of unrelated errors.
-    match top.raw("schema_version") {
-        Some(Value::Number(number)) if number.as_u64() == Some(SUPPORTED_SCHEMA_VERSION) => {}
-        Some(other) => {
-            return Err(vec![DataError::new(
-                "schema_version",
-                format!(
-                    "this app reads schema version {SUPPORTED_SCHEMA_VERSION}, found {}",
-                    describe(other)
-                ),
-            )])
-        }
-        None => {
-            return Err(vec![DataError::new(
-                "schema_version",
-                "is required but missing".to_string(),
-            )])
-        }
-    }
+    check_schema_version(top.raw("schema_version"))?;
     top.reject_unknown(
         &[
             "schema_version",
@@ -218,6 +201,21 @@ fn dataset_from_tree(tree: &Value) -> Result<Dataset, Vec<DataError>> {
     } else {
         Err(errors)
     }
+}
+
+/// Refuses a file with no schema version or one this app does not read, with that one message.
+fn check_schema_version(found: Option<&Value>) -> Result<(), Vec<DataError>> {
+    let message = match found {
+        Some(Value::Number(number)) if number.as_u64() == Some(SUPPORTED_SCHEMA_VERSION) => {
+            return Ok(())
+        }
+        Some(other) => format!(
+            "this app reads schema version {SUPPORTED_SCHEMA_VERSION}, found {}",
+            describe(other)
+        ),
+        None => "is required but missing".to_string(),
+    };
+    Err(vec![DataError::new("schema_version", message)])
 }
 
 /// True for an absolute `https` link with a plain host and no spaces, quotes or control characters.
