@@ -103,3 +103,102 @@ fn every_rust_file_starts_with_a_module_doc() {
         "files without a leading //! line: {missing:?}"
     );
 }
+
+/// The part of a file that is not test code: everything before its first `#[cfg(test)]`.
+fn code_before_tests(text: &str) -> &str {
+    text.find("#[cfg(test)]")
+        .map_or(text, |test_start| &text[..test_start])
+}
+
+/// The leading lower-case path segments after each `prefix` in `code` (`crate::ui::widgets::CopyButton`
+/// gives `["ui", "widgets"]`), at most `depth` of them.
+fn module_paths_after<'a>(code: &'a str, prefix: &str, depth: usize) -> Vec<Vec<&'a str>> {
+    code.match_indices(prefix)
+        .map(|(at, _)| {
+            let mut path = Vec::new();
+            for part in code[at + prefix.len()..].split("::") {
+                let name_len = part
+                    .find(|character: char| {
+                        !(character.is_ascii_alphanumeric() || character == '_')
+                    })
+                    .unwrap_or(part.len());
+                let name = &part[..name_len];
+                if !name.starts_with(|character: char| character.is_ascii_lowercase()) {
+                    break;
+                }
+                path.push(name);
+                if name_len != part.len() || path.len() == depth {
+                    break;
+                }
+            }
+            path
+        })
+        .filter(|path| !path.is_empty())
+        .collect()
+}
+
+#[test]
+fn no_two_modules_import_each_other() {
+    // The crate's top-level modules, and each file of the shell as its own module, as a graph of the
+    // paths they use; tests and the test fixtures are left out (they may use anything).
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files_under(&src, &mut files);
+    let mut uses = std::collections::BTreeSet::new();
+    for path in &files {
+        let relative = path.strip_prefix(&src).unwrap();
+        if relative.ends_with("tests.rs") || relative == Path::new("testing.rs") {
+            continue;
+        }
+        let in_shell = relative.starts_with("ui");
+        let module = if in_shell {
+            let path = relative
+                .with_extension("")
+                .to_string_lossy()
+                .replace('/', "::");
+            path.trim_end_matches("::mod").to_string()
+        } else {
+            let top = relative.iter().next().unwrap().to_string_lossy();
+            top.trim_end_matches(".rs").to_string()
+        };
+        let text = fs::read_to_string(path).unwrap();
+        let code = code_before_tests(&text);
+        let mut targets: Vec<String> =
+            module_paths_after(code, "crate::", if in_shell { 2 } else { 1 })
+                .into_iter()
+                .map(|path| {
+                    if path[0] == "ui" {
+                        path.join("::")
+                    } else {
+                        path[0].to_string()
+                    }
+                })
+                .collect();
+        if in_shell {
+            let parent = module
+                .rsplit_once("::")
+                .map_or("", |(parent, _)| parent)
+                .to_string();
+            targets.extend(
+                module_paths_after(code, "super::", 1)
+                    .into_iter()
+                    .map(|path| format!("{parent}::{}", path[0])),
+            );
+        }
+        for target in targets {
+            if target != module && !module.starts_with(&format!("{target}::")) {
+                uses.insert((module.clone(), target));
+            }
+        }
+    }
+    let both_ways: Vec<String> = uses
+        .iter()
+        .filter(|(from, to)| from < to && uses.contains(&(to.clone(), from.clone())))
+        .map(|(from, to)| format!("{from} <-> {to}"))
+        .collect();
+    assert!(uses.len() > 10, "the graph was read: {uses:?}");
+    assert!(
+        both_ways.is_empty(),
+        "modules that import each other: {both_ways:?}"
+    );
+}

@@ -1,4 +1,4 @@
-//! Derived figures: totals by month and year, year to date, rolling means, people per boat, funding counted once.
+//! Derived figures: totals by month and year, year to date and people per boat here; crossings series, editions, filters and funding in the modules below.
 //!
 //! Every function is a plain computation over the checked dataset. Nothing is estimated: a figure that
 //! the data cannot give (a missing day, a division by zero boats) is `None`, and the UI says so.
