@@ -74,7 +74,7 @@ pub fn editions_paragraph(dataset: &Dataset) -> String {
     };
     format!(
         "Provisional figures are the Home Office's weekly operational publication, to {}; the Home Office says they are subject to change. \
-         Official figures are the quarterly statistics ({official_label}); they are revised between editions. The two are never mixed: \
+         Official figures are the quarterly statistics, revised between editions: {official_label}. The two are never mixed: \
          every chart says which it shows. {months_sentence}{years_sentence}",
         crate::dates::day_month_year(daily.info.as_of)
     )
