@@ -309,45 +309,58 @@ fn check_funding(
                 }
             }
         };
-        match &funding.relation {
-            FundingRelation::New => {}
-            FundingRelation::Reannouncement { of_funding_id } => {
-                if let Some(target_idx) = resolve(of_funding_id, errors) {
-                    let target = &dataset.funding[target_idx];
-                    if target.announced.first_day > funding.announced.first_day {
-                        errors.push(DataError::new(
-                            &relation_path,
-                            format!(
-                                "a re-announcement must come after what it repeats, but {of_funding_id:?} was announced later ({})",
-                                target.announced.iso()
-                            ),
-                        ));
-                    }
+        check_relation(dataset, funding, &path, &resolve, errors);
+    }
+}
+
+/// What a funding record's relation says must hold: a re-announcement comes after what it repeats,
+/// a part is no larger than its total (which is new money), a total adds up.
+fn check_relation(
+    dataset: &Dataset,
+    funding: &super::Funding,
+    path: &str,
+    resolve: &dyn Fn(&str, &mut Vec<DataError>) -> Option<usize>,
+    errors: &mut Vec<DataError>,
+) {
+    let relation_path = format!("{path}.relation.of");
+    match &funding.relation {
+        FundingRelation::New => {}
+        FundingRelation::Reannouncement { of_funding_id } => {
+            if let Some(target_idx) = resolve(of_funding_id, errors) {
+                let target = &dataset.funding[target_idx];
+                if target.announced.first_day > funding.announced.first_day {
+                    errors.push(DataError::new(
+                        &relation_path,
+                        format!(
+                            "a re-announcement must come after what it repeats, but {of_funding_id:?} was announced later ({})",
+                            target.announced.iso()
+                        ),
+                    ));
                 }
             }
-            FundingRelation::PartOf { of_funding_id } => {
-                if let Some(target_idx) = resolve(of_funding_id, errors) {
-                    let target = &dataset.funding[target_idx];
-                    if target.amount_gbp < funding.amount_gbp {
-                        errors.push(DataError::new(
-                            &relation_path,
-                            format!(
-                                "a part (£{}) cannot be larger than the total it belongs to (£{})",
-                                funding.amount_gbp, target.amount_gbp
-                            ),
-                        ));
-                    }
-                    if !matches!(target.relation, FundingRelation::New) {
-                        errors.push(DataError::new(
-                            &relation_path,
-                            format!("{of_funding_id:?} must be new money for a part of it to be left out of totals"),
-                        ));
-                    }
+        }
+        FundingRelation::PartOf { of_funding_id } => {
+            if let Some(target_idx) = resolve(of_funding_id, errors) {
+                let target = &dataset.funding[target_idx];
+                if target.amount_gbp < funding.amount_gbp {
+                    errors.push(DataError::new(
+                        &relation_path,
+                        format!(
+                            "a part (£{}) cannot be larger than the total it belongs to (£{})",
+                            funding.amount_gbp, target.amount_gbp
+                        ),
+                    ));
+                }
+                if !matches!(target.relation, FundingRelation::New) {
+                    errors.push(DataError::new(
+                        &relation_path,
+                        format!("{of_funding_id:?} must be new money for a part of it to be left out of totals"),
+                    ));
                 }
             }
-            FundingRelation::TotalOf { of_funding_ids } => {
-                check_total_of(dataset, funding, of_funding_ids, &path, &resolve, errors)
-            }
+        }
+        FundingRelation::TotalOf { of_funding_ids } => {
+            check_total_of(dataset, funding, of_funding_ids, &path, &resolve, errors)
         }
     }
 }

@@ -252,56 +252,9 @@ pub(crate) fn figure_from_tree(
     let metric = fields.text("metric", errors);
     let label = fields.text("label", errors);
     let unit = fields.text("unit", errors);
-    let value = match fields.raw("value") {
-        Some(Value::Number(number)) => match number.as_f64() {
-            Some(value) if value.is_finite() && value >= 0.0 => Some(value),
-            _ => {
-                errors.push(DataError::new(
-                    &fields.path_of("value"),
-                    format!("expected a number zero or more, found {number}"),
-                ));
-                None
-            }
-        },
-        Some(other) => {
-            errors.push(DataError::new(
-                &fields.path_of("value"),
-                format!("expected a number, found {}", describe(other)),
-            ));
-            None
-        }
-        None => {
-            errors.push(DataError::new(
-                &fields.path_of("value"),
-                "is required but missing".to_string(),
-            ));
-            None
-        }
-    };
-    if let (Some(value), Some(unit)) = (value, unit.as_deref()) {
-        if unit == "GBP" && value.fract() != 0.0 {
-            errors.push(DataError::new(
-                &fields.path_of("value"),
-                format!("expected a whole number of pounds, found {value}"),
-            ));
-        }
-    }
+    let value = figure_value(&fields, unit.as_deref(), errors);
     let value_basis = fields.choice("value_basis", AmountBasis::NAMES, errors);
-    let time = match (fields.raw("date"), fields.raw("period")) {
-        (Some(_), None) => fields.partial_date("date", errors).map(FigureTime::On),
-        (None, Some(period)) => period_from_tree(period, &fields.path_of("period"), errors),
-        (Some(_), Some(_)) => {
-            errors.push(DataError::new(
-                path,
-                "give either a date or a period, not both".to_string(),
-            ));
-            None
-        }
-        (None, None) => {
-            errors.push(DataError::new(path, "needs a date or a period".to_string()));
-            None
-        }
-    };
+    let time = figure_time(&fields, path, errors);
     let source_ids = fields.text_list("source_ids", errors);
     let alternatives = optional_alternatives(&fields, errors);
     let note = fields.optional_text("note", errors);
@@ -320,6 +273,60 @@ pub(crate) fn figure_from_tree(
 }
 
 /// Reads a period written `FROM/TO`, each a date of year, month or day precision.
+/// A figure's value: a number zero or more, and whole where the unit is pounds.
+fn figure_value(fields: &Fields, unit: Option<&str>, errors: &mut Vec<DataError>) -> Option<f64> {
+    let path = fields.path_of("value");
+    let value = match fields.raw("value") {
+        Some(Value::Number(number)) => match number.as_f64() {
+            Some(value) if value.is_finite() && value >= 0.0 => value,
+            _ => {
+                errors.push(DataError::new(
+                    &path,
+                    format!("expected a number zero or more, found {number}"),
+                ));
+                return None;
+            }
+        },
+        Some(other) => {
+            errors.push(DataError::new(
+                &path,
+                format!("expected a number, found {}", describe(other)),
+            ));
+            return None;
+        }
+        None => {
+            errors.push(DataError::new(&path, "is required but missing".to_string()));
+            return None;
+        }
+    };
+    if unit == Some("GBP") && value.fract() != 0.0 {
+        errors.push(DataError::new(
+            &path,
+            format!("expected a whole number of pounds, found {value}"),
+        ));
+    }
+    Some(value)
+}
+
+/// When a figure holds: a date or a period, never both.
+fn figure_time(fields: &Fields, path: &str, errors: &mut Vec<DataError>) -> Option<FigureTime> {
+    match (fields.raw("date"), fields.raw("period")) {
+        (Some(_), None) => fields.partial_date("date", errors).map(FigureTime::On),
+        (None, Some(period)) => period_from_tree(period, &fields.path_of("period"), errors),
+        (Some(_), Some(_)) => {
+            errors.push(DataError::new(
+                path,
+                "give either a date or a period, not both".to_string(),
+            ));
+            None
+        }
+        (None, None) => {
+            errors.push(DataError::new(path, "needs a date or a period".to_string()));
+            None
+        }
+    }
+}
+
 fn period_from_tree(value: &Value, path: &str, errors: &mut Vec<DataError>) -> Option<FigureTime> {
     let parsed = value.as_str().and_then(|text| {
         let (from_text, to_text) = text.split_once('/')?;
