@@ -360,7 +360,7 @@ fn check_relation(
             }
         }
         FundingRelation::TotalOf { of_funding_ids } => {
-            check_total_of(dataset, funding, of_funding_ids, &path, &resolve, errors)
+            check_total_of(dataset, funding, of_funding_ids, path, resolve, errors)
         }
     }
 }
