@@ -49,6 +49,15 @@ impl Cell {
         }
     }
 
+    /// A cell with no value, saying why ("not yet published"); empty in CSV, sorted last.
+    pub fn missing(shown: &str) -> Cell {
+        Cell {
+            shown: shown.to_string(),
+            csv: String::new(),
+            sort_key: SortKey::Missing,
+        }
+    }
+
     /// A number cell with `decimals` decimals at most; `None` is shown as missing.
     pub fn number(value: Option<f64>, decimals: usize) -> Cell {
         match value {
@@ -87,9 +96,20 @@ pub struct DataTable {
 impl DataTable {
     /// The rows sorted by one column, missing values last in either direction.
     pub fn sorted(&self, column_idx: usize, ascending: bool) -> Vec<Vec<Cell>> {
-        let mut rows = self.rows.clone();
-        rows.sort_by(|left, right| {
-            let (Some(left), Some(right)) = (left.get(column_idx), right.get(column_idx)) else {
+        self.sorted_order(column_idx, ascending)
+            .into_iter()
+            .map(|row_idx| self.rows[row_idx].clone())
+            .collect()
+    }
+
+    /// The row indices in the order `sorted` gives, for showing something kept beside each row.
+    pub fn sorted_order(&self, column_idx: usize, ascending: bool) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.rows.len()).collect();
+        order.sort_by(|&left_idx, &right_idx| {
+            let (Some(left), Some(right)) = (
+                self.rows[left_idx].get(column_idx),
+                self.rows[right_idx].get(column_idx),
+            ) else {
                 return Ordering::Equal;
             };
             match (&left.sort_key, &right.sort_key) {
@@ -114,7 +134,7 @@ impl DataTable {
                 }
             }
         });
-        rows
+        order
     }
 }
 

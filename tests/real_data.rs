@@ -234,3 +234,45 @@ fn the_published_weekly_sheet_agrees_with_the_days() {
         );
     }
 }
+
+#[test]
+fn key_numbers_show_each_year_as_published_in_both_editions() {
+    let dataset = bundled();
+    let key = border_security_explorer::view_model::key_numbers(&dataset);
+    let csv_of = |year: i32, column: usize| -> String {
+        key.table
+            .rows
+            .iter()
+            .find(|row| row[0].csv.starts_with(&year.to_string()))
+            .map(|row| row[column].csv.clone())
+            .unwrap_or_else(|| panic!("no row for {year}"))
+    };
+    let mut n_checked = 0;
+    for row in csv_rows(include_str!("reference/crossings_annual.csv")) {
+        let year: i32 = row[0].parse().unwrap();
+        let (people_column, boats_column) = if row[3] == "provisional" {
+            (1, 3)
+        } else {
+            (2, 4)
+        };
+        assert_eq!(
+            csv_of(year, people_column),
+            row[1],
+            "{} people {year}",
+            row[3]
+        );
+        assert_eq!(
+            csv_of(year, boats_column),
+            row[2],
+            "{} boats {year}",
+            row[3]
+        );
+        n_checked += 1;
+    }
+    assert!(n_checked >= 16);
+    // Every year of the daily series has a row and a sentence.
+    let first = dataset.crossings.daily.first_date.year();
+    let last = dataset.crossings.daily.last_date().unwrap().year();
+    assert_eq!(key.table.rows.len(), (last - first + 1) as usize);
+    assert_eq!(key.row_citations.len(), key.table.rows.len());
+}

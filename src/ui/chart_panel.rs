@@ -213,15 +213,26 @@ pub fn SortableTable(
     /// The table to show.
     #[prop(into)]
     table: Signal<DataTable>,
+    /// A sentence for each row, in the table's own order, offered with a "Copy" button in a last
+    /// column; none when empty.
+    #[prop(into, optional)]
+    row_citations: Signal<Vec<String>>,
 ) -> impl IntoView {
     // Column and direction; None keeps the table's own order (oldest first).
     let sort = RwSignal::new(None::<(usize, bool)>);
     let rows = move || {
-        table.with(|table| match sort.get() {
-            Some((column_idx, ascending)) => table.sorted(column_idx, ascending),
-            None => table.rows.clone(),
+        table.with(|table| {
+            let order: Vec<usize> = match sort.get() {
+                Some((column_idx, ascending)) => table.sorted_order(column_idx, ascending),
+                None => (0..table.rows.len()).collect(),
+            };
+            order
+                .into_iter()
+                .map(|row_idx| (row_idx, table.rows[row_idx].clone()))
+                .collect::<Vec<_>>()
         })
     };
+    let has_citations = move || row_citations.with(|citations| !citations.is_empty());
     let columns = move || table.with(|table| table.columns.clone());
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label=move || table.with(|table| format!("Table: {}", table.caption))>
@@ -247,21 +258,33 @@ pub fn SortableTable(
                                 </th>
                             }
                         }).collect_view()}
+                        <Show when=has_citations>
+                            <th scope="col"><span class="visually-hidden">"Copy the row as a sentence"</span></th>
+                        </Show>
                     </tr>
                 </thead>
                 <tbody>
                     {move || {
                         let numeric: Vec<bool> = columns().iter().map(|column| column.is_numeric).collect();
-                        rows().into_iter().map(|row| view! {
-                            <tr>
-                                {row.into_iter().enumerate().map(|(cell_idx, cell)| {
-                                    if cell_idx == 0 {
-                                        view! { <th scope="row">{cell.shown}</th> }.into_any()
-                                    } else {
-                                        view! { <td class:numeric=numeric.get(cell_idx).copied().unwrap_or(false)>{cell.shown}</td> }.into_any()
-                                    }
-                                }).collect_view()}
-                            </tr>
+                        rows().into_iter().map(|(row_idx, row)| {
+                            let citation = row_citations.with(|citations| citations.get(row_idx).cloned());
+                            view! {
+                                <tr>
+                                    {row.into_iter().enumerate().map(|(cell_idx, cell)| {
+                                        if cell_idx == 0 {
+                                            view! { <th scope="row">{cell.shown}</th> }.into_any()
+                                        } else {
+                                            view! { <td class:numeric=numeric.get(cell_idx).copied().unwrap_or(false)>{cell.shown}</td> }.into_any()
+                                        }
+                                    }).collect_view()}
+                                    {citation.map(|citation| view! {
+                                        <td class="no-print-hidden">
+                                            <CopyButton label="Copy" text=Signal::derive(move || citation.clone())
+                                                test_id=format!("copy-row-{row_idx}")/>
+                                        </td>
+                                    })}
+                                </tr>
+                            }
                         }).collect_view()
                     }}
                 </tbody>

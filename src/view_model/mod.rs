@@ -8,6 +8,7 @@ mod announcements;
 mod briefing;
 mod crossings;
 mod funding;
+mod key_numbers;
 mod sources;
 mod year_on_year;
 
@@ -19,6 +20,7 @@ pub use announcements::match_count_sentence;
 pub use briefing::{briefing_summary, headlines, Headline};
 pub use crossings::crossings_chart;
 pub use funding::{funding_view, FundingRow, FundingView};
+pub use key_numbers::{key_numbers, KeyNumbers};
 pub use sources::{editions_paragraph, method_notes};
 
 use crate::chart::{ChartSize, DrawnChart};

@@ -369,3 +369,85 @@ fn match_counts_agree_in_number() {
     assert_eq!(match_count_sentence(1), "1 announcement matches.");
     assert_eq!(match_count_sentence(1_200), "1,200 announcements match.");
 }
+
+#[test]
+fn key_numbers_give_every_year_in_both_editions_with_a_sentence_each() {
+    let dataset = briefing_fixture();
+    let key = key_numbers(&dataset);
+    let (people_2023, boats_2023) = fixture_sum(date(2023, 1, 1), date(2023, 12, 31));
+    let (people_2024, boats_2024) = fixture_sum(date(2024, 1, 1), date(2024, 12, 31));
+    let (people_2025, _) = fixture_sum(date(2025, 1, 1), date(2025, 1, 31));
+    let (january_2024, _) = fixture_sum(date(2024, 1, 1), date(2024, 1, 31));
+    let shown: Vec<Vec<&str>> = key
+        .table
+        .rows
+        .iter()
+        .map(|row| row.iter().map(|cell| cell.shown.as_str()).collect())
+        .collect();
+    let thousands = |count: u64| format_number(count as f64, 0);
+    let percent = |now: u64, before: u64| {
+        let change = (now as f64 - before as f64) / before as f64 * 100.0;
+        let rounded = format_number(change.abs(), 0);
+        if rounded == "0" {
+            "0%".to_string()
+        } else if change > 0.0 {
+            format!("+{rounded}%")
+        } else {
+            format!("−{rounded}%")
+        }
+    };
+    // The minimal dataset's official years: 2023 (29,437 in 602 boats) and 2024 (36,816 in 695).
+    assert_eq!(
+        shown[0][..5],
+        [
+            "2023",
+            &thousands(people_2023),
+            "29,437",
+            &thousands(boats_2023),
+            "602"
+        ]
+    );
+    assert_eq!(shown[0][6], "no year before");
+    assert_eq!(
+        shown[1][..5],
+        [
+            "2024",
+            &thousands(people_2024),
+            "36,816",
+            &thousands(boats_2024),
+            "695"
+        ]
+    );
+    assert_eq!(shown[1][6], percent(people_2024, people_2023));
+    assert_eq!(shown[2][0], "2025 (to 31 January)");
+    assert_eq!(
+        (shown[2][2], shown[2][4]),
+        ("not yet published", "not yet published")
+    );
+    assert_eq!(
+        shown[2][6],
+        percent(people_2025, january_2024),
+        "a partial year against the same days"
+    );
+    assert_eq!(
+        key.row_citations[1],
+        format!(
+            "In 2024, {} people crossed the English Channel in small boats in {} boats (provisional figures: Home Office, “A release”); the official statistics give 36,816 people in 695 boats (Home Office, “A release”).",
+            thousands(people_2024),
+            thousands(boats_2024)
+        )
+    );
+    assert!(key.row_citations[2].starts_with("From 1 January 2025 to 31 January 2025, "));
+    assert!(key.row_citations[2].ends_with("official statistics for 2025 are not yet published."));
+    assert!(key
+        .notes
+        .iter()
+        .any(|note| note.starts_with("2025 is partial: the daily series ends on 31 January 2025")));
+    // The CSV leaves a missing official figure empty and keeps the change as a plain number.
+    let csv = crate::export::to_csv(&key.table, &key.csv_footer);
+    assert!(csv.contains("2025 (to 31 January),"), "{csv}");
+    assert!(
+        csv.lines().nth(3).is_some_and(|line| line.contains(",,")),
+        "{csv}"
+    );
+}

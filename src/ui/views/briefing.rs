@@ -6,9 +6,11 @@ use leptos::prelude::*;
 
 use crate::analysis::filter::filter_announcements;
 use crate::data::Dataset;
-use crate::view_model::{briefing_summary, headlines};
+use crate::view_model::{briefing_summary, headlines, key_numbers};
 use crate::view_state::ViewState;
 
+use crate::ui::browser;
+use crate::ui::chart_panel::SortableTable;
 use crate::ui::widgets::{CopyButton, SourceLinks};
 
 /// The landing view: headline figures, a generated summary, the latest announcements.
@@ -34,6 +36,7 @@ pub fn BriefingView(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl I
     view! {
         <h2>"Briefing"</h2>
         <p class="lede" data-testid="briefing-summary" aria-live="polite">{move || summary.get()}</p>
+        <KeyNumbersTable dataset=dataset.clone()/>
         <div class="headline-grid">
             {move || figures.get().into_iter().map(|headline| {
                 let citation = headline.citation.clone();
@@ -68,5 +71,36 @@ pub fn BriefingView(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl I
                 }
             }).collect_view()}
         </ol>
+    }
+}
+
+/// Every year's provisional and official totals, sortable, each row copyable as a cited sentence, and
+/// the table as CSV.
+#[component]
+fn KeyNumbersTable(dataset: Arc<Dataset>) -> impl IntoView {
+    let key = key_numbers(&dataset);
+    let download_status = RwSignal::new(String::new());
+    let csv = crate::export::to_csv(&key.table, &key.csv_footer);
+    let file_name = format!("{}.csv", crate::export::file_stem(&key.table.caption));
+    let download = move |_| {
+        download_status.set(
+            match browser::download_text(&file_name, "text/csv;charset=utf-8", &csv) {
+                Ok(()) => format!("Downloading {file_name}"),
+                Err(message) => format!("The download failed: {message}"),
+            },
+        );
+    };
+    view! {
+        <section class="key-numbers" data-testid="key-numbers" aria-labelledby="key-numbers-title">
+            <h3 id="key-numbers-title">"Key numbers by year"</h3>
+            <div class="chart-panel__tools no-print-hidden">
+                <button type="button" class="button button--secondary" data-testid="download-key-numbers" on:click=download>"Download CSV"</button>
+                <span class="visually-hidden" role="status">{move || download_status.get()}</span>
+            </div>
+            <SortableTable table=key.table.clone() row_citations=key.row_citations.clone()/>
+            <ul class="chart-panel__notes">
+                {key.notes.iter().map(|note| view! { <li>{note.clone()}</li> }).collect_view()}
+            </ul>
+        </section>
     }
 }

@@ -1,0 +1,162 @@
+//! The Briefing's key numbers: every year of data, provisional and official side by side, each row a citable sentence.
+
+use chrono::Datelike;
+
+use super::{days_text, source_names};
+use crate::analysis::{annual_totals, people_per_boat, sum_between};
+use crate::data::{Dataset, YearRow};
+use crate::export::{Cell, Column, DataTable};
+use crate::text::format_number;
+
+/// The key-numbers table, a cited sentence for each of its rows, and the lines under its CSV.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyNumbers {
+    /// One row per calendar year the daily series touches, oldest first.
+    pub table: DataTable,
+    /// For each row, the same figures as one sentence with their sources, for copying.
+    pub row_citations: Vec<String>,
+    /// What a partial year or a missing official figure means.
+    pub notes: Vec<String>,
+    /// The lines under the table's CSV: the sources and how to cite.
+    pub csv_footer: Vec<String>,
+}
+
+/// "+13%" or "−43%": a change written with its sign (a true minus sign).
+fn signed_percent(change: f64) -> String {
+    let rounded = format_number(change.abs(), 0);
+    if rounded == "0" {
+        "0%".to_string()
+    } else if change > 0.0 {
+        format!("+{rounded}%")
+    } else {
+        format!("−{rounded}%")
+    }
+}
+
+/// Every year's people and boats from the provisional daily series and from the official statistics,
+/// people per boat, and the change on the year before (for a partial year, on the same days of the
+/// year before).
+pub fn key_numbers(dataset: &Dataset) -> KeyNumbers {
+    let daily = &dataset.crossings.daily;
+    let official: &[YearRow] = dataset
+        .crossings
+        .annual
+        .first()
+        .map_or(&[], |series| series.rows.as_slice());
+    let provisional_names = source_names(dataset, &daily.info.source_ids);
+    let official_names = dataset
+        .crossings
+        .annual
+        .first()
+        .map(|series| source_names(dataset, &series.info.source_ids))
+        .unwrap_or_default();
+    let years = annual_totals(daily);
+    let mut rows = Vec::new();
+    let mut row_citations = Vec::new();
+    let mut notes = Vec::new();
+    for (year_idx, total) in years.iter().enumerate() {
+        let year = total.period_start.year();
+        let last_day = total.period_start + chrono::Days::new(u64::from(total.n_days_covered) - 1);
+        let official_row = official.iter().find(|row| row.year == year);
+        // The year before over the same days: the whole year before for a whole year.
+        let change = year_idx.checked_sub(1).and_then(|before_idx| {
+            let before = &years[before_idx];
+            let before_people = if total.is_complete {
+                before.people
+            } else {
+                let same_day = crate::calendar::same_day_in_year(last_day, year - 1)
+                    .or_else(|| chrono::NaiveDate::from_ymd_opt(year - 1, 2, 28))?;
+                sum_between(daily, before.period_start, same_day).0
+            };
+            (before_people > 0).then(|| {
+                (total.people as f64 - before_people as f64) / before_people as f64 * 100.0
+            })
+        });
+        let year_label = if total.is_complete {
+            year.to_string()
+        } else {
+            format!("{year} (to {})", crate::dates::day_month(last_day))
+        };
+        if !total.is_complete {
+            notes.push(format!(
+                "{year} is partial: the daily series ends on {}, so its change is on the same days of {}.",
+                crate::dates::day_month_year(last_day),
+                year - 1
+            ));
+        }
+        rows.push(vec![
+            Cell::text_sorted_by(&year_label, &year.to_string()),
+            Cell::number(Some(total.people as f64), 0),
+            official_row.map_or_else(
+                || Cell::missing("not yet published"),
+                |row| Cell::number(Some(f64::from(row.people)), 0),
+            ),
+            Cell::number(Some(total.boats as f64), 0),
+            official_row.map_or_else(
+                || Cell::missing("not yet published"),
+                |row| Cell::number(Some(f64::from(row.boats)), 0),
+            ),
+            Cell::number(people_per_boat(total.people, total.boats), 1),
+            match change {
+                Some(change) => Cell {
+                    shown: signed_percent(change),
+                    csv: format!("{change:.1}"),
+                    sort_key: crate::export::SortKey::Number(change),
+                },
+                None => Cell::missing("no year before"),
+            },
+        ]);
+        let span = if total.is_complete {
+            format!("In {year}")
+        } else {
+            format!("From {}", days_text(total.period_start, last_day))
+        };
+        let official_part = match official_row {
+            Some(row) => format!(
+                "the official statistics give {} people in {} boats ({official_names})",
+                format_number(f64::from(row.people), 0),
+                format_number(f64::from(row.boats), 0)
+            ),
+            None => format!("official statistics for {year} are not yet published"),
+        };
+        row_citations.push(format!(
+            "{span}, {} people crossed the English Channel in small boats in {} boats (provisional figures: {provisional_names}); {official_part}.",
+            format_number(total.people as f64, 0),
+            format_number(total.boats as f64, 0),
+        ));
+    }
+    if years.iter().any(|total| {
+        !official
+            .iter()
+            .any(|row| row.year == total.period_start.year())
+    }) {
+        notes.push("\"Not yet published\": the official statistics for that year are not in this dataset; the provisional figures stand alone until they are.".to_string());
+    }
+    let column = |heading: &str, is_numeric: bool| Column {
+        heading: heading.to_string(),
+        is_numeric,
+    };
+    let caption = "Small-boat arrivals by year, provisional and official".to_string();
+    KeyNumbers {
+        table: DataTable {
+            caption: caption.clone(),
+            columns: vec![
+                column("Year", false),
+                column("People, provisional", true),
+                column("People, official", true),
+                column("Boats, provisional", true),
+                column("Boats, official", true),
+                column("People per boat, provisional", true),
+                column("Change in people on the year before, provisional", true),
+            ],
+            rows,
+        },
+        row_citations,
+        notes,
+        csv_footer: vec![
+            format!("{caption}."),
+            format!("Provisional: {provisional_names}. Official: {official_names}."),
+            format!("Cite as: Border Security Briefing Explorer, “{caption}”, {provisional_names}; {official_names}"),
+        ],
+    }
+}
