@@ -95,6 +95,8 @@ pub struct ViewState {
     pub compare_years: bool,
     /// Announcement markers on the crossings chart.
     pub show_events: bool,
+    /// The Briefing's key chart: by month or by year.
+    pub briefing_period: Period,
     /// Charts whose table is open instead of the chart, by chart id, sorted.
     pub open_tables: Vec<String>,
 }
@@ -114,10 +116,14 @@ impl Default for ViewState {
             series: SeriesChoice::default(),
             compare_years: false,
             show_events: true,
+            briefing_period: Period::Month,
             open_tables: Vec::new(),
         }
     }
 }
+
+/// The periods the Briefing's key chart offers.
+pub const BRIEFING_PERIODS: [Period; 2] = [Period::Month, Period::Year];
 
 /// Rolling-average window lengths offered, in periods.
 pub const ROLLING_CHOICES: [u32; 6] = [0, 3, 4, 7, 12, 28];
@@ -276,6 +282,9 @@ pub fn to_fragment(state: &ViewState) -> String {
     if state.show_events != initial.show_events {
         parts.push(format!("events={}", u8::from(state.show_events)));
     }
+    if state.briefing_period != initial.briefing_period {
+        parts.push(format!("bperiod={}", state.briefing_period.key()));
+    }
     for chart_id in &state.open_tables {
         parts.push(format!("table={}", encode_value(chart_id)));
     }
@@ -374,6 +383,12 @@ fn apply_part(state: &mut ViewState, key: &str, value: String) -> Result<(), Opt
             )?
         }
         "series" => state.series = known(SeriesChoice::from_key(&value), "unknown series")?,
+        "bperiod" => {
+            state.briefing_period = known(
+                Period::from_key(&value).filter(|period| BRIEFING_PERIODS.contains(period)),
+                "unknown key-chart period",
+            )?
+        }
         "yoy" => state.compare_years = known(switch(&value), "year-on-year switch")?,
         "events" => state.show_events = known(switch(&value), "events switch")?,
         "table" => {

@@ -46,3 +46,18 @@ test('a key-numbers row copies as a sentence with its sources, and the table sor
   const csv = readFileSync((await (await downloadPromise).path())!, 'utf8');
   expect(csv.split('\r\n')[0]).toBe('Year,"People, provisional","People, official","Boats, provisional","Boats, official","People per boat, provisional","Change in people on the year before, provisional"');
 });
+
+test('the key chart shows people by month on a fresh load, and by year when chosen', async ({ openApp, page }) => {
+  await openApp();
+  const chart = page.getByTestId('chart-briefing-crossings');
+  await expect(chart).toContainText('People crossing the English Channel in small boats, by month');
+  await expect(chart.getByTestId('chart-summary')).toContainText('the latest whole month, ');
+  await page.getByTestId('option-briefing-period').selectOption('year');
+  await expect(chart).toContainText('People crossing the English Channel in small boats, by year');
+  expect(page.url()).toContain('bperiod=year');
+  const years = peopleByYear();
+  await chart.getByTestId('toggle-table').click();
+  await expect(chart.getByTestId('data-table').locator('tbody tr')).toHaveCount(years.length);
+  await expect(chart.getByTestId('data-table').locator('tbody tr').first().locator('td').nth(1))
+    .toHaveText(thousands(years[0].people));
+});

@@ -217,7 +217,7 @@ fn Explorer(
             {move || panel_ready.get().then(|| {
                 let dataset = dataset_for_panel.clone();
                 match tab.get() {
-                    Tab::Briefing => view! { <BriefingView dataset=dataset state=state/> }.into_any(),
+                    Tab::Briefing => view! { <BriefingView dataset=dataset state=state chart_size=chart_size/> }.into_any(),
                     Tab::Crossings => view! { <CrossingsView dataset=dataset state=state chart_size=chart_size/> }.into_any(),
                     Tab::Funding => view! { <FundingView dataset=dataset state=state chart_size=chart_size/> }.into_any(),
                     Tab::Announcements => view! { <AnnouncementsView dataset=dataset state=state/> }.into_any(),

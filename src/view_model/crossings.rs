@@ -26,6 +26,38 @@ pub fn crossings_chart(dataset: &Dataset, state: &ViewState, chart_size: ChartSi
     } else {
         Vec::new()
     };
+    series_chart(dataset, series, events, "crossings", chart_size)
+}
+
+/// The Briefing's key chart: people crossing by month or by year over the view's dates, provisional
+/// figures, its summary naming the latest whole period; no markers, so it reads at a glance.
+pub fn briefing_chart(dataset: &Dataset, state: &ViewState, chart_size: ChartSize) -> ChartView {
+    let request = crate::analysis::request::SeriesRequest {
+        period: state.briefing_period,
+        measure: Measure::People,
+        edition: crate::analysis::request::SeriesChoice::Provisional,
+        rolling_periods: 0,
+        dates: state.dates(),
+    };
+    let series = crossings_series(dataset, &request);
+    series_chart(
+        dataset,
+        series,
+        Vec::new(),
+        "briefing-crossings",
+        chart_size,
+    )
+}
+
+/// A series drawn with everything around it: title, subtitle, source, summary, notes, and the readout
+/// lines and table made when read.
+fn series_chart(
+    dataset: &Dataset,
+    series: CrossingsSeries,
+    events: Vec<(usize, EventNote)>,
+    chart_id: &str,
+    chart_size: ChartSize,
+) -> ChartView {
     let drawn = draw_series(&series, &events, chart_size);
     let status = status_word(series.status);
     let title = series_title(series.measure, series.period);
@@ -47,7 +79,7 @@ pub fn crossings_chart(dataset: &Dataset, state: &ViewState, chart_size: ChartSi
     // hundred times today's data they would be tens of thousands of formatted numbers per change.
     let series = Arc::new(series);
     ChartView {
-        chart_id: "crossings".to_string(),
+        chart_id: chart_id.to_string(),
         title,
         subtitle,
         source_line: format!("Source: {cited_sources}."),

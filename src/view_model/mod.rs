@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 
 pub use announcements::match_count_sentence;
 pub use briefing::{briefing_summary, headlines, Headline};
-pub use crossings::crossings_chart;
+pub use crossings::{briefing_chart, crossings_chart};
 pub use funding::{funding_view, FundingRow, FundingView};
 pub use key_numbers::{key_numbers, KeyNumbers};
 pub use sources::{editions_paragraph, method_notes};

@@ -451,3 +451,45 @@ fn key_numbers_give_every_year_in_both_editions_with_a_sentence_each() {
         "{csv}"
     );
 }
+
+#[test]
+fn the_briefing_chart_is_people_by_month_or_year_naming_the_latest_whole_period() {
+    let dataset = briefing_fixture();
+    let by_month = briefing_chart(&dataset, &ViewState::initial(), WIDE_CHART_SIZE);
+    assert_eq!(by_month.chart_id, "briefing-crossings");
+    assert_eq!(
+        by_month.title,
+        "People crossing the English Channel in small boats, by month"
+    );
+    assert_eq!(by_month.drawn.geometry.n_positions, 25);
+    let (january, _) = fixture_sum(date(2025, 1, 1), date(2025, 1, 31));
+    assert!(
+        by_month.summary.ends_with(&format!(
+            "the latest whole month, January 2025, had {} people.",
+            format_number(january as f64, 0)
+        )),
+        "{}",
+        by_month.summary
+    );
+    assert!(by_month.events.is_empty(), "no markers on the key chart");
+    let by_year = briefing_chart(
+        &dataset,
+        &ViewState {
+            briefing_period: Period::Year,
+            measure: crate::view_state::Measure::Boats,
+            series: crate::view_state::SeriesChoice::Official,
+            ..ViewState::initial()
+        },
+        WIDE_CHART_SIZE,
+    );
+    let (people_2024, _) = fixture_sum(date(2024, 1, 1), date(2024, 12, 31));
+    assert_eq!(by_year.drawn.geometry.n_positions, 3);
+    assert!(
+        by_year.summary.ends_with(&format!(
+            "the latest whole year, 2024, had {} people.",
+            format_number(people_2024 as f64, 0)
+        )),
+        "the Crossings view's measure and edition do not change it: {}",
+        by_year.summary
+    );
+}

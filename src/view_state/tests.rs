@@ -30,6 +30,16 @@ fn a_full_view_reads_back() {
         "v=1&tab=crossings&period=week&measure=people-per-boat&roll=4&series=official&yoy=1&events=0&table=crossings-main",
         &[],
     );
+    check(
+        "v=1&tab=briefing&bperiod=year",
+        "v=1&tab=briefing&bperiod=year",
+        &[],
+    );
+    check(
+        "v=1&tab=briefing&bperiod=week",
+        "v=1&tab=briefing",
+        &["unknown key-chart period \"week\""],
+    );
 }
 
 #[test]
@@ -108,6 +118,7 @@ fn arbitrary_state() -> impl Strategy<Value = ViewState> {
             any::<bool>(),
             any::<bool>(),
             prop::collection::vec("[a-z0-9-]{1,20}", 0..3),
+            prop::sample::select(BRIEFING_PERIODS.to_vec()),
         ),
     )
         .prop_map(
@@ -120,6 +131,7 @@ fn arbitrary_state() -> impl Strategy<Value = ViewState> {
                     compare_years,
                     show_events,
                     open_tables,
+                    briefing_period,
                 ) = options;
                 let mut state = ViewState {
                     tab,
@@ -138,6 +150,7 @@ fn arbitrary_state() -> impl Strategy<Value = ViewState> {
                     series,
                     compare_years,
                     show_events,
+                    briefing_period,
                     open_tables,
                 };
                 state.normalise();

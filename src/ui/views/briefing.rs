@@ -5,17 +5,27 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::analysis::filter::filter_announcements;
+use crate::chart::ChartSize;
+use crate::closed_set::ClosedSet;
 use crate::data::Dataset;
-use crate::view_model::{briefing_summary, headlines, key_numbers};
+use crate::view_model::{
+    briefing_chart, briefing_summary, headlines, key_numbers, WIDE_CHART_SIZE,
+};
 use crate::view_state::ViewState;
+use crate::view_state::BRIEFING_PERIODS;
 
 use crate::ui::browser;
-use crate::ui::chart_panel::SortableTable;
-use crate::ui::widgets::{CopyButton, SourceLinks};
+use crate::ui::chart_panel::{ChartPanel, SortableTable};
+use crate::ui::widgets::{CopyButton, OptionSelect, SourceLinks};
 
 /// The landing view: headline figures, a generated summary, the latest announcements.
 #[component]
-pub fn BriefingView(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl IntoView {
+pub fn BriefingView(
+    dataset: Arc<Dataset>,
+    state: RwSignal<ViewState>,
+    /// The chart's drawing size, which follows the screen's width.
+    chart_size: Signal<ChartSize>,
+) -> impl IntoView {
     let dataset_for_headlines = dataset.clone();
     let figures = Memo::new(move |_| state.with(|state| headlines(&dataset_for_headlines, state)));
     let dataset_for_summary = dataset.clone();
@@ -37,6 +47,7 @@ pub fn BriefingView(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl I
         <h2>"Briefing"</h2>
         <p class="lede" data-testid="briefing-summary" aria-live="polite">{move || summary.get()}</p>
         <KeyNumbersTable dataset=dataset.clone()/>
+        <KeyChart dataset=dataset.clone() state=state chart_size=chart_size/>
         <div class="headline-grid">
             {move || figures.get().into_iter().map(|headline| {
                 let citation = headline.citation.clone();
@@ -102,5 +113,37 @@ fn KeyNumbersTable(dataset: Arc<Dataset>) -> impl IntoView {
                 {key.notes.iter().map(|note| view! { <li>{note.clone()}</li> }).collect_view()}
             </ul>
         </section>
+    }
+}
+
+/// The key chart: people crossing by month or by year over the view's dates.
+#[component]
+fn KeyChart(
+    dataset: Arc<Dataset>,
+    state: RwSignal<ViewState>,
+    chart_size: Signal<ChartSize>,
+) -> impl IntoView {
+    let dataset_for_chart = dataset.clone();
+    let chart = Memo::new(move |_| {
+        state.with(|state| briefing_chart(&dataset_for_chart, state, chart_size.get()))
+    });
+    let options = BRIEFING_PERIODS
+        .iter()
+        .map(|period| (period.key().to_string(), format!("By {}", period.label())))
+        .collect::<Vec<_>>();
+    view! {
+        <form class="options" on:submit=|event| event.prevent_default() aria-label="Key chart options">
+            <OptionSelect label="Key chart" test_id="option-briefing-period" options=options
+                current=Signal::derive(move || state.with(|state| state.briefing_period.key().to_string()))
+                on_pick=Callback::new(move |key: String| {
+                    if let Some(period) = BRIEFING_PERIODS.iter().find(|period| period.key() == key) {
+                        let period = *period;
+                        state.update(|state| state.briefing_period = period);
+                    }
+                })/>
+        </form>
+        <ChartPanel chart=chart state=state wide_chart=move |()| {
+            state.with_untracked(|state| briefing_chart(&dataset, state, WIDE_CHART_SIZE))
+        }/>
     }
 }
