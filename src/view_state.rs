@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
+use crate::analysis::compare::{ComparePreset, Comparison};
 use crate::analysis::filter::AnnouncementFilter;
 use crate::analysis::request::{DateRange, SeriesRequest};
 pub use crate::analysis::request::{Measure, SeriesChoice};
@@ -97,6 +98,8 @@ pub struct ViewState {
     pub show_events: bool,
     /// The Briefing's key chart: by month or by year.
     pub briefing_period: Period,
+    /// Two or more periods compared on the Briefing, if asked for.
+    pub compare: Option<Comparison>,
     /// Charts whose table is open instead of the chart, by chart id, sorted.
     pub open_tables: Vec<String>,
 }
@@ -117,6 +120,7 @@ impl Default for ViewState {
             compare_years: false,
             show_events: true,
             briefing_period: Period::Month,
+            compare: None,
             open_tables: Vec::new(),
         }
     }
@@ -285,6 +289,18 @@ pub fn to_fragment(state: &ViewState) -> String {
     if state.briefing_period != initial.briefing_period {
         parts.push(format!("bperiod={}", state.briefing_period.key()));
     }
+    match state.compare {
+        Some(Comparison::Preset(preset)) => parts.push(format!("cmp={}", preset.key())),
+        Some(Comparison::Typed { a, b }) => {
+            parts.push("cmp=typed".to_string());
+            for (key, date) in [("afrom", a.0), ("ato", a.1), ("bfrom", b.0), ("bto", b.1)] {
+                if let Some(date) = date {
+                    parts.push(format!("{key}={}", crate::dates::iso_date(date)));
+                }
+            }
+        }
+        None => {}
+    }
     for chart_id in &state.open_tables {
         parts.push(format!("table={}", encode_value(chart_id)));
     }
@@ -383,6 +399,34 @@ fn apply_part(state: &mut ViewState, key: &str, value: String) -> Result<(), Opt
             )?
         }
         "series" => state.series = known(SeriesChoice::from_key(&value), "unknown series")?,
+        "cmp" if value == "typed" => {
+            if !matches!(state.compare, Some(Comparison::Typed { .. })) {
+                state.compare = Some(Comparison::Typed {
+                    a: (None, None),
+                    b: (None, None),
+                });
+            }
+        }
+        "cmp" => {
+            state.compare = Some(Comparison::Preset(known(
+                ComparePreset::from_key(&value),
+                "unknown comparison",
+            )?))
+        }
+        "afrom" | "ato" | "bfrom" | "bto" => {
+            let date = known(crate::dates::parse_iso_date(&value), "comparison date")?;
+            let (mut a, mut b) = match state.compare {
+                Some(Comparison::Typed { a, b }) => (a, b),
+                _ => ((None, None), (None, None)),
+            };
+            match key {
+                "afrom" => a.0 = Some(date),
+                "ato" => a.1 = Some(date),
+                "bfrom" => b.0 = Some(date),
+                _ => b.1 = Some(date),
+            }
+            state.compare = Some(Comparison::Typed { a, b });
+        }
         "bperiod" => {
             state.briefing_period = known(
                 Period::from_key(&value).filter(|period| BRIEFING_PERIODS.contains(period)),

@@ -276,3 +276,27 @@ fn key_numbers_show_each_year_as_published_in_both_editions() {
     assert_eq!(key.table.rows.len(), (last - first + 1) as usize);
     assert_eq!(key.row_citations.len(), key.table.rows.len());
 }
+
+#[test]
+fn the_election_comparison_gives_the_published_sums() {
+    use border_security_explorer::analysis::compare::{preset_spans, span_figures, ComparePreset};
+    let dataset = bundled();
+    let spans = preset_spans(ComparePreset::Election, &dataset, &Default::default());
+    let figures = span_figures(&dataset, &spans).unwrap();
+    let published: Vec<(NaiveDate, NaiveDate, u64)> =
+        csv_rows(include_str!("reference/published_sums.csv"))
+            .iter()
+            .map(|row| {
+                (
+                    NaiveDate::parse_from_str(&row[0], "%Y-%m-%d").unwrap(),
+                    NaiveDate::parse_from_str(&row[1], "%Y-%m-%d").unwrap(),
+                    count(&row[2]),
+                )
+            })
+            .collect();
+    let found: Vec<(NaiveDate, NaiveDate, u64)> = figures
+        .iter()
+        .map(|figures| (figures.span.first, figures.span.last, figures.people))
+        .collect();
+    assert_eq!(found, published, "PA's figures either side of the election");
+}

@@ -5,6 +5,7 @@ import { test, expect } from './fixtures';
 const views = [
   'v=1&tab=briefing',
   'v=1&tab=briefing&bperiod=year&table=briefing-crossings',
+  'v=1&tab=briefing&cmp=election',
   'v=1&tab=crossings',
   'v=1&tab=crossings&table=crossings',
   'v=1&tab=crossings&yoy=1',

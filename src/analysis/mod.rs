@@ -3,6 +3,7 @@
 //! Every function is a plain computation over the checked dataset. Nothing is estimated: a figure that
 //! the data cannot give (a missing day, a division by zero boats) is `None`, and the UI says so.
 
+pub mod compare;
 pub mod editions;
 pub mod filter;
 pub mod funding;

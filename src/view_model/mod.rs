@@ -6,6 +6,7 @@
 
 mod announcements;
 mod briefing;
+mod compare;
 mod crossings;
 mod funding;
 mod key_numbers;
@@ -18,6 +19,7 @@ use chrono::NaiveDate;
 
 pub use announcements::match_count_sentence;
 pub use briefing::{briefing_summary, headlines, Headline};
+pub use compare::{compare_view, CompareView};
 pub use crossings::{briefing_chart, crossings_chart};
 pub use funding::{funding_view, FundingRow, FundingView};
 pub use key_numbers::{key_numbers, KeyNumbers};

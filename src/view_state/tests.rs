@@ -151,6 +151,7 @@ fn arbitrary_state() -> impl Strategy<Value = ViewState> {
                     compare_years,
                     show_events,
                     briefing_period,
+                    compare: None,
                     open_tables,
                 };
                 state.normalise();
@@ -253,5 +254,32 @@ fn the_address_is_written_only_when_it_differs_from_the_view() {
         fragment_to_write(&initial, "v=1&tab=crossings"),
         Some("v=1&tab=briefing".to_string()),
         "going back to the briefing writes it"
+    );
+}
+
+#[test]
+fn comparisons_read_back_from_the_link() {
+    check(
+        "v=1&tab=briefing&cmp=launch",
+        "v=1&tab=briefing&cmp=launch",
+        &[],
+    );
+    check(
+        "v=1&tab=briefing&cmp=typed&afrom=2023-01-01&ato=2023-03-31&bfrom=2025-01-01&bto=2025-03-31",
+        "v=1&tab=briefing&cmp=typed&afrom=2023-01-01&ato=2023-03-31&bfrom=2025-01-01&bto=2025-03-31",
+        &[],
+    );
+    check(
+        "v=1&tab=briefing&cmp=typed&afrom=2023-01-01",
+        "v=1&tab=briefing&cmp=typed&afrom=2023-01-01",
+        &[],
+    );
+    check(
+        "v=1&tab=briefing&cmp=decade&bto=2025-02-30",
+        "v=1&tab=briefing",
+        &[
+            "unknown comparison \"decade\"",
+            "comparison date \"2025-02-30\"",
+        ],
     );
 }
