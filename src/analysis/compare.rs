@@ -43,11 +43,9 @@ impl ClosedSet for ComparePreset {
     fn label(self) -> &'static str {
         match self {
             ComparePreset::SameSpanLastYear => "The same days a year earlier",
-            ComparePreset::CommandLaunch => {
-                "12 months before and after the Command's launch (5 July 2024)"
-            }
-            ComparePreset::Election => "2024 before and after the July general election",
-            ComparePreset::YearToDate => "Year to date against the same days of each earlier year",
+            ComparePreset::CommandLaunch => "12 months either side of the launch",
+            ComparePreset::Election => "2024 either side of the election",
+            ComparePreset::YearToDate => "Year to date, every year",
         }
     }
 }
