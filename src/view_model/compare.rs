@@ -1,7 +1,7 @@
 //! Comparing periods on the Briefing: the figures of each period, the change, and a sentence with both periods, the edition and the source.
 
 use super::{days_text, source_names};
-use crate::analysis::compare::{span_figures, Comparison, SpanFigures};
+use crate::analysis::compare::{span_figures, SpanFigures};
 use crate::analysis::people_per_boat;
 use crate::data::Dataset;
 use crate::export::{Cell, Column, DataTable};
@@ -123,17 +123,7 @@ pub fn compare_view(dataset: &Dataset, state: &ViewState) -> Option<CompareView>
     let change_text = change.unwrap_or_else(|| {
         "no one crossed in the earlier period, so there is no percentage change".to_string()
     });
-    let sentence = format!(
-        "{}{compared}: {change_text}. Provisional figures: {sources}.",
-        if matches!(
-            comparison,
-            Comparison::Preset(crate::analysis::compare::ComparePreset::YearToDate)
-        ) {
-            format!("By {}, ", crate::dates::day_month(later.span.last))
-        } else {
-            String::new()
-        }
-    );
+    let sentence = format!("{compared}: {change_text}. Provisional figures: {sources}.");
     let mut notes = vec!["Provisional figures, summed from the Home Office's daily series; official statistics are published by whole month and year and are not mixed in.".to_string()];
     if !same_length {
         notes.push(

@@ -215,9 +215,9 @@ fn ComparePanel(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl IntoV
                 <OptionSelect label="Compare" test_id="option-compare" options=options current=current on_pick=on_pick/>
                 <Show when=move || typed().is_some()>
                     <DateInput label="Period A from" test_id="compare-a-from" value=typed_date(0) on_change=set_typed(0)/>
-                    <DateInput label="to" test_id="compare-a-to" value=typed_date(1) on_change=set_typed(1)/>
+                    <DateInput label="Period A to" test_id="compare-a-to" value=typed_date(1) on_change=set_typed(1)/>
                     <DateInput label="Period B from" test_id="compare-b-from" value=typed_date(2) on_change=set_typed(2)/>
-                    <DateInput label="to" test_id="compare-b-to" value=typed_date(3) on_change=set_typed(3)/>
+                    <DateInput label="Period B to" test_id="compare-b-to" value=typed_date(3) on_change=set_typed(3)/>
                 </Show>
             </form>
             {move || shown.get().map(|shown| match shown {
