@@ -1047,10 +1047,15 @@ mod comparisons {
                 "{label}"
             );
         }
-        assert!(sentence(&ytd).starts_with(&format!(
-            "By {}, ",
-            border_security_explorer::dates::day_month(last)
-        )));
+        assert!(
+            sentence(&ytd).contains(&format!(
+                "from 1 January {} to {}",
+                last.year(),
+                border_security_explorer::dates::day_month_year(last)
+            )),
+            "{}",
+            sentence(&ytd)
+        );
     }
 
     #[test]
