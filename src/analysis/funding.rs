@@ -47,22 +47,48 @@ pub fn funding_total<'a>(records: impl IntoIterator<Item = &'a Funding>) -> Fund
 }
 
 /// Why a funding record is or is not in the totals, for people.
-pub fn funding_count_reason(funding: &Funding) -> String {
+pub fn funding_count_reason(funding: &Funding, all: &[Funding]) -> String {
     if funding.amount_is_per_year {
         return "A yearly rate: shown beside the totals, never added to one-off sums.".to_string();
     }
+    // Records are named as people know them, by amount and date; ids stay in the data and CSV.
+    let named = |funding_id: &str| {
+        all.iter()
+            .find(|other| other.funding_id == funding_id)
+            .map_or_else(
+                || "another record".to_string(),
+                |other| {
+                    format!(
+                        "the {}{} announced {}",
+                        other.amount_basis.qualifier(),
+                        crate::text::money(other.amount_gbp),
+                        other.announced.display()
+                    )
+                },
+            )
+    };
     match &funding.relation {
         FundingRelation::New => "New money: counted once.".to_string(),
         FundingRelation::Reannouncement { of_funding_id } => {
-            format!("A re-announcement of {of_funding_id}: not counted again.")
+            format!(
+                "A re-announcement of {}: not counted again.",
+                named(of_funding_id)
+            )
         }
         FundingRelation::PartOf { of_funding_id } => {
-            format!("Part of {of_funding_id}, which is counted: not counted again.")
+            format!(
+                "Part of {}, which is counted: not counted again.",
+                named(of_funding_id)
+            )
         }
         FundingRelation::TotalOf { of_funding_ids } => {
+            let parts: Vec<String> = of_funding_ids
+                .iter()
+                .map(|part_id| named(part_id))
+                .collect();
             format!(
                 "A total of {}: its parts are counted, so it is not.",
-                of_funding_ids.join(", ")
+                crate::text::join_words(&parts)
             )
         }
     }

@@ -104,8 +104,8 @@ fn funding_is_counted_once() {
     assert_eq!(total.left_out_ids, vec!["f3"]);
     assert_eq!(total.per_year_ids, vec!["f4"]);
     assert_eq!(
-        funding_count_reason(&dataset.funding[2]),
-        "A total of f1, f2: its parts are counted, so it is not."
+        funding_count_reason(&dataset.funding[2], &dataset.funding),
+        "A total of the up to £75 million announced 17 September 2024 and the £75 million announced 4 November 2024: its parts are counted, so it is not."
     );
     assert!(dataset.funding[0].is_counted_once() && !dataset.funding[2].is_counted_once());
     assert!(!dataset.funding[3].is_counted_once(), "a yearly rate");

@@ -89,7 +89,10 @@ pub fn funding_view(dataset: &Dataset, state: &ViewState, chart_size: ChartSize)
     FundingView {
         by_recipient: by_recipient_table(&in_range),
         chart: funding_chart(&in_range, chart_size),
-        rows: in_range.iter().map(|funding| ledger_row(funding)).collect(),
+        rows: in_range
+            .iter()
+            .map(|funding| ledger_row(funding, &dataset.funding))
+            .collect(),
         bsc_total_sentence: bsc_total_sentence(&in_range),
         all_total_sentence,
         per_year_sentences: in_range
@@ -113,7 +116,7 @@ fn per_year_sentence(funding: &Funding) -> String {
 }
 
 /// One ledger row: the record as announced and how it was counted.
-fn ledger_row(funding: &Funding) -> FundingRow {
+fn ledger_row(funding: &Funding, all: &[Funding]) -> FundingRow {
     FundingRow {
         funding_id: funding.funding_id.clone(),
         announced_display: funding.announced.display(),
@@ -131,7 +134,7 @@ fn ledger_row(funding: &Funding) -> FundingRow {
         purpose: funding.purpose.clone(),
         period: funding.period.clone(),
         is_counted: funding.is_counted_once(),
-        count_reason: funding_count_reason(funding),
+        count_reason: funding_count_reason(funding, all),
         source_ids: funding.source_ids.clone(),
     }
 }
