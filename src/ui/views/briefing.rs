@@ -94,9 +94,11 @@ pub fn BriefingView(
 fn KeyNumbersTable(dataset: Arc<Dataset>) -> impl IntoView {
     let key = key_numbers(&dataset);
     let download_status = RwSignal::new(String::new());
-    let csv = crate::export::to_csv(&key.table, &key.csv_footer);
+    let (table, footer) = (key.table.clone(), key.csv_footer.clone());
     let file_name = format!("{}.csv", crate::export::file_stem(&key.table.caption));
+    // The CSV is written when asked for, not while the page starts.
     let download = move |_| {
+        let csv = crate::export::to_csv(&table, &footer);
         download_status.set(
             match browser::download_text(&file_name, "text/csv;charset=utf-8", &csv) {
                 Ok(()) => format!("Downloading {file_name}"),
