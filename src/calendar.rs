@@ -3,7 +3,7 @@
 //! Every function is total: a date at the very end of chrono's range falls back to the date given rather
 //! than panicking, which no real dataset reaches.
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate};
 
 use crate::closed_set::ClosedSet;
 
@@ -76,11 +76,6 @@ pub fn month_end(date: NaiveDate) -> NaiveDate {
         .unwrap_or(date)
 }
 
-/// 28 to 31.
-pub fn days_in_month(date: NaiveDate) -> u32 {
-    month_end(date).day()
-}
-
 /// The Sunday that ends the date's week (weeks run Monday to Sunday, as in the Home Office weekly sheet).
 pub fn week_ending(date: NaiveDate) -> NaiveDate {
     let days_to_sunday = 6 - date.weekday().num_days_from_monday();
@@ -106,11 +101,6 @@ pub fn n_days_inclusive(first: NaiveDate, last: NaiveDate) -> u32 {
     u32::try_from((last - first).num_days() + 1).unwrap_or(0)
 }
 
-/// True for a Sunday.
-pub fn is_sunday(date: NaiveDate) -> bool {
-    date.weekday() == Weekday::Sun
-}
-
 /// The date with the same month and day in `year`; for 29 February in a year without one, `None`.
 pub fn same_day_in_year(date: NaiveDate, year: i32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, date.month(), date.day())
@@ -119,6 +109,7 @@ pub fn same_day_in_year(date: NaiveDate, year: i32) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Weekday;
 
     fn date(year: i32, month: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(year, month, day).unwrap()
@@ -139,7 +130,7 @@ mod tests {
         ] {
             assert_eq!(month_start(day), start);
             assert_eq!(month_end(day), end);
-            assert_eq!(days_in_month(day), length);
+            assert_eq!(month_end(day).day(), length);
         }
         assert_eq!(next_month_start(date(2025, 12, 5)), Some(date(2026, 1, 1)));
         assert_eq!(
@@ -172,7 +163,7 @@ mod tests {
             period_bounds(Period::Week, date(2022, 1, 1)),
             (date(2021, 12, 27), date(2022, 1, 2))
         );
-        assert!(is_sunday(week_ending(date(2025, 6, 15))));
+        assert_eq!(week_ending(date(2025, 6, 15)).weekday(), Weekday::Sun);
         for offset in 0..400 {
             let day = date(2023, 1, 1) + chrono::Days::new(offset);
             let (start, end) = period_bounds(Period::Week, day);

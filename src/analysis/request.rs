@@ -75,9 +75,13 @@ impl DateRange {
         self.from.is_none_or(|from| first >= from) && self.to.is_none_or(|to| last <= to)
     }
 
-    /// True when neither end is limited.
-    pub fn is_unlimited(&self) -> bool {
-        self.from.is_none() && self.to.is_none()
+    /// The first and last day of the range inside `first`..=`last` (the days some data cover); the
+    /// first comes after the last when the range and those days do not meet.
+    pub fn clipped_to(&self, first: NaiveDate, last: NaiveDate) -> (NaiveDate, NaiveDate) {
+        (
+            self.from.map_or(first, |from| from.max(first)),
+            self.to.map_or(last, |to| to.min(last)),
+        )
     }
 }
 

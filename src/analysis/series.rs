@@ -160,11 +160,7 @@ pub fn crossings_series(dataset: &Dataset, request: &SeriesRequest) -> Crossings
     let (mut points, left_out_cut) = if info.status == Status::Official {
         whole_official_points(&whole_points, &request.dates)
     } else {
-        let first = request
-            .dates
-            .from
-            .map_or(data_first, |from| from.max(data_first));
-        let last = request.dates.to.map_or(data_last, |to| to.min(data_last));
+        let (first, last) = request.dates.clipped_to(data_first, data_last);
         let points = if first == data_first && last == data_last {
             whole_points.clone()
         } else {

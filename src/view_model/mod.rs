@@ -287,10 +287,7 @@ pub fn filter_line(dataset: &Dataset, state: &ViewState) -> String {
         return format!("Showing {asked}.");
     };
     let data_first = daily.first_date;
-    let first = state
-        .date_from
-        .map_or(data_first, |from| from.max(data_first));
-    let last = state.date_to.map_or(data_last, |to| to.min(data_last));
+    let (first, last) = state.dates().clipped_to(data_first, data_last);
     let covered_by_data = (state.date_from.is_none_or(|from| from >= data_first))
         && (state.date_to.is_none_or(|to| to <= data_last));
     if state.date_from.is_none() && state.date_to.is_none() {
