@@ -80,49 +80,53 @@ fn scale(tree: &mut Value, factor: usize) {
         tree["as_of"] = json!(last_day_text);
     }
     for collection in ["sources", "announcements", "funding", "figures"] {
-        let originals = tree[collection].as_array().cloned().unwrap_or_default();
-        let mut copies = originals.clone();
-        for copy_idx in 1..factor {
-            let suffix = format!("-copy{copy_idx}");
-            for original in &originals {
-                let mut copy = original.clone();
-                copy["id"] = with_suffix(&copy["id"], &suffix);
-                if let Some(source_ids) = copy.get_mut("source_ids").and_then(Value::as_array_mut) {
-                    for source_id in source_ids.iter_mut() {
+        repeat_records(&mut tree[collection], factor);
+    }
+}
+
+/// Repeats a list of records `factor` times, each copy's id and every id it refers to (sources,
+/// alternatives' sources, the records a relation is of) suffixed so references stay within the copy.
+fn repeat_records(records: &mut Value, factor: usize) {
+    let originals = records.as_array().cloned().unwrap_or_default();
+    let mut copies = originals.clone();
+    for copy_idx in 1..factor {
+        let suffix = format!("-copy{copy_idx}");
+        for original in &originals {
+            let mut copy = original.clone();
+            copy["id"] = with_suffix(&copy["id"], &suffix);
+            if let Some(source_ids) = copy.get_mut("source_ids").and_then(Value::as_array_mut) {
+                for source_id in source_ids.iter_mut() {
+                    *source_id = with_suffix(source_id, &suffix);
+                }
+            }
+            if let Some(alternatives) = copy.get_mut("alternatives").and_then(Value::as_array_mut) {
+                for alternative in alternatives {
+                    for source_id in alternative["source_ids"]
+                        .as_array_mut()
+                        .into_iter()
+                        .flatten()
+                    {
                         *source_id = with_suffix(source_id, &suffix);
                     }
                 }
-                if let Some(alternatives) =
-                    copy.get_mut("alternatives").and_then(Value::as_array_mut)
-                {
-                    for alternative in alternatives {
-                        for source_id in alternative["source_ids"]
-                            .as_array_mut()
-                            .into_iter()
-                            .flatten()
-                        {
-                            *source_id = with_suffix(source_id, &suffix);
-                        }
-                    }
-                }
-                if let Some(of) = copy
-                    .get_mut("relation")
-                    .and_then(|relation| relation.get_mut("of"))
-                {
-                    match of {
-                        Value::Array(targets) => {
-                            for target in targets.iter_mut() {
-                                *target = with_suffix(target, &suffix);
-                            }
-                        }
-                        target => *target = with_suffix(target, &suffix),
-                    }
-                }
-                copies.push(copy);
             }
+            if let Some(of) = copy
+                .get_mut("relation")
+                .and_then(|relation| relation.get_mut("of"))
+            {
+                match of {
+                    Value::Array(targets) => {
+                        for target in targets.iter_mut() {
+                            *target = with_suffix(target, &suffix);
+                        }
+                    }
+                    target => *target = with_suffix(target, &suffix),
+                }
+            }
+            copies.push(copy);
         }
-        tree[collection] = json!(copies);
     }
+    *records = json!(copies);
 }
 
 #[cfg(test)]

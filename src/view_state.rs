@@ -188,6 +188,61 @@ impl ViewState {
         self.open_tables.iter().any(|open| open == chart_id)
     }
 
+    /// The comparison chosen, by the key the link and the picker use: a preset's key, "typed" for two
+    /// typed periods, "none" for none.
+    pub fn comparison_key(&self) -> &'static str {
+        match self.compare {
+            None => "none",
+            Some(Comparison::Preset(preset)) => preset.key(),
+            Some(Comparison::Typed { .. }) => "typed",
+        }
+    }
+
+    /// Chooses a comparison by its key ("none", a preset's, or "typed", which keeps any typed dates
+    /// already set). False, with nothing changed, for a key that is none of these.
+    pub fn pick_comparison(&mut self, key: &str) -> bool {
+        self.compare = match key {
+            "none" => None,
+            "typed" => Some(match self.compare {
+                Some(typed @ Comparison::Typed { .. }) => typed,
+                _ => Comparison::Typed {
+                    a: (None, None),
+                    b: (None, None),
+                },
+            }),
+            _ => match ComparePreset::from_key(key) {
+                Some(preset) => Some(Comparison::Preset(preset)),
+                None => return false,
+            },
+        };
+        true
+    }
+
+    /// The four typed dates in the order of `TYPED_DATE_KEYS` (A from, A to, B from, B to), when two
+    /// typed periods are being compared.
+    pub fn typed_dates(&self) -> Option<[Option<NaiveDate>; 4]> {
+        match self.compare {
+            Some(Comparison::Typed { a, b }) => Some([a.0, a.1, b.0, b.1]),
+            _ => None,
+        }
+    }
+
+    /// Sets one typed date (its index in `TYPED_DATE_KEYS`), switching to typed periods if another
+    /// comparison was chosen.
+    pub fn set_typed_date(&mut self, which: usize, date: Option<NaiveDate>) {
+        let [mut a_from, mut a_to, mut b_from, mut b_to] = self.typed_dates().unwrap_or([None; 4]);
+        match which {
+            0 => a_from = date,
+            1 => a_to = date,
+            2 => b_from = date,
+            _ => b_to = date,
+        }
+        self.compare = Some(Comparison::Typed {
+            a: (a_from, a_to),
+            b: (b_from, b_to),
+        });
+    }
+
     /// True when dates, search, actors or themes narrow what is shown.
     pub fn has_filters(&self) -> bool {
         self.date_from.is_some()
@@ -289,17 +344,16 @@ pub fn to_fragment(state: &ViewState) -> String {
     if state.briefing_period != initial.briefing_period {
         parts.push(format!("bperiod={}", state.briefing_period.key()));
     }
-    match state.compare {
-        Some(Comparison::Preset(preset)) => parts.push(format!("cmp={}", preset.key())),
-        Some(Comparison::Typed { a, b }) => {
-            parts.push("cmp=typed".to_string());
-            for (key, date) in [("afrom", a.0), ("ato", a.1), ("bfrom", b.0), ("bto", b.1)] {
-                if let Some(date) = date {
-                    parts.push(format!("{key}={}", crate::dates::iso_date(date)));
-                }
-            }
+    if state.compare.is_some() {
+        parts.push(format!("cmp={}", state.comparison_key()));
+    }
+    for (key, date) in TYPED_DATE_KEYS
+        .iter()
+        .zip(state.typed_dates().unwrap_or([None; 4]))
+    {
+        if let Some(date) = date {
+            parts.push(format!("{key}={}", crate::dates::iso_date(date)));
         }
-        None => {}
     }
     for chart_id in &state.open_tables {
         parts.push(format!("table={}", encode_value(chart_id)));
@@ -353,6 +407,9 @@ pub fn parse_fragment(fragment: &str) -> ParsedFragment {
     ParsedFragment { state, ignored }
 }
 
+/// The link's keys for the typed periods' dates: A from, A to, B from, B to.
+pub const TYPED_DATE_KEYS: [&str; 4] = ["afrom", "ato", "bfrom", "bto"];
+
 /// Sets what one `key=value` part of a fragment says. `Err(Some(what))` names a value that could not
 /// be used; `Err(None)` is a key this version does not know.
 fn apply_part(state: &mut ViewState, key: &str, value: String) -> Result<(), Option<&'static str>> {
@@ -399,34 +456,7 @@ fn apply_part(state: &mut ViewState, key: &str, value: String) -> Result<(), Opt
             )?
         }
         "series" => state.series = known(SeriesChoice::from_key(&value), "unknown series")?,
-        "cmp" if value == "typed" => {
-            if !matches!(state.compare, Some(Comparison::Typed { .. })) {
-                state.compare = Some(Comparison::Typed {
-                    a: (None, None),
-                    b: (None, None),
-                });
-            }
-        }
-        "cmp" => {
-            state.compare = Some(Comparison::Preset(known(
-                ComparePreset::from_key(&value),
-                "unknown comparison",
-            )?))
-        }
-        "afrom" | "ato" | "bfrom" | "bto" => {
-            let date = known(crate::dates::parse_iso_date(&value), "comparison date")?;
-            let (mut a, mut b) = match state.compare {
-                Some(Comparison::Typed { a, b }) => (a, b),
-                _ => ((None, None), (None, None)),
-            };
-            match key {
-                "afrom" => a.0 = Some(date),
-                "ato" => a.1 = Some(date),
-                "bfrom" => b.0 = Some(date),
-                _ => b.1 = Some(date),
-            }
-            state.compare = Some(Comparison::Typed { a, b });
-        }
+        "cmp" | "afrom" | "ato" | "bfrom" | "bto" => apply_compare_part(state, key, &value)?,
         "bperiod" => {
             state.briefing_period = known(
                 Period::from_key(&value).filter(|period| BRIEFING_PERIODS.contains(period)),
@@ -448,6 +478,29 @@ fn apply_part(state: &mut ViewState, key: &str, value: String) -> Result<(), Opt
         }
         _ => return Err(None),
     }
+    Ok(())
+}
+
+/// Sets what one comparison part of a fragment says: `cmp` (a preset, or `typed`) or one of the typed
+/// periods' four dates.
+fn apply_compare_part(
+    state: &mut ViewState,
+    key: &str,
+    value: &str,
+) -> Result<(), Option<&'static str>> {
+    if key == "cmp" {
+        return if value != "none" && state.pick_comparison(value) {
+            Ok(())
+        } else {
+            Err(Some("unknown comparison"))
+        };
+    }
+    let date = crate::dates::parse_iso_date(value).ok_or(Some("comparison date"))?;
+    let which = TYPED_DATE_KEYS
+        .iter()
+        .position(|typed_key| *typed_key == key)
+        .ok_or(None)?;
+    state.set_typed_date(which, Some(date));
     Ok(())
 }
 

@@ -6,6 +6,7 @@ const views = [
   'v=1&tab=briefing',
   'v=1&tab=briefing&bperiod=year&table=briefing-crossings',
   'v=1&tab=briefing&cmp=election',
+  'v=1&tab=crossings&cmp=typed&afrom=2024-01-01&ato=2024-01-31&bfrom=2025-01-01',
   'v=1&tab=crossings',
   'v=1&tab=crossings&table=crossings',
   'v=1&tab=crossings&yoy=1',

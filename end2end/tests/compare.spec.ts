@@ -41,3 +41,22 @@ test('two typed periods are compared, and a period that ends before it starts is
   await expect(compare.getByTestId('compare-problem')).toHaveCount(0);
   expect(page.url()).not.toContain('cmp=');
 });
+
+test('the Crossings view compares too, from the same link state, and the chart options leave it alone', async ({ openApp, page }) => {
+  await openApp('v=1&tab=crossings&cmp=election');
+  const compare = page.getByTestId('compare');
+  await expect(page.getByTestId('option-compare')).toHaveValue('election');
+  await expect(compare.getByTestId('compare-sentence')).toContainText('Provisional figures: Home Office');
+  const sentence = await compare.getByTestId('compare-sentence').textContent();
+  await page.getByTestId('option-period').selectOption('year');
+  await expect(compare.getByTestId('compare-sentence')).toHaveText(sentence ?? '');
+  await page.getByTestId('option-compare').selectOption('typed');
+  await setDate(page, 'compare-a-from', '2024-01-01');
+  await setDate(page, 'compare-a-to', '2024-01-31');
+  await setDate(page, 'compare-b-from', '2025-01-01');
+  await setDate(page, 'compare-b-to', '2025-01-31');
+  await expect(compare.getByTestId('compare-sentence')).toContainText(
+    `${thousands(people('2025-01-01', '2025-01-31'))} people crossed from 1 January 2025 to 31 January 2025, against ${thousands(people('2024-01-01', '2024-01-31'))}`);
+  await page.getByRole('tab', { name: 'Briefing' }).click();
+  await expect(page.getByTestId('compare-a-from')).toHaveValue('2024-01-01');
+});

@@ -195,7 +195,7 @@ test('back and forward across several views restore each one', async ({ openApp,
 
 test('no view is wider than a 360 px phone screen', async ({ openApp, page }) => {
   await page.setViewportSize({ width: 360, height: 780 });
-  for (const fragment of ['tab=briefing', 'tab=briefing&cmp=launch', 'tab=briefing&cmp=typed', 'tab=crossings', 'tab=funding', 'tab=announcements', 'tab=sources']) {
+  for (const fragment of ['tab=briefing', 'tab=briefing&cmp=launch', 'tab=briefing&cmp=typed', 'tab=crossings', 'tab=crossings&cmp=ytd', 'tab=funding', 'tab=announcements', 'tab=sources']) {
     await openApp(`v=1&${fragment}`);
     await page.getByTestId('tab-panel').waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

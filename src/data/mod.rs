@@ -115,6 +115,19 @@ pub fn parse_dataset(bytes: &[u8]) -> Result<Dataset, Vec<DataError>> {
     })
 }
 
+/// The fields a dataset file has at its top level; any other is refused by name.
+const TOP_LEVEL_FIELDS: &[&str] = &[
+    "schema_version",
+    "title",
+    "as_of",
+    "description",
+    "sources",
+    "crossings",
+    "announcements",
+    "funding",
+    "figures",
+];
+
 fn dataset_from_tree(tree: &Value) -> Result<Dataset, Vec<DataError>> {
     let mut errors = Vec::new();
     let Some(top) = Fields::new(tree, "", &mut errors) else {
@@ -123,20 +136,7 @@ fn dataset_from_tree(tree: &Value) -> Result<Dataset, Vec<DataError>> {
     // A file of another schema version is refused before anything else is read, so that its
     // differences do not show up as a flood of unrelated errors.
     check_schema_version(top.raw("schema_version"))?;
-    top.reject_unknown(
-        &[
-            "schema_version",
-            "title",
-            "as_of",
-            "description",
-            "sources",
-            "crossings",
-            "announcements",
-            "funding",
-            "figures",
-        ],
-        &mut errors,
-    );
+    top.reject_unknown(TOP_LEVEL_FIELDS, &mut errors);
     let title = top.text("title", &mut errors);
     let as_of = top.date("as_of", &mut errors);
     let description = top.text("description", &mut errors);

@@ -5,7 +5,8 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::chart::readout::{readout_move, readout_share_percent, ReadoutMove};
-use crate::export::{file_stem, to_csv, DataTable};
+use crate::chart::ChartGeometry;
+use crate::export::{file_stem, to_csv, Column, DataTable};
 use crate::view_model::{ChartView, WIDE_CHART_SIZE};
 use crate::view_state::ViewState;
 
@@ -120,6 +121,32 @@ fn download_chart(chart: &ChartView, wide_chart: Callback<(), ChartView>, kind: 
     }
 }
 
+/// The position under the pointer, from where it is across the drawing as shown (which may be scaled).
+fn idx_at_pointer(event: &ev::MouseEvent, chart: Signal<ChartView>) -> Option<usize> {
+    let target = event
+        .current_target()
+        .and_then(|target| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(target).ok())?;
+    let rect = target.get_bounding_client_rect();
+    if rect.width() <= 0.0 {
+        return None;
+    }
+    let width_px = chart.with_untracked(|chart| f64::from(chart.drawn.geometry.size.width_px));
+    let x_px = (f64::from(event.client_x()) - rect.left()) / rect.width() * width_px;
+    chart.with_untracked(|chart| chart.drawn.geometry.idx_from_x_px(x_px))
+}
+
+/// The cursor: a vertical line across the plot at the position read, over the drawing.
+fn cursor_line(geometry: &ChartGeometry, x_px: f64) -> impl IntoView {
+    view! {
+        <svg class="chart-cursor" aria-hidden="true"
+            viewBox=format!("0 0 {} {}", geometry.size.width_px, geometry.size.height_px)>
+            <line x1=x_px.to_string() x2=x_px.to_string()
+                y1=geometry.plot_top_px.to_string() y2=geometry.plot_bottom_px.to_string()
+                stroke="#0b0c0c" stroke-width="2"/>
+        </svg>
+    }
+}
+
 /// The drawing, with a readout that follows the keyboard (see `chart::readout`) and the pointer, and
 /// a cursor line at the position read.
 #[component]
@@ -146,21 +173,7 @@ fn ChartWithReadout(
             None => {}
         }
     };
-    let on_pointer = move |event: ev::MouseEvent| {
-        let Some(target) = event
-            .current_target()
-            .and_then(|target| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(target).ok())
-        else {
-            return;
-        };
-        let rect = target.get_bounding_client_rect();
-        if rect.width() <= 0.0 {
-            return;
-        }
-        let width_px = chart.with_untracked(|chart| f64::from(chart.drawn.geometry.size.width_px));
-        let x_px = (f64::from(event.client_x()) - rect.left()) / rect.width() * width_px;
-        active_idx.set(chart.with_untracked(|chart| chart.drawn.geometry.idx_from_x_px(x_px)));
-    };
+    let on_pointer = move |event: ev::MouseEvent| active_idx.set(idx_at_pointer(&event, chart));
     let readout = move || {
         active_idx
             .get()
@@ -185,17 +198,7 @@ fn ChartWithReadout(
             <div class="chart-svg" role="img" data-testid="chart-svg"
                 aria-label=move || chart.with(|chart| format!("{}. {}", chart.title, chart.summary))
                 inner_html=move || chart.with(|chart| chart.drawn.svg.clone())></div>
-            {move || cursor_x_px().map(|x_px| {
-                let geometry = chart.with_untracked(|chart| chart.drawn.geometry.clone());
-                view! {
-                    <svg class="chart-cursor" aria-hidden="true"
-                        viewBox=format!("0 0 {} {}", geometry.size.width_px, geometry.size.height_px)>
-                        <line x1=x_px.to_string() x2=x_px.to_string()
-                            y1=geometry.plot_top_px.to_string() y2=geometry.plot_bottom_px.to_string()
-                            stroke="#0b0c0c" stroke-width="2"/>
-                    </svg>
-                }
-            })}
+            {move || cursor_x_px().map(|x_px| chart.with_untracked(|chart| cursor_line(&chart.drawn.geometry, x_px)))}
             <p class="chart-readout" data-testid="chart-readout" role="status" aria-live="polite"
                 class:chart-readout--open=move || readout().is_some()
                 style:left=move || format!("{:.1}%", share_percent())
@@ -204,6 +207,35 @@ fn ChartWithReadout(
             </p>
         </div>
         </div>
+    }
+}
+
+/// A column heading that sorts the table by that column, and reverses the order when pressed again:
+/// numbers largest first, text A to Z.
+fn sort_header(
+    column_idx: usize,
+    column: Column,
+    sort: RwSignal<Option<(usize, bool)>>,
+) -> impl IntoView {
+    let aria_sort = move || match sort.get() {
+        Some((sorted_idx, true)) if sorted_idx == column_idx => "ascending",
+        Some((sorted_idx, false)) if sorted_idx == column_idx => "descending",
+        _ => "none",
+    };
+    let on_click = move |_| {
+        sort.update(|sort| {
+            *sort = match *sort {
+                Some((sorted_idx, ascending)) if sorted_idx == column_idx => {
+                    Some((column_idx, !ascending))
+                }
+                _ => Some((column_idx, !column.is_numeric)),
+            };
+        })
+    };
+    view! {
+        <th scope="col" aria-sort=aria_sort class:numeric=column.is_numeric>
+            <button type="button" class="sort-button" on:click=on_click>{column.heading.clone()}</button>
+        </th>
     }
 }
 
@@ -240,24 +272,8 @@ pub fn SortableTable(
                 <caption>{move || table.with(|table| table.caption.clone())}</caption>
                 <thead>
                     <tr>
-                        {move || columns().into_iter().enumerate().map(|(column_idx, column)| {
-                            let aria_sort = move || match sort.get() {
-                                Some((sorted_idx, true)) if sorted_idx == column_idx => "ascending",
-                                Some((sorted_idx, false)) if sorted_idx == column_idx => "descending",
-                                _ => "none",
-                            };
-                            let on_click = move |_| sort.update(|sort| {
-                                *sort = match *sort {
-                                    Some((sorted_idx, ascending)) if sorted_idx == column_idx => Some((column_idx, !ascending)),
-                                    _ => Some((column_idx, !column.is_numeric)),
-                                };
-                            });
-                            view! {
-                                <th scope="col" aria-sort=aria_sort class:numeric=column.is_numeric>
-                                    <button type="button" class="sort-button" on:click=on_click>{column.heading.clone()}</button>
-                                </th>
-                            }
-                        }).collect_view()}
+                        {move || columns().into_iter().enumerate()
+                            .map(|(column_idx, column)| sort_header(column_idx, column, sort)).collect_view()}
                         <Show when=has_citations>
                             <th scope="col"><span class="visually-hidden">"Copy the row as a sentence"</span></th>
                         </Show>

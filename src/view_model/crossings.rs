@@ -327,6 +327,13 @@ fn crossings_summary(series: &CrossingsSeries) -> String {
             count_of(boats as usize, "boat", "boats"),
         )
     };
+    let ranking = ranking_sentence(series);
+    format!("{total}{ranking}")
+}
+
+/// " The highest whole month was … ; the latest whole month, …, had …": the whole periods named, or
+/// why none is. Empty when the series has no period at all to rank.
+fn ranking_sentence(series: &CrossingsSeries) -> String {
     let decimals = decimals_for(series.measure);
     let unit = measure_unit(series.measure);
     let whole = if series.period == Period::Day {
@@ -351,7 +358,7 @@ fn crossings_summary(series: &CrossingsSeries) -> String {
             format_number(point.value.unwrap_or(0.0), decimals)
         )
     };
-    let ranking = match (highest, whole_points.last()) {
+    match (highest, whole_points.last()) {
         (Some(_), Some(latest)) if whole_points.len() == 1 => format!(
             " The only {whole}{period} in these dates, {}, had {}.",
             latest.label_in_sentence(),
@@ -368,8 +375,7 @@ fn crossings_summary(series: &CrossingsSeries) -> String {
         _ => format!(
             " No {whole}{period} lies inside these dates, so none is named highest or latest."
         ),
-    };
-    format!("{total}{ranking}")
+    }
 }
 
 /// Announcements that pass the view's filters, placed on the first position their date overlaps (a

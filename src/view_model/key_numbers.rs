@@ -3,8 +3,8 @@
 use chrono::Datelike;
 
 use super::{days_text, source_names};
-use crate::analysis::{annual_totals, people_per_boat, sum_between};
-use crate::data::{Dataset, YearRow};
+use crate::analysis::{annual_totals, people_per_boat, sum_between, PeriodTotal};
+use crate::data::{DailySeries, Dataset, YearRow};
 use crate::export::{Cell, Column, DataTable};
 use crate::text::format_number;
 
@@ -33,6 +33,104 @@ fn signed_percent(change: f64) -> String {
     }
 }
 
+/// The change in people on the year before, in percent: on the whole year before for a whole year,
+/// on the same days of the year before for a partial one. `None` without a year before or with none
+/// crossing in it.
+fn change_on_year_before(
+    daily: &DailySeries,
+    years: &[PeriodTotal],
+    year_idx: usize,
+) -> Option<f64> {
+    let total = &years[year_idx];
+    let before = &years[year_idx.checked_sub(1)?];
+    let before_people = if total.is_complete {
+        before.people
+    } else {
+        let year = total.period_start.year();
+        let same_day = crate::calendar::same_day_in_year(last_day_counted(total), year - 1)
+            .or_else(|| chrono::NaiveDate::from_ymd_opt(year - 1, 2, 28))?;
+        sum_between(daily, before.period_start, same_day).0
+    };
+    (before_people > 0)
+        .then(|| (total.people as f64 - before_people as f64) / before_people as f64 * 100.0)
+}
+
+/// The last day a year's total counts: the year's end, or the day the daily series ends.
+fn last_day_counted(total: &PeriodTotal) -> chrono::NaiveDate {
+    total.period_start + chrono::Days::new(u64::from(total.n_days_covered) - 1)
+}
+
+/// One row of the table: the year (marked partial, to which date), provisional and official people and
+/// boats side by side, people per boat and the change on the year before.
+fn key_numbers_row(
+    total: &PeriodTotal,
+    official_row: Option<&YearRow>,
+    change: Option<f64>,
+) -> Vec<Cell> {
+    let year = total.period_start.year();
+    let year_label = if total.is_complete {
+        year.to_string()
+    } else {
+        format!(
+            "{year} (to {})",
+            crate::dates::day_month(last_day_counted(total))
+        )
+    };
+    let official_cell = |figure: fn(&YearRow) -> u32| {
+        official_row.map_or_else(
+            || Cell::missing("not yet published"),
+            |row| Cell::number(Some(f64::from(figure(row))), 0),
+        )
+    };
+    vec![
+        Cell::text_sorted_by(&year_label, &year.to_string()),
+        Cell::number(Some(total.people as f64), 0),
+        official_cell(|row| row.people),
+        Cell::number(Some(total.boats as f64), 0),
+        official_cell(|row| row.boats),
+        Cell::number(people_per_boat(total.people, total.boats), 1),
+        match change {
+            Some(change) => Cell {
+                shown: signed_percent(change),
+                csv: format!("{change:.1}"),
+                sort_key: crate::export::SortKey::Number(change),
+            },
+            None => Cell::missing("no year before"),
+        },
+    ]
+}
+
+/// A row as one sentence with its sources, provisional and official named apart.
+fn row_citation(
+    total: &PeriodTotal,
+    official_row: Option<&YearRow>,
+    provisional_names: &str,
+    official_names: &str,
+) -> String {
+    let year = total.period_start.year();
+    let span = if total.is_complete {
+        format!("In {year}")
+    } else {
+        format!(
+            "From {}",
+            days_text(total.period_start, last_day_counted(total))
+        )
+    };
+    let official_part = match official_row {
+        Some(row) => format!(
+            "the official statistics give {} people in {} boats ({official_names})",
+            format_number(f64::from(row.people), 0),
+            format_number(f64::from(row.boats), 0)
+        ),
+        None => format!("official statistics for {year} are not yet published"),
+    };
+    format!(
+        "{span}, {} people crossed the English Channel in small boats in {} boats (provisional figures: {provisional_names}); {official_part}.",
+        format_number(total.people as f64, 0),
+        format_number(total.boats as f64, 0),
+    )
+}
+
 /// Every year's people and boats from the provisional daily series and from the official statistics,
 /// people per boat, and the change on the year before (for a partial year, on the same days of the
 /// year before).
@@ -56,73 +154,24 @@ pub fn key_numbers(dataset: &Dataset) -> KeyNumbers {
     let mut notes = Vec::new();
     for (year_idx, total) in years.iter().enumerate() {
         let year = total.period_start.year();
-        let last_day = total.period_start + chrono::Days::new(u64::from(total.n_days_covered) - 1);
         let official_row = official.iter().find(|row| row.year == year);
-        // The year before over the same days: the whole year before for a whole year.
-        let change = year_idx.checked_sub(1).and_then(|before_idx| {
-            let before = &years[before_idx];
-            let before_people = if total.is_complete {
-                before.people
-            } else {
-                let same_day = crate::calendar::same_day_in_year(last_day, year - 1)
-                    .or_else(|| chrono::NaiveDate::from_ymd_opt(year - 1, 2, 28))?;
-                sum_between(daily, before.period_start, same_day).0
-            };
-            (before_people > 0).then(|| {
-                (total.people as f64 - before_people as f64) / before_people as f64 * 100.0
-            })
-        });
-        let year_label = if total.is_complete {
-            year.to_string()
-        } else {
-            format!("{year} (to {})", crate::dates::day_month(last_day))
-        };
         if !total.is_complete {
             notes.push(format!(
                 "{year} is partial: the daily series ends on {}, so its change is on the same days of {}.",
-                crate::dates::day_month_year(last_day),
+                crate::dates::day_month_year(last_day_counted(total)),
                 year - 1
             ));
         }
-        rows.push(vec![
-            Cell::text_sorted_by(&year_label, &year.to_string()),
-            Cell::number(Some(total.people as f64), 0),
-            official_row.map_or_else(
-                || Cell::missing("not yet published"),
-                |row| Cell::number(Some(f64::from(row.people)), 0),
-            ),
-            Cell::number(Some(total.boats as f64), 0),
-            official_row.map_or_else(
-                || Cell::missing("not yet published"),
-                |row| Cell::number(Some(f64::from(row.boats)), 0),
-            ),
-            Cell::number(people_per_boat(total.people, total.boats), 1),
-            match change {
-                Some(change) => Cell {
-                    shown: signed_percent(change),
-                    csv: format!("{change:.1}"),
-                    sort_key: crate::export::SortKey::Number(change),
-                },
-                None => Cell::missing("no year before"),
-            },
-        ]);
-        let span = if total.is_complete {
-            format!("In {year}")
-        } else {
-            format!("From {}", days_text(total.period_start, last_day))
-        };
-        let official_part = match official_row {
-            Some(row) => format!(
-                "the official statistics give {} people in {} boats ({official_names})",
-                format_number(f64::from(row.people), 0),
-                format_number(f64::from(row.boats), 0)
-            ),
-            None => format!("official statistics for {year} are not yet published"),
-        };
-        row_citations.push(format!(
-            "{span}, {} people crossed the English Channel in small boats in {} boats (provisional figures: {provisional_names}); {official_part}.",
-            format_number(total.people as f64, 0),
-            format_number(total.boats as f64, 0),
+        rows.push(key_numbers_row(
+            total,
+            official_row,
+            change_on_year_before(daily, &years, year_idx),
+        ));
+        row_citations.push(row_citation(
+            total,
+            official_row,
+            &provisional_names,
+            &official_names,
         ));
     }
     if years.iter().any(|total| {

@@ -282,4 +282,48 @@ fn comparisons_read_back_from_the_link() {
             "comparison date \"2025-02-30\"",
         ],
     );
+    check(
+        "v=1&tab=crossings&cmp=ytd&cmp=none",
+        "v=1&tab=crossings&cmp=ytd",
+        &["unknown comparison \"none\""],
+    );
+}
+
+#[test]
+fn picking_a_comparison_keeps_typed_dates_and_refuses_unknown_keys() {
+    let date = |text: &str| crate::dates::parse_iso_date(text);
+    let mut state = ViewState::initial();
+    assert_eq!(state.comparison_key(), "none");
+    state.set_typed_date(2, date("2025-01-01"));
+    assert_eq!(
+        state.comparison_key(),
+        "typed",
+        "typing a date chooses typed periods"
+    );
+    assert_eq!(
+        state.typed_dates(),
+        Some([None, None, date("2025-01-01"), None])
+    );
+    assert!(state.pick_comparison("launch"));
+    assert_eq!(state.typed_dates(), None);
+    assert!(state.pick_comparison("typed"));
+    assert_eq!(
+        state.typed_dates(),
+        Some([None; 4]),
+        "a preset in between forgets typed dates"
+    );
+    state.set_typed_date(0, date("2024-01-01"));
+    assert!(state.pick_comparison("typed"));
+    assert_eq!(
+        state.typed_dates().map(|dates| dates[0]),
+        Some(date("2024-01-01"))
+    );
+    assert!(!state.pick_comparison("decade"));
+    assert_eq!(
+        state.comparison_key(),
+        "typed",
+        "an unknown key changes nothing"
+    );
+    assert!(state.pick_comparison("none"));
+    assert_eq!(state.compare, None);
 }

@@ -4,21 +4,21 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::analysis::compare::{ComparePreset, Comparison};
 use crate::analysis::filter::filter_announcements;
 use crate::chart::ChartSize;
 use crate::closed_set::ClosedSet;
 use crate::data::Dataset;
 use crate::view_model::{
-    briefing_chart, briefing_summary, compare_view, headlines, key_numbers, CompareView,
-    WIDE_CHART_SIZE,
+    briefing_chart, briefing_summary, headlines, key_numbers, WIDE_CHART_SIZE,
 };
 use crate::view_state::ViewState;
 use crate::view_state::BRIEFING_PERIODS;
 
 use crate::ui::browser;
 use crate::ui::chart_panel::{ChartPanel, SortableTable};
-use crate::ui::widgets::{CopyButton, DateInput, OptionSelect, SourceLinks};
+use crate::ui::widgets::{CopyButton, OptionSelect, SourceLinks};
+
+use super::compare::ComparePanel;
 
 /// The landing view: headline figures, a generated summary, the latest announcements.
 #[component]
@@ -150,95 +150,5 @@ fn KeyChart(
         <ChartPanel chart=chart state=state wide_chart=move |()| {
             state.with_untracked(|state| briefing_chart(&dataset, state, WIDE_CHART_SIZE))
         }/>
-    }
-}
-
-/// Two or more periods compared: a preset or two typed periods, their figures, and a sentence to copy.
-#[component]
-fn ComparePanel(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl IntoView {
-    let shown = Memo::new(move |_| state.with(|state| compare_view(&dataset, state)));
-    let mut options = vec![("none".to_string(), "No comparison".to_string())];
-    options.extend(
-        ComparePreset::all().map(|preset| (preset.key().to_string(), preset.label().to_string())),
-    );
-    options.push((
-        "typed".to_string(),
-        "Two periods of your choice".to_string(),
-    ));
-    let current = Signal::derive(move || {
-        state.with(|state| match state.compare {
-            None => "none".to_string(),
-            Some(Comparison::Preset(preset)) => preset.key().to_string(),
-            Some(Comparison::Typed { .. }) => "typed".to_string(),
-        })
-    });
-    let on_pick = Callback::new(move |key: String| {
-        state.update(|state| {
-            state.compare = match key.as_str() {
-                "typed" => Some(match state.compare {
-                    Some(typed @ Comparison::Typed { .. }) => typed,
-                    _ => Comparison::Typed {
-                        a: (None, None),
-                        b: (None, None),
-                    },
-                }),
-                _ => ComparePreset::from_key(&key).map(Comparison::Preset),
-            };
-        })
-    });
-    let typed = move || {
-        state.with(|state| match state.compare {
-            Some(Comparison::Typed { a, b }) => Some((a, b)),
-            _ => None,
-        })
-    };
-    // Sets one of the four typed dates (0: A from, 1: A to, 2: B from, 3: B to).
-    let set_typed = move |which: usize| {
-        Callback::new(move |date| {
-            state.update(|state| {
-                if let Some(Comparison::Typed { a, b }) = &mut state.compare {
-                    match which {
-                        0 => a.0 = date,
-                        1 => a.1 = date,
-                        2 => b.0 = date,
-                        _ => b.1 = date,
-                    }
-                }
-            })
-        })
-    };
-    let typed_date = move |which: usize| {
-        Signal::derive(move || typed().and_then(|(a, b)| [a.0, a.1, b.0, b.1][which]))
-    };
-    view! {
-        <section class="compare" data-testid="compare" aria-labelledby="compare-title">
-            <h3 id="compare-title">"Compare periods"</h3>
-            <form class="options" on:submit=|event| event.prevent_default() aria-label="Comparison">
-                <OptionSelect label="Compare" test_id="option-compare" options=options current=current on_pick=on_pick/>
-                <Show when=move || typed().is_some()>
-                    <DateInput label="Period A from" test_id="compare-a-from" value=typed_date(0) on_change=set_typed(0)/>
-                    <DateInput label="Period A to" test_id="compare-a-to" value=typed_date(1) on_change=set_typed(1)/>
-                    <DateInput label="Period B from" test_id="compare-b-from" value=typed_date(2) on_change=set_typed(2)/>
-                    <DateInput label="Period B to" test_id="compare-b-to" value=typed_date(3) on_change=set_typed(3)/>
-                </Show>
-            </form>
-            {move || shown.get().map(|shown| match shown {
-                CompareView::Problem(problem) => view! {
-                    <p class="notice" role="status" data-testid="compare-problem">{problem}</p>
-                }.into_any(),
-                CompareView::Figures { table, sentence, notes } => {
-                    let sentence_for_copy = sentence.clone();
-                    view! {
-                        <p class="lede" data-testid="compare-sentence">{sentence}</p>
-                        <p><CopyButton label="Copy the comparison" text=Signal::derive(move || sentence_for_copy.clone())
-                            test_id="copy-comparison".to_string()/></p>
-                        <SortableTable table=table/>
-                        <ul class="chart-panel__notes">
-                            {notes.into_iter().map(|note| view! { <li>{note}</li> }).collect_view()}
-                        </ul>
-                    }.into_any()
-                }
-            })}
-        </section>
     }
 }

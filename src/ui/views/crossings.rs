@@ -13,6 +13,8 @@ use crate::view_state::{Measure, Period, SeriesChoice, Tab, ViewState, ROLLING_C
 use crate::ui::chart_panel::ChartPanel;
 use crate::ui::widgets::{closed_set_options, OptionSelect};
 
+use super::compare::ComparePanel;
+
 /// The rolling-average choices: "None", "3 periods", …
 fn rolling_options() -> Vec<(String, String)> {
     ROLLING_CHOICES
@@ -73,6 +75,7 @@ pub fn CrossingsView(
         <ChartPanel chart=chart state=state wide_chart=move |()| {
             state.with_untracked(|state| crossings_chart(&dataset_for_download, state, WIDE_CHART_SIZE))
         }/>
+        <ComparePanel dataset=dataset.clone() state=state/>
         <Show when=move || events.with(|events| !events.is_empty())>
             <h3>"Announcements marked on the chart"</h3>
             <ol class="event-list" data-testid="event-list">

@@ -1,7 +1,8 @@
-//! The five views, one file each: briefing, crossings, funding, announcements, and sources and method.
+//! The five views, one file each (briefing, crossings, funding, announcements, and sources and method), and the comparison of two periods two of them share.
 
 mod announcements;
 mod briefing;
+mod compare;
 mod crossings;
 mod funding;
 mod sources;
