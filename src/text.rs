@@ -22,6 +22,18 @@ pub fn format_number(value: f64, decimals: usize) -> String {
     }
 }
 
+/// A change written with its sign, a true minus sign for a fall: "+1,234", "−19", "0".
+pub fn signed_number(change: f64, decimals: usize) -> String {
+    let rounded = format_number(change.abs(), decimals);
+    if rounded == "0" {
+        rounded
+    } else if change > 0.0 {
+        format!("+{rounded}")
+    } else {
+        format!("−{rounded}")
+    }
+}
+
 /// Whole pounds in words people use: £75 million, £800,000.
 pub fn money(amount_gbp: u64) -> String {
     if amount_gbp >= 1_000_000 {
@@ -57,5 +69,23 @@ pub fn join_words(words: &[String]) -> String {
         [] => String::new(),
         [only] => only.clone(),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_carry_their_sign_and_no_sign_when_nothing_changed() {
+        assert_eq!(signed_number(1_234.0, 0), "+1,234");
+        assert_eq!(signed_number(-19.0, 0), "−19");
+        assert_eq!(signed_number(0.0, 0), "0");
+        assert_eq!(
+            signed_number(-0.04, 1),
+            "0",
+            "a change that rounds to nothing has no sign"
+        );
+        assert_eq!(signed_number(2.25, 1), "+2.2");
     }
 }

@@ -13,6 +13,7 @@ const views = [
   'v=1&tab=funding',
   'v=1&tab=announcements&q=summit',
   'v=1&tab=sources',
+  'v=1&tab=sources&table=editions',
 ];
 
 for (const fragment of views) {

@@ -35,21 +35,44 @@ impl EditionDifference {
 /// Where the two editions can be compared and how they differ, by month and by year.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct EditionComparison {
-    /// Whole months both series cover.
-    pub n_months_compared: usize,
-    /// Those where people or boats differ, oldest first.
-    pub differing_months: Vec<EditionDifference>,
-    /// Whole years both series cover.
-    pub n_years_compared: usize,
-    /// Those where people or boats differ, oldest first.
-    pub differing_years: Vec<EditionDifference>,
+    /// Every whole month both series cover, agreeing or not, oldest first.
+    pub months: Vec<EditionDifference>,
+    /// Every whole year both series cover, oldest first.
+    pub years: Vec<EditionDifference>,
+}
+
+impl EditionDifference {
+    /// True when people or boats differ.
+    pub fn differs(&self) -> bool {
+        self.people_change() != 0 || self.boats_change() != 0
+    }
+}
+
+impl EditionComparison {
+    /// The months where people or boats differ, oldest first.
+    pub fn differing_months(&self) -> Vec<EditionDifference> {
+        self.months
+            .iter()
+            .copied()
+            .filter(EditionDifference::differs)
+            .collect()
+    }
+
+    /// The years where people or boats differ, oldest first.
+    pub fn differing_years(&self) -> Vec<EditionDifference> {
+        self.years
+            .iter()
+            .copied()
+            .filter(EditionDifference::differs)
+            .collect()
+    }
 }
 
 /// Compares the official monthly and yearly series with the provisional daily series summed over the
 /// same whole periods. Periods the daily series covers only in part are not compared.
 pub fn compare_editions(dataset: &Dataset) -> EditionComparison {
     let daily = &dataset.crossings.daily;
-    let (n_months_compared, differing_months) = dataset
+    let months = dataset
         .crossings
         .monthly
         .first()
@@ -61,7 +84,7 @@ pub fn compare_editions(dataset: &Dataset) -> EditionComparison {
             compare_periods(rows, &monthly_totals(daily))
         })
         .unwrap_or_default();
-    let (n_years_compared, differing_years) = dataset
+    let years = dataset
         .crossings
         .annual
         .first()
@@ -76,39 +99,27 @@ pub fn compare_editions(dataset: &Dataset) -> EditionComparison {
             compare_periods(rows, &annual_totals(daily))
         })
         .unwrap_or_default();
-    EditionComparison {
-        n_months_compared,
-        differing_months,
-        n_years_compared,
-        differing_years,
-    }
+    EditionComparison { months, years }
 }
 
-/// How many official periods (first day, people, boats) have a whole provisional total to compare
-/// with, and those that differ.
+/// Each official period (first day, people, boats) that has a whole provisional total to compare with,
+/// with both figures.
 fn compare_periods(
     official_rows: impl Iterator<Item = (NaiveDate, u32, u32)>,
     provisional: &[PeriodTotal],
-) -> (usize, Vec<EditionDifference>) {
-    let mut n_compared = 0;
-    let mut differing = Vec::new();
-    for (period_start, official_people, official_boats) in official_rows {
-        let Some(total) = provisional
-            .iter()
-            .find(|total| total.period_start == period_start && total.is_complete)
-        else {
-            continue;
-        };
-        n_compared += 1;
-        if (total.people, total.boats) != (official_people.into(), official_boats.into()) {
-            differing.push(EditionDifference {
+) -> Vec<EditionDifference> {
+    official_rows
+        .filter_map(|(period_start, official_people, official_boats)| {
+            let total = provisional
+                .iter()
+                .find(|total| total.period_start == period_start && total.is_complete)?;
+            Some(EditionDifference {
                 period_start,
                 provisional_people: total.people,
                 official_people: official_people.into(),
                 provisional_boats: total.boats,
                 official_boats: official_boats.into(),
-            });
-        }
-    }
-    (n_compared, differing)
+            })
+        })
+        .collect()
 }

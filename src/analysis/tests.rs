@@ -533,12 +533,12 @@ mod editions {
     #[test]
     fn only_months_that_differ_are_listed_with_both_values() {
         let agreeing = compare_editions(&two_months(0));
-        assert_eq!(agreeing.n_months_compared, 2);
-        assert!(agreeing.differing_months.is_empty());
+        assert_eq!(agreeing.months.len(), 2);
+        assert!(agreeing.differing_months().is_empty());
         let revised = compare_editions(&two_months(3));
-        assert_eq!(revised.n_months_compared, 2);
-        assert_eq!(revised.differing_months.len(), 1);
-        let february = revised.differing_months[0];
+        assert_eq!(revised.months.len(), 2);
+        assert_eq!(revised.differing_months().len(), 1);
+        let february = revised.differing_months()[0];
         assert_eq!(
             february.period_start,
             NaiveDate::from_ymd_opt(2024, 2, 1).unwrap()
@@ -549,6 +549,6 @@ mod editions {
         );
         assert_eq!((february.people_change(), february.boats_change()), (3, 0));
         // 2024 is not whole in the daily series, so no year is compared.
-        assert_eq!(revised.n_years_compared, 0);
+        assert_eq!(revised.years.len(), 0);
     }
 }

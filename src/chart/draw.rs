@@ -63,6 +63,17 @@ fn draw_axes(root: &Area<'_>, geometry: &ChartGeometry) -> DrawResult {
             small_text(&AXIS_TEXT, Pos::new(HPos::Right, VPos::Center)),
         ))?;
     }
+    // With negative values, the zero line inside the plot is drawn as strongly as the time axis.
+    if geometry.y_min < 0.0 {
+        let zero_px = px(geometry.y_px_from_value(0.0));
+        root.draw(&PathElement::new(
+            vec![
+                (px(geometry.plot_left_px), zero_px),
+                (px(geometry.plot_right_px), zero_px),
+            ],
+            AXIS_TEXT.stroke_width(1),
+        ))?;
+    }
     // Time axis: baseline, ticks and labels.
     let baseline_px = px(geometry.plot_bottom_px);
     root.draw(&PathElement::new(
@@ -87,9 +98,10 @@ fn draw_axes(root: &Area<'_>, geometry: &ChartGeometry) -> DrawResult {
     Ok(())
 }
 
-/// Bar series, drawn first so lines go on top; partial periods pale with an outline.
+/// Bar series, drawn first so lines go on top; partial periods pale with an outline. Bars stand on the
+/// zero line: up for a positive value, down for a negative one.
 fn draw_bars(root: &Area<'_>, chart: &SeriesChart, geometry: &ChartGeometry) -> DrawResult {
-    let baseline_px = px(geometry.plot_bottom_px);
+    let zero_px = geometry.y_px_from_value(0.0);
     // Bars first, then lines on top.
     for series in chart
         .series
@@ -105,10 +117,16 @@ fn draw_bars(root: &Area<'_>, chart: &SeriesChart, geometry: &ChartGeometry) -> 
         for (x_idx, value) in series.values.iter().enumerate() {
             let Some(value) = value else { continue };
             let centre_px = geometry.x_px_from_idx(x_idx);
-            let top_px = geometry.y_px_from_value(*value);
+            let value_px = geometry.y_px_from_value(*value);
             let corners = [
-                (px(centre_px - bar_width_px / 2.0), px(top_px)),
-                (px(centre_px + bar_width_px / 2.0), baseline_px),
+                (
+                    px(centre_px - bar_width_px / 2.0),
+                    px(value_px.min(zero_px)),
+                ),
+                (
+                    px(centre_px + bar_width_px / 2.0),
+                    px(value_px.max(zero_px)),
+                ),
             ];
             if chart.x_is_partial.get(x_idx).copied().unwrap_or(false) {
                 root.draw(&Rectangle::new(
@@ -249,7 +267,7 @@ fn draw_dense_bars(
     geometry: &ChartGeometry,
     colour: RGBColor,
 ) -> DrawResult {
-    let baseline_px = px(geometry.plot_bottom_px);
+    let baseline_px = px(geometry.y_px_from_value(0.0));
     let half_step_px = geometry.step_px() / 2.0;
     let mut outline: Vec<(i32, i32)> = Vec::new();
     for (x_idx, value) in values.iter().enumerate() {

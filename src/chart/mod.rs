@@ -101,6 +101,9 @@ pub struct ChartGeometry {
     pub plot_bottom_px: f64,
     /// The top of the value axis (a nice round number at or above the largest value).
     pub y_max: f64,
+    /// The bottom of the value axis: 0, or a nice round number at or below the smallest value when
+    /// some value is negative (bars then stand on a zero line inside the plot).
+    pub y_min: f64,
     /// Value-axis ticks: the value and its label.
     pub y_ticks: Vec<(f64, String)>,
     /// Time-axis ticks: x position index and label.
@@ -122,8 +125,9 @@ impl ChartGeometry {
 
     /// The y of a value (SVG y grows downwards).
     pub fn y_px_from_value(&self, value: f64) -> f64 {
-        let share = if self.y_max > 0.0 {
-            (value / self.y_max).clamp(0.0, 1.0)
+        let span = self.y_max - self.y_min;
+        let share = if span > 0.0 {
+            ((value - self.y_min) / span).clamp(0.0, 1.0)
         } else {
             0.0
         };
@@ -149,18 +153,40 @@ pub struct DrawnChart {
 
 /// Round tick values from 0 to at least `max_value`, about `target_count` of them.
 pub fn nice_ticks(max_value: f64, target_count: usize) -> Vec<f64> {
-    if !(max_value.is_finite()) || max_value <= 0.0 {
+    nice_ticks_between(0.0, max_value, target_count)
+}
+
+/// Round tick values from at most `min_value` (or 0, if it is above 0) to at least `max_value`, about
+/// `target_count` of them, 0 always among them.
+pub fn nice_ticks_between(min_value: f64, max_value: f64, target_count: usize) -> Vec<f64> {
+    let min_value = if min_value.is_finite() {
+        min_value.min(0.0)
+    } else {
+        0.0
+    };
+    let max_value = if max_value.is_finite() {
+        max_value.max(0.0)
+    } else {
+        0.0
+    };
+    let range = max_value - min_value;
+    if range <= 0.0 {
         return vec![0.0, 1.0];
     }
-    let raw_step = max_value / target_count.max(1) as f64;
+    let raw_step = range / target_count.max(1) as f64;
     let magnitude = 10f64.powf(raw_step.log10().floor());
     let step = [1.0, 2.0, 2.5, 5.0, 10.0]
         .iter()
         .map(|factor| factor * magnitude)
         .find(|candidate| *candidate >= raw_step)
         .unwrap_or(10.0 * magnitude);
-    let n_steps = (max_value / step).ceil().max(1.0) as usize;
-    (0..=n_steps)
+    let n_steps_below = (-min_value / step).ceil() as i64;
+    let n_steps_above = if max_value > 0.0 || n_steps_below == 0 {
+        (max_value / step).ceil().max(1.0) as i64
+    } else {
+        0
+    };
+    (-n_steps_below..=n_steps_above)
         .map(|step_idx| step_idx as f64 * step)
         .collect()
 }
@@ -215,13 +241,17 @@ pub fn date_ticks(x_dates: &[NaiveDate], max_ticks: usize) -> Vec<(usize, String
 
 /// Works out the geometry of a chart without drawing it.
 pub fn layout(chart: &SeriesChart) -> ChartGeometry {
-    let max_value = chart
-        .series
-        .iter()
-        .flat_map(|series| series.values.iter().flatten())
-        .fold(0.0f64, |max, value| max.max(*value));
-    let y_values = nice_ticks(max_value, 5);
+    let values = || {
+        chart
+            .series
+            .iter()
+            .flat_map(|series| series.values.iter().flatten())
+    };
+    let max_value = values().fold(0.0f64, |max, value| max.max(*value));
+    let min_value = values().fold(0.0f64, |min, value| min.min(*value));
+    let y_values = nice_ticks_between(min_value, max_value, 5);
     let y_max = y_values.last().copied().unwrap_or(1.0);
+    let y_min = y_values.first().copied().unwrap_or(0.0);
     let decimals = if y_values.iter().any(|value| value.fract() != 0.0) {
         1
     } else {
@@ -231,7 +261,10 @@ pub fn layout(chart: &SeriesChart) -> ChartGeometry {
         .iter()
         .map(|value| (*value, format_number(*value, decimals)))
         .collect();
-    let widest_label_chars = format_number(y_max, decimals).len() as f64;
+    let widest_label_chars = format_number(y_max, decimals)
+        .chars()
+        .count()
+        .max(format_number(y_min, decimals).chars().count()) as f64;
     let has_end_labels = chart.series.iter().any(|series| series.label_at_end);
     let max_x_ticks = (chart.size.width_px / 90).max(2) as usize;
     let plot_left_px = 14.0 + widest_label_chars * 8.0;
@@ -247,6 +280,7 @@ pub fn layout(chart: &SeriesChart) -> ChartGeometry {
         plot_top_px: if chart.events.is_empty() { 16.0 } else { 34.0 },
         plot_bottom_px: f64::from(chart.size.height_px) - 34.0,
         y_max,
+        y_min,
         y_ticks,
         x_ticks,
         n_positions: chart.x_dates.len(),

@@ -99,6 +99,56 @@ fn geometry_maps_values_and_positions_both_ways() {
 }
 
 #[test]
+fn negative_values_get_an_axis_below_zero_and_bars_that_hang_from_zero() {
+    assert_eq!(
+        nice_ticks_between(-19.0, 3.0, 5),
+        vec![-20.0, -15.0, -10.0, -5.0, 0.0, 5.0]
+    );
+    assert_eq!(
+        nice_ticks_between(-7.0, 0.0, 5),
+        vec![-8.0, -6.0, -4.0, -2.0, 0.0]
+    );
+    assert_eq!(
+        nice_ticks_between(2.0, 7.0, 5),
+        nice_ticks(7.0, 5),
+        "a positive minimum still starts at 0"
+    );
+    let chart = bar_chart(vec![Some(4.0), Some(-19.0), Some(0.0)], "Difference");
+    let geometry = layout(&chart);
+    assert_eq!((geometry.y_min, geometry.y_max), (-20.0, 5.0));
+    assert_eq!(geometry.y_px_from_value(-20.0), geometry.plot_bottom_px);
+    let zero_px = geometry.y_px_from_value(0.0);
+    assert!(zero_px > geometry.plot_top_px && zero_px < geometry.plot_bottom_px);
+    let svg = draw(&chart).svg;
+    // Each bar is a rect from its value to the zero line, so its top or its bottom lies on that line.
+    let rect_spans: Vec<(f64, f64)> = svg
+        .split("<rect")
+        .skip(1)
+        .map(|rect| {
+            let attribute = |name: &str| -> f64 {
+                let start = rect.find(&format!(" {name}=\"")).expect(name) + name.len() + 3;
+                rect[start..].split('"').next().unwrap().parse().unwrap()
+            };
+            (attribute("y"), attribute("y") + attribute("height"))
+        })
+        .collect();
+    assert_eq!(rect_spans.len(), 3, "{svg}");
+    let zero_px = zero_px.round();
+    assert!(
+        (rect_spans[0].1 - zero_px).abs() <= 1.0,
+        "positive bar ends on the zero line: {rect_spans:?}"
+    );
+    assert!(
+        (rect_spans[1].0 - zero_px).abs() <= 1.0,
+        "negative bar starts on the zero line: {rect_spans:?}"
+    );
+    assert!(
+        rect_spans[1].1 > rect_spans[1].0 + 50.0,
+        "and hangs below it"
+    );
+}
+
+#[test]
 fn drawn_svg_has_one_bar_per_value_and_no_style_attributes() {
     let drawn = draw(&bar_chart(
         vec![Some(7.0), Some(0.0), None, Some(299.0)],

@@ -6,7 +6,7 @@ use super::{days_text, source_names};
 use crate::analysis::{annual_totals, people_per_boat, sum_between, PeriodTotal};
 use crate::data::{DailySeries, Dataset, YearRow};
 use crate::export::{Cell, Column, DataTable};
-use crate::text::format_number;
+use crate::text::{format_number, signed_number};
 
 /// The key-numbers table, a cited sentence for each of its rows, and the lines under its CSV.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,14 +23,7 @@ pub struct KeyNumbers {
 
 /// "+13%" or "−43%": a change written with its sign (a true minus sign).
 fn signed_percent(change: f64) -> String {
-    let rounded = format_number(change.abs(), 0);
-    if rounded == "0" {
-        "0%".to_string()
-    } else if change > 0.0 {
-        format!("+{rounded}%")
-    } else {
-        format!("−{rounded}%")
-    }
+    format!("{}%", signed_number(change, 0))
 }
 
 /// The change in people on the year before, in percent: on the whole year before for a whole year,

@@ -23,7 +23,7 @@ pub use compare::{compare_view, CompareView};
 pub use crossings::{briefing_chart, crossings_chart};
 pub use funding::{funding_view, FundingRow, FundingView};
 pub use key_numbers::{key_numbers, KeyNumbers};
-pub use sources::{editions_paragraph, method_notes};
+pub use sources::{editions_view, method_notes, EditionsView};
 
 use crate::chart::{ChartSize, DrawnChart};
 use crate::data::{Dataset, Status};

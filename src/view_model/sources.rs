@@ -1,30 +1,213 @@
-//! The Sources and method view's generated text: how the two editions compare, and how each figure is worked out.
+//! The Sources and method view's figures and text: provisional against official (a note, the periods that differ, a chart of the monthly differences), and how each figure is worked out.
 
-use crate::analysis::editions::{compare_editions, EditionDifference};
+use super::{source_names, ChartView, LazyTable, PointTexts};
+use crate::analysis::editions::{compare_editions, EditionComparison, EditionDifference};
+use crate::chart::{self, ChartSize, Mark, PlotSeries, SeriesChart};
 use crate::data::Dataset;
-use crate::text::{count_of, format_number, join_words};
+use crate::export::{Cell, Column, DataTable, SortKey};
+use crate::text::{count_of, format_number, join_words, signed_number};
 
-/// "August 2020 (1,470 provisional, 1,469 official)": one differing period, with boats when they differ.
-fn difference_text(difference: &EditionDifference, period_name: String) -> String {
-    let people = format!(
-        "{} people provisional, {} official",
-        format_number(difference.provisional_people as f64, 0),
-        format_number(difference.official_people as f64, 0)
-    );
-    if difference.boats_change() == 0 {
-        format!("{period_name} ({people})")
-    } else {
-        format!(
-            "{period_name} ({people}; {} boats provisional, {} official)",
-            format_number(difference.provisional_boats as f64, 0),
-            format_number(difference.official_boats as f64, 0)
-        )
+/// Provisional against official on the Sources view: the note, the periods that differ, and a chart of
+/// the difference in every month both cover.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EditionsView {
+    /// What each edition is, what revises what, and where they differ, in words.
+    pub paragraph: String,
+    /// The months and years where people or boats differ; None when they agree everywhere compared.
+    pub differences: Option<DataTable>,
+    /// Official less provisional people for every month both cover; None when no month is in both.
+    pub chart: Option<ChartView>,
+}
+
+/// The columns of a comparison of the two editions, after its first (the period).
+const EDITION_COLUMNS: [&str; 6] = [
+    "People, provisional",
+    "People, official",
+    "People, official less provisional",
+    "Boats, provisional",
+    "Boats, official",
+    "Boats, official less provisional",
+];
+
+fn edition_row(difference: &EditionDifference, period_name: String) -> Vec<Cell> {
+    let change_cell = |change: i64| Cell {
+        shown: signed_number(change as f64, 0),
+        csv: change.to_string(),
+        sort_key: SortKey::Number(change as f64),
+    };
+    vec![
+        Cell::text_sorted_by(
+            &period_name,
+            &crate::dates::iso_date(difference.period_start),
+        ),
+        Cell::number(Some(difference.provisional_people as f64), 0),
+        Cell::number(Some(difference.official_people as f64), 0),
+        change_cell(difference.people_change()),
+        Cell::number(Some(difference.provisional_boats as f64), 0),
+        Cell::number(Some(difference.official_boats as f64), 0),
+        change_cell(difference.boats_change()),
+    ]
+}
+
+fn edition_table(caption: &str, first_column: &str, rows: Vec<Vec<Cell>>) -> DataTable {
+    let mut columns = vec![Column {
+        heading: first_column.to_string(),
+        is_numeric: false,
+    }];
+    columns.extend(EDITION_COLUMNS.iter().map(|heading| Column {
+        heading: (*heading).to_string(),
+        is_numeric: true,
+    }));
+    DataTable {
+        caption: caption.to_string(),
+        columns,
+        rows,
     }
 }
 
-/// What provisional and official figures are, and where the two series in the dataset differ, worked
-/// out from the series themselves (so it stays true when either is updated).
-pub fn editions_paragraph(dataset: &Dataset) -> String {
+/// The paragraph, the table of differing periods and the chart of monthly differences, all worked out
+/// from the two series in the dataset (so they stay true when either is updated).
+pub fn editions_view(dataset: &Dataset, chart_size: ChartSize) -> EditionsView {
+    let comparison = compare_editions(dataset);
+    let differing_rows: Vec<Vec<Cell>> = comparison
+        .differing_months()
+        .iter()
+        .map(|difference| {
+            edition_row(
+                difference,
+                crate::dates::month_year(difference.period_start),
+            )
+        })
+        .chain(comparison.differing_years().iter().map(|difference| {
+            edition_row(
+                difference,
+                format!(
+                    "{} (whole year)",
+                    crate::dates::year(difference.period_start)
+                ),
+            )
+        }))
+        .collect();
+    EditionsView {
+        paragraph: editions_paragraph(dataset, &comparison),
+        differences: (!differing_rows.is_empty()).then(|| {
+            edition_table(
+                "Where the official statistics differ from the provisional figures",
+                "Period",
+                differing_rows,
+            )
+        }),
+        chart: (!comparison.months.is_empty())
+            .then(|| editions_chart(dataset, &comparison.months, chart_size)),
+    }
+}
+
+/// "Provisional: …; official: …": both editions' sources, for the chart's source line and citation.
+fn both_editions_sources(dataset: &Dataset) -> String {
+    let provisional = source_names(dataset, &dataset.crossings.daily.info.source_ids);
+    let official = dataset
+        .crossings
+        .monthly
+        .first()
+        .map(|series| source_names(dataset, &series.info.source_ids))
+        .unwrap_or_default();
+    format!("provisional: {provisional}; official: {official}")
+}
+
+/// Bars of official less provisional people by month, 0 where they agree.
+fn editions_chart(
+    dataset: &Dataset,
+    months: &[EditionDifference],
+    chart_size: ChartSize,
+) -> ChartView {
+    let title = "Official less provisional figures, by month".to_string();
+    let drawn = chart::draw(&SeriesChart {
+        x_dates: months.iter().map(|month| month.period_start).collect(),
+        x_tick_override: None,
+        series: vec![PlotSeries {
+            label: "People, official less provisional".to_string(),
+            values: months
+                .iter()
+                .map(|month| Some(month.people_change() as f64))
+                .collect(),
+            colour_idx: 2,
+            mark: Mark::Bars,
+            label_at_end: false,
+        }],
+        events: Vec::new(),
+        x_is_partial: Vec::new(),
+        size: chart_size,
+    });
+    let point_texts: Vec<String> = months.iter().map(month_readout).collect();
+    let cited_sources = both_editions_sources(dataset);
+    let table_rows = months
+        .iter()
+        .map(|month| edition_row(month, crate::dates::month_year(month.period_start)))
+        .collect();
+    ChartView {
+        chart_id: "editions".to_string(),
+        title: title.clone(),
+        subtitle: "People: the official monthly statistics less the provisional daily series summed over the same whole month; 0 where they agree".to_string(),
+        source_line: format!("Sources: {cited_sources}."),
+        cited_sources,
+        summary: editions_summary(months),
+        drawn,
+        point_texts: PointTexts::from_lines(point_texts),
+        table: LazyTable::ready(edition_table(&title, "Month", table_rows)),
+        events: Vec::new(),
+        notes: vec!["Only whole months in both series are compared: a month the daily series covers in part is left out.".to_string()],
+    }
+}
+
+/// "August 2020: 1,470 people provisional, 1,469 official (−1); boats agree".
+fn month_readout(month: &EditionDifference) -> String {
+    let boats = if month.boats_change() == 0 {
+        "boats agree".to_string()
+    } else {
+        format!(
+            "{} boats provisional, {} official ({})",
+            format_number(month.provisional_boats as f64, 0),
+            format_number(month.official_boats as f64, 0),
+            signed_number(month.boats_change() as f64, 0)
+        )
+    };
+    format!(
+        "{}: {} people provisional, {} official ({}); {boats}",
+        crate::dates::month_year(month.period_start),
+        format_number(month.provisional_people as f64, 0),
+        format_number(month.official_people as f64, 0),
+        signed_number(month.people_change() as f64, 0)
+    )
+}
+
+/// "Of the 80 whole months both series cover, 5 differ in people; the largest difference is −19 people,
+/// in July 2022."
+fn editions_summary(months: &[EditionDifference]) -> String {
+    let differing: Vec<&EditionDifference> = months
+        .iter()
+        .filter(|month| month.people_change() != 0)
+        .collect();
+    let Some(largest) = differing
+        .iter()
+        .max_by_key(|month| month.people_change().abs())
+    else {
+        return format!(
+            "The two series give the same number of people in all {} whole months both cover.",
+            months.len()
+        );
+    };
+    format!(
+        "Of the {} both series cover, {} in people; the largest difference is {} people, in {}.",
+        count_of(months.len(), "whole month", "whole months"),
+        count_of(differing.len(), "differs", "differ"),
+        signed_number(largest.people_change() as f64, 0),
+        crate::dates::month_year(largest.period_start)
+    )
+}
+
+/// What provisional and official figures are, what revises what, and where the two series in the
+/// dataset differ, in words.
+fn editions_paragraph(dataset: &Dataset, comparison: &EditionComparison) -> String {
     let daily = &dataset.crossings.daily;
     let official_label = dataset
         .crossings
@@ -33,48 +216,43 @@ pub fn editions_paragraph(dataset: &Dataset) -> String {
         .map_or("not in this dataset".to_string(), |series| {
             series.info.label.clone()
         });
-    let comparison = compare_editions(dataset);
     let months: Vec<String> = comparison
-        .differing_months
+        .differing_months()
         .iter()
-        .map(|difference| {
-            difference_text(
-                difference,
-                crate::dates::month_year(difference.period_start),
-            )
-        })
+        .map(|difference| crate::dates::month_year(difference.period_start))
         .collect();
     let years: Vec<String> = comparison
-        .differing_years
+        .differing_years()
         .iter()
-        .map(|difference| difference_text(difference, crate::dates::year(difference.period_start)))
+        .map(|difference| crate::dates::year(difference.period_start))
         .collect();
     let months_sentence = match months.len() {
-        _ if comparison.n_months_compared == 0 => {
+        _ if comparison.months.is_empty() => {
             "No whole month is in both series, so they cannot be compared by month.".to_string()
         }
         0 => format!(
             "They agree in all {} whole months both cover.",
-            comparison.n_months_compared
+            comparison.months.len()
         ),
         n_differing => format!(
-            "Of the {} whole months both cover, they differ in {}: {}.",
-            comparison.n_months_compared,
+            "Of the {} whole months both cover, they differ in {}: {}; the table below gives each difference.",
+            comparison.months.len(),
             count_of(n_differing, "month", "months"),
             join_words(&months)
         ),
     };
     let years_sentence = match years.len() {
-        _ if comparison.n_years_compared == 0 => String::new(),
+        _ if comparison.years.is_empty() => String::new(),
         0 => format!(
             " They agree in all {} whole years both cover.",
-            comparison.n_years_compared
+            comparison.years.len()
         ),
         _ => format!(" By year they differ in {}.", join_words(&years)),
     };
     format!(
-        "Provisional figures are the Home Office's weekly operational publication, to {}; the Home Office says they are subject to change. \
-         Official figures are the quarterly statistics, revised between editions: {official_label}. The two are never mixed: \
+        "Provisional figures are the Home Office's weekly operational counts, to {}; the Home Office says they are subject to change. \
+         Official figures are the quarterly statistics, revised between editions: {official_label}. Where a month has both, the official \
+         figure is the one to cite: it revises the provisional count, and a later official edition can revise an earlier one. The two are never mixed: \
          every chart says which it shows. {months_sentence}{years_sentence}",
         crate::dates::day_month_year(daily.info.as_of)
     )

@@ -4,6 +4,7 @@
 //! checked against published figures in `tests/real_data.rs`.
 
 use super::*;
+use crate::export::Cell;
 use crate::testing::{dataset_from, date, tree_with_days};
 use crate::text::{format_number, money};
 use crate::view_state::Period;
@@ -330,11 +331,11 @@ fn weekly_summary_reads_as_a_sentence() {
 fn the_editions_paragraph_names_every_month_the_series_differ_in() {
     // The fixture's official rows (January and February 2024; 2023 and 2024) are not its days' sums.
     let dataset = briefing_fixture();
-    let paragraph = editions_paragraph(&dataset);
+    let paragraph = editions_view(&dataset, WIDE_CHART_SIZE).paragraph;
     assert!(
         paragraph
-            .contains("Of the 2 whole months both cover, they differ in 2 months: January 2024 (")
-            && paragraph.contains("By year they differ in 2023 ("),
+            .contains("Of the 2 whole months both cover, they differ in 2 months: January 2024 and February 2024; the table")
+            && paragraph.contains("By year they differ in 2023 and 2024."),
         "{paragraph}"
     );
     let mut tree = tree_with_days(date(2024, 1, 1), &[1; 60], &[1; 60]);
@@ -342,10 +343,84 @@ fn the_editions_paragraph_names_every_month_the_series_differ_in() {
         {"month": "2024-01", "people": 31, "boats": 31},
         {"month": "2024-02", "people": 32, "boats": 30}
     ]);
-    let paragraph = editions_paragraph(&dataset_from(&tree));
+    let paragraph = editions_view(&dataset_from(&tree), WIDE_CHART_SIZE).paragraph;
     assert!(
-        paragraph.contains("Of the 2 whole months both cover, they differ in 1 month: February 2024 (29 people provisional, 32 official; 29 boats provisional, 30 official)."),
+        paragraph.contains("Of the 2 whole months both cover, they differ in 1 month: February 2024; the table below gives each difference."),
         "{paragraph}"
+    );
+}
+
+#[test]
+fn the_editions_table_and_chart_give_each_difference_with_its_sign() {
+    // 60 days of one person in one boat: January sums to 31, February (2024, a leap year) to 29.
+    let mut tree = tree_with_days(date(2024, 1, 1), &[1; 60], &[1; 60]);
+    tree["crossings"]["monthly"][0]["rows"] = serde_json::json!([
+        {"month": "2024-01", "people": 31, "boats": 31},
+        {"month": "2024-02", "people": 20, "boats": 30}
+    ]);
+    let view = editions_view(&dataset_from(&tree), WIDE_CHART_SIZE);
+    let differences = view.differences.expect("February differs");
+    let shown = |row: &[Cell]| {
+        row.iter()
+            .map(|cell| cell.shown.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(differences.rows.len(), 1, "only February differs");
+    assert_eq!(
+        shown(&differences.rows[0]),
+        ["February 2024", "29", "20", "−9", "29", "30", "+1"]
+    );
+    assert_eq!(
+        differences.rows[0][3].csv, "-9",
+        "the CSV keeps a plain minus for spreadsheets"
+    );
+    let chart = view.chart.expect("two months are in both series");
+    assert_eq!(
+        chart.table.build().rows.len(),
+        2,
+        "the chart's table has every month compared"
+    );
+    assert_eq!(chart.drawn.geometry.n_positions, 2);
+    assert!(
+        chart.drawn.geometry.y_min < 0.0,
+        "the fall below zero is on the axis"
+    );
+    assert_eq!(
+        chart.summary,
+        "Of the 2 whole months both series cover, 1 differs in people; the largest difference is −9 people, in February 2024."
+    );
+    assert_eq!(
+        chart.point_texts.get(0).as_deref(),
+        Some("January 2024: 31 people provisional, 31 official (0); boats agree")
+    );
+    assert_eq!(
+        chart.point_texts.get(1).as_deref(),
+        Some("February 2024: 29 people provisional, 20 official (−9); 29 boats provisional, 30 official (+1)")
+    );
+    // Where the official figures agree, there is no table of differences, and the chart says so.
+    tree["crossings"]["monthly"][0]["rows"][1]["people"] = serde_json::json!(29);
+    tree["crossings"]["monthly"][0]["rows"][1]["boats"] = serde_json::json!(29);
+    let agreeing = editions_view(&dataset_from(&tree), WIDE_CHART_SIZE);
+    assert_eq!(agreeing.differences, None);
+    assert!(agreeing
+        .paragraph
+        .contains("They agree in all 2 whole months both cover."));
+    assert_eq!(
+        agreeing.chart.map(|chart| chart.summary),
+        Some(
+            "The two series give the same number of people in all 2 whole months both cover."
+                .to_string()
+        )
+    );
+    // With no official month inside the daily series, nothing is compared or drawn.
+    tree["crossings"]["monthly"][0]["rows"] =
+        serde_json::json!([{"month": "2023-06", "people": 5, "boats": 1}]);
+    let apart = editions_view(&dataset_from(&tree), WIDE_CHART_SIZE);
+    assert_eq!((apart.differences, apart.chart.is_none()), (None, true));
+    assert!(
+        apart.paragraph.contains("No whole month is in both series"),
+        "{}",
+        apart.paragraph
     );
 }
 

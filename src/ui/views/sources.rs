@@ -4,9 +4,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::chart::ChartSize;
 use crate::closed_set::ClosedSet;
 use crate::data::{is_safe_https_url, Dataset};
-use crate::view_model::{editions_paragraph, method_notes};
+use crate::view_model::{editions_view, method_notes, WIDE_CHART_SIZE};
+use crate::view_state::ViewState;
+
+use crate::ui::chart_panel::{ChartPanel, SortableTable};
 
 /// The date this build of the app was made, set by `cargo xtask` when it builds.
 const BUILD_DATE: Option<&str> = option_env!("BSE_BUILD_DATE");
@@ -19,8 +23,27 @@ pub fn SourcesView(
     fingerprint: String,
     /// Where the data came from, in words.
     origin: String,
+    state: RwSignal<ViewState>,
+    /// The chart's drawing size, which follows the screen's width.
+    chart_size: Signal<ChartSize>,
 ) -> impl IntoView {
     let daily = &dataset.crossings.daily;
+    let dataset_for_editions = dataset.clone();
+    let editions = Memo::new(move |_| editions_view(&dataset_for_editions, chart_size.get()));
+    let dataset_for_download = dataset.clone();
+    // Drawn again only when the screen's width changes the drawing size.
+    let editions_chart = move || {
+        editions.with(|editions| editions.chart.clone()).map(|chart| {
+            let dataset_for_download = dataset_for_download.clone();
+            // The same dataset always gives a wide chart too; the screen's drawing is the fallback.
+            let chart_for_download = chart.clone();
+            view! {
+                <ChartPanel chart=chart state=state wide_chart=move |()| {
+                    editions_view(&dataset_for_download, WIDE_CHART_SIZE).chart.unwrap_or_else(|| chart_for_download.clone())
+                }/>
+            }
+        })
+    };
     view! {
         <h2>"Sources and method"</h2>
         <dl class="facts" data-testid="dataset-facts">
@@ -36,7 +59,11 @@ pub fn SourcesView(
             )}</dd>
         </dl>
         <h3>"Provisional and official figures"</h3>
-        <p data-testid="editions-paragraph">{editions_paragraph(&dataset)}</p>
+        <p data-testid="editions-paragraph">{move || editions.with(|editions| editions.paragraph.clone())}</p>
+        {move || editions.with(|editions| editions.differences.clone()).map(|table| view! {
+            <div data-testid="edition-differences"><SortableTable table=table/></div>
+        })}
+        {editions_chart}
         <h3>"How figures are worked out"</h3>
         <ul>{method_notes().into_iter().map(|note| view! { <li>{note}</li> }).collect_view()}</ul>
         <h3>"Every source"</h3>
