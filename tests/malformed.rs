@@ -347,7 +347,7 @@ const CASES: &[Case] = &[
     Case {
         name: "unknown-source-kind",
         input: Input::Edits(&[Edit::Set("/sources/0/kind", r#""blog""#)]),
-        expected: "sources[0].kind: expected one of statistics, press_release, parliamentary_record, news_report, seed_document, found \"blog\"",
+        expected: "sources[0].kind: expected one of statistics, press_release, parliamentary_record, news_report, organisation_page, seed_document, found \"blog\"",
     },
     Case {
         name: "unknown-status",

@@ -138,7 +138,10 @@ pub enum SourceKind {
     ParliamentaryRecord,
     /// A press or broadcast report.
     NewsReport,
-    /// One of the seed documents the project started from.
+    /// An organisation's own page about itself (a GOV.UK "About us", say).
+    OrganisationPage,
+    /// Read from files of datasets made before the kinds above were complete: one of the documents the
+    /// project started from. New records name what the document is instead.
     SeedDocument,
 }
 
@@ -148,16 +151,18 @@ impl ClosedSet for SourceKind {
         ("press_release", SourceKind::PressRelease),
         ("parliamentary_record", SourceKind::ParliamentaryRecord),
         ("news_report", SourceKind::NewsReport),
+        ("organisation_page", SourceKind::OrganisationPage),
         ("seed_document", SourceKind::SeedDocument),
     ];
 
     fn label(self) -> &'static str {
         match self {
             SourceKind::Statistics => "Statistics",
-            SourceKind::PressRelease => "Press release",
+            SourceKind::PressRelease => "News release",
             SourceKind::ParliamentaryRecord => "Parliamentary record",
-            SourceKind::NewsReport => "News report",
-            SourceKind::SeedDocument => "Seed document",
+            SourceKind::NewsReport => "Press report",
+            SourceKind::OrganisationPage => "Organisation page",
+            SourceKind::SeedDocument => "Document",
         }
     }
 }

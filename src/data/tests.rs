@@ -1,6 +1,7 @@
 //! Data-driven checks of dataset parsing: one `check` helper, many one-line cases.
 
 use super::*;
+use crate::closed_set::ClosedSet;
 use chrono::NaiveDate;
 
 /// The one minimal valid dataset (`tests/fixtures/minimal-valid.json`, shared with the malformed-case
@@ -190,7 +191,7 @@ fn a_refused_record_is_not_reported_again_as_a_missing_reference() {
             tree["funding"][0]["amount_gbp"] = "lots".into();
         },
         &[
-            "sources[0].kind: expected one of statistics, press_release, parliamentary_record, news_report, seed_document, found \"blog\"",
+            "sources[0].kind: expected one of statistics, press_release, parliamentary_record, news_report, organisation_page, seed_document, found \"blog\"",
             "funding[0].amount_gbp: expected a whole number of pounds (zero or more), found \"lots\"",
         ],
     );
@@ -199,4 +200,16 @@ fn a_refused_record_is_not_reported_again_as_a_missing_reference() {
         |tree| tree["announcements"][0]["source_ids"][0] = "nowhere".into(),
         &["announcements[0].source_ids[0]: no source has the id \"nowhere\""],
     );
+}
+
+#[test]
+fn a_source_of_the_older_seed_document_kind_still_loads_under_a_plain_label() {
+    let mut tree = minimal_dataset_json();
+    tree["sources"][0]["kind"] = "seed_document".into();
+    let dataset = parse_dataset(&serde_json::to_vec(&tree).unwrap()).expect("older kinds load");
+    assert_eq!(dataset.sources[0].kind, SourceKind::SeedDocument);
+    assert_eq!(dataset.sources[0].kind.label(), "Document");
+    tree["sources"][0]["kind"] = "organisation_page".into();
+    let dataset = parse_dataset(&serde_json::to_vec(&tree).unwrap()).unwrap();
+    assert_eq!(dataset.sources[0].kind.label(), "Organisation page");
 }
