@@ -177,6 +177,35 @@ test('printing shows the figures, chart and sources without the controls', async
   await expect(page.getByTestId('download-csv')).toBeHidden();
 });
 
+test('the printed Briefing is a brief: figures, chart, comparison, sources written out, edition and link, no controls', async ({ openApp, page }) => {
+  await openApp('v=1&tab=briefing');
+  await page.getByTestId('option-compare').selectOption('launch');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('key-numbers').locator('tbody tr').first()).toBeVisible();
+  await expect(page.getByTestId('chart-svg')).toBeVisible();
+  await expect(page.getByTestId('compare-sentence')).toBeVisible();
+  await expect(page.getByTestId('dataset-as-of')).toBeVisible();
+  // Every headline card writes its sources out, with their addresses; the closed disclosure is not printed.
+  const cards = page.locator('[data-testid^="headline-"]').filter({ has: page.getByTestId('headline-value') });
+  const cardCount = await cards.count();
+  expect(cardCount).toBeGreaterThan(0);
+  for (let cardIdx = 0; cardIdx < cardCount; cardIdx++) {
+    const printed = cards.nth(cardIdx).getByTestId('printed-sources');
+    await expect(printed).toBeVisible();
+    await expect(printed.locator('li').first()).toBeVisible();
+    await expect(cards.nth(cardIdx).locator('details')).toBeHidden();
+  }
+  // The link printed is the view's own, with the comparison chosen after the page opened.
+  await expect(page.getByTestId('printed-link')).toBeVisible();
+  await expect(page.getByTestId('printed-link')).toContainText('#v=1&tab=briefing&cmp=launch');
+  await expect(page.getByText('Open a dataset file')).toBeHidden();
+  await expect(page.getByTestId('option-compare')).toBeHidden();
+  await expect(page.getByTestId('copy-row-0')).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.getByTestId('printed-link')).toBeHidden();
+  await expect(page.getByTestId('printed-sources').first()).toBeHidden();
+});
+
 test('back and forward across several views restore each one', async ({ openApp, page }) => {
   await openApp('v=1&tab=briefing');
   await page.getByTestId('tab-crossings').click();

@@ -42,10 +42,18 @@ pub fn set_fragment(fragment: &str) {
 }
 
 /// The page's address, for "Copy link".
-pub fn current_address() -> String {
+fn current_address() -> String {
     web_sys::window()
         .and_then(|window| window.location().href().ok())
         .unwrap_or_default()
+}
+
+/// The address of the page showing the view with this fragment: this page's address with its
+/// fragment replaced, whether or not the address bar has caught up with the view yet.
+pub fn address_for_fragment(fragment: &str) -> String {
+    let address = current_address();
+    let without_fragment = address.split('#').next().unwrap_or_default();
+    format!("{without_fragment}#{fragment}")
 }
 
 fn blob_from_text(text: &str, mime: &str) -> Option<web_sys::Blob> {

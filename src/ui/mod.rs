@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 
 use crate::closed_set::ClosedSet;
 use crate::page::{SERVICE_WORKER_FILE_NAME, STATIC_SHELL_ELEMENT_ID};
-use crate::view_state::{fragment_to_write, parse_fragment, Tab, ViewState};
+use crate::view_state::{fragment_to_write, parse_fragment, to_fragment, Tab, ViewState};
 use load::{load_bundled_dataset, read_dataset_file, DatasetOrigin, LoadError, LoadedDataset};
 use views::{AnnouncementsView, BriefingView, CrossingsView, FundingView, SourcesView};
 use widgets::{CopyButton, DateInput};
@@ -205,8 +205,7 @@ fn Explorer(
         <Filters state=state dataset=dataset.clone()/>
         <div class="share-bar">
             <CopyButton label="Copy link to this view" text=Signal::derive(move || {
-                state.track();
-                browser::current_address()
+                state.with(|state| browser::address_for_fragment(&to_fragment(state)))
             }) test_id="copy-link".to_string()/>
             <button type="button" class="button button--secondary" on:click=|_| {
                 if let Some(window) = web_sys::window() { window.print().ok(); }
@@ -226,7 +225,9 @@ fn Explorer(
                 }
             })}
         </section>
-        <p class="print-only">{move || format!("Printed view: {}", browser::current_address())}</p>
+        <p class="print-only" data-testid="printed-link">{move || {
+            state.with(|state| format!("Printed view: {}", browser::address_for_fragment(&to_fragment(state))))
+        }}</p>
     }
 }
 

@@ -66,6 +66,11 @@ pub fn BriefingView(
                             <summary>"Sources"</summary>
                             <SourceLinks dataset=dataset_for_cards.clone() source_ids=headline.source_ids.clone()/>
                         </details>
+                        // Paper cannot open a disclosure: the sources are written out when printed.
+                        <div class="print-only headline__printed-sources" data-testid="printed-sources">
+                            <p>"Sources:"</p>
+                            <SourceLinks dataset=dataset_for_cards.clone() source_ids=headline.source_ids.clone()/>
+                        </div>
                         <CopyButton label="Copy figure with citation" text=Signal::derive(move || citation.clone())
                             test_id=format!("copy-{}", headline.headline_id)/>
                     </article>
