@@ -69,6 +69,27 @@ impl ClosedSet for Tab {
     }
 }
 
+/// The app's name, as the browser tab and the citations give it.
+pub const APP_NAME: &str = "Border Security Briefing Explorer";
+
+impl Tab {
+    /// True when the date range changes what this tab shows (every tab but Sources and method).
+    pub fn uses_dates(self) -> bool {
+        self != Tab::Sources
+    }
+
+    /// True when the announcement search changes what this tab shows: the Briefing (its count and
+    /// latest announcements), the Crossings markers and the Announcements timeline.
+    pub fn uses_search(self) -> bool {
+        matches!(self, Tab::Briefing | Tab::Crossings | Tab::Announcements)
+    }
+
+    /// The browser tab's title for this view: "Funding · Border Security Briefing Explorer".
+    pub fn page_title(self) -> String {
+        format!("{} · {APP_NAME}", self.label())
+    }
+}
+
 /// Everything that makes up a view. Its `Default` is the view a fresh visit starts from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ViewState {

@@ -266,3 +266,37 @@ test('on a phone the chart is drawn for its width, and turning the screen redraw
   await page.setViewportSize({ width: 1280, height: 780 });
   await expect(drawing).toHaveAttribute('viewBox', '0 0 880 380');
 });
+
+test('the browser tab names the view, and each view offers only the filters that change it', async ({ openApp, page }) => {
+  await openApp('v=1&tab=briefing');
+  await expect(page).toHaveTitle('Briefing · Border Security Briefing Explorer');
+  await expect(page.getByTestId('filter-search')).toBeVisible();
+  await page.getByTestId('tab-funding').click();
+  await expect(page).toHaveTitle('Funding · Border Security Briefing Explorer');
+  await expect(page.getByTestId('filter-from')).toBeVisible();
+  await expect(page.getByTestId('filter-search')).toHaveCount(0);
+  await page.getByTestId('tab-sources').click();
+  await expect(page).toHaveTitle('Sources and method · Border Security Briefing Explorer');
+  await expect(page.getByTestId('filter-from')).toHaveCount(0);
+  await page.getByTestId('tab-announcements').click();
+  await expect(page).toHaveTitle('Announcements · Border Security Briefing Explorer');
+  await expect(page.getByTestId('filter-search')).toBeVisible();
+});
+
+test('dates with no data say what is missing and what the data cover, with no empty chart or £0 card', async ({ openApp, page }) => {
+  await openApp('v=1&tab=funding&from=2020-01-01&to=2020-12-31');
+  await expect(page.getByTestId('funding-bsc-total')).toContainText('No one-off funding for the Border Security Command was announced in these dates; the funding records run from');
+  await expect(page.getByTestId('chart-svg')).toHaveCount(0);
+  await expect(page.getByTestId('download-csv')).toHaveCount(0);
+  await expect(page.getByTestId('funding-ledger')).toHaveCount(0);
+  await page.getByTestId('tab-briefing').click();
+  await expect(page.getByTestId('headline-bsc-funding').getByTestId('headline-value')).toHaveText('None');
+  await expect(page.locator('body')).not.toContainText('£0');
+  await page.getByTestId('filter-from').fill('2010-01-01');
+  await page.getByTestId('filter-from').dispatchEvent('change');
+  await page.getByTestId('filter-to').fill('2010-12-31');
+  await page.getByTestId('filter-to').dispatchEvent('change');
+  await page.getByTestId('tab-crossings').click();
+  await expect(page.getByTestId('chart-summary')).toContainText('No crossings data fall in the selected dates');
+  await expect(page.getByTestId('chart-svg')).toHaveCount(0);
+});

@@ -48,6 +48,13 @@ fn current_address() -> String {
         .unwrap_or_default()
 }
 
+/// Sets the document's title (the browser tab's name).
+pub fn set_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|window| window.document()) {
+        document.set_title(title);
+    }
+}
+
 /// The address of the page showing the view with this fragment: this page's address with its
 /// fragment replaced, whether or not the address bar has caught up with the view yet.
 pub fn address_for_fragment(fragment: &str) -> String {

@@ -48,6 +48,7 @@ pub fn ChartPanel(
     let download = move |kind: &'static str| {
         download_status.set(chart.with_untracked(|chart| download_chart(chart, wide_chart, kind)));
     };
+    let has_data = move || chart.with(ChartView::has_data);
     let summary_id = move || format!("{}-summary", chart_id());
     let title_id = move || format!("{}-title", chart_id());
     view! {
@@ -56,33 +57,39 @@ pub fn ChartPanel(
                 <h3 class="chart-panel__title" id=title_id>{move || chart.with(|chart| chart.title.clone())}</h3>
                 <p class="chart-panel__subtitle">{move || chart.with(|chart| chart.subtitle.clone())}</p>
             </figcaption>
-            <div class="chart-panel__tools no-print-hidden">
-                <button type="button" class="button button--secondary" aria-pressed=move || table_open().to_string()
-                    data-testid="toggle-table" on:click=toggle_table>
-                    {move || if table_open() { "Show chart" } else { "Show table" }}
-                </button>
-                <button type="button" class="button button--secondary" data-testid="download-csv" on:click=move |_| download("csv")>"Download CSV"</button>
-                <button type="button" class="button button--secondary" data-testid="download-svg" on:click=move |_| download("svg")>"Download SVG"</button>
-                <button type="button" class="button button--secondary" data-testid="download-png" on:click=move |_| download("png")>"Download PNG"</button>
-                <span class="visually-hidden" role="status">{move || download_status.get()}</span>
-            </div>
-            <Show when=move || !table_open()>
-                <ChartWithReadout chart=chart title_id=Signal::derive(title_id) summary_id=Signal::derive(summary_id)/>
-                <p class="chart-panel__hint">"Focus the chart and use the arrow keys (Home, End, Page Up, Page Down) to read each value; Esc closes the readout."</p>
+            // With nothing in the view's dates, the summary below says what is missing: no empty axes,
+            // and nothing to download.
+            <Show when=has_data>
+                <div class="chart-panel__tools no-print-hidden">
+                    <button type="button" class="button button--secondary" aria-pressed=move || table_open().to_string()
+                        data-testid="toggle-table" on:click=toggle_table>
+                        {move || if table_open() { "Show chart" } else { "Show table" }}
+                    </button>
+                    <button type="button" class="button button--secondary" data-testid="download-csv" on:click=move |_| download("csv")>"Download CSV"</button>
+                    <button type="button" class="button button--secondary" data-testid="download-svg" on:click=move |_| download("svg")>"Download SVG"</button>
+                    <button type="button" class="button button--secondary" data-testid="download-png" on:click=move |_| download("png")>"Download PNG"</button>
+                    <span class="visually-hidden" role="status">{move || download_status.get()}</span>
+                </div>
+                <Show when=move || !table_open()>
+                    <ChartWithReadout chart=chart title_id=Signal::derive(title_id) summary_id=Signal::derive(summary_id)/>
+                    <p class="chart-panel__hint">"Focus the chart and use the arrow keys (Home, End, Page Up, Page Down) to read each value; Esc closes the readout."</p>
+                </Show>
+                <Show when=table_open>
+                    <SortableTable table=Memo::new(move |_| chart.with(|chart| chart.table.build()))/>
+                </Show>
             </Show>
-            <Show when=table_open>
-                <SortableTable table=Memo::new(move |_| chart.with(|chart| chart.table.build()))/>
+            <p class="chart-panel__summary" id=summary_id data-testid="chart-summary" class:notice=move || !has_data()>{move || chart.with(|chart| chart.summary.clone())}</p>
+            <Show when=has_data>
+                <ul class="chart-panel__notes">
+                    {move || chart.with(|chart| chart.notes.iter().map(|note| view! { <li>{note.clone()}</li> }).collect_view())}
+                </ul>
+                <p class="chart-panel__source" data-testid="chart-source">{move || chart.with(|chart| chart.source_line.clone())}</p>
+                <p class="chart-panel__copy">
+                    <CopyButton label="Copy summary with source"
+                        text=Signal::derive(move || chart.with(|chart| format!("{} {}", chart.summary, chart.source_line)))
+                        test_id="copy-chart-summary".to_string()/>
+                </p>
             </Show>
-            <p class="chart-panel__summary" id=summary_id data-testid="chart-summary">{move || chart.with(|chart| chart.summary.clone())}</p>
-            <ul class="chart-panel__notes">
-                {move || chart.with(|chart| chart.notes.iter().map(|note| view! { <li>{note.clone()}</li> }).collect_view())}
-            </ul>
-            <p class="chart-panel__source" data-testid="chart-source">{move || chart.with(|chart| chart.source_line.clone())}</p>
-            <p class="chart-panel__copy">
-                <CopyButton label="Copy summary with source"
-                    text=Signal::derive(move || chart.with(|chart| format!("{} {}", chart.summary, chart.source_line)))
-                    test_id="copy-chart-summary".to_string()/>
-            </p>
         </figure>
     }
 }

@@ -180,6 +180,8 @@ fn Explorer(
     // The tab alone, so a view is built again only when the tab changes; every other change flows
     // into the view's own memos.
     let tab = Memo::new(move |_| state.with(|state| state.tab));
+    // The browser tab, its history list and bookmarks name the view.
+    Effect::new(move |_| browser::set_title(&tab.get().page_title()));
     // The view itself is built in the next task, after the page's frame has been drawn: two shorter
     // tasks instead of one long one, so the page answers input sooner while it starts.
     let panel_ready = RwSignal::new(false);
@@ -202,7 +204,10 @@ fn Explorer(
             </div>
         </Show>
         <Tabs state=state/>
-        <Filters state=state dataset=dataset.clone()/>
+        // Only the filters that change the view are offered on it.
+        <Show when=move || tab.get().uses_dates()>
+            <Filters state=state dataset=dataset.clone() tab=tab/>
+        </Show>
         <div class="share-bar">
             <CopyButton label="Copy link to this view" text=Signal::derive(move || {
                 state.with(|state| browser::address_for_fragment(&to_fragment(state)))
@@ -371,6 +376,7 @@ fn Tabs(state: RwSignal<ViewState>) -> impl IntoView {
 fn Filters(
     state: RwSignal<ViewState>,
     dataset: std::sync::Arc<crate::data::Dataset>,
+    tab: Memo<Tab>,
 ) -> impl IntoView {
     let has_filters = move || state.with(ViewState::has_filters);
     view! {
@@ -381,14 +387,16 @@ fn Filters(
             <DateInput label="To" test_id="filter-to"
                 value=Signal::derive(move || state.with(|state| state.date_to))
                 on_change=Callback::new(move |date| state.update(|state| { state.date_to = date; state.normalise(); }))/>
-            <label>"Search announcements "
-                <input type="search" data-testid="filter-search" maxlength="200"
-                    prop:value=move || state.with(|state| state.search.clone())
-                    on:input=move |event| {
-                        let text: String = event_target_value(&event).chars().take(crate::view_state::MAX_SEARCH_CHARS).collect();
-                        state.update(|state| state.search = text);
-                    }/>
-            </label>
+            <Show when=move || tab.get().uses_search()>
+                <label>"Search announcements "
+                    <input type="search" data-testid="filter-search" maxlength="200"
+                        prop:value=move || state.with(|state| state.search.clone())
+                        on:input=move |event| {
+                            let text: String = event_target_value(&event).chars().take(crate::view_state::MAX_SEARCH_CHARS).collect();
+                            state.update(|state| state.search = text);
+                        }/>
+                </label>
+            </Show>
             <Show when=has_filters>
                 <button type="button" class="button button--secondary" data-testid="clear-filters" on:click=move |_| state.update(ViewState::clear_filters)>"Clear filters"</button>
             </Show>

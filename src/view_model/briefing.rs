@@ -2,7 +2,7 @@
 
 use chrono::Datelike;
 
-use super::funding::{bsc_total_sentence, funding_in_range};
+use super::funding::{bsc_total_sentence, funding_in_range, funding_records_span};
 use super::{date_range_opening, date_range_text, days_text, source_names};
 use crate::analysis::filter::filter_announcements;
 use crate::analysis::request::{Measure, SeriesChoice, SeriesRequest};
@@ -50,6 +50,25 @@ fn bsc_funding_headline(dataset: &Dataset, state: &ViewState) -> Headline {
         .filter(|record| bsc.counted_ids.contains(&record.funding_id))
         .flat_map(|record| record.source_ids.clone())
         .collect();
+    if bsc.counted_ids.is_empty() {
+        // No "£0" card: say that none was announced, and which dates the records cover.
+        return Headline {
+            headline_id: "bsc-funding".to_string(),
+            value: "None".to_string(),
+            label: format!(
+                "New one-off funding for the Border Security Command announced in these dates; {}",
+                funding_records_span(dataset)
+            ),
+            period: date_range_text(state),
+            status: "Announced".to_string(),
+            citation: format!(
+                "No new one-off funding for the Border Security Command was announced in these dates ({}); {}.",
+                date_range_text(state),
+                funding_records_span(dataset)
+            ),
+            source_ids: Vec::new(),
+        };
+    }
     let amount = format!(
         "{}{}",
         capitalise(if bsc.is_upper_bound { "up to " } else { "" }),
@@ -193,7 +212,7 @@ pub fn briefing_summary(dataset: &Dataset, state: &ViewState) -> String {
     );
     let (people, boats) = series.totals();
     // Only the sentence: the funding chart and ledger are not needed here.
-    let funding_sentence = bsc_total_sentence(&funding_in_range(dataset, state));
+    let funding_sentence = bsc_total_sentence(dataset, &funding_in_range(dataset, state));
     let asked_span = state.date_from.zip(state.date_to);
     let crossings_sentence = match series.span() {
         Some((first, last)) => format!(

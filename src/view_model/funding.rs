@@ -1,13 +1,13 @@
 //! The Funding view: money announced, counted once, as a cumulative chart, a ledger and totals by recipient.
 
-use super::{ChartView, LazyTable, PointTexts};
+use super::{days_text, ChartView, LazyTable, PointTexts};
 use crate::analysis::funding::{
     cumulative_by_month, funding_by_recipient, funding_count_reason, funding_total, MonthCumulative,
 };
 use crate::chart::{self, ChartSize, Mark, PlotSeries, SeriesChart};
 use crate::data::{Dataset, Funding};
 use crate::export::{Cell, Column, DataTable};
-use crate::text::{capitalise, count_of, money};
+use crate::text::{capitalise, count_of, format_number, join_words, money};
 use crate::view_state::ViewState;
 
 /// One row of the funding ledger.
@@ -31,8 +31,9 @@ pub struct FundingView {
     pub rows: Vec<FundingRow>,
     /// "Up to £280 million committed to the Border Security Command…"
     pub bsc_total_sentence: String,
-    /// The same for every funding record in range.
-    pub all_total_sentence: String,
+    /// The same for every funding record in range, naming the partners funded; None when no record
+    /// falls in range (the sentence above then says so).
+    pub all_total_sentence: Option<String>,
     /// Yearly rates shown beside the totals.
     pub per_year_sentences: Vec<String>,
     /// Counted one-off money by recipient, largest first.
@@ -64,9 +65,35 @@ fn upper_bound_qualifier(is_upper_bound: bool) -> &'static str {
     }
 }
 
-/// The sentence giving the Border Security Command's one-off funding in these records, counted once.
-pub(super) fn bsc_total_sentence(in_range: &[&Funding]) -> String {
+/// "the funding records run from 17 September 2024 to 9 October 2025": what the dataset holds, for a
+/// range that holds none of it.
+pub(super) fn funding_records_span(dataset: &Dataset) -> String {
+    let first = dataset
+        .funding
+        .iter()
+        .map(|funding| funding.announced.first_day)
+        .min();
+    let last = dataset
+        .funding
+        .iter()
+        .map(|funding| funding.announced.last_day())
+        .max();
+    match first.zip(last) {
+        Some((first, last)) => format!("the funding records run from {}", days_text(first, last)),
+        None => "the dataset has no funding records".to_string(),
+    }
+}
+
+/// The sentence giving the Border Security Command's one-off funding in these records, counted once,
+/// or saying plainly that none was announced in these dates and which dates the records cover.
+pub(super) fn bsc_total_sentence(dataset: &Dataset, in_range: &[&Funding]) -> String {
     let bsc = funding_total(in_range.iter().copied().filter(|funding| funding.for_bsc));
+    if bsc.counted_ids.is_empty() && bsc.left_out_ids.is_empty() {
+        return format!(
+            "No one-off funding for the Border Security Command was announced in these dates; {}.",
+            funding_records_span(dataset)
+        );
+    }
     format!(
         "{}{} of one-off funding announced for the Border Security Command, counting each pound once ({} added; {} left out).",
         capitalise(upper_bound_qualifier(bsc.is_upper_bound)),
@@ -80,12 +107,21 @@ pub(super) fn bsc_total_sentence(in_range: &[&Funding]) -> String {
 pub fn funding_view(dataset: &Dataset, state: &ViewState, chart_size: ChartSize) -> FundingView {
     let in_range = funding_in_range(dataset, state);
     let all = funding_total(in_range.iter().copied());
-    let all_total_sentence = format!(
-        "{}{} across all {} money records in these dates, including partners such as INTERPOL, the CPS and Iraq, again counted once.",
-        capitalise(upper_bound_qualifier(all.is_upper_bound)),
-        money(all.counted_gbp),
-        in_range.len()
-    );
+    let records = match in_range.len() {
+        1 => "in the one money record".to_string(),
+        n_records => format!(
+            "across all {} money records",
+            format_number(n_records as f64, 0)
+        ),
+    };
+    let all_total_sentence = (!in_range.is_empty()).then(|| {
+        format!(
+            "{}{} {records} in these dates, again counted once{}.",
+            capitalise(upper_bound_qualifier(all.is_upper_bound)),
+            money(all.counted_gbp),
+            partners_clause(&in_range)
+        )
+    });
     FundingView {
         by_recipient: by_recipient_table(&in_range),
         chart: funding_chart(&in_range, chart_size),
@@ -93,7 +129,7 @@ pub fn funding_view(dataset: &Dataset, state: &ViewState, chart_size: ChartSize)
             .iter()
             .map(|funding| ledger_row(funding, &dataset.funding))
             .collect(),
-        bsc_total_sentence: bsc_total_sentence(&in_range),
+        bsc_total_sentence: bsc_total_sentence(dataset, &in_range),
         all_total_sentence,
         per_year_sentences: in_range
             .iter()
@@ -101,6 +137,50 @@ pub fn funding_view(dataset: &Dataset, state: &ViewState, chart_size: ChartSize)
             .map(|funding| per_year_sentence(funding))
             .collect(),
     }
+}
+
+/// The most partners a sentence names before saying how many more there are.
+const MAX_PARTNERS_NAMED: usize = 3;
+
+/// ", including money for INTERPOL, the Crown Prosecution Service and Iraq (and 2 more recipients)": the
+/// recipients other than the Command of the money counted in these records, largest first, or nothing
+/// when all of it went to the Command.
+fn partners_clause(in_range: &[&Funding]) -> String {
+    let mut partners: Vec<(&str, u64)> = Vec::new();
+    for funding in in_range
+        .iter()
+        .filter(|funding| !funding.for_bsc && funding.is_counted_once())
+    {
+        match partners
+            .iter_mut()
+            .find(|(recipient, _)| *recipient == funding.recipient)
+        {
+            Some((_, amount_gbp)) => *amount_gbp += funding.amount_gbp,
+            None => partners.push((&funding.recipient, funding.amount_gbp)),
+        }
+    }
+    if partners.is_empty() {
+        return String::new();
+    }
+    // Largest first; equal amounts in the order they were announced.
+    partners.sort_by_key(|(_, amount_gbp)| std::cmp::Reverse(*amount_gbp));
+    let named: Vec<String> = partners
+        .iter()
+        .take(MAX_PARTNERS_NAMED)
+        .map(|(recipient, _)| (*recipient).to_string())
+        .collect();
+    let n_more = partners.len().saturating_sub(MAX_PARTNERS_NAMED);
+    let more = if n_more == 0 {
+        String::new()
+    } else {
+        let noun = if n_more == 1 {
+            "recipient"
+        } else {
+            "recipients"
+        };
+        format!(" (and {} more {noun})", format_number(n_more as f64, 0))
+    };
+    format!(", including money for {}{more}", join_words(&named))
 }
 
 /// "Also announced: up to £280 million more per year for …": a yearly rate, beside the totals.

@@ -71,6 +71,12 @@ pub struct ChartView {
 }
 
 impl ChartView {
+    /// False when nothing falls in the view's dates: the panel then gives the summary, which says what
+    /// is missing and which dates the data cover, instead of empty axes.
+    pub fn has_data(&self) -> bool {
+        self.drawn.geometry.n_positions > 0
+    }
+
     /// The lines under a CSV's data: what it is, its source, and how to cite it.
     pub fn csv_footer(&self) -> Vec<String> {
         vec![

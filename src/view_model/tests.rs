@@ -568,3 +568,125 @@ fn the_briefing_chart_is_people_by_month_or_year_naming_the_latest_whole_period(
         by_year.summary
     );
 }
+
+#[test]
+fn the_funding_total_names_the_partners_funded_in_the_dates_and_no_others() {
+    let mut tree = tree_with_days(date(2024, 1, 1), &[1; 10], &[1; 10]);
+    tree["as_of"] = "2025-12-31".into();
+    let partner = |id: &str,
+                   announced: &str,
+                   amount_gbp: u64,
+                   recipient: &str,
+                   relation: serde_json::Value| {
+        serde_json::json!({
+            "id": id, "announced": announced, "amount_gbp": amount_gbp, "amount_basis": "exact",
+            "amount_is_per_year": false, "for_bsc": false, "recipient": recipient, "purpose": "P",
+            "period": "Now", "relation": relation, "source_ids": ["s1"]
+        })
+    };
+    let funding = tree["funding"].as_array_mut().unwrap();
+    funding.push(partner(
+        "p1",
+        "2024-11-04",
+        6_000_000,
+        "INTERPOL",
+        serde_json::json!({"kind": "new"}),
+    ));
+    funding.push(partner(
+        "p2",
+        "2024-11-28",
+        300_000,
+        "Iraq",
+        serde_json::json!({"kind": "new"}),
+    ));
+    funding.push(partner(
+        "p3",
+        "2025-03-30",
+        3_000_000,
+        "Crown Prosecution Service",
+        serde_json::json!({"kind": "new"}),
+    ));
+    funding.push(partner(
+        "p4",
+        "2025-04-01",
+        1_000_000,
+        "Iraq",
+        serde_json::json!({"kind": "new"}),
+    ));
+    funding.push(partner(
+        "p5",
+        "2025-10-09",
+        10_000_000,
+        "FCDO programmes",
+        serde_json::json!({"kind": "new"}),
+    ));
+    // A re-announcement is not money of its own, so it names no partner.
+    funding.push(partner(
+        "p6",
+        "2025-10-10",
+        6_000_000,
+        "Someone re-announced",
+        serde_json::json!({"kind": "reannouncement", "of": "p1"}),
+    ));
+    let dataset = dataset_from(&tree);
+    let sentence = |from: Option<NaiveDate>, to: Option<NaiveDate>| {
+        let mut state = ViewState::initial();
+        state.date_from = from;
+        state.date_to = to;
+        funding_view(&dataset, &state, WIDE_CHART_SIZE)
+            .all_total_sentence
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        sentence(None, None),
+        "£170.3 million across all 9 money records in these dates, again counted once, including money for FCDO programmes, INTERPOL and Crown Prosecution Service (and 1 more recipient)."
+    );
+    assert_eq!(
+        sentence(Some(date(2024, 11, 1)), Some(date(2024, 12, 31))),
+        "£81.3 million across all 4 money records in these dates, again counted once, including money for INTERPOL and Iraq."
+    );
+    assert_eq!(
+        sentence(Some(date(2024, 9, 1)), Some(date(2024, 9, 30))),
+        "£75 million in the one money record in these dates, again counted once."
+    );
+}
+
+#[test]
+fn a_range_with_no_funding_says_so_and_which_dates_the_records_cover() {
+    let dataset = briefing_fixture();
+    let mut state = ViewState::initial();
+    state.date_from = Some(date(2023, 1, 1));
+    state.date_to = Some(date(2023, 12, 31));
+    let view = funding_view(&dataset, &state, WIDE_CHART_SIZE);
+    assert_eq!(
+        view.bsc_total_sentence,
+        "No one-off funding for the Border Security Command was announced in these dates; the funding records run from 17 September 2024 to 1 December 2024."
+    );
+    assert_eq!(view.all_total_sentence, None);
+    assert!(view.rows.is_empty());
+    assert!(!view.chart.has_data(), "no empty axes");
+    let card = headlines(&dataset, &state).remove(0);
+    assert_eq!(
+        (card.headline_id.as_str(), card.value.as_str()),
+        ("bsc-funding", "None")
+    );
+    assert!(
+        card.label
+            .contains("the funding records run from 17 September 2024"),
+        "{}",
+        card.label
+    );
+    assert!(briefing_summary(&dataset, &state).ends_with(&view.bsc_total_sentence));
+    // The crossings chart for dates before the data has no axes either, and says what the data cover.
+    state.date_from = Some(date(2020, 1, 1));
+    state.date_to = Some(date(2020, 12, 31));
+    let chart = crossings_chart(&dataset, &state, WIDE_CHART_SIZE);
+    assert!(!chart.has_data());
+    assert!(
+        chart
+            .summary
+            .starts_with("No crossings data fall in the selected dates"),
+        "{}",
+        chart.summary
+    );
+}

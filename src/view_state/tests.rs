@@ -327,3 +327,30 @@ fn picking_a_comparison_keeps_typed_dates_and_refuses_unknown_keys() {
     assert!(state.pick_comparison("none"));
     assert_eq!(state.compare, None);
 }
+
+#[test]
+fn each_tab_says_which_filters_change_it_and_titles_the_browser_tab() {
+    assert_eq!(
+        Tab::Funding.page_title(),
+        "Funding · Border Security Briefing Explorer"
+    );
+    assert_eq!(
+        Tab::Sources.page_title(),
+        "Sources and method · Border Security Briefing Explorer"
+    );
+    let with_search: Vec<Tab> = Tab::all().filter(|tab| tab.uses_search()).collect();
+    assert_eq!(
+        with_search,
+        [Tab::Briefing, Tab::Crossings, Tab::Announcements]
+    );
+    let with_dates: Vec<Tab> = Tab::all().filter(|tab| tab.uses_dates()).collect();
+    assert_eq!(
+        with_dates,
+        [
+            Tab::Briefing,
+            Tab::Crossings,
+            Tab::Funding,
+            Tab::Announcements
+        ]
+    );
+}

@@ -26,17 +26,18 @@ pub fn FundingView(
     });
     let dataset_for_download = dataset.clone();
     let chart = Signal::derive(move || funding.with(|funding| funding.chart.clone()));
-    let dataset_for_rows = dataset.clone();
+    let dataset_for_rows = StoredValue::new(dataset.clone());
     view! {
         <h2>"Funding"</h2>
         <div class="totals" data-testid="funding-totals">
             <p class="totals__main" data-testid="funding-bsc-total">{move || funding.with(|funding| funding.bsc_total_sentence.clone())}</p>
-            <p>{move || funding.with(|funding| funding.all_total_sentence.clone())}</p>
+            {move || funding.with(|funding| funding.all_total_sentence.clone()).map(|sentence| view! { <p>{sentence}</p> })}
             {move || funding.with(|funding| funding.per_year_sentences.iter().map(|sentence| view! { <p>{sentence.clone()}</p> }).collect_view())}
         </div>
         <ChartPanel chart=chart state=state wide_chart=move |()| {
             state.with_untracked(|state| funding_view(&dataset_for_download, state, WIDE_CHART_SIZE).chart)
         }/>
+        <Show when=move || funding.with(|funding| !funding.rows.is_empty())>
         <h3>"By recipient"</h3>
         <div data-testid="funding-by-recipient">
             <SortableTable table=Signal::derive(move || funding.with(|funding| funding.by_recipient.clone()))/>
@@ -59,11 +60,12 @@ pub fn FundingView(
                             <td class="numeric">{row.amount_display.clone()}</td>
                             <td><strong>{row.recipient.clone()}</strong><br/>{row.purpose.clone()}<br/><span class="muted">"Period: "{row.period.clone()}</span></td>
                             <td>{if row.is_counted { "Yes" } else { "No" }}" — "{row.count_reason.clone()}</td>
-                            <td><SourceLinks dataset=dataset_for_rows.clone() source_ids=row.source_ids.clone()/></td>
+                            <td><SourceLinks dataset=dataset_for_rows.get_value() source_ids=row.source_ids.clone()/></td>
                         </tr>
                     }).collect_view())}
                 </tbody>
             </table>
         </div>
+        </Show>
     }
 }
