@@ -145,10 +145,17 @@ fn sort_text(key: &SortKey) -> &str {
     }
 }
 
-/// The table as CSV (RFC 4180 quoting), with a header row and, after a blank line, the footer lines
-/// (the source and a citation).
+/// The byte-order mark a CSV starts with, so spreadsheets read it as UTF-8 ("£", curly quotes).
+pub const UTF8_BOM: char = '\u{feff}';
+
+/// What starts a line of notes under a CSV's data: a spreadsheet shows it as a row of text, and pandas
+/// (`comment="#"`) and R (`comment.char = "#"`) skip it, so the data rows stay clean.
+pub const CSV_NOTE_PREFIX: &str = "# ";
+
+/// The table as CSV (RFC 4180 quoting, CRLF line ends) after a UTF-8 byte-order mark: a header row, the
+/// data rows, then each footer line (the source and a citation) as a note line starting with "# ".
 pub fn to_csv(table: &DataTable, footer_lines: &[String]) -> String {
-    let mut csv = String::new();
+    let mut csv = String::from(UTF8_BOM);
     let heading_cells: Vec<String> = table
         .columns
         .iter()
@@ -161,22 +168,38 @@ pub fn to_csv(table: &DataTable, footer_lines: &[String]) -> String {
         csv.push_str(&cells.join(","));
         csv.push_str("\r\n");
     }
-    csv.push_str("\r\n");
     for line in footer_lines {
-        csv.push_str(&csv_field(line));
+        // A note is one line: any line break in it becomes a space.
+        let one_line: String = line
+            .chars()
+            .map(|character| {
+                if matches!(character, '\r' | '\n') {
+                    ' '
+                } else {
+                    character
+                }
+            })
+            .collect();
+        csv.push_str(CSV_NOTE_PREFIX);
+        csv.push_str(&one_line);
         csv.push_str("\r\n");
     }
     csv
 }
 
-/// Quotes a CSV field when it needs it, and defuses text a spreadsheet would run as a formula.
+/// The characters a spreadsheet may read as the start of a formula when a cell begins with them.
+const FORMULA_LEADS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Quotes a CSV field when it needs it (a comma, quote, line break, or the note mark "#"), and defuses
+/// text a spreadsheet would run as a formula by putting an apostrophe before it; a plain signed number
+/// such as "-12" is left as it is.
 fn csv_field(text: &str) -> String {
-    let defused = if text.starts_with(['=', '+', '-', '@']) && !is_signed_decimal(text) {
+    let defused = if text.starts_with(FORMULA_LEADS) && !is_signed_decimal(text) {
         format!("'{text}")
     } else {
         text.to_string()
     };
-    if defused.contains([',', '"', '\n', '\r']) {
+    if defused.contains([',', '"', '\n', '\r', '#']) {
         format!("\"{}\"", defused.replace('"', "\"\""))
     } else {
         defused
@@ -256,15 +279,32 @@ mod tests {
     }
 
     #[test]
-    fn csv_has_a_header_rows_and_a_source_line() {
+    fn csv_has_a_byte_order_mark_a_header_rows_and_source_notes() {
         let csv = to_csv(
             &table(),
-            &["Source: Home Office, \"time series\"".to_string()],
+            &[
+                "Source: Home Office, \"time series\"".to_string(),
+                "Cite as: a title\nover two lines".to_string(),
+            ],
         );
         assert_eq!(
             csv,
-            "Month,People\r\nJanuary 2024,358\r\nFebruary 2024,\r\nMarch 2024,12345\r\n\r\n\"Source: Home Office, \"\"time series\"\"\"\r\n"
+            "\u{feff}Month,People\r\nJanuary 2024,358\r\nFebruary 2024,\r\nMarch 2024,12345\r\n# Source: Home Office, \"time series\"\r\n# Cite as: a title over two lines\r\n"
         );
+        // Every line that is not a note has as many fields as the header.
+        for line in csv
+            .trim_start_matches(UTF8_BOM)
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+        {
+            assert_eq!(line.matches(',').count(), 1, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_field_with_the_note_mark_is_quoted_so_readers_keep_it() {
+        assert_eq!(csv_field("#1 priority"), "\"#1 priority\"");
+        assert_eq!(csv_field("Week 3 (#2)"), "\"Week 3 (#2)\"");
     }
 
     #[test]
@@ -272,6 +312,9 @@ mod tests {
         assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(csv_field("-5"), "-5");
         assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("\t=1+1"), "'\t=1+1");
+        assert_eq!(csv_field("\r=1+1"), "\"'\r=1+1\"");
+        assert_eq!(csv_field("+44 20 7035 4848"), "'+44 20 7035 4848");
         assert_eq!(csv_field("+3.5"), "+3.5");
         assert_eq!(csv_field("-0.25"), "-0.25");
         for formula_like in ["-inf", "+NaN", "-1e5", "-.5", "-5.", "-", "+1+1", "-2-3"] {

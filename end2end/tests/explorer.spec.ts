@@ -97,22 +97,27 @@ test('a damaged link falls back and says what it ignored', async ({ openApp, pag
   expect(consoleErrors).toEqual([]);
 });
 
-test('the CSV download holds exactly the table rows, with a source line', async ({ openApp, page }) => {
+test('the CSV download holds exactly the table rows, after a byte-order mark, with source notes a reader can skip', async ({ openApp, page }) => {
   await openApp('v=1&tab=crossings&period=year&table=crossings');
   const tableRows = await page.getByTestId('data-table').locator('tbody tr').allInnerTexts();
   const downloadPromise = page.waitForEvent('download');
   await page.getByTestId('download-csv').click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toBe('people-crossing-the-english-channel-in-small-boats-by-year.csv');
-  const csv = readFileSync((await download.path())!, 'utf8');
-  const lines = csv.split('\r\n');
+  const bytes = readFileSync((await download.path())!);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const csv = bytes.toString('utf8').slice(1);
+  const lines = csv.split('\r\n').filter((line) => line !== '');
   expect(lines[0]).toBe('Year,Days counted,People,Boats,People per boat');
-  const dataLines = lines.slice(1, lines.indexOf(''));
+  // The data rows are every line up to the notes, and the notes are every line after them.
+  const firstNote = lines.findIndex((line) => line.startsWith('# '));
+  const dataLines = lines.slice(1, firstNote);
   expect(dataLines.length).toBe(tableRows.length);
+  expect(lines.slice(firstNote).every((line) => line.startsWith('# '))).toBe(true);
   const [people2022, boats2022] = [sum('2022-01-01', '2022-12-31'), sum('2022-01-01', '2022-12-31', 'boats')];
   expect(dataLines[4]).toBe(`2022,365,${people2022},${boats2022},${(people2022 / boats2022).toFixed(1)}`);
-  expect(csv).toContain('Source: Home Office');
-  expect(csv).toContain('Cite as: Border Security Briefing Explorer, “People crossing the English Channel in small boats, by year”');
+  expect(csv).toContain('\r\n# Source: Home Office');
+  expect(csv).toContain('\r\n# Cite as: Border Security Briefing Explorer, “People crossing the English Channel in small boats, by year”');
 });
 
 test('copy buttons put the figure and its citation on the clipboard', async ({ openApp, page, edition, context }) => {

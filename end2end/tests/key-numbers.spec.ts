@@ -44,7 +44,7 @@ test('a key-numbers row copies as a sentence with its sources, and the table sor
   const downloadPromise = page.waitForEvent('download');
   await page.getByTestId('download-key-numbers').click();
   const csv = readFileSync((await (await downloadPromise).path())!, 'utf8');
-  expect(csv.split('\r\n')[0]).toBe('Year,"People, provisional","People, official","Boats, provisional","Boats, official","People per boat, provisional","Change in people on the year before, provisional"');
+  expect(csv.split('\r\n')[0]).toBe('\ufeffYear,"People, provisional","People, official","Boats, provisional","Boats, official","People per boat, provisional","Change in people on the year before, provisional"');
 });
 
 test('the key chart shows people by month on a fresh load, and by year when chosen', async ({ openApp, page }) => {

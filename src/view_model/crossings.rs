@@ -90,6 +90,7 @@ fn series_chart(
         table: series_table(series, caption),
         events: events.into_iter().map(|(_, note)| note).collect(),
         notes,
+        table_note: None,
     }
 }
 

@@ -1,6 +1,6 @@
 //! The Funding view: money announced, counted once, as a cumulative chart, a ledger and totals by recipient.
 
-use super::{days_text, ChartView, LazyTable, PointTexts};
+use super::{days_text, source_names, ChartView, LazyTable, PointTexts};
 use crate::analysis::funding::{
     cumulative_by_month, funding_by_recipient, funding_count_reason, funding_total, MonthCumulative,
 };
@@ -124,7 +124,7 @@ pub fn funding_view(dataset: &Dataset, state: &ViewState, chart_size: ChartSize)
     });
     FundingView {
         by_recipient: by_recipient_table(&in_range),
-        chart: funding_chart(&in_range, chart_size),
+        chart: funding_chart(dataset, &in_range, chart_size),
         rows: in_range
             .iter()
             .map(|funding| ledger_row(funding, &dataset.funding))
@@ -252,7 +252,7 @@ fn by_recipient_table(in_range: &[&Funding]) -> DataTable {
 }
 
 /// Money announced by month, added up: the Command's and everyone's, two lines in £ million.
-fn funding_chart(in_range: &[&Funding], chart_size: ChartSize) -> ChartView {
+fn funding_chart(dataset: &Dataset, in_range: &[&Funding], chart_size: ChartSize) -> ChartView {
     let months = cumulative_by_month(in_range.iter().copied());
     let to_millions = |gbp: u64| Some(gbp as f64 / 1_000_000.0);
     let line = |label: &str, colour_idx: usize, values: Vec<Option<f64>>| PlotSeries {
@@ -309,11 +309,12 @@ fn funding_chart(in_range: &[&Funding], chart_size: ChartSize) -> ChartView {
     source_ids.sort();
     source_ids.dedup();
     let title = "Funding announced, cumulative, counted once".to_string();
-    let cited_sources = format!(
-        "{} announcements cited in the ledger below ({} sources)",
-        counted.len(),
-        source_ids.len()
-    );
+    let source_ids: Vec<String> = source_ids.into_iter().cloned().collect();
+    let cited_sources = if source_ids.is_empty() {
+        "no funding records in these dates".to_string()
+    } else {
+        source_names(dataset, &source_ids)
+    };
     ChartView {
         chart_id: "funding".to_string(),
         title: title.clone(),
@@ -326,6 +327,7 @@ fn funding_chart(in_range: &[&Funding], chart_size: ChartSize) -> ChartView {
         table: LazyTable::ready(funding_table(&months, title)),
         events: Vec::new(),
         notes: vec!["Amounts stated as \"up to\" or \"nearly\" are counted at their upper bound, so totals that include them are upper bounds too.".to_string()],
+        table_note: Some("The table's amounts are in pounds (£), not £ million as on the chart.".to_string()),
     }
 }
 

@@ -68,6 +68,9 @@ pub struct ChartView {
     pub events: Vec<EventNote>,
     /// Caveats to show under the chart.
     pub notes: Vec<String>,
+    /// What the table's figures are in, where that differs from the chart's subtitle (the chart in
+    /// £ million, the table in pounds), for the CSV's notes.
+    pub table_note: Option<String>,
 }
 
 impl ChartView {
@@ -79,14 +82,14 @@ impl ChartView {
 
     /// The lines under a CSV's data: what it is, its source, and how to cite it.
     pub fn csv_footer(&self) -> Vec<String> {
-        vec![
-            format!("{}. {}.", self.title, self.subtitle),
-            self.source_line.clone(),
-            format!(
-                "Cite as: Border Security Briefing Explorer, “{}”, {}",
-                self.title, self.cited_sources
-            ),
-        ]
+        let mut footer = vec![format!("{}. {}.", self.title, self.subtitle)];
+        footer.extend(self.table_note.clone());
+        footer.push(self.source_line.clone());
+        footer.push(format!(
+            "Cite as: Border Security Briefing Explorer, “{}”, {}",
+            self.title, self.cited_sources
+        ));
+        footer
     }
 }
 

@@ -156,6 +156,7 @@ fn editions_chart(
         table: LazyTable::ready(edition_table(&title, "Month", table_rows)),
         events: Vec::new(),
         notes: vec!["Only whole months in both series are compared: a month the daily series covers in part is left out.".to_string()],
+        table_note: None,
     }
 }
 

@@ -435,7 +435,13 @@ fn a_csv_footer_cites_the_chart_and_its_sources() {
         "Cite as: Border Security Briefing Explorer, “People crossing the English Channel in small boats, by month”, Home Office, “A release” (provisional, data to 31 January 2025)"
     );
     let funding = funding_view(&dataset, &ViewState::initial(), WIDE_CHART_SIZE).chart;
-    assert!(!funding.csv_footer()[2].contains("Sources: "));
+    let funding_footer = funding.csv_footer();
+    assert_eq!(
+        funding_footer[1], "The table's amounts are in pounds (£), not £ million as on the chart.",
+        "the CSV says the unit of its own columns"
+    );
+    assert_eq!(funding_footer[2], "Sources: Home Office, “A release”.", "the sources themselves, not a ledger the CSV does not hold");
+    assert!(!funding_footer[3].contains("Sources: "));
 }
 
 #[test]

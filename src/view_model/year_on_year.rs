@@ -117,6 +117,7 @@ pub(super) fn year_on_year_chart(
         table: LazyTable::ready(year_table(dataset, &lines, title)),
         events: Vec::new(),
         notes,
+        table_note: None,
     }
 }
 
