@@ -147,16 +147,25 @@ test('an actor facet filters the timeline and the chart markers', async ({ openA
   await expect(page.getByTestId('event-list').locator('li')).toHaveCount(2);
 });
 
-test('SVG and PNG downloads are real images', async ({ openApp, page }) => {
+test('SVG and PNG downloads stand alone: title, source and markers key on an opaque background', async ({ openApp, page }) => {
   await openApp('v=1&tab=crossings');
   const svgPromise = page.waitForEvent('download');
   await page.getByTestId('download-svg').click();
   const svg = readFileSync((await (await svgPromise).path())!, 'utf8');
   expect(svg.startsWith('<svg')).toBe(true);
+  expect(svg).toContain('People crossing the English Channel in small boats, by month</text>');
+  expect(svg).toContain('Source: Home Office');
+  expect(svg).toContain('Numbered markers:');
+  expect(svg).toMatch(/<rect width="880" height="\d+" fill="#ffffff"\/>/);
   const pngPromise = page.waitForEvent('download');
   await page.getByTestId('download-png').click();
   const png = readFileSync((await (await pngPromise).path())!);
   expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  // The PNG header gives width and height: twice the figure, which is taller than the drawing alone
+  // (380 px) by its title, subtitle, key and source.
+  const [widthPx, heightPx] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+  expect(widthPx).toBe(1760);
+  expect(heightPx).toBeGreaterThan(2 * 380 + 200);
 });
 
 test('the chart readout works by keyboard and closes with Esc', async ({ openApp, page }) => {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::chart::readout::{readout_move, readout_share_percent, ReadoutMove};
 use crate::chart::ChartGeometry;
 use crate::export::{file_stem, to_csv, Column, DataTable};
-use crate::view_model::{ChartView, WIDE_CHART_SIZE};
+use crate::view_model::{standalone_figure, ChartView, WIDE_CHART_SIZE};
 use crate::view_state::ViewState;
 
 use super::browser;
@@ -98,11 +98,12 @@ pub fn ChartPanel(
 /// wide), and says what happened, for the status line.
 fn download_chart(chart: &ChartView, wide_chart: Callback<(), ChartView>, kind: &str) -> String {
     let stem = file_stem(&chart.title);
-    let drawn_wide = || {
+    // Images stand alone: the wide drawing with its title, subtitle, markers' key and source around it.
+    let figure = || {
         if chart.drawn.geometry.size == WIDE_CHART_SIZE {
-            chart.drawn.clone()
+            standalone_figure(chart)
         } else {
-            wide_chart.run(()).drawn
+            standalone_figure(&wide_chart.run(()))
         }
     };
     let result = match kind {
@@ -111,14 +112,14 @@ fn download_chart(chart: &ChartView, wide_chart: Callback<(), ChartView>, kind: 
             "text/csv;charset=utf-8",
             &to_csv(&chart.table.build(), &chart.csv_footer()),
         ),
-        "svg" => browser::download_text(&format!("{stem}.svg"), "image/svg+xml", &drawn_wide().svg),
+        "svg" => browser::download_text(&format!("{stem}.svg"), "image/svg+xml", &figure().svg),
         _ => {
-            let drawn = drawn_wide();
+            let figure = figure();
             browser::download_svg_as_png(
                 &format!("{stem}.png"),
-                &drawn.svg,
-                drawn.geometry.size.width_px,
-                drawn.geometry.size.height_px,
+                &figure.svg,
+                figure.width_px,
+                figure.height_px,
             )
         }
     };

@@ -440,7 +440,10 @@ fn a_csv_footer_cites_the_chart_and_its_sources() {
         funding_footer[1], "The table's amounts are in pounds (£), not £ million as on the chart.",
         "the CSV says the unit of its own columns"
     );
-    assert_eq!(funding_footer[2], "Sources: Home Office, “A release”.", "the sources themselves, not a ledger the CSV does not hold");
+    assert_eq!(
+        funding_footer[2], "Sources: Home Office, “A release”.",
+        "the sources themselves, not a ledger the CSV does not hold"
+    );
     assert!(!funding_footer[3].contains("Sources: "));
 }
 
@@ -694,5 +697,72 @@ fn a_range_with_no_funding_says_so_and_which_dates_the_records_cover() {
             .starts_with("No crossings data fall in the selected dates"),
         "{}",
         chart.summary
+    );
+}
+
+#[test]
+fn words_wrap_to_the_width_and_long_words_are_cut() {
+    assert_eq!(
+        wrap_words("one two three four", 9),
+        ["one two", "three", "four"]
+    );
+    assert_eq!(wrap_words("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+    assert_eq!(wrap_words("  ", 4), Vec::<String>::new());
+    assert_eq!(
+        xml_text("<b>\"A&B\"</b>\u{7}'"),
+        "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt; &apos;"
+    );
+}
+
+#[test]
+fn a_downloaded_figure_carries_its_title_subtitle_key_and_source_on_an_opaque_background() {
+    let mut tree = tree_with_days(date(2024, 6, 1), &[3; 120], &[1; 120]);
+    tree["announcements"][0]["title"] = "Launch <script>alert(1)</script> & \"more\"".into();
+    tree["announcements"][0]["date"] = "2024-07-05".into();
+    let dataset = dataset_from(&tree);
+    let chart = crossings_chart(&dataset, &ViewState::initial(), WIDE_CHART_SIZE);
+    assert!(
+        !chart.events.is_empty(),
+        "the fixture's announcement is marked"
+    );
+    let figure = standalone_figure(&chart);
+    assert_eq!(figure.width_px, WIDE_CHART_SIZE.width_px);
+    assert!(
+        figure.height_px > WIDE_CHART_SIZE.height_px + 60,
+        "room above and below the drawing: {}",
+        figure.height_px
+    );
+    let svg = &figure.svg;
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(svg.contains(&format!(
+        "<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>",
+        figure.width_px, figure.height_px
+    )));
+    assert!(svg.contains(&xml_text(&chart.title)));
+    // The subtitle may wrap: the text lines, joined, give it back whole.
+    let text_lines: Vec<&str> = svg
+        .split("<text ")
+        .skip(1)
+        .filter_map(|text| {
+            text.split_once('>')
+                .and_then(|(_, rest)| rest.split_once("</text>"))
+        })
+        .map(|(line, _)| line)
+        .collect();
+    assert!(
+        text_lines.join(" ").contains(&xml_text(&chart.subtitle)),
+        "{text_lines:?}"
+    );
+    assert!(svg.contains("Source: Home Office"), "{svg}");
+    assert!(
+        svg.contains(
+            "1. 5 July 2024 — Launch &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;more&quot;"
+        ),
+        "{svg}"
+    );
+    assert!(!svg.contains("<script>"));
+    assert!(
+        svg.contains(&chart.drawn.svg),
+        "the drawing itself, unchanged"
     );
 }
