@@ -41,6 +41,8 @@ pub struct LoadError {
     pub summary: String,
     /// Each problem, with its place in the file where known.
     pub problems: Vec<DataError>,
+    /// True when trying again may work (the bundled data could not be fetched), so "Try again" is offered.
+    pub can_retry: bool,
 }
 
 fn check(bytes: &[u8], origin: DatasetOrigin, what: &str) -> Result<LoadedDataset, LoadError> {
@@ -77,6 +79,7 @@ fn problems_found(what: &str, problems: Vec<DataError>) -> LoadError {
             if problems.len() == 1 { "" } else { "s" }
         ),
         problems,
+        can_retry: false,
     }
 }
 
@@ -96,10 +99,9 @@ pub async fn load_bundled_dataset() -> Result<LoadedDataset, LoadError> {
         .await
     } else {
         let bytes = fetch_hosted_dataset().await.map_err(|message| LoadError {
-            summary: format!(
-                "The dataset at {HOSTED_DATASET_PATH} could not be fetched: {message}"
-            ),
+            summary: format!("The figures could not be downloaded from this site ({HOSTED_DATASET_PATH}): {message}"),
             problems: Vec::new(),
+            can_retry: true,
         })?;
         super::browser::next_task().await;
         check_in_two_tasks(
@@ -121,18 +123,23 @@ fn inline_dataset_text() -> Option<String> {
 }
 
 async fn fetch_hosted_dataset() -> Result<Vec<u8>, String> {
+    // The browser gives a network failure only as "Failed to fetch", so it is told in plain words.
+    const CONNECTION_FAILED: &str = "the connection failed or was interrupted. You may be offline, or the site may be unreachable for a moment; check your connection and try again.";
     let response = gloo_net::http::Request::get(HOSTED_DATASET_PATH)
         .send()
         .await
-        .map_err(|error| error.to_string())?;
+        .map_err(|_| CONNECTION_FAILED.to_string())?;
     if !response.ok() {
         return Err(format!(
-            "the server answered {} {}",
+            "the site answered \"{} {}\" instead of the data. Try again; if it goes on, the site may be being updated.",
             response.status(),
             response.status_text()
         ));
     }
-    response.binary().await.map_err(|error| error.to_string())
+    response
+        .binary()
+        .await
+        .map_err(|_| CONNECTION_FAILED.to_string())
 }
 
 type OnDone = Box<dyn FnOnce(Result<LoadedDataset, LoadError>)>;
@@ -178,6 +185,7 @@ pub fn read_dataset_file(
                 MAX_DATASET_BYTES / 1_048_576
             ),
             problems: Vec::new(),
+            can_retry: false,
         }));
         return;
     }
@@ -185,6 +193,7 @@ pub fn read_dataset_file(
         on_done(Err(LoadError {
             summary: "This browser cannot read files.".to_string(),
             problems: Vec::new(),
+            can_retry: false,
         }));
         return;
     };
@@ -210,6 +219,7 @@ pub fn read_dataset_file(
             on_done(Err(LoadError {
                 summary: format!("{name} could not be read."),
                 problems: Vec::new(),
+                can_retry: false,
             }));
             return;
         };

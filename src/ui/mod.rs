@@ -83,7 +83,10 @@ pub fn App() -> impl IntoView {
                     let shown = opened.get().map(Ok).unwrap_or(result);
                     match shown {
                         Ok(loaded) => view! { <Explorer loaded=loaded state=state ignored=ignored chart_size=chart_size>{panel}</Explorer> }.into_any(),
-                        Err(error) => view! { <LoadFailure error=error/>{panel} }.into_any(),
+                        Err(error) => {
+                            let on_retry = error.can_retry.then(|| Callback::new(move |()| bundled.refetch()));
+                            view! { <LoadFailure error=error on_retry=on_retry/>{panel} }.into_any()
+                        }
                     }
                 })}
             </Suspense>
@@ -410,6 +413,8 @@ fn Filters(
 fn LoadFailure(
     /// What went wrong.
     error: LoadError,
+    /// Loads again, when trying again may work.
+    on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
     view! {
         <div class="error-summary" role="alert" tabindex="-1">
@@ -418,6 +423,9 @@ fn LoadFailure(
             <ul>
                 {error.problems.iter().map(|problem| view! { <li>{problem.to_string()}</li> }).collect_view()}
             </ul>
+            {on_retry.map(|retry| view! {
+                <button type="button" class="button" data-testid="retry-load" on:click=move |_| retry.run(())>"Try again"</button>
+            })}
         </div>
     }
 }
