@@ -6,6 +6,7 @@
 pub mod analysis;
 pub mod calendar;
 pub mod chart;
+pub mod citation;
 pub mod closed_set;
 pub mod data;
 pub mod dates;

@@ -306,7 +306,7 @@ fn key_numbers_show_each_year_as_published_in_both_editions() {
     let first = dataset.crossings.daily.first_date.year();
     let last = dataset.crossings.daily.last_date().unwrap().year();
     assert_eq!(key.table.rows.len(), (last - first + 1) as usize);
-    assert_eq!(key.row_citations.len(), key.table.rows.len());
+    assert_eq!(key.row_claims.len(), key.table.rows.len());
 }
 
 #[test]

@@ -134,7 +134,7 @@ test('copy buttons put the figure and its citation on the clipboard', async ({ o
   const last = new Date(lastMs);
   const year = last.getUTCFullYear();
   const sameDayBefore = `${year - 1}${iso(lastMs).slice(4)}`;
-  expect(copied.startsWith(`${thousands(people(`${year}-01-01`, iso(lastMs)))} people crossed the English Channel in small boats between 1 January and ${dayMonthYear(lastMs)}, against ${thousands(people(`${year - 1}-01-01`, sameDayBefore))} by the same day of ${year - 1} (Home Office provisional data, Home Office, “Migrants detected`)).toBe(true);
+  expect(copied.startsWith(`${thousands(people(`${year}-01-01`, iso(lastMs)))} people crossed the English Channel in small boats between 1 January and ${dayMonthYear(lastMs)}, against ${thousands(people(`${year - 1}-01-01`, sameDayBefore))} by the same day of ${year - 1} (provisional figures). Source: Home Office, “Migrants detected`)).toBe(true);
 });
 
 test('an actor facet filters the timeline and the chart markers', async ({ openApp, page }) => {

@@ -36,7 +36,8 @@ test('a key-numbers row copies as a sentence with its sources, and the table sor
   if (edition === 'hosted') {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied.startsWith(`In ${firstYear.year}, ${thousands(firstYear.people)} people crossed the English Channel`)).toBe(true);
-    expect(copied).toContain('(provisional figures: Home Office');
+    expect(copied).toContain('(provisional figures); the official statistics give');
+    expect(copied).toMatch(/ Sources: Home Office, “[^”]+”, .+; .+\. Border Security Briefing Explorer, /);
   }
   await table.getByRole('button', { name: 'People, provisional', exact: true }).click();
   const most = years.reduce((best, year) => (year.people > best.people ? year : best));

@@ -55,6 +55,49 @@ pub fn set_title(title: &str) {
     }
 }
 
+/// The published site's address, given when the app is built (`BSE_PUBLIC_URL`), so that the offline
+/// edition's links and citations point where a colleague can open them.
+const PUBLIC_SITE_URL: Option<&str> = option_env!("BSE_PUBLIC_URL");
+
+/// True when this page is the offline edition (it carries its dataset inside), however it was opened.
+pub fn is_offline_copy() -> bool {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(crate::page::INLINE_DATASET_ELEMENT_ID))
+        .is_some()
+}
+
+/// The link to share for a view: this page's address, or in the offline edition the published site's
+/// address when the build was given one (a `file://` path means nothing to a colleague).
+pub fn shareable_link(fragment: &str) -> Option<String> {
+    if !is_offline_copy() {
+        return Some(address_for_fragment(fragment));
+    }
+    PUBLIC_SITE_URL
+        .filter(|site| crate::data::is_safe_https_url(site))
+        .map(|site| format!("{}#{fragment}", site.split('#').next().unwrap_or(site)))
+}
+
+/// Today's date by the reader's clock, for "accessed" in citations.
+pub fn today() -> chrono::NaiveDate {
+    let now = js_sys::Date::new_0();
+    chrono::NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
+}
+
+/// Where and when a citation copied now is read.
+pub fn citation_context(fragment: &str) -> crate::citation::CitationContext {
+    crate::citation::CitationContext {
+        view_link: shareable_link(fragment),
+        read_offline: is_offline_copy(),
+        accessed: today(),
+    }
+}
+
 /// The address of the page showing the view with this fragment: this page's address with its
 /// fragment replaced, whether or not the address bar has caught up with the view yet.
 pub fn address_for_fragment(fragment: &str) -> String {

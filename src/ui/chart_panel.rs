@@ -11,7 +11,10 @@ use crate::view_model::{standalone_figure, ChartView, WIDE_CHART_SIZE};
 use crate::view_state::ViewState;
 
 use super::browser;
-use super::widgets::CopyButton;
+use super::widgets::{CiteButton, CopyButton};
+use crate::citation::Cited;
+use crate::data::Dataset;
+use std::sync::Arc;
 
 static FIRST_CHART_MARKED: std::sync::atomic::AtomicBool =
     std::sync::atomic::AtomicBool::new(false);
@@ -19,6 +22,8 @@ static FIRST_CHART_MARKED: std::sync::atomic::AtomicBool =
 /// A chart panel. The table's open state lives in the view state (and so in the URL).
 #[component]
 pub fn ChartPanel(
+    /// The dataset, for the sources in a copied citation.
+    dataset: Arc<Dataset>,
     /// The chart to show; recomputed when the view changes.
     #[prop(into)]
     chart: Signal<ChartView>,
@@ -85,9 +90,9 @@ pub fn ChartPanel(
                 </ul>
                 <p class="chart-panel__source" data-testid="chart-source">{move || chart.with(|chart| chart.source_line.clone())}</p>
                 <p class="chart-panel__copy">
-                    <CopyButton label="Copy summary with source"
-                        text=Signal::derive(move || chart.with(|chart| format!("{} {}", chart.summary, chart.source_line)))
-                        test_id="copy-chart-summary".to_string()/>
+                    <CiteButton dataset=dataset.clone() state=state label="Copy summary with citation"
+                        cited=Signal::derive(move || chart.with(|chart| Cited::new(chart.summary.clone(), chart.source_ids.clone())))
+                        test_id="copy-chart-summary"/>
                 </p>
             </Show>
         </figure>

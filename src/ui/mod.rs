@@ -213,7 +213,7 @@ fn Explorer(
         </Show>
         <div class="share-bar">
             <CopyButton label="Copy link to this view" text=Signal::derive(move || {
-                state.with(|state| browser::address_for_fragment(&to_fragment(state)))
+                state.with(|state| link_to_view(&to_fragment(state)))
             }) test_id="copy-link".to_string()/>
             <button type="button" class="button button--secondary" on:click=|_| {
                 if let Some(window) = web_sys::window() { window.print().ok(); }
@@ -234,9 +234,15 @@ fn Explorer(
             })}
         </section>
         <p class="print-only" data-testid="printed-link">{move || {
-            state.with(|state| format!("Printed view: {}", browser::address_for_fragment(&to_fragment(state))))
+            state.with(|state| format!("Printed view: {}", link_to_view(&to_fragment(state))))
         }}</p>
     }
+}
+
+/// The link to give for a view: on the published site where known (the offline edition's own
+/// `file://` address only when the build was given no site address).
+fn link_to_view(fragment: &str) -> String {
+    browser::shareable_link(fragment).unwrap_or_else(|| browser::address_for_fragment(fragment))
 }
 
 /// Opening a dataset file: a button, drag and drop, progress, every problem, and the way back.

@@ -5,8 +5,10 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::citation::{cite, Cited};
 use crate::closed_set::ClosedSet;
 use crate::data::{is_safe_https_url, Dataset};
+use crate::view_state::{to_fragment, ViewState};
 
 use super::browser;
 
@@ -39,6 +41,29 @@ pub fn SourceLinks(
         })
         .collect_view();
     view! { <ul class="source-links">{links}</ul> }
+}
+
+/// A "copy" button that copies a claim with its citation: the claim, each source in full, the link to
+/// this view and the day it was copied.
+#[component]
+pub fn CiteButton(
+    dataset: Arc<Dataset>,
+    /// The view, for the link in the citation.
+    state: RwSignal<ViewState>,
+    /// The claim and its sources.
+    #[prop(into)]
+    cited: Signal<Cited>,
+    /// The button's text.
+    label: &'static str,
+    /// The test id of the button.
+    #[prop(into)]
+    test_id: String,
+) -> impl IntoView {
+    let text = Signal::derive(move || {
+        let context = state.with(|state| browser::citation_context(&to_fragment(state)));
+        cited.with(|cited| cite(&dataset, cited, &context))
+    });
+    view! { <CopyButton label=label text=text test_id=test_id/> }
 }
 
 /// A "copy" button with a status message.

@@ -3,7 +3,7 @@
 use chrono::Datelike;
 
 use super::funding::{bsc_total_sentence, funding_in_range, funding_records_span};
-use super::{date_range_opening, date_range_text, days_text, source_names};
+use super::{date_range_opening, date_range_text, days_text};
 use crate::analysis::filter::filter_announcements;
 use crate::analysis::request::{Measure, SeriesChoice, SeriesRequest};
 use crate::analysis::series::crossings_series;
@@ -28,8 +28,8 @@ pub struct Headline {
     pub status: String,
     /// The sources behind it.
     pub source_ids: Vec<String>,
-    /// One sentence with number, period and source, for copying into briefings.
-    pub citation: String,
+    /// The figure as a sentence in our words, with its period, for copying with its sources.
+    pub claim: String,
 }
 
 /// The headline figures.
@@ -61,7 +61,7 @@ fn bsc_funding_headline(dataset: &Dataset, state: &ViewState) -> Headline {
             ),
             period: date_range_text(state),
             status: "Announced".to_string(),
-            citation: format!(
+            claim: format!(
                 "No new one-off funding for the Border Security Command was announced in these dates ({}); {}.",
                 date_range_text(state),
                 funding_records_span(dataset)
@@ -80,8 +80,8 @@ fn bsc_funding_headline(dataset: &Dataset, state: &ViewState) -> Headline {
         label: "New one-off funding for the Border Security Command, each pound counted once".to_string(),
         period: date_range_text(state),
         status: "Announced".to_string(),
-        citation: format!(
-            "{amount} of new one-off funding was announced for the Border Security Command ({}), counting each pound once (government announcements; Border Security Briefing Explorer).",
+        claim: format!(
+            "{amount} of new one-off funding was announced for the Border Security Command ({}), counting each pound once.",
             date_range_text(state)
         ),
         source_ids: dedup(bsc_source_ids),
@@ -112,12 +112,10 @@ fn recruitment_headlines(dataset: &Dataset) -> Vec<Headline> {
             label: label.to_string(),
             period: format!("Announced {}", figure.time.display()),
             status: "Announced target".to_string(),
-            citation: format!(
-                "{} {} (announced {}; {}).",
+            claim: format!(
+                "{} {label} (announced {}).",
                 format_number(figure.value, 0),
-                label.to_lowercase(),
                 figure.time.display(),
-                source_names(dataset, &figure.source_ids)
             ),
             source_ids: figure.source_ids.clone(),
         })
@@ -147,13 +145,12 @@ fn latest_year_headline(dataset: &Dataset) -> Option<Headline> {
         ),
         period: format!("1 January to 31 December {}", latest.period_start.year()),
         status: "Provisional".to_string(),
-        citation: format!(
-            "{} people crossed the English Channel in small boats in {}, against {} in {} (Home Office provisional data, {}).",
+        claim: format!(
+            "{} people crossed the English Channel in small boats in {}, against {} in {} (provisional figures).",
             format_number(latest.people as f64, 0),
             latest.period_start.year(),
             format_number(before.people as f64, 0),
             before.period_start.year(),
-            source_names(dataset, &daily.info.source_ids)
         ),
         source_ids: daily.info.source_ids.clone(),
     })
@@ -178,13 +175,12 @@ fn year_to_date_headline(dataset: &Dataset) -> Option<Headline> {
         ),
         period: format!("1 January to {}", crate::dates::day_month_year(this_year.through)),
         status: "Provisional".to_string(),
-        citation: format!(
-            "{} people crossed the English Channel in small boats between 1 January and {}, against {} by the same day of {} (Home Office provisional data, {}).",
+        claim: format!(
+            "{} people crossed the English Channel in small boats between 1 January and {}, against {} by the same day of {} (provisional figures).",
             format_number(this_year.people as f64, 0),
             crate::dates::day_month_year(this_year.through),
             format_number(last_year.people as f64, 0),
             last_year.year,
-            source_names(dataset, &daily.info.source_ids)
         ),
         source_ids: daily.info.source_ids.clone(),
     })

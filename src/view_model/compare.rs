@@ -3,6 +3,7 @@
 use super::{days_text, source_names};
 use crate::analysis::compare::{span_figures, SpanFigures};
 use crate::analysis::people_per_boat;
+use crate::citation::Cited;
 use crate::data::Dataset;
 use crate::export::{Cell, Column, DataTable};
 use crate::text::{count_of, format_number};
@@ -17,6 +18,8 @@ pub enum CompareView {
         table: DataTable,
         /// Both (or the latest two) periods, the change, the edition and the source.
         sentence: String,
+        /// The same without the source names, for copying with its sources cited in full.
+        cited: Cited,
         /// How the change is worked out.
         notes: Vec<String>,
     },
@@ -123,6 +126,7 @@ pub fn compare_view(dataset: &Dataset, state: &ViewState) -> Option<CompareView>
     let change_text = change.unwrap_or_else(|| {
         "no one crossed in the earlier period, so there is no percentage change".to_string()
     });
+    let claim = format!("{compared}: {change_text}; provisional figures.");
     let sentence = format!("{compared}: {change_text}. Provisional figures: {sources}.");
     let mut notes = vec!["Provisional figures, summed from the Home Office's daily series; official statistics are published by whole month and year and are not mixed in.".to_string()];
     if !same_length {
@@ -133,6 +137,7 @@ pub fn compare_view(dataset: &Dataset, state: &ViewState) -> Option<CompareView>
     Some(CompareView::Figures {
         table: compare_table(&figures),
         sentence,
+        cited: Cited::new(claim, dataset.crossings.daily.info.source_ids.clone()),
         notes,
     })
 }

@@ -84,6 +84,7 @@ fn series_chart(
         subtitle,
         source_line: format!("Source: {cited_sources}."),
         cited_sources,
+        source_ids: series.source_ids.clone(),
         summary,
         drawn,
         point_texts: series_point_texts(series.clone(), publisher),

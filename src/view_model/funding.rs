@@ -321,6 +321,7 @@ fn funding_chart(dataset: &Dataset, in_range: &[&Funding], chart_size: ChartSize
         subtitle: "Cumulative one-off amounts announced, £ million, by month of announcement; totals and re-announcements left out".to_string(),
         source_line: format!("Sources: {cited_sources}."),
         cited_sources,
+        source_ids,
         summary: funding_summary(&months),
         drawn,
         point_texts: PointTexts::from_lines(point_texts),

@@ -4,6 +4,7 @@ use chrono::Datelike;
 
 use super::{days_text, source_names};
 use crate::analysis::{annual_totals, people_per_boat, sum_between, PeriodTotal};
+use crate::citation::Cited;
 use crate::data::{DailySeries, Dataset, YearRow};
 use crate::export::{Cell, Column, DataTable};
 use crate::text::{format_number, signed_number};
@@ -13,8 +14,8 @@ use crate::text::{format_number, signed_number};
 pub struct KeyNumbers {
     /// One row per calendar year the daily series touches, oldest first.
     pub table: DataTable,
-    /// For each row, the same figures as one sentence with their sources, for copying.
-    pub row_citations: Vec<String>,
+    /// For each row, the same figures as one sentence with the sources of both editions, for copying.
+    pub row_claims: Vec<Cited>,
     /// What a partial year or a missing official figure means.
     pub notes: Vec<String>,
     /// The lines under the table's CSV: the sources and how to cite.
@@ -93,13 +94,8 @@ fn key_numbers_row(
     ]
 }
 
-/// A row as one sentence with its sources, provisional and official named apart.
-fn row_citation(
-    total: &PeriodTotal,
-    official_row: Option<&YearRow>,
-    provisional_names: &str,
-    official_names: &str,
-) -> String {
+/// A row as one sentence, provisional and official told apart; its sources are both editions'.
+fn row_claim(total: &PeriodTotal, official_row: Option<&YearRow>) -> String {
     let year = total.period_start.year();
     let span = if total.is_complete {
         format!("In {year}")
@@ -111,14 +107,14 @@ fn row_citation(
     };
     let official_part = match official_row {
         Some(row) => format!(
-            "the official statistics give {} people in {} boats ({official_names})",
+            "the official statistics give {} people in {} boats",
             format_number(f64::from(row.people), 0),
             format_number(f64::from(row.boats), 0)
         ),
         None => format!("official statistics for {year} are not yet published"),
     };
     format!(
-        "{span}, {} people crossed the English Channel in small boats in {} boats (provisional figures: {provisional_names}); {official_part}.",
+        "{span}, {} people crossed the English Channel in small boats in {} boats (provisional figures); {official_part}.",
         format_number(total.people as f64, 0),
         format_number(total.boats as f64, 0),
     )
@@ -143,7 +139,17 @@ pub fn key_numbers(dataset: &Dataset) -> KeyNumbers {
         .unwrap_or_default();
     let years = annual_totals(daily);
     let mut rows = Vec::new();
-    let mut row_citations = Vec::new();
+    let mut row_claims = Vec::new();
+    // Provisional first, then official: the order the sentence gives them.
+    let mut row_source_ids = daily.info.source_ids.clone();
+    row_source_ids.extend(
+        dataset
+            .crossings
+            .annual
+            .first()
+            .map(|series| series.info.source_ids.clone())
+            .unwrap_or_default(),
+    );
     let mut notes = Vec::new();
     for (year_idx, total) in years.iter().enumerate() {
         let year = total.period_start.year();
@@ -160,11 +166,9 @@ pub fn key_numbers(dataset: &Dataset) -> KeyNumbers {
             official_row,
             change_on_year_before(daily, &years, year_idx),
         ));
-        row_citations.push(row_citation(
-            total,
-            official_row,
-            &provisional_names,
-            &official_names,
+        row_claims.push(Cited::new(
+            row_claim(total, official_row),
+            row_source_ids.clone(),
         ));
     }
     if years.iter().any(|total| {
@@ -193,7 +197,7 @@ pub fn key_numbers(dataset: &Dataset) -> KeyNumbers {
             ],
             rows,
         },
-        row_citations,
+        row_claims,
         notes,
         csv_footer: vec![
             format!("{caption}."),

@@ -58,6 +58,8 @@ pub struct ChartView {
     pub source_line: String,
     /// The sources as cited in a citation: the source line without its "Source:" and full stop.
     pub cited_sources: String,
+    /// The ids of the sources behind the chart, for the summary copied with its citation.
+    pub source_ids: Vec<String>,
     /// A generated one-sentence summary (also the chart's accessible description).
     pub summary: String,
     /// The drawing.

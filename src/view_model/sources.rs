@@ -114,6 +114,20 @@ fn both_editions_sources(dataset: &Dataset) -> String {
     format!("provisional: {provisional}; official: {official}")
 }
 
+/// The ids of both editions' sources, provisional first.
+fn both_editions_source_ids(dataset: &Dataset) -> Vec<String> {
+    let mut source_ids = dataset.crossings.daily.info.source_ids.clone();
+    source_ids.extend(
+        dataset
+            .crossings
+            .monthly
+            .first()
+            .map(|series| series.info.source_ids.clone())
+            .unwrap_or_default(),
+    );
+    source_ids
+}
+
 /// Bars of official less provisional people by month, 0 where they agree.
 fn editions_chart(
     dataset: &Dataset,
@@ -150,6 +164,7 @@ fn editions_chart(
         subtitle: "People: the official monthly statistics less the provisional daily series summed over the same whole month; 0 where they agree".to_string(),
         source_line: format!("Sources: {cited_sources}."),
         cited_sources,
+        source_ids: both_editions_source_ids(dataset),
         summary: editions_summary(months),
         drawn,
         point_texts: PointTexts::from_lines(point_texts),

@@ -81,7 +81,7 @@ fn headlines_carry_value_period_status_and_sources() {
     let (ytd_2025, _) = fixture_sum(date(2025, 1, 1), date(2025, 1, 31));
     let (ytd_2024, _) = fixture_sum(date(2024, 1, 1), date(2024, 1, 31));
     assert_eq!(headlines[4].value, format_number(ytd_2025 as f64, 0));
-    assert!(headlines[4].citation.starts_with(&format!(
+    assert!(headlines[4].claim.starts_with(&format!(
         "{} people crossed the English Channel in small boats between 1 January and 31 January 2025, against {} by the same day of 2024",
         format_number(ytd_2025 as f64, 0),
         format_number(ytd_2024 as f64, 0)
@@ -514,15 +514,26 @@ fn key_numbers_give_every_year_in_both_editions_with_a_sentence_each() {
         "a partial year against the same days"
     );
     assert_eq!(
-        key.row_citations[1],
+        key.row_claims[1].claim,
         format!(
-            "In 2024, {} people crossed the English Channel in small boats in {} boats (provisional figures: Home Office, “A release”); the official statistics give 36,816 people in 695 boats (Home Office, “A release”).",
+            "In 2024, {} people crossed the English Channel in small boats in {} boats (provisional figures); the official statistics give 36,816 people in 695 boats.",
             thousands(people_2024),
             thousands(boats_2024)
         )
     );
-    assert!(key.row_citations[2].starts_with("From 1 January 2025 to 31 January 2025, "));
-    assert!(key.row_citations[2].ends_with("official statistics for 2025 are not yet published."));
+    let daily_ids = &dataset.crossings.daily.info.source_ids;
+    let annual_ids = &dataset.crossings.annual[0].info.source_ids;
+    assert_eq!(
+        key.row_claims[1].source_ids,
+        [daily_ids.clone(), annual_ids.clone()].concat(),
+        "both editions' sources, provisional first"
+    );
+    assert!(key.row_claims[2]
+        .claim
+        .starts_with("From 1 January 2025 to 31 January 2025, "));
+    assert!(key.row_claims[2]
+        .claim
+        .ends_with("official statistics for 2025 are not yet published."));
     assert!(key
         .notes
         .iter()

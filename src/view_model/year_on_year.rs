@@ -111,6 +111,7 @@ pub(super) fn year_on_year_chart(
         subtitle: format!("Cumulative people detected arriving in the UK by small boat from 1 January of each year{years_text}; provisional figures"),
         source_line: format!("Source: {cited_sources}."),
         cited_sources,
+        source_ids: daily.info.source_ids.clone(),
         summary: year_on_year_summary(&lines),
         drawn: draw_year_lines(&lines, chart_size),
         point_texts: PointTexts::from_lines(point_texts),

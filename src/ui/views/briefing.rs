@@ -11,12 +11,13 @@ use crate::data::Dataset;
 use crate::view_model::{
     briefing_chart, briefing_summary, headlines, key_numbers, WIDE_CHART_SIZE,
 };
-use crate::view_state::ViewState;
 use crate::view_state::BRIEFING_PERIODS;
+use crate::view_state::{to_fragment, ViewState};
 
+use crate::citation::{cite, Cited};
 use crate::ui::browser;
 use crate::ui::chart_panel::{ChartPanel, SortableTable};
-use crate::ui::widgets::{CopyButton, OptionSelect, SourceLinks};
+use crate::ui::widgets::{CiteButton, OptionSelect, SourceLinks};
 
 use super::compare::ComparePanel;
 
@@ -48,12 +49,12 @@ pub fn BriefingView(
     view! {
         <h2>"Briefing"</h2>
         <p class="lede" data-testid="briefing-summary" aria-live="polite">{move || summary.get()}</p>
-        <KeyNumbersTable dataset=dataset.clone()/>
+        <KeyNumbersTable dataset=dataset.clone() state=state/>
         <KeyChart dataset=dataset.clone() state=state chart_size=chart_size/>
         <ComparePanel dataset=dataset.clone() state=state/>
         <div class="headline-grid">
             {move || figures.get().into_iter().map(|headline| {
-                let citation = headline.citation.clone();
+                let cited = Cited::new(headline.claim.clone(), headline.source_ids.clone());
                 view! {
                     <article class="headline" data-testid=format!("headline-{}", headline.headline_id)>
                         <p class="headline__value" data-testid="headline-value">{headline.value.clone()}</p>
@@ -71,7 +72,7 @@ pub fn BriefingView(
                             <p>"Sources:"</p>
                             <SourceLinks dataset=dataset_for_cards.clone() source_ids=headline.source_ids.clone()/>
                         </div>
-                        <CopyButton label="Copy figure with citation" text=Signal::derive(move || citation.clone())
+                        <CiteButton dataset=dataset_for_cards.clone() state=state cited=cited label="Copy figure with citation"
                             test_id=format!("copy-{}", headline.headline_id)/>
                     </article>
                 }
@@ -96,8 +97,17 @@ pub fn BriefingView(
 /// Every year's provisional and official totals, sortable, each row copyable as a cited sentence, and
 /// the table as CSV.
 #[component]
-fn KeyNumbersTable(dataset: Arc<Dataset>) -> impl IntoView {
+fn KeyNumbersTable(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl IntoView {
     let key = key_numbers(&dataset);
+    // Each row as a full citation: the link in it follows the view.
+    let row_claims = key.row_claims.clone();
+    let row_citations = Signal::derive(move || {
+        let context = state.with(|state| browser::citation_context(&to_fragment(state)));
+        row_claims
+            .iter()
+            .map(|cited| cite(&dataset, cited, &context))
+            .collect::<Vec<_>>()
+    });
     let download_status = RwSignal::new(String::new());
     let (table, footer) = (key.table.clone(), key.csv_footer.clone());
     let file_name = format!("{}.csv", crate::export::file_stem(&key.table.caption));
@@ -118,7 +128,7 @@ fn KeyNumbersTable(dataset: Arc<Dataset>) -> impl IntoView {
                 <button type="button" class="button button--secondary" data-testid="download-key-numbers" on:click=download>"Download CSV"</button>
                 <span class="visually-hidden" role="status">{move || download_status.get()}</span>
             </div>
-            <SortableTable table=key.table.clone() row_citations=key.row_citations.clone()/>
+            <SortableTable table=key.table.clone() row_citations=row_citations/>
             <ul class="chart-panel__notes">
                 {key.notes.iter().map(|note| view! { <li>{note.clone()}</li> }).collect_view()}
             </ul>
@@ -152,7 +162,7 @@ fn KeyChart(
                     }
                 })/>
         </form>
-        <ChartPanel chart=chart state=state wide_chart=move |()| {
+        <ChartPanel dataset=dataset.clone() chart=chart state=state wide_chart=move |()| {
             state.with_untracked(|state| briefing_chart(&dataset, state, WIDE_CHART_SIZE))
         }/>
     }

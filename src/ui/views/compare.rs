@@ -11,7 +11,7 @@ use crate::view_model::{compare_view, CompareView};
 use crate::view_state::ViewState;
 
 use crate::ui::chart_panel::SortableTable;
-use crate::ui::widgets::{CopyButton, DateInput, OptionSelect};
+use crate::ui::widgets::{CiteButton, DateInput, OptionSelect};
 
 /// The comparison picker's choices: none, each preset, and two typed periods.
 fn compare_options() -> Vec<(String, String)> {
@@ -29,6 +29,7 @@ fn compare_options() -> Vec<(String, String)> {
 /// The picker, the typed dates when asked for, and the comparison or why it cannot be made.
 #[component]
 pub fn ComparePanel(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl IntoView {
+    let dataset_for_cite = StoredValue::new(dataset.clone());
     let shown = Memo::new(move |_| state.with(|state| compare_view(&dataset, state)));
     let current = Signal::derive(move || state.with(|state| state.comparison_key().to_string()));
     let on_pick = Callback::new(move |key: String| {
@@ -62,12 +63,11 @@ pub fn ComparePanel(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl I
                 CompareView::Problem(problem) => view! {
                     <p class="notice" role="status" data-testid="compare-problem">{problem}</p>
                 }.into_any(),
-                CompareView::Figures { table, sentence, notes } => {
-                    let sentence_for_copy = sentence.clone();
+                CompareView::Figures { table, sentence, cited, notes } => {
                     view! {
                         <p class="lede" data-testid="compare-sentence">{sentence}</p>
-                        <p><CopyButton label="Copy the comparison" text=Signal::derive(move || sentence_for_copy.clone())
-                            test_id="copy-comparison".to_string()/></p>
+                        <p><CiteButton dataset=dataset_for_cite.get_value() state=state cited=cited label="Copy the comparison"
+                            test_id="copy-comparison"/></p>
                         <SortableTable table=table/>
                         <ul class="chart-panel__notes">
                             {notes.into_iter().map(|note| view! { <li>{note}</li> }).collect_view()}

@@ -72,7 +72,7 @@ pub fn CrossingsView(
                 " Mark announcements"
             </label>
         </form>
-        <ChartPanel chart=chart state=state wide_chart=move |()| {
+        <ChartPanel dataset=dataset.clone() chart=chart state=state wide_chart=move |()| {
             state.with_untracked(|state| crossings_chart(&dataset_for_download, state, WIDE_CHART_SIZE))
         }/>
         <ComparePanel dataset=dataset.clone() state=state/>

@@ -34,7 +34,7 @@ pub fn FundingView(
             {move || funding.with(|funding| funding.all_total_sentence.clone()).map(|sentence| view! { <p>{sentence}</p> })}
             {move || funding.with(|funding| funding.per_year_sentences.iter().map(|sentence| view! { <p>{sentence.clone()}</p> }).collect_view())}
         </div>
-        <ChartPanel chart=chart state=state wide_chart=move |()| {
+        <ChartPanel dataset=dataset.clone() chart=chart state=state wide_chart=move |()| {
             state.with_untracked(|state| funding_view(&dataset_for_download, state, WIDE_CHART_SIZE).chart)
         }/>
         <Show when=move || funding.with(|funding| !funding.rows.is_empty())>

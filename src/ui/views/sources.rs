@@ -35,10 +35,11 @@ pub fn SourcesView(
     let editions_chart = move || {
         editions.with(|editions| editions.chart.clone()).map(|chart| {
             let dataset_for_download = dataset_for_download.clone();
+            let dataset_for_panel = dataset_for_download.clone();
             // The same dataset always gives a wide chart too; the screen's drawing is the fallback.
             let chart_for_download = chart.clone();
             view! {
-                <ChartPanel chart=chart state=state wide_chart=move |()| {
+                <ChartPanel dataset=dataset_for_panel chart=chart state=state wide_chart=move |()| {
                     editions_view(&dataset_for_download, WIDE_CHART_SIZE).chart.unwrap_or_else(|| chart_for_download.clone())
                 }/>
             }

@@ -1,0 +1,63 @@
+// One citation format wherever something is copied: the claim, each source in full, the link to the
+// view and the day it was read. Checked from what the page offered to the clipboard, in both editions.
+import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
+
+/** Records every text the page offers to the clipboard (readable in both editions, unlike the clipboard). */
+async function recordCopies(page: Page) {
+  await page.addInitScript(() => {
+    const copied: string[] = [];
+    (window as unknown as { bseCopied: string[] }).bseCopied = copied;
+    const original = navigator.clipboard.writeText.bind(navigator.clipboard);
+    navigator.clipboard.writeText = (text: string) => {
+      copied.push(text);
+      return original(text);
+    };
+  });
+}
+
+async function lastCopied(page: Page): Promise<string> {
+  await expect.poll(() => page.evaluate(() => (window as unknown as { bseCopied: string[] }).bseCopied.length)).toBeGreaterThan(0);
+  return page.evaluate(() => {
+    const copied = (window as unknown as { bseCopied: string[] }).bseCopied;
+    return copied[copied.length - 1];
+  });
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
+  'October', 'November', 'December'];
+function today(): string {
+  const now = new Date();
+  return `${now.getDate()} ${MONTHS[now.getMonth()]} ${now.getFullYear()}`;
+}
+
+/** Where the citation says the view was read, for each edition (the test builds have no public address). */
+function placeRead(edition: string, fragment: string): string {
+  return edition === 'hosted' ? `${process.env.BSE_BASE_URL}#${fragment}` : 'an offline copy';
+}
+
+test('a headline figure copies with its source in full, the view and the day', async ({ openApp, page, edition }) => {
+  await recordCopies(page);
+  await openApp('v=1&tab=briefing');
+  await page.getByTestId('copy-bsc-staff-to-be-recruited').click();
+  const copied = await lastCopied(page);
+  expect(copied).toMatch(/^[\d,]+ Border Security Command staff to be recruited \(announced [^)]+\)\. Source: /);
+  expect(copied).toMatch(/Source: [^,]+, “[^”]+”, [^,]+, https:\/\/[^ ]+\. /);
+  expect(copied.endsWith(`Border Security Briefing Explorer, ${placeRead(edition, 'v=1&tab=briefing')}, accessed ${today()}.`)).toBe(true);
+});
+
+test('a chart summary and a comparison copy in the same format, with the link to the exact view', async ({ openApp, page, edition }) => {
+  await recordCopies(page);
+  await openApp('v=1&tab=crossings&period=year');
+  await page.getByTestId('copy-chart-summary').first().click();
+  let copied = await lastCopied(page);
+  const summary = await page.getByTestId('chart-summary').first().textContent();
+  expect(copied.startsWith(`${summary} Source: Home Office, “Migrants detected crossing the English Channel in small boats`)).toBe(true);
+  expect(copied.endsWith(`Border Security Briefing Explorer, ${placeRead(edition, 'v=1&tab=crossings&period=year')}, accessed ${today()}.`)).toBe(true);
+  await page.getByTestId('option-compare').selectOption('launch');
+  await page.getByTestId('copy-comparison').click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { bseCopied: string[] }).bseCopied.length)).toBe(2);
+  copied = await lastCopied(page);
+  expect(copied).toMatch(/; provisional figures\. Source: Home Office, “Migrants detected/);
+  expect(copied).toContain(`, ${placeRead(edition, 'v=1&tab=crossings&period=year&cmp=launch')}, accessed ${today()}.`);
+});

@@ -1,0 +1,187 @@
+//! The one citation format for everything that leaves the tool: the claim, each source (publisher, title, date, link), the link to the view, and the day it was read.
+
+use chrono::NaiveDate;
+
+use crate::data::{Dataset, Source};
+use crate::view_state::APP_NAME;
+
+/// A claim in our own words and the sources it rests on, cited when it is copied.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Cited {
+    /// One or more full sentences, with every figure and period they need.
+    pub claim: String,
+    /// The ids of the sources behind it, in the dataset's order of mention.
+    pub source_ids: Vec<String>,
+}
+
+impl Cited {
+    pub fn new(claim: impl Into<String>, source_ids: Vec<String>) -> Self {
+        Cited {
+            claim: claim.into(),
+            source_ids,
+        }
+    }
+}
+
+/// Where and when the claim was read: given by whoever copies it, since the core never reads the clock
+/// or the address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CitationContext {
+    /// The address of this exact view, on the published site where known (the offline edition gives
+    /// the site's public address, set when it was built, and the view's fragment).
+    pub view_link: Option<String>,
+    /// True when the view was read in an offline copy rather than on the site.
+    pub read_offline: bool,
+    /// The day it was read.
+    pub accessed: NaiveDate,
+}
+
+/// `Home Office, “Migrants detected crossing the English Channel in small boats”, 21 August 2026,
+/// https://…`: one source as a reference, saying honestly which parts it lacks.
+pub fn source_reference(source: &Source) -> String {
+    let publisher = if source.publisher.trim().is_empty() {
+        "publisher not recorded"
+    } else {
+        source.publisher.trim()
+    };
+    let date = source
+        .published
+        .map_or_else(|| "undated".to_string(), |date| date.display());
+    let link = source
+        .url
+        .as_deref()
+        .filter(|url| crate::data::is_safe_https_url(url))
+        .unwrap_or("no link recorded");
+    format!(
+        "{publisher}, “{}”, {date}, {link}",
+        one_line(source.title.trim())
+    )
+}
+
+/// Text on one line: line breaks and other control characters become single spaces.
+fn one_line(text: &str) -> String {
+    text.split(|character: char| character.is_control())
+        .filter(|part| !part.trim().is_empty())
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The claim, then "Sources: …", then where it was read: "Border Security Briefing Explorer, <link>,
+/// accessed 1 December 2026."
+pub fn cite(dataset: &Dataset, cited: &Cited, context: &CitationContext) -> String {
+    let references: Vec<String> = cited
+        .source_ids
+        .iter()
+        .enumerate()
+        .filter(|(idx, source_id)| !cited.source_ids[..*idx].contains(source_id))
+        .map(|(_, source_id)| {
+            dataset
+                .sources
+                .iter()
+                .find(|source| &source.source_id == source_id)
+                .map_or_else(
+                    || format!("a source this dataset does not hold (id {source_id})"),
+                    source_reference,
+                )
+        })
+        .collect();
+    let sources = match references.len() {
+        0 => "Sources: none recorded.".to_string(),
+        1 => format!("Source: {}.", references[0]),
+        _ => format!("Sources: {}.", references.join("; ")),
+    };
+    let place = match (&context.view_link, context.read_offline) {
+        (Some(link), false) => link.clone(),
+        (Some(link), true) => format!("{link} (read in an offline copy)"),
+        (None, true) => "an offline copy".to_string(),
+        (None, false) => "no address recorded".to_string(),
+    };
+    format!(
+        "{} {sources} {APP_NAME}, {place}, accessed {}.",
+        one_line(cited.claim.trim()),
+        crate::dates::day_month_year(context.accessed)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{dataset_from, date, tree_with_days};
+
+    fn context() -> CitationContext {
+        CitationContext {
+            view_link: Some("https://example.org/explorer/#v=1&tab=funding".to_string()),
+            read_offline: false,
+            accessed: date(2026, 12, 1),
+        }
+    }
+
+    #[test]
+    fn a_citation_gives_the_claim_each_source_the_view_and_the_day_read() {
+        let dataset = dataset_from(&tree_with_days(date(2024, 1, 1), &[1; 3], &[1; 3]));
+        let source = &dataset.sources[0];
+        let cited = Cited::new(
+            "300 Border Security Command staff are to be recruited.",
+            vec![source.source_id.clone()],
+        );
+        let text = cite(&dataset, &cited, &context());
+        assert_eq!(
+            text,
+            format!(
+                "300 Border Security Command staff are to be recruited. Source: {}. Border Security Briefing Explorer, https://example.org/explorer/#v=1&tab=funding, accessed 1 December 2026.",
+                source_reference(source)
+            )
+        );
+        assert!(
+            text.contains("Border Security Command"),
+            "proper names keep their capitals"
+        );
+        let offline = CitationContext {
+            read_offline: true,
+            ..context()
+        };
+        assert!(cite(&dataset, &cited, &offline)
+            .contains("#v=1&tab=funding (read in an offline copy), accessed"));
+        let offline_without_site = CitationContext {
+            view_link: None,
+            read_offline: true,
+            ..context()
+        };
+        assert!(cite(&dataset, &cited, &offline_without_site).ends_with(
+            "Border Security Briefing Explorer, an offline copy, accessed 1 December 2026."
+        ));
+    }
+
+    #[test]
+    fn a_source_missing_a_link_date_or_publisher_says_so() {
+        let mut tree = tree_with_days(date(2024, 1, 1), &[1; 3], &[1; 3]);
+        tree["sources"][0]["title"] = "A \"quoted\", <b>marked</b>\ntitle".into();
+        tree["sources"][0].as_object_mut().unwrap().remove("url");
+        tree["sources"][0]
+            .as_object_mut()
+            .unwrap()
+            .remove("published");
+        let mut dataset = dataset_from(&tree);
+        // The reader refuses an empty publisher; a dataset made another way may still lack one.
+        dataset.sources[0].publisher = " ".to_string();
+        assert_eq!(
+            source_reference(&dataset.sources[0]),
+            "publisher not recorded, “A \"quoted\", <b>marked</b> title”, undated, no link recorded"
+        );
+        let two = Cited::new(
+            "A claim.",
+            vec![
+                dataset.sources[0].source_id.clone(),
+                dataset.sources[0].source_id.clone(),
+            ],
+        );
+        assert!(
+            cite(&dataset, &two, &context()).contains(" Source: publisher not recorded"),
+            "a source named twice is cited once"
+        );
+        let none = Cited::new("A claim.", Vec::new());
+        assert!(cite(&dataset, &none, &context())
+            .starts_with("A claim. Sources: none recorded. Border Security"));
+    }
+}
