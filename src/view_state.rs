@@ -123,6 +123,9 @@ pub struct ViewState {
     pub compare: Option<Comparison>,
     /// Charts whose table is open instead of the chart, by chart id, sorted.
     pub open_tables: Vec<String>,
+    /// The record this view was opened at (an announcement or a funding row), scrolled into view and
+    /// focused; a link of its own.
+    pub item: Option<String>,
 }
 
 impl Default for ViewState {
@@ -143,6 +146,7 @@ impl Default for ViewState {
             briefing_period: Period::Month,
             compare: None,
             open_tables: Vec::new(),
+            item: None,
         }
     }
 }
@@ -207,6 +211,24 @@ impl ViewState {
     /// True when a chart's table is open.
     pub fn is_table_open(&self, chart_id: &str) -> bool {
         self.open_tables.iter().any(|open| open == chart_id)
+    }
+
+    /// Shows another tab; a record opened on the old one is let go.
+    pub fn show_tab(&mut self, tab: Tab) {
+        if self.tab != tab {
+            self.item = None;
+        }
+        self.tab = tab;
+    }
+
+    /// The view that opens one record on its tab, with nothing else narrowing it, so the record is
+    /// always there: the link of its own that an announcement or a funding row gives.
+    pub fn opening_item(tab: Tab, item_id: &str) -> ViewState {
+        ViewState {
+            tab,
+            item: Some(item_id.to_string()),
+            ..ViewState::initial()
+        }
     }
 
     /// The comparison chosen, by the key the link and the picker use: a preset's key, "typed" for two
@@ -379,6 +401,9 @@ pub fn to_fragment(state: &ViewState) -> String {
     for chart_id in &state.open_tables {
         parts.push(format!("table={}", encode_value(chart_id)));
     }
+    if let Some(item_id) = &state.item {
+        parts.push(format!("item={}", encode_value(item_id)));
+    }
     parts.join("&")
 }
 
@@ -486,6 +511,8 @@ fn apply_part(state: &mut ViewState, key: &str, value: String) -> Result<(), Opt
         }
         "yoy" => state.compare_years = known(switch(&value), "year-on-year switch")?,
         "events" => state.show_events = known(switch(&value), "events switch")?,
+        "item" if is_record_id(&value) => state.item = Some(value),
+        "item" => return Err(Some("record")),
         "table" => {
             let is_chart_id = !value.is_empty()
                 && value.len() <= 40
@@ -523,6 +550,15 @@ fn apply_compare_part(
         .ok_or(None)?;
     state.set_typed_date(which, Some(date));
     Ok(())
+}
+
+/// A record id as datasets write them: letters, digits, "-" and "_", at most 120 characters.
+fn is_record_id(value: &str) -> bool {
+    !value.is_empty()
+        && value.len() <= 120
+        && value.chars().all(|character| {
+            character.is_ascii_alphanumeric() || character == '-' || character == '_'
+        })
 }
 
 /// "1" is on and "0" off; anything else is not a switch.

@@ -61,3 +61,43 @@ test('a chart summary and a comparison copy in the same format, with the link to
   expect(copied).toMatch(/; provisional figures\. Source: Home Office, “Migrants detected/);
   expect(copied).toContain(`, ${placeRead(edition, 'v=1&tab=crossings&period=year&cmp=launch')}, accessed ${today()}.`);
 });
+
+test('an announcement has a link of its own that opens it in view and focused, and copies as a citation', async ({ openApp, page, edition }) => {
+  await recordCopies(page);
+  await openApp('v=1&tab=crossings');
+  // A marker's list entry opens the announcement, in view, with focus on it.
+  const firstMarked = page.getByTestId('event-list').locator('li button').first();
+  const title = (await firstMarked.textContent())!.trim();
+  await firstMarked.click();
+  const focused = page.locator('[data-testid="announcement"]:focus');
+  await expect(focused).toHaveCount(1);
+  await expect(focused.locator('h4')).toHaveText(title);
+  await expect(focused).toBeInViewport();
+  const ownLink = await focused.getByTestId('announcement-link').getAttribute('href');
+  expect(ownLink).toMatch(/^#v=1&tab=announcements&item=[\w-]+$/);
+  await focused.getByTestId('copy-announcement').click();
+  const copied = await lastCopied(page);
+  expect(copied).toContain(`: ${title.replace(/\.$/, '')}. `);
+  expect(copied).toMatch(/ Sources?: [^.]+, “/);
+  expect(copied.endsWith(`Border Security Briefing Explorer, ${placeRead(edition, ownLink!.slice(1))}, accessed ${today()}.`)).toBe(true);
+  // Opened from its link alone, on a new page, it is in view and focused too.
+  await page.goto('about:blank');
+  await openApp(ownLink!.slice(1));
+  await expect(page.locator('[data-testid="announcement"]:focus h4')).toHaveText(title);
+});
+
+test('a funding row has a link of its own and a citation', async ({ openApp, page, edition }) => {
+  await recordCopies(page);
+  await openApp('v=1&tab=funding');
+  const lastRow = page.getByTestId('funding-ledger').locator('tbody tr').last();
+  const ownLink = await lastRow.getByTestId('funding-link').getAttribute('href');
+  expect(ownLink).toMatch(/^#v=1&tab=funding&item=[\w-]+$/);
+  await lastRow.getByTestId('copy-funding').click();
+  const copied = await lastCopied(page);
+  expect(copied).toMatch(/^(Up to |Nearly )?£[\d.,]+( million)?( a year)? for .+, announced .+\. How it is counted: .+ Sources?: /);
+  expect(copied.endsWith(`${placeRead(edition, ownLink!.slice(1))}, accessed ${today()}.`)).toBe(true);
+  await page.goto('about:blank');
+  await openApp(ownLink!.slice(1));
+  await expect(page.locator('[data-testid="funding-ledger"] tr:focus')).toHaveCount(1);
+  await expect(page.locator('[data-testid="funding-ledger"] tr:focus')).toBeInViewport();
+});

@@ -322,7 +322,7 @@ fn origin_text(origin: &DatasetOrigin) -> String {
     }
 }
 
-fn focus_element(element_id: &str) {
+pub(crate) fn focus_element(element_id: &str) {
     let element_id = element_id.to_string();
     // After the next render, so the element exists.
     leptos::task::spawn_local(async move {
@@ -350,7 +350,7 @@ fn Tabs(state: RwSignal<ViewState>) -> impl IntoView {
             _ => return,
         };
         event.prevent_default();
-        state.update(|state| state.tab = next);
+        state.update(|state| state.show_tab(next));
         if let Some(button) = web_sys::window()
             .and_then(|window| window.document())
             .and_then(|document| document.get_element_by_id(&format!("tab-{}", next.key())))
@@ -370,7 +370,7 @@ fn Tabs(state: RwSignal<ViewState>) -> impl IntoView {
                             aria-selected=move || selected().to_string() aria-controls="tab-panel"
                             tabindex=move || if selected() { "0" } else { "-1" }
                             class:tab--selected=selected
-                            on:click=move |_| state.update(|state| state.tab = tab)>
+                            on:click=move |_| state.update(|state| state.show_tab(tab))>
                             {tab.label()}
                         </button>
                     }

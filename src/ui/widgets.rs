@@ -53,6 +53,9 @@ pub fn CiteButton(
     /// The claim and its sources.
     #[prop(into)]
     cited: Signal<Cited>,
+    /// The view the citation links to, when it is not the one shown (a record's own link).
+    #[prop(optional)]
+    opens: Option<ViewState>,
     /// The button's text.
     label: &'static str,
     /// The test id of the button.
@@ -60,7 +63,11 @@ pub fn CiteButton(
     test_id: String,
 ) -> impl IntoView {
     let text = Signal::derive(move || {
-        let context = state.with(|state| browser::citation_context(&to_fragment(state)));
+        let fragment = match &opens {
+            Some(view) => to_fragment(view),
+            None => state.with(to_fragment),
+        };
+        let context = browser::citation_context(&fragment);
         cited.with(|cited| cite(&dataset, cited, &context))
     });
     view! { <CopyButton label=label text=text test_id=test_id/> }

@@ -1,6 +1,22 @@
-//! The Announcements view's generated text: the count of matches as a sentence.
+//! The Announcements view's generated text: the count of matches as a sentence, and each announcement as a claim to cite.
 
+use crate::citation::Cited;
+use crate::data::Announcement;
 use crate::text::count_of;
+
+/// "5 July 2024: Border Security Command established. The Command is set up…": an announcement as a
+/// claim in our words (its title and summary are ours), with its sources, for "Copy citation".
+pub fn announcement_claim(announcement: &Announcement) -> Cited {
+    let title = announcement.title.trim().trim_end_matches('.');
+    Cited::new(
+        format!(
+            "{}: {title}. {}",
+            announcement.date.display(),
+            announcement.summary.trim()
+        ),
+        announcement.source_ids.clone(),
+    )
+}
 
 /// "1 announcement matches.", "12 announcements match."
 pub fn match_count_sentence(n_matches: usize) -> String {

@@ -5,6 +5,7 @@ use crate::analysis::funding::{
     cumulative_by_month, funding_by_recipient, funding_count_reason, funding_total, MonthCumulative,
 };
 use crate::chart::{self, ChartSize, Mark, PlotSeries, SeriesChart};
+use crate::citation::Cited;
 use crate::data::{Dataset, Funding};
 use crate::export::{Cell, Column, DataTable};
 use crate::text::{capitalise, count_of, format_number, join_words, money};
@@ -22,6 +23,8 @@ pub struct FundingRow {
     pub is_counted: bool,
     pub count_reason: String,
     pub source_ids: Vec<String>,
+    /// The row as a claim in words, for "Copy citation".
+    pub cited: Cited,
 }
 
 /// The funding view: the cumulative chart, the ledger, and how the totals were counted.
@@ -197,25 +200,35 @@ fn per_year_sentence(funding: &Funding) -> String {
 
 /// One ledger row: the record as announced and how it was counted.
 fn ledger_row(funding: &Funding, all: &[Funding]) -> FundingRow {
+    let amount_display = format!(
+        "{}{}{}",
+        capitalise(funding.amount_basis.qualifier()),
+        money(funding.amount_gbp),
+        if funding.amount_is_per_year {
+            " a year"
+        } else {
+            ""
+        }
+    );
+    let count_reason = funding_count_reason(funding, all);
+    let claim = format!(
+        "{amount_display} for {}, announced {}: {} (period: {}). How it is counted: {count_reason}",
+        funding.recipient.trim(),
+        funding.announced.display(),
+        funding.purpose.trim().trim_end_matches('.'),
+        funding.period.trim()
+    );
     FundingRow {
         funding_id: funding.funding_id.clone(),
         announced_display: funding.announced.display(),
-        amount_display: format!(
-            "{}{}{}",
-            capitalise(funding.amount_basis.qualifier()),
-            money(funding.amount_gbp),
-            if funding.amount_is_per_year {
-                " a year"
-            } else {
-                ""
-            }
-        ),
+        amount_display,
         recipient: funding.recipient.clone(),
         purpose: funding.purpose.clone(),
         period: funding.period.clone(),
         is_counted: funding.is_counted_once(),
-        count_reason: funding_count_reason(funding, all),
+        count_reason,
         source_ids: funding.source_ids.clone(),
+        cited: Cited::new(claim, funding.source_ids.clone()),
     }
 }
 

@@ -153,6 +153,7 @@ fn arbitrary_state() -> impl Strategy<Value = ViewState> {
                     briefing_period,
                     compare: None,
                     open_tables,
+                    item: None,
                 };
                 state.normalise();
                 state
@@ -353,4 +354,28 @@ fn each_tab_says_which_filters_change_it_and_titles_the_browser_tab() {
             Tab::Announcements
         ]
     );
+}
+
+#[test]
+fn a_record_opened_by_link_reads_back_and_is_let_go_on_another_tab() {
+    check(
+        "v=1&tab=announcements&item=bsc-launch-2024-07-05",
+        "v=1&tab=announcements&item=bsc-launch-2024-07-05",
+        &[],
+    );
+    check(
+        "v=1&tab=announcements&item=%3Cscript%3E",
+        "v=1&tab=announcements",
+        &["record \"<script>\""],
+    );
+    let mut state = ViewState::opening_item(Tab::Funding, "bsc-75m-2024-09");
+    assert_eq!(to_fragment(&state), "v=1&tab=funding&item=bsc-75m-2024-09");
+    state.show_tab(Tab::Funding);
+    assert_eq!(
+        state.item.as_deref(),
+        Some("bsc-75m-2024-09"),
+        "the same tab keeps it"
+    );
+    state.show_tab(Tab::Briefing);
+    assert_eq!(state.item, None);
 }

@@ -9,10 +9,10 @@ use crate::analysis::filter::{
 };
 use crate::closed_set::ClosedSet;
 use crate::data::Dataset;
-use crate::view_model::match_count_sentence;
-use crate::view_state::ViewState;
+use crate::view_model::{announcement_claim, match_count_sentence};
+use crate::view_state::{to_fragment, Tab, ViewState};
 
-use crate::ui::widgets::SourceLinks;
+use crate::ui::widgets::{CiteButton, SourceLinks};
 
 /// Announcements: facets with counts, search with highlights, a timeline grouped by month.
 #[component]
@@ -36,6 +36,14 @@ pub fn AnnouncementsView(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> i
         })
     });
     let dataset_for_list = dataset.clone();
+    // An announcement opened by its link or from a chart marker is brought into view and focused, once
+    // the list holding it has been drawn.
+    let item = Memo::new(move |_| state.with(|state| state.item.clone()));
+    Effect::new(move |_| {
+        if let Some(item_id) = item.get() {
+            crate::ui::focus_element(&format!("announcement-{item_id}"));
+        }
+    });
     view! {
         <h2>"Announcements"</h2>
         <div class="facets-and-results">
@@ -53,7 +61,7 @@ pub fn AnnouncementsView(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> i
                                 <h3>{month}</h3>
                                 <ol class="announcement-list">
                                     {members.into_iter().map(|announcement_idx| view! {
-                                        <AnnouncementItem dataset=dataset_for_list.clone() announcement_idx=announcement_idx query=query.clone()/>
+                                        <AnnouncementItem dataset=dataset_for_list.clone() announcement_idx=announcement_idx query=query.clone() state=state/>
                                     }).collect_view()}
                                 </ol>
                             </section>
@@ -112,8 +120,12 @@ fn AnnouncementItem(
     dataset: Arc<Dataset>,
     announcement_idx: usize,
     query: String,
+    state: RwSignal<ViewState>,
 ) -> impl IntoView {
     let announcement = dataset.announcements[announcement_idx].clone();
+    let own_view = ViewState::opening_item(Tab::Announcements, &announcement.announcement_id);
+    let own_link = format!("#{}", to_fragment(&own_view));
+    let item_id = announcement.announcement_id.clone();
     let highlighted = |text: &str| {
         highlight_matches(text, &query)
             .into_iter()
@@ -127,7 +139,7 @@ fn AnnouncementItem(
             .collect_view()
     };
     view! {
-        <li class="announcement" data-testid="announcement" id=format!("announcement-{}", announcement.announcement_id)>
+        <li class="announcement" data-testid="announcement" id=format!("announcement-{}", announcement.announcement_id) tabindex="-1">
             <p class="announcement__date"><time datetime=announcement.date.iso()>{announcement.date.display()}</time></p>
             <h4 class="announcement__title">{highlighted(&announcement.title)}</h4>
             <p>{highlighted(&announcement.summary)}</p>
@@ -138,6 +150,19 @@ fn AnnouncementItem(
                 {announcement.themes.iter().map(|theme| theme.label()).collect::<Vec<_>>().join(", ")}
             </p>
             <SourceLinks dataset=dataset.clone() source_ids=announcement.source_ids.clone()/>
+            <p class="record-actions no-print-hidden">
+                // The address is the announcement's own clean link (to copy or open in a new tab); a
+                // plain click keeps the filters and brings it into focus here.
+                <a href=own_link data-testid="announcement-link" on:click=move |event: leptos::ev::MouseEvent| {
+                    if event.button() == 0 && !event.ctrl_key() && !event.meta_key() && !event.shift_key() {
+                        event.prevent_default();
+                        let item_id = item_id.clone();
+                        state.update(move |state| state.item = Some(item_id));
+                    }
+                }>"Link to this announcement"</a>
+                <CiteButton dataset=dataset.clone() state=state cited=announcement_claim(&announcement) opens=own_view
+                    label="Copy citation" test_id="copy-announcement"/>
+            </p>
         </li>
     }
 }

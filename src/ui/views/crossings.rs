@@ -80,12 +80,13 @@ pub fn CrossingsView(
             <h3>"Announcements marked on the chart"</h3>
             <ol class="event-list" data-testid="event-list">
                 {move || events.with(|events| events.iter().map(|event| {
-                    let title = event.title.clone();
+                    let announcement_id = event.announcement_id.clone();
+                    // Opens the announcement on its tab, in view and focused.
                     let open = move |_| {
-                        let title = title.clone();
+                        let announcement_id = announcement_id.clone();
                         state.update(move |state| {
-                            state.tab = Tab::Announcements;
-                            state.search = title;
+                            state.show_tab(Tab::Announcements);
+                            state.item = Some(announcement_id);
                         });
                     };
                     view! {

@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use crate::chart::ChartSize;
 use crate::data::Dataset;
 use crate::view_model::{funding_view, WIDE_CHART_SIZE};
-use crate::view_state::ViewState;
+use crate::view_state::{to_fragment, Tab, ViewState};
 
 use crate::ui::chart_panel::{ChartPanel, SortableTable};
-use crate::ui::widgets::SourceLinks;
+use crate::ui::widgets::{CiteButton, SourceLinks};
 
 /// Funding: totals counted once, the cumulative chart, and the ledger saying how each row was counted.
 #[component]
@@ -27,6 +27,13 @@ pub fn FundingView(
     let dataset_for_download = dataset.clone();
     let chart = Signal::derive(move || funding.with(|funding| funding.chart.clone()));
     let dataset_for_rows = StoredValue::new(dataset.clone());
+    // A funding row opened by its link is brought into view and focused.
+    let item = Memo::new(move |_| state.with(|state| state.item.clone()));
+    Effect::new(move |_| {
+        if let Some(item_id) = item.get() {
+            crate::ui::focus_element(&format!("funding-{item_id}"));
+        }
+    });
     view! {
         <h2>"Funding"</h2>
         <div class="totals" data-testid="funding-totals">
@@ -52,16 +59,33 @@ pub fn FundingView(
                     <th scope="col">"Recipient and purpose"</th>
                     <th scope="col">"Counted in totals?"</th>
                     <th scope="col">"Sources"</th>
+                    <th scope="col" class="no-print-hidden"><span class="visually-hidden">"Link and citation"</span></th>
                 </tr></thead>
                 <tbody>
-                    {move || funding.with(|funding| funding.rows.iter().map(|row| view! {
-                        <tr class:not-counted=!row.is_counted>
+                    {move || funding.with(|funding| funding.rows.iter().map(|row| {
+                        let own_view = ViewState::opening_item(Tab::Funding, &row.funding_id);
+                        let own_link = format!("#{}", to_fragment(&own_view));
+                        let item_id = row.funding_id.clone();
+                        view! {
+                        <tr class:not-counted=!row.is_counted id=format!("funding-{}", row.funding_id) tabindex="-1">
                             <th scope="row">{row.announced_display.clone()}</th>
                             <td class="numeric">{row.amount_display.clone()}</td>
                             <td><strong>{row.recipient.clone()}</strong><br/>{row.purpose.clone()}<br/><span class="muted">"Period: "{row.period.clone()}</span></td>
                             <td>{if row.is_counted { "Yes" } else { "No" }}" — "{row.count_reason.clone()}</td>
                             <td><SourceLinks dataset=dataset_for_rows.get_value() source_ids=row.source_ids.clone()/></td>
+                            <td class="record-actions no-print-hidden">
+                                <a href=own_link data-testid="funding-link" on:click=move |event: leptos::ev::MouseEvent| {
+                                    if event.button() == 0 && !event.ctrl_key() && !event.meta_key() && !event.shift_key() {
+                                        event.prevent_default();
+                                        let item_id = item_id.clone();
+                                        state.update(move |state| state.item = Some(item_id));
+                                    }
+                                }>"Link"</a>
+                                <CiteButton dataset=dataset_for_rows.get_value() state=state cited=row.cited.clone() opens=own_view
+                                    label="Copy citation" test_id="copy-funding"/>
+                            </td>
                         </tr>
+                        }
                     }).collect_view())}
                 </tbody>
             </table>
