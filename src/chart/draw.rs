@@ -223,38 +223,49 @@ fn draw_end_labels(
     Ok(())
 }
 
-/// Event markers: a thin line per position, and a number above it where there is room; every
-/// marker is also in the numbered list under the chart and in the readout for its period.
+/// Event markers: one thin line per position, however many announcements fall in it, labelled with its
+/// number ("7") or, for several, the range of their numbers ("12–14") where there is room beside the
+/// label before; every marker is also in the numbered list under the chart and named in the readout for
+/// its period.
 fn draw_events(root: &Area<'_>, chart: &SeriesChart, geometry: &ChartGeometry) -> DrawResult {
     let baseline_px = px(geometry.plot_bottom_px);
-    // Event markers: a thin line per position, and a number above it where there is room; every
-    // marker is also in the numbered list under the chart and in the readout for its period.
-    let mut last_line_idx = None;
-    let mut last_label_x_px = f64::NEG_INFINITY;
-    let mut events: Vec<&EventMarker> = chart.events.iter().collect();
-    events.sort_by_key(|event| (event.x_idx, event.number));
-    for event in events {
-        let x_px = geometry.x_px_from_idx(event.x_idx);
-        if last_line_idx != Some(event.x_idx) {
-            root.draw(&PathElement::new(
-                vec![
-                    (px(x_px), px(geometry.plot_top_px) - 2),
-                    (px(x_px), baseline_px),
-                ],
-                EVENT_LINE.mix(0.45).stroke_width(1),
-            ))?;
-            last_line_idx = Some(event.x_idx);
-        }
-        if x_px - last_label_x_px >= MIN_EVENT_LABEL_GAP_PX {
+    let mut last_label_right_px = f64::NEG_INFINITY;
+    for (x_idx, first_number, last_number) in marker_positions(&chart.events) {
+        let x_px = geometry.x_px_from_idx(x_idx);
+        root.draw(&PathElement::new(
+            vec![(px(x_px), px(geometry.plot_top_px) - 2), (px(x_px), baseline_px)],
+            EVENT_LINE.mix(0.45).stroke_width(1),
+        ))?;
+        let label = if first_number == last_number {
+            first_number.to_string()
+        } else {
+            format!("{first_number}–{last_number}")
+        };
+        let half_width_px = label.chars().count() as f64 * EVENT_LABEL_CHAR_PX / 2.0;
+        if x_px - half_width_px >= last_label_right_px + EVENT_LABEL_GAP_PX {
             root.draw(&Text::new(
-                event.number.to_string(),
+                label,
                 (px(x_px), px(geometry.plot_top_px) - 4),
                 small_text(&EVENT_LINE, Pos::new(HPos::Center, VPos::Bottom)),
             ))?;
-            last_label_x_px = x_px;
+            last_label_right_px = x_px + half_width_px;
         }
     }
     Ok(())
+}
+
+/// Each position with markers, once, left to right: (position, first number, last number).
+pub fn marker_positions(events: &[EventMarker]) -> Vec<(usize, usize, usize)> {
+    let mut sorted: Vec<&EventMarker> = events.iter().collect();
+    sorted.sort_by_key(|event| (event.x_idx, event.number));
+    let mut positions: Vec<(usize, usize, usize)> = Vec::new();
+    for event in sorted {
+        match positions.last_mut() {
+            Some((x_idx, _, last)) if *x_idx == event.x_idx => *last = event.number,
+            _ => positions.push((event.x_idx, event.number, event.number)),
+        }
+    }
+    positions
 }
 
 /// Bars too thin to show gaps between them: each run of present values becomes one filled outline that

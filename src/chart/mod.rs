@@ -26,8 +26,9 @@ const EVENT_LINE: RGBColor = RGBColor(0x80, 0x16, 0x50);
 const FONT: &str = "sans-serif";
 /// How opaque the fill of a partial period's bar is (its outline is full colour).
 const PARTIAL_BAR_OPACITY: f64 = 0.35;
-/// The least room between two event numbers above the plot.
-const MIN_EVENT_LABEL_GAP_PX: f64 = 22.0;
+/// About how wide a character of a marker's label is, and the least room between two labels.
+const EVENT_LABEL_CHAR_PX: f64 = 7.5;
+const EVENT_LABEL_GAP_PX: f64 = 6.0;
 /// The least vertical room between two labels at the ends of lines: one line of the axis text.
 pub const MIN_END_LABEL_GAP_PX: f64 = 14.0;
 /// Line ends closer than this horizontally put their labels in one column, kept apart vertically.
@@ -351,7 +352,7 @@ pub const DENSE_BAR_STEP_PX: f64 = 3.0;
 mod draw;
 pub mod readout;
 
-pub use draw::draw;
+pub use draw::{draw, marker_positions};
 
 #[cfg(test)]
 mod tests;

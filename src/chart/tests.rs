@@ -218,17 +218,24 @@ fn crowded_event_markers_keep_one_line_per_position_and_readable_numbers() {
     let n_grid_and_axis = geometry.y_ticks.len() + 1 + geometry.x_ticks.len();
     let n_event_lines = drawn.svg.matches("<polyline").count() - n_grid_and_axis;
     assert_eq!(n_event_lines, 10, "30 events on 10 positions draw 10 lines");
-    // Positions are (784 - 22) / 100 = 7.62 px apart, so numbers fit on every third position
-    // (22.9 px >= 22 px): positions 50, 53, 56 and 59 carry numbers 1, 10, 19 and 28.
-    assert!(
-        (geometry.step_px() - 7.62).abs() < 1e-9,
-        "{}",
-        geometry.step_px()
-    );
-    let drawn_numbers: Vec<usize> = (1..=30)
-        .filter(|number| drawn.svg.contains(&format!(">\n{number}\n</text>")))
+    // Each position is labelled once, with the range of its three numbers, where the label clears the
+    // one before it; the first position always is.
+    assert_eq!(marker_positions(&chart.events)[0], (50, 1, 3));
+    let drawn_labels: Vec<(usize, String)> = (0..10)
+        .map(|position| (50 + position, format!("{}–{}", position * 3 + 1, position * 3 + 3)))
+        .filter(|(_, label)| drawn.svg.contains(&format!(">\n{label}\n</text>")))
         .collect();
-    assert_eq!(drawn_numbers, vec![1, 10, 19, 28]);
+    assert_eq!(drawn_labels[0], (50, "1–3".to_string()));
+    assert!(drawn_labels.len() >= 2, "{drawn_labels:?}");
+    for pair in drawn_labels.windows(2) {
+        let half_width_px = |label: &str| label.chars().count() as f64 * EVENT_LABEL_CHAR_PX / 2.0;
+        let room_px = geometry.x_px_from_idx(pair[1].0) - geometry.x_px_from_idx(pair[0].0);
+        assert!(
+            room_px >= half_width_px(&pair[0].1) + half_width_px(&pair[1].1) + EVENT_LABEL_GAP_PX,
+            "labels {pair:?} overlap"
+        );
+    }
+    assert!(!drawn.svg.contains(">\n2\n</text>"), "no number is drawn on its own where it shares a position");
 }
 
 #[test]

@@ -87,7 +87,7 @@ fn series_chart(
         source_ids: series.source_ids.clone(),
         summary,
         drawn,
-        point_texts: series_point_texts(series.clone(), publisher),
+        point_texts: series_point_texts(series.clone(), publisher, events_by_position(&events)),
         table: series_table(series, caption),
         events: events.into_iter().map(|(_, note)| note).collect(),
         notes,
@@ -171,9 +171,35 @@ fn draw_series(
 }
 
 /// The readout lines, made when read.
-fn series_point_texts(series: Arc<CrossingsSeries>, publisher: String) -> PointTexts {
+/// "Marked: 4. UK joins new G7 anti-migrant smuggling action plan; 5. …" for each position with
+/// announcements, keyed by position.
+fn events_by_position(events: &[(usize, EventNote)]) -> std::collections::BTreeMap<usize, String> {
+    let mut by_position: std::collections::BTreeMap<usize, Vec<String>> =
+        std::collections::BTreeMap::new();
+    for (x_idx, note) in events {
+        by_position.entry(*x_idx).or_default().push(format!(
+            "{}. {}",
+            note.number,
+            note.title.trim_end_matches('.')
+        ));
+    }
+    by_position
+        .into_iter()
+        .map(|(x_idx, titles)| (x_idx, format!(" Marked: {}.", titles.join("; "))))
+        .collect()
+}
+
+fn series_point_texts(
+    series: Arc<CrossingsSeries>,
+    publisher: String,
+    marked: std::collections::BTreeMap<usize, String>,
+) -> PointTexts {
     PointTexts::new(series.points.len(), move |point_idx| {
-        point_text(&series, &series.points[point_idx], &publisher)
+        let marked_here = marked.get(&point_idx).map_or("", String::as_str);
+        format!(
+            "{}{marked_here}",
+            point_text(&series, &series.points[point_idx], &publisher)
+        )
     })
 }
 

@@ -777,3 +777,16 @@ fn a_downloaded_figure_carries_its_title_subtitle_key_and_source_on_an_opaque_ba
         "the drawing itself, unchanged"
     );
 }
+
+#[test]
+fn the_readout_names_the_announcements_marked_in_its_period() {
+    let mut tree = tree_with_days(date(2024, 6, 1), &[3; 120], &[1; 120]);
+    tree["announcements"][0]["title"] = "Command launched.".into();
+    tree["announcements"][0]["date"] = "2024-07-05".into();
+    let dataset = dataset_from(&tree);
+    let chart = crossings_chart(&dataset, &ViewState::initial(), WIDE_CHART_SIZE);
+    let july = chart.point_texts.get(1).unwrap();
+    assert!(july.starts_with("July 2024: 93 people"), "{july}");
+    assert!(july.ends_with(" Marked: 1. Command launched."), "{july}");
+    assert!(!chart.point_texts.get(0).unwrap().contains("Marked"), "June has none");
+}
