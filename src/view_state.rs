@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 use crate::analysis::compare::{ComparePreset, Comparison};
+use crate::analysis::figures::FigureTopic;
 use crate::analysis::filter::AnnouncementFilter;
 use crate::analysis::request::{DateRange, SeriesRequest};
 pub use crate::analysis::request::{Measure, SeriesChoice};
@@ -126,6 +127,8 @@ pub struct ViewState {
     /// The record this view was opened at (an announcement or a funding row), scrolled into view and
     /// focused; a link of its own.
     pub item: Option<String>,
+    /// The topic the Briefing's key facts are narrowed to, if any.
+    pub fact_topic: Option<FigureTopic>,
 }
 
 impl Default for ViewState {
@@ -147,6 +150,7 @@ impl Default for ViewState {
             compare: None,
             open_tables: Vec::new(),
             item: None,
+            fact_topic: None,
         }
     }
 }
@@ -401,6 +405,9 @@ pub fn to_fragment(state: &ViewState) -> String {
     for chart_id in &state.open_tables {
         parts.push(format!("table={}", encode_value(chart_id)));
     }
+    if let Some(topic) = state.fact_topic {
+        parts.push(format!("topic={}", topic.key()));
+    }
     if let Some(item_id) = &state.item {
         parts.push(format!("item={}", encode_value(item_id)));
     }
@@ -511,6 +518,7 @@ fn apply_part(state: &mut ViewState, key: &str, value: String) -> Result<(), Opt
         }
         "yoy" => state.compare_years = known(switch(&value), "year-on-year switch")?,
         "events" => state.show_events = known(switch(&value), "events switch")?,
+        "topic" => state.fact_topic = Some(known(FigureTopic::from_key(&value), "unknown topic")?),
         "item" if is_record_id(&value) => state.item = Some(value),
         "item" => return Err(Some("record")),
         "table" => {

@@ -101,3 +101,26 @@ test('a funding row has a link of its own and a citation', async ({ openApp, pag
   await expect(page.locator('[data-testid="funding-ledger"] tr:focus')).toHaveCount(1);
   await expect(page.locator('[data-testid="funding-ledger"] tr:focus')).toBeInViewport();
 });
+
+test('every figure in the dataset has a home among the key facts, by topic and date, each citable', async ({ openApp, page, edition }) => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const dataset = JSON.parse(readFileSync(join(__dirname, '..', '..', 'public', 'data', 'dataset.json'), 'utf8'));
+  await recordCopies(page);
+  await openApp('v=1&tab=briefing');
+  const facts = page.getByTestId('key-facts');
+  await expect(facts.getByTestId('fact')).toHaveCount(dataset.figures.length);
+  await expect(facts.getByTestId('key-facts-summary')).toHaveText(`${dataset.figures.length} figures in these dates, newest first.`);
+  // A topic narrows the list, and the link keeps it.
+  await page.getByTestId('option-fact-topic').selectOption('deaths');
+  expect(page.url()).toContain('topic=deaths');
+  const deathFacts = facts.getByTestId('fact');
+  const nDeaths = await deathFacts.count();
+  expect(nDeaths).toBeGreaterThan(0);
+  expect(nDeaths).toBeLessThan(dataset.figures.length);
+  for (let factIdx = 0; factIdx < nDeaths; factIdx++) await expect(deathFacts.nth(factIdx)).toContainText(/death/i);
+  await deathFacts.first().getByTestId('copy-fact').click();
+  const copied = await lastCopied(page);
+  expect(copied).toMatch(/^[^:]+: .+ \(.+\)\. Sources?: .+, accessed /);
+  expect(copied).toContain(placeRead(edition, 'v=1&tab=briefing&topic=deaths'));
+});

@@ -5,6 +5,7 @@
 
 pub mod compare;
 pub mod editions;
+pub mod figures;
 pub mod filter;
 pub mod funding;
 pub mod request;

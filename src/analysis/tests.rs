@@ -552,3 +552,31 @@ mod editions {
         assert_eq!(revised.years.len(), 0);
     }
 }
+
+#[test]
+fn a_figure_topic_is_read_from_the_words_of_its_metric() {
+    use crate::analysis::figures::FigureTopic;
+    for (metric, topic) in [
+        ("deaths_reported_small_boat_crossings", FigureTopic::Deaths),
+        (
+            "nca_small_boats_and_engines_seized",
+            FigureTopic::Enforcement,
+        ),
+        (
+            "people_smuggling_sanctions_first_wave_targets",
+            FigureTopic::Enforcement,
+        ),
+        ("bsc_staff_to_be_recruited", FigureTopic::Staff),
+        (
+            "uk_france_pilot_people_returned_to_france",
+            FigureTopic::Partners,
+        ),
+        ("average_people_per_boat", FigureTopic::Crossings),
+        ("red_days_jan_to_apr_2025", FigureTopic::Crossings),
+        ("cocaine_tonnes", FigureTopic::Other),
+        // Whole words only: "boatyard" is not "boat", and "staffing" is not "staff".
+        ("boatyard_staffing", FigureTopic::Other),
+    ] {
+        assert_eq!(FigureTopic::of(metric), topic, "{metric}");
+    }
+}

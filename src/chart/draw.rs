@@ -233,7 +233,10 @@ fn draw_events(root: &Area<'_>, chart: &SeriesChart, geometry: &ChartGeometry) -
     for (x_idx, first_number, last_number) in marker_positions(&chart.events) {
         let x_px = geometry.x_px_from_idx(x_idx);
         root.draw(&PathElement::new(
-            vec![(px(x_px), px(geometry.plot_top_px) - 2), (px(x_px), baseline_px)],
+            vec![
+                (px(x_px), px(geometry.plot_top_px) - 2),
+                (px(x_px), baseline_px),
+            ],
             EVENT_LINE.mix(0.45).stroke_width(1),
         ))?;
         let label = if first_number == last_number {

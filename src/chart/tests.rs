@@ -222,7 +222,12 @@ fn crowded_event_markers_keep_one_line_per_position_and_readable_numbers() {
     // one before it; the first position always is.
     assert_eq!(marker_positions(&chart.events)[0], (50, 1, 3));
     let drawn_labels: Vec<(usize, String)> = (0..10)
-        .map(|position| (50 + position, format!("{}–{}", position * 3 + 1, position * 3 + 3)))
+        .map(|position| {
+            (
+                50 + position,
+                format!("{}–{}", position * 3 + 1, position * 3 + 3),
+            )
+        })
         .filter(|(_, label)| drawn.svg.contains(&format!(">\n{label}\n</text>")))
         .collect();
     assert_eq!(drawn_labels[0], (50, "1–3".to_string()));
@@ -235,7 +240,10 @@ fn crowded_event_markers_keep_one_line_per_position_and_readable_numbers() {
             "labels {pair:?} overlap"
         );
     }
-    assert!(!drawn.svg.contains(">\n2\n</text>"), "no number is drawn on its own where it shares a position");
+    assert!(
+        !drawn.svg.contains(">\n2\n</text>"),
+        "no number is drawn on its own where it shares a position"
+    );
 }
 
 #[test]

@@ -788,5 +788,69 @@ fn the_readout_names_the_announcements_marked_in_its_period() {
     let july = chart.point_texts.get(1).unwrap();
     assert!(july.starts_with("July 2024: 93 people"), "{july}");
     assert!(july.ends_with(" Marked: 1. Command launched."), "{july}");
-    assert!(!chart.point_texts.get(0).unwrap().contains("Marked"), "June has none");
+    assert!(
+        !chart.point_texts.get(0).unwrap().contains("Marked"),
+        "June has none"
+    );
+}
+
+#[test]
+fn key_facts_follow_the_dates_and_topic_and_say_what_each_number_is() {
+    let mut tree = tree_with_days(date(2024, 1, 1), &[1; 10], &[1; 10]);
+    tree["as_of"] = "2025-12-31".into();
+    let figures = tree["figures"].as_array_mut().unwrap();
+    figures.push(serde_json::json!({
+        "id": "d1", "metric": "deaths_reported", "label": "Deaths reported", "value": 78, "unit": "deaths",
+        "value_basis": "at_least", "date": "2024", "source_ids": ["s1"], "note": "As counted by one charity."
+    }));
+    figures.push(serde_json::json!({
+        "id": "m1", "metric": "exports_to_iraq", "label": "Equipment exports", "value": 800000, "unit": "GBP",
+        "value_basis": "up_to", "date": "2025-01-14", "source_ids": ["s1"]
+    }));
+    let dataset = dataset_from(&tree);
+    let mut state = ViewState::initial();
+    let all = key_facts(&dataset, &state);
+    let ids: Vec<&str> = all
+        .facts
+        .iter()
+        .map(|fact| fact.figure_id.as_str())
+        .collect();
+    // Newest first by the last day each refers to; g2 (all 2024) and d1 (2024) tie and keep the file's order.
+    assert_eq!(ids, ["m1", "g2", "d1", "g1"]);
+    let money_fact = &all.facts[0];
+    assert_eq!(
+        (money_fact.value_display.as_str(), money_fact.label.as_str()),
+        ("Up to £800,000", "Equipment exports")
+    );
+    assert_eq!(
+        money_fact.cited.claim,
+        "Equipment exports: Up to £800,000 (14 January 2025)."
+    );
+    let deaths = &all.facts[2];
+    assert_eq!(
+        (deaths.value_display.as_str(), deaths.label.as_str()),
+        ("At least 78", "Deaths reported")
+    );
+    assert_eq!(deaths.notes, ["As counted by one charity."]);
+    let staff = &all.facts[3];
+    assert_eq!(staff.label, "Staff (people)");
+    assert_eq!(
+        staff.notes,
+        ["Home Office gives 250.", "Home Office gives 262.5."]
+    );
+    assert_eq!(all.summary, "4 figures in these dates, newest first.");
+    state.fact_topic = Some(crate::analysis::figures::FigureTopic::Deaths);
+    state.date_from = Some(date(2024, 6, 1));
+    state.date_to = Some(date(2024, 12, 31));
+    let deaths_only = key_facts(&dataset, &state);
+    assert_eq!(deaths_only.facts.len(), 1);
+    assert_eq!(deaths_only.summary, "1 figure on deaths in these dates.");
+    assert!(deaths_only
+        .topic_counts
+        .contains(&(crate::analysis::figures::FigureTopic::Staff, 1)));
+    state.date_from = Some(date(2030, 1, 1));
+    state.date_to = None;
+    let none = key_facts(&dataset, &state);
+    assert!(none.facts.is_empty());
+    assert!(none.summary.starts_with("No other figures on deaths fall in these dates; the dataset's 4 figures run from 1 January 2024 to"), "{}", none.summary);
 }

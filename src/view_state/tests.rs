@@ -154,6 +154,7 @@ fn arbitrary_state() -> impl Strategy<Value = ViewState> {
                     compare: None,
                     open_tables,
                     item: None,
+                    fact_topic: None,
                 };
                 state.normalise();
                 state

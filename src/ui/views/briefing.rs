@@ -20,6 +20,7 @@ use crate::ui::chart_panel::{ChartPanel, SortableTable};
 use crate::ui::widgets::{CiteButton, OptionSelect, SourceLinks};
 
 use super::compare::ComparePanel;
+use super::key_facts::KeyFactsSection;
 
 /// The landing view: headline figures, a generated summary, the latest announcements.
 #[component]
@@ -78,6 +79,7 @@ pub fn BriefingView(
                 }
             }).collect_view()}
         </div>
+        <KeyFactsSection dataset=dataset.clone() state=state/>
         <h3>"Latest announcements"</h3>
         <ol class="announcement-list announcement-list--short">
             {move || latest().into_iter().map(|announcement_idx| {

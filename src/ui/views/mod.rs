@@ -5,6 +5,7 @@ mod briefing;
 mod compare;
 mod crossings;
 mod funding;
+mod key_facts;
 mod sources;
 
 pub use announcements::AnnouncementsView;

@@ -1,0 +1,178 @@
+//! Key facts: the dataset's other figures (deaths, seizures, staff, returns…) by topic and date, each as a value with its unit, period and a claim to cite.
+
+use crate::analysis::figures::FigureTopic;
+use crate::citation::Cited;
+use crate::closed_set::ClosedSet;
+use crate::data::{AmountBasis, Dataset, Figure};
+use crate::text::{capitalise, format_number, money};
+use crate::view_state::ViewState;
+
+/// One fact as shown and as copied.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyFact {
+    pub figure_id: String,
+    pub topic: FigureTopic,
+    /// "8,631", "£800,000", "35%", with "up to" or "around" where the source says so.
+    pub value_display: String,
+    /// What the number counts: the figure's label and unit.
+    pub label: String,
+    /// When it applies: "4 November 2024" or "May 2024 to April 2025".
+    pub time_display: String,
+    /// Caveats and other values given by other sources.
+    pub notes: Vec<String>,
+    pub source_ids: Vec<String>,
+    pub cited: Cited,
+}
+
+/// The key facts in the view's dates and topic, newest first, and how many there are in each topic
+/// (in the dates) for the topic picker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyFacts {
+    pub facts: Vec<KeyFact>,
+    pub topic_counts: Vec<(FigureTopic, usize)>,
+    /// What the list holds, or why it is empty, in a sentence.
+    pub summary: String,
+}
+
+/// A figure's value as written: money in pounds, a percentage, or a count, with its qualifier.
+fn value_display(value: f64, unit: &str, basis: AmountBasis) -> String {
+    let decimals = if value.fract() == 0.0 { 0 } else { 1 };
+    let number = match unit {
+        "GBP" if value >= 0.0 && value.fract() == 0.0 => money(value as u64),
+        "percent" => format!("{}%", format_number(value, decimals)),
+        _ => format_number(value, decimals),
+    };
+    capitalise(&format!("{}{number}", basis.qualifier()))
+}
+
+/// The unit after the label where the label does not already say it: "(people per boat)".
+fn label_with_unit(figure: &Figure) -> String {
+    let unit = figure.unit.trim();
+    let label = figure.label.trim();
+    if matches!(unit, "GBP" | "percent") || label.to_lowercase().contains(&unit.to_lowercase()) {
+        label.to_string()
+    } else {
+        format!("{label} ({unit})")
+    }
+}
+
+fn key_fact(figure: &Figure, dataset: &Dataset) -> KeyFact {
+    let value = value_display(figure.value, &figure.unit, figure.value_basis);
+    let label = label_with_unit(figure);
+    let time_display = figure.time.display();
+    let mut notes: Vec<String> = figure.note.iter().cloned().collect();
+    for alternative in &figure.alternatives {
+        let publishers: Vec<String> = alternative
+            .source_ids
+            .iter()
+            .filter_map(|source_id| {
+                dataset
+                    .sources
+                    .iter()
+                    .find(|source| &source.source_id == source_id)
+            })
+            .map(|source| source.publisher.clone())
+            .collect();
+        notes.push(format!(
+            "{} gives {}{}.",
+            if publishers.is_empty() {
+                "Another source".to_string()
+            } else {
+                publishers.join(" and ")
+            },
+            alternative.value.trim(),
+            alternative
+                .note
+                .as_deref()
+                .map(|note| format!(" ({})", note.trim().trim_end_matches('.')))
+                .unwrap_or_default()
+        ));
+    }
+    KeyFact {
+        figure_id: figure.figure_id.clone(),
+        topic: FigureTopic::of(&figure.metric),
+        cited: Cited::new(
+            format!("{label}: {value} ({time_display})."),
+            figure.source_ids.clone(),
+        ),
+        value_display: value,
+        label,
+        time_display,
+        notes,
+        source_ids: figure.source_ids.clone(),
+    }
+}
+
+/// The figures whose time overlaps the view's dates, in the chosen topic, newest first.
+pub fn key_facts(dataset: &Dataset, state: &ViewState) -> KeyFacts {
+    let in_dates: Vec<&Figure> = dataset
+        .figures
+        .iter()
+        .filter(|figure| {
+            state
+                .date_from
+                .is_none_or(|from| figure.time.last_day() >= from)
+                && state.date_to.is_none_or(|to| figure.time.first_day() <= to)
+        })
+        .collect();
+    let topic_counts: Vec<(FigureTopic, usize)> = FigureTopic::all()
+        .map(|topic| {
+            let count = in_dates
+                .iter()
+                .filter(|figure| FigureTopic::of(&figure.metric) == topic)
+                .count();
+            (topic, count)
+        })
+        .filter(|(_, count)| *count > 0)
+        .collect();
+    let mut chosen: Vec<&Figure> = in_dates
+        .into_iter()
+        .filter(|figure| {
+            state
+                .fact_topic
+                .is_none_or(|topic| FigureTopic::of(&figure.metric) == topic)
+        })
+        .collect();
+    chosen
+        .sort_by_key(|figure| std::cmp::Reverse((figure.time.last_day(), figure.time.first_day())));
+    let facts: Vec<KeyFact> = chosen
+        .into_iter()
+        .map(|figure| key_fact(figure, dataset))
+        .collect();
+    let topic_words = state
+        .fact_topic
+        .map(|topic| format!(" on {}", topic.label().to_lowercase()))
+        .unwrap_or_default();
+    let summary = match facts.len() {
+        0 => format!(
+            "No other figures{topic_words} fall in these dates; the dataset's {} figures run from {}.",
+            dataset.figures.len(),
+            figures_span(dataset)
+        ),
+        1 => format!("1 figure{topic_words} in these dates."),
+        n_facts => format!("{} figures{topic_words} in these dates, newest first.", format_number(n_facts as f64, 0)),
+    };
+    KeyFacts {
+        facts,
+        topic_counts,
+        summary,
+    }
+}
+
+/// "2018 to 20 August 2026": the span the figures cover.
+fn figures_span(dataset: &Dataset) -> String {
+    let first = dataset
+        .figures
+        .iter()
+        .map(|figure| figure.time.first_day())
+        .min();
+    let last = dataset
+        .figures
+        .iter()
+        .map(|figure| figure.time.last_day())
+        .max();
+    match first.zip(last) {
+        Some((first, last)) => super::days_text(first, last),
+        None => "no dates".to_string(),
+    }
+}
