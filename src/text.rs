@@ -88,4 +88,28 @@ mod tests {
         );
         assert_eq!(signed_number(2.25, 1), "+2.2");
     }
+
+    #[test]
+    fn counts_agree_in_number_and_lists_read_as_prose() {
+        assert_eq!(
+            count_of(0, "announcement", "announcements"),
+            "0 announcements"
+        );
+        assert_eq!(
+            count_of(1, "announcement", "announcements"),
+            "1 announcement"
+        );
+        assert_eq!(count_of(1_200, "boat", "boats"), "1,200 boats");
+        let words = |list: &[&str]| list.iter().map(|word| word.to_string()).collect::<Vec<_>>();
+        assert_eq!(join_words(&words(&[])), "");
+        assert_eq!(join_words(&words(&["INTERPOL"])), "INTERPOL");
+        assert_eq!(
+            join_words(&words(&["INTERPOL", "Iraq"])),
+            "INTERPOL and Iraq"
+        );
+        assert_eq!(
+            join_words(&words(&["INTERPOL", "the CPS", "Iraq"])),
+            "INTERPOL, the CPS and Iraq"
+        );
+    }
 }

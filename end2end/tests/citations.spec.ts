@@ -122,5 +122,12 @@ test('every figure in the dataset has a home among the key facts, by topic and d
   await deathFacts.first().getByTestId('copy-fact').click();
   const copied = await lastCopied(page);
   expect(copied).toMatch(/^[^:]+: .+ \(.+\)\. Sources?: .+, accessed /);
-  expect(copied).toContain(placeRead(edition, 'v=1&tab=briefing&topic=deaths'));
+  const ownLink = await deathFacts.first().getByTestId('fact-link').getAttribute('href');
+  expect(ownLink).toMatch(/^#v=1&tab=briefing&item=[\w-]+$/);
+  expect(copied).toContain(`${placeRead(edition, ownLink!.slice(1))}, accessed`);
+  const label = await deathFacts.first().locator('.fact__value').textContent();
+  await page.goto('about:blank');
+  await openApp(ownLink!.slice(1));
+  await expect(page.locator('[data-testid="fact"]:focus .fact__value')).toHaveText(label!);
+  await expect(page.locator('[data-testid="fact"]:focus')).toBeInViewport();
 });

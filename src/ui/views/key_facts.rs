@@ -8,7 +8,7 @@ use crate::analysis::figures::FigureTopic;
 use crate::closed_set::ClosedSet;
 use crate::data::Dataset;
 use crate::view_model::key_facts;
-use crate::view_state::ViewState;
+use crate::view_state::{to_fragment, Tab, ViewState};
 
 use crate::ui::widgets::{CiteButton, OptionSelect, SourceLinks};
 
@@ -18,6 +18,13 @@ pub fn KeyFactsSection(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> imp
     let dataset_for_facts = dataset.clone();
     let facts = Memo::new(move |_| state.with(|state| key_facts(&dataset_for_facts, state)));
     let dataset_for_items = StoredValue::new(dataset);
+    // A fact opened by its link is brought into view and focused.
+    let item = Memo::new(move |_| state.with(|state| state.item.clone()));
+    Effect::new(move |_| {
+        if let Some(item_id) = item.get() {
+            crate::ui::focus_element(&format!("fact-{item_id}"));
+        }
+    });
     let current = Signal::derive(move || {
         state.with(|state| {
             state
@@ -49,17 +56,29 @@ pub fn KeyFactsSection(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> imp
             </form>
             <p data-testid="key-facts-summary" role="status">{move || facts.with(|facts| facts.summary.clone())}</p>
             <ul class="fact-list">
-                {move || facts.with(|facts| facts.facts.iter().map(|fact| view! {
-                    <li class="fact" id=format!("fact-{}", fact.figure_id) data-testid="fact">
+                {move || facts.with(|facts| facts.facts.iter().map(|fact| {
+                    let own_view = ViewState::opening_item(Tab::Briefing, &fact.figure_id);
+                    let own_link = format!("#{}", to_fragment(&own_view));
+                    let item_id = fact.figure_id.clone();
+                    view! {
+                    <li class="fact" id=format!("fact-{}", fact.figure_id) data-testid="fact" tabindex="-1">
                         <p class="fact__value"><strong>{fact.value_display.clone()}</strong>" "{fact.label.clone()}</p>
                         <p class="muted">{fact.time_display.clone()}</p>
                         {fact.notes.iter().map(|note| view! { <p class="muted fact__note">{note.clone()}</p> }).collect_view()}
                         <SourceLinks dataset=dataset_for_items.get_value() source_ids=fact.source_ids.clone()/>
                         <p class="record-actions no-print-hidden">
-                            <CiteButton dataset=dataset_for_items.get_value() state=state cited=fact.cited.clone()
+                            <a href=own_link data-testid="fact-link" on:click=move |event: leptos::ev::MouseEvent| {
+                                if event.button() == 0 && !event.ctrl_key() && !event.meta_key() && !event.shift_key() {
+                                    event.prevent_default();
+                                    let item_id = item_id.clone();
+                                    state.update(move |state| state.item = Some(item_id));
+                                }
+                            }>"Link to this fact"</a>
+                            <CiteButton dataset=dataset_for_items.get_value() state=state cited=fact.cited.clone() opens=own_view
                                 label="Copy citation" test_id="copy-fact"/>
                         </p>
                     </li>
+                    }
                 }).collect_view())}
             </ul>
         </section>
