@@ -109,6 +109,9 @@ test('every figure in the dataset has a home among the key facts, by topic and d
   await recordCopies(page);
   await openApp('v=1&tab=briefing');
   const facts = page.getByTestId('key-facts');
+  // The newest few first; all on asking.
+  await expect(facts.getByTestId('fact')).toHaveCount(Math.min(6, dataset.figures.length));
+  await facts.getByTestId('show-all-facts').click();
   await expect(facts.getByTestId('fact')).toHaveCount(dataset.figures.length);
   await expect(facts.getByTestId('key-facts-summary')).toHaveText(`${dataset.figures.length} figures in these dates, newest first.`);
   // A topic narrows the list, and the link keeps it.

@@ -7,6 +7,9 @@ use crate::data::{AmountBasis, Dataset, Figure};
 use crate::text::{capitalise, format_number, money};
 use crate::view_state::ViewState;
 
+/// How many facts the Briefing lists before "Show all": the newest, so the page stays short.
+pub const KEY_FACTS_SHOWN_FIRST: usize = 6;
+
 /// One fact as shown and as copied.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KeyFact {

@@ -25,7 +25,7 @@ pub use compare::{compare_view, CompareView};
 pub use crossings::{briefing_chart, crossings_chart};
 pub use figure::{standalone_figure, wrap_words, xml_text, Figure};
 pub use funding::{funding_view, FundingRow, FundingView};
-pub use key_facts::{key_facts, KeyFact, KeyFacts};
+pub use key_facts::{key_facts, KeyFact, KeyFacts, KEY_FACTS_SHOWN_FIRST};
 pub use key_numbers::{key_numbers, KeyNumbers};
 pub use sources::{editions_view, method_notes, EditionsView};
 

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::analysis::figures::FigureTopic;
 use crate::closed_set::ClosedSet;
 use crate::data::Dataset;
-use crate::view_model::key_facts;
+use crate::view_model::{key_facts, KEY_FACTS_SHOWN_FIRST};
 use crate::view_state::{to_fragment, Tab, ViewState};
 
 use crate::ui::widgets::{CiteButton, OptionSelect, SourceLinks};
@@ -18,10 +18,15 @@ pub fn KeyFactsSection(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> imp
     let dataset_for_facts = dataset.clone();
     let facts = Memo::new(move |_| state.with(|state| key_facts(&dataset_for_facts, state)));
     let dataset_for_items = StoredValue::new(dataset);
+    // The newest few are listed at first; all of them when asked, or when a link opens one.
+    let show_all = RwSignal::new(false);
+    let n_facts = move || facts.with(|facts| facts.facts.len());
+    let has_more = move || !show_all.get() && n_facts() > KEY_FACTS_SHOWN_FIRST;
     // A fact opened by its link is brought into view and focused.
     let item = Memo::new(move |_| state.with(|state| state.item.clone()));
     Effect::new(move |_| {
         if let Some(item_id) = item.get() {
+            show_all.set(true);
             crate::ui::focus_element(&format!("fact-{item_id}"));
         }
     });
@@ -56,7 +61,9 @@ pub fn KeyFactsSection(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> imp
             </form>
             <p data-testid="key-facts-summary" role="status">{move || facts.with(|facts| facts.summary.clone())}</p>
             <ul class="fact-list">
-                {move || facts.with(|facts| facts.facts.iter().map(|fact| {
+                {move || facts.with(|facts| {
+                    let n_shown = if show_all.get() { facts.facts.len() } else { KEY_FACTS_SHOWN_FIRST };
+                    facts.facts.iter().take(n_shown).map(|fact| {
                     let own_view = ViewState::opening_item(Tab::Briefing, &fact.figure_id);
                     let own_link = format!("#{}", to_fragment(&own_view));
                     let item_id = fact.figure_id.clone();
@@ -79,8 +86,12 @@ pub fn KeyFactsSection(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> imp
                         </p>
                     </li>
                     }
-                }).collect_view())}
+                }).collect_view()})}
             </ul>
+            <Show when=has_more>
+                <button type="button" class="button button--secondary no-print-hidden" data-testid="show-all-facts"
+                    on:click=move |_| show_all.set(true)>{move || format!("Show all {} facts", n_facts())}</button>
+            </Show>
         </section>
     }
 }
