@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::citation::{cite, Cited};
 use crate::closed_set::ClosedSet;
 use crate::data::{is_safe_https_url, Dataset};
-use crate::view_state::{to_fragment, ViewState};
+use crate::view_state::{to_fragment, Tab, ViewState};
 
 use super::browser;
 
@@ -71,6 +71,29 @@ pub fn CiteButton(
         cited.with(|cited| cite(&dataset, cited, &context))
     });
     view! { <CopyButton label=label text=text test_id=test_id/> }
+}
+
+/// A record's link of its own: the address opens the record alone on its tab (to copy, or to open in a
+/// new tab); a plain click keeps the view's filters and brings the record into view and focus here.
+#[component]
+pub fn RecordLink(
+    state: RwSignal<ViewState>,
+    /// The tab the record is on.
+    tab: Tab,
+    /// The record's id.
+    item_id: String,
+    label: &'static str,
+    test_id: &'static str,
+) -> impl IntoView {
+    let href = format!("#{}", to_fragment(&ViewState::opening_item(tab, &item_id)));
+    let on_click = move |event: leptos::ev::MouseEvent| {
+        if event.button() == 0 && !event.ctrl_key() && !event.meta_key() && !event.shift_key() {
+            event.prevent_default();
+            let item_id = item_id.clone();
+            state.update(move |state| state.item = Some(item_id));
+        }
+    };
+    view! { <a href=href data-testid=test_id on:click=on_click>{label}</a> }
 }
 
 /// A "copy" button with a status message.

@@ -10,9 +10,9 @@ use crate::analysis::filter::{
 use crate::closed_set::ClosedSet;
 use crate::data::Dataset;
 use crate::view_model::{announcement_claim, match_count_sentence};
-use crate::view_state::{to_fragment, Tab, ViewState};
+use crate::view_state::{Tab, ViewState};
 
-use crate::ui::widgets::{CiteButton, SourceLinks};
+use crate::ui::widgets::{CiteButton, RecordLink, SourceLinks};
 
 /// Announcements: facets with counts, search with highlights, a timeline grouped by month.
 #[component]
@@ -124,8 +124,6 @@ fn AnnouncementItem(
 ) -> impl IntoView {
     let announcement = dataset.announcements[announcement_idx].clone();
     let own_view = ViewState::opening_item(Tab::Announcements, &announcement.announcement_id);
-    let own_link = format!("#{}", to_fragment(&own_view));
-    let item_id = announcement.announcement_id.clone();
     let highlighted = |text: &str| {
         highlight_matches(text, &query)
             .into_iter()
@@ -151,15 +149,7 @@ fn AnnouncementItem(
             </p>
             <SourceLinks dataset=dataset.clone() source_ids=announcement.source_ids.clone()/>
             <p class="record-actions no-print-hidden">
-                // The address is the announcement's own clean link (to copy or open in a new tab); a
-                // plain click keeps the filters and brings it into focus here.
-                <a href=own_link data-testid="announcement-link" on:click=move |event: leptos::ev::MouseEvent| {
-                    if event.button() == 0 && !event.ctrl_key() && !event.meta_key() && !event.shift_key() {
-                        event.prevent_default();
-                        let item_id = item_id.clone();
-                        state.update(move |state| state.item = Some(item_id));
-                    }
-                }>"Link to this announcement"</a>
+                <RecordLink state=state tab=Tab::Announcements item_id=announcement.announcement_id.clone() label="Link to this announcement" test_id="announcement-link"/>
                 <CiteButton dataset=dataset.clone() state=state cited=announcement_claim(&announcement) opens=own_view
                     label="Copy citation" test_id="copy-announcement"/>
             </p>

@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use crate::chart::ChartSize;
 use crate::data::Dataset;
 use crate::view_model::{funding_view, WIDE_CHART_SIZE};
-use crate::view_state::{to_fragment, Tab, ViewState};
+use crate::view_state::{Tab, ViewState};
 
 use crate::ui::chart_panel::{ChartPanel, SortableTable};
-use crate::ui::widgets::{CiteButton, SourceLinks};
+use crate::ui::widgets::{CiteButton, RecordLink, SourceLinks};
 
 /// Funding: totals counted once, the cumulative chart, and the ledger saying how each row was counted.
 #[component]
@@ -64,8 +64,6 @@ pub fn FundingView(
                 <tbody>
                     {move || funding.with(|funding| funding.rows.iter().map(|row| {
                         let own_view = ViewState::opening_item(Tab::Funding, &row.funding_id);
-                        let own_link = format!("#{}", to_fragment(&own_view));
-                        let item_id = row.funding_id.clone();
                         view! {
                         <tr class:not-counted=!row.is_counted id=format!("funding-{}", row.funding_id) tabindex="-1">
                             <th scope="row">{row.announced_display.clone()}</th>
@@ -74,13 +72,7 @@ pub fn FundingView(
                             <td>{if row.is_counted { "Yes" } else { "No" }}" — "{row.count_reason.clone()}</td>
                             <td><SourceLinks dataset=dataset_for_rows.get_value() source_ids=row.source_ids.clone()/></td>
                             <td class="record-actions no-print-hidden">
-                                <a href=own_link data-testid="funding-link" on:click=move |event: leptos::ev::MouseEvent| {
-                                    if event.button() == 0 && !event.ctrl_key() && !event.meta_key() && !event.shift_key() {
-                                        event.prevent_default();
-                                        let item_id = item_id.clone();
-                                        state.update(move |state| state.item = Some(item_id));
-                                    }
-                                }>"Link"</a>
+                                <RecordLink state=state tab=Tab::Funding item_id=row.funding_id.clone() label="Link" test_id="funding-link"/>
                                 <CiteButton dataset=dataset_for_rows.get_value() state=state cited=row.cited.clone() opens=own_view
                                     label="Copy citation" test_id="copy-funding"/>
                             </td>

@@ -8,9 +8,9 @@ use crate::analysis::figures::FigureTopic;
 use crate::closed_set::ClosedSet;
 use crate::data::Dataset;
 use crate::view_model::{key_facts, KEY_FACTS_SHOWN_FIRST};
-use crate::view_state::{to_fragment, Tab, ViewState};
+use crate::view_state::{Tab, ViewState};
 
-use crate::ui::widgets::{CiteButton, OptionSelect, SourceLinks};
+use crate::ui::widgets::{CiteButton, OptionSelect, RecordLink, SourceLinks};
 
 /// The topic picker and the facts in the view's dates and topic, newest first.
 #[component]
@@ -65,8 +65,6 @@ pub fn KeyFactsSection(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> imp
                     let n_shown = if show_all.get() { facts.facts.len() } else { KEY_FACTS_SHOWN_FIRST };
                     facts.facts.iter().take(n_shown).map(|fact| {
                     let own_view = ViewState::opening_item(Tab::Briefing, &fact.figure_id);
-                    let own_link = format!("#{}", to_fragment(&own_view));
-                    let item_id = fact.figure_id.clone();
                     view! {
                     <li class="fact" id=format!("fact-{}", fact.figure_id) data-testid="fact" tabindex="-1">
                         <p class="fact__value"><strong>{fact.value_display.clone()}</strong>" "{fact.label.clone()}</p>
@@ -74,13 +72,7 @@ pub fn KeyFactsSection(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> imp
                         {fact.notes.iter().map(|note| view! { <p class="muted fact__note">{note.clone()}</p> }).collect_view()}
                         <SourceLinks dataset=dataset_for_items.get_value() source_ids=fact.source_ids.clone()/>
                         <p class="record-actions no-print-hidden">
-                            <a href=own_link data-testid="fact-link" on:click=move |event: leptos::ev::MouseEvent| {
-                                if event.button() == 0 && !event.ctrl_key() && !event.meta_key() && !event.shift_key() {
-                                    event.prevent_default();
-                                    let item_id = item_id.clone();
-                                    state.update(move |state| state.item = Some(item_id));
-                                }
-                            }>"Link to this fact"</a>
+                            <RecordLink state=state tab=Tab::Briefing item_id=fact.figure_id.clone() label="Link to this fact" test_id="fact-link"/>
                             <CiteButton dataset=dataset_for_items.get_value() state=state cited=fact.cited.clone() opens=own_view
                                 label="Copy citation" test_id="copy-fact"/>
                         </p>
