@@ -1,7 +1,8 @@
-//! Benchmarks of the pure core (parse, filter, aggregate, draw) on the real dataset and on synthetic ones 10 and 100 times its size.
+//! Benchmarks of the pure core (parse, filter, aggregate, diff, draw) on the real dataset and on synthetic ones 10 and 100 times its size.
 
 use std::hint::black_box;
 
+use border_security_explorer::analysis::diff::diff_datasets;
 use border_security_explorer::analysis::filter::{filter_announcements, AnnouncementFilter};
 use border_security_explorer::analysis::series::crossings_series;
 use border_security_explorer::data::{parse_dataset, Theme};
@@ -56,6 +57,20 @@ fn core_benchmarks(criterion: &mut Criterion) {
                         .points
                         .len()
                 })
+            },
+        );
+        // Opening a newer file compares it with the data on screen: here the same data with its last
+        // day revised and one announcement's summary changed.
+        let mut newer = dataset.clone();
+        if let Some(last) = newer.crossings.daily.people.last_mut() {
+            *last += 1;
+        }
+        newer.announcements[0].summary.push_str(" Revised.");
+        group.bench_with_input(
+            BenchmarkId::new("diff", factor),
+            &(dataset.clone(), newer),
+            |bencher, (old, new)| {
+                bencher.iter(|| diff_datasets(black_box(old), black_box(new)).records.len())
             },
         );
         group.bench_with_input(

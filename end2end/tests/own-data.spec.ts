@@ -145,3 +145,26 @@ test('a file dropped on the page is opened like a chosen one', async ({ openApp,
   await expect(page.getByTestId('dataset-title')).toHaveText('Dropped copy of the data');
   await expect(page.getByTestId('opened-dataset')).toContainText('your file dropped.json');
 });
+
+test('opening a newer file says what changed against the data on screen, and the full list downloads', async ({ openApp, page }) => {
+  await openApp('v=1&tab=sources');
+  const people = bundled.crossings.daily.people as number[];
+  const revisedIdx = people.length - 2;
+  const newer = edited((dataset) => {
+    dataset.crossings.daily.people[revisedIdx] += 5;
+    dataset.announcements[0].summary = `${dataset.announcements[0].summary} Revised.`;
+  });
+  await page.getByTestId('open-dataset').setInputFiles(writeCase('newer.json', newer));
+  const changes = page.getByTestId('what-changed');
+  await expect(changes).toContainText(`Announcements: 1 changed (${bundled.announcements[0].title}`);
+  await expect(changes).toContainText('Daily crossings (provisional): 1 day revised, by +5 people and 0 boats in all');
+  const downloadPromise = page.waitForEvent('download');
+  await changes.getByTestId('download-changes').click();
+  const csv = readFileSync((await (await downloadPromise).path())!, 'utf8');
+  const dataLines = csv.split('\r\n').filter((line) => line && !line.startsWith('# ') && !line.startsWith('\ufeff'));
+  expect(dataLines).toHaveLength(2);
+  // The same data written another way: another fingerprint, no differences.
+  await page.getByTestId('back-to-bundled').click();
+  await page.getByTestId('open-dataset').setInputFiles(writeCase('pretty.json', JSON.stringify(bundled, null, 2)));
+  await expect(page.getByTestId('what-changed')).toContainText('No differences');
+});

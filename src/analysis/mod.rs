@@ -4,6 +4,7 @@
 //! the data cannot give (a missing day, a division by zero boats) is `None`, and the UI says so.
 
 pub mod compare;
+pub mod diff;
 pub mod editions;
 pub mod figures;
 pub mod filter;

@@ -580,3 +580,50 @@ fn a_figure_topic_is_read_from_the_words_of_its_metric() {
         assert_eq!(FigureTopic::of(metric), topic, "{metric}");
     }
 }
+
+#[test]
+fn days_only_one_series_has_are_told_apart_from_days_revised() {
+    use crate::analysis::diff::diff_datasets;
+    use crate::testing::with_days;
+    // Old: 3 to 6 January. New: 1 to 8 January, with 5 January revised.
+    let old = with_days(date(2024, 1, 3), &[1, 1, 1, 1], &[1, 1, 1, 1]);
+    let new = with_days(
+        date(2024, 1, 1),
+        &[1, 1, 1, 1, 4, 1, 1, 1],
+        &[1, 1, 1, 1, 1, 1, 1, 1],
+    );
+    let diff = diff_datasets(&old, &new);
+    assert_eq!(
+        diff.days_added,
+        Some((date(2024, 1, 1), date(2024, 1, 8), 4)),
+        "two days before and two after"
+    );
+    assert_eq!(diff.days_removed, None);
+    assert_eq!(diff.days_revised.len(), 1);
+    assert_eq!(
+        (
+            diff.days_revised[0].date,
+            diff.days_revised[0].people_change()
+        ),
+        (date(2024, 1, 5), 3)
+    );
+    // The other way round, the outer days are the ones no longer there.
+    let back = diff_datasets(&new, &old);
+    assert_eq!(
+        back.days_removed,
+        Some((date(2024, 1, 1), date(2024, 1, 8), 4))
+    );
+    assert_eq!(back.days_added, None);
+    // Series that do not meet share no day.
+    let later = with_days(date(2024, 2, 1), &[2, 2], &[1, 1]);
+    let apart = diff_datasets(&old, &later);
+    assert_eq!(
+        apart.days_added,
+        Some((date(2024, 2, 1), date(2024, 2, 2), 2))
+    );
+    assert_eq!(
+        apart.days_removed,
+        Some((date(2024, 1, 3), date(2024, 1, 6), 4))
+    );
+    assert!(apart.days_revised.is_empty());
+}

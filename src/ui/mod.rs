@@ -27,6 +27,8 @@ pub fn App() -> impl IntoView {
     let opened = RwSignal::new(None::<LoadedDataset>);
     let open_error = RwSignal::new(None::<LoadError>);
     let read_progress = RwSignal::new(None::<u32>);
+    // What changed between the data that was on screen and the file just opened.
+    let changes = RwSignal::new(None::<crate::view_model::DiffView>);
     let open_file = move |file: web_sys::File| {
         open_error.set(None);
         read_progress.set(Some(0));
@@ -36,7 +38,19 @@ pub fn App() -> impl IntoView {
             move |result| {
                 read_progress.set(None);
                 match result {
-                    Ok(loaded) => opened.set(Some(loaded)),
+                    Ok(loaded) => {
+                        let on_screen = opened
+                            .get_untracked()
+                            .or_else(|| bundled.get_untracked().and_then(Result::ok))
+                            .map(|shown| shown.dataset);
+                        changes.set(on_screen.map(|before| {
+                            crate::view_model::diff_view(&crate::analysis::diff::diff_datasets(
+                                &before,
+                                &loaded.dataset,
+                            ))
+                        }));
+                        opened.set(Some(loaded));
+                    }
                     Err(error) => {
                         open_error.set(Some(error));
                         focus_element("open-error-summary");
@@ -77,7 +91,7 @@ pub fn App() -> impl IntoView {
             <Suspense fallback=|| view! { <p class="loading" role="status">"Loading the dataset…"</p> }>
                 {move || bundled.get().map(|result| {
                     let panel = view! {
-                        <DataPanel opened=opened open_error=open_error read_progress=read_progress
+                        <DataPanel opened=opened open_error=open_error read_progress=read_progress changes=changes
                             on_file=Callback::new(open_file) bundled_ok=result.is_ok()/>
                     };
                     let shown = opened.get().map(Ok).unwrap_or(result);
@@ -249,6 +263,8 @@ fn link_to_view(fragment: &str) -> String {
 #[component]
 fn DataPanel(
     opened: RwSignal<Option<LoadedDataset>>,
+    /// What changed against the data on screen before the file was opened.
+    changes: RwSignal<Option<crate::view_model::DiffView>>,
     open_error: RwSignal<Option<LoadError>>,
     read_progress: RwSignal<Option<u32>>,
     /// Called with the chosen file.
@@ -293,9 +309,26 @@ fn DataPanel(
                         " from "{origin_text(&loaded.origin)}", data as at "{crate::dates::day_month_year(loaded.dataset.as_of)}
                         ", fingerprint "<code>{loaded.fingerprint.chars().take(16).collect::<String>()}"…"</code>"."
                     </p>
+                    {move || changes.get().map(|changes| {
+                        let table = changes.table.clone();
+                        let download = move |_| {
+                            let csv = crate::export::to_csv(&table, &[format!("{}.", table.caption)]);
+                            browser::download_text("what-changed.csv", "text/csv;charset=utf-8", &csv).ok();
+                        };
+                        view! {
+                            <div class="changes" data-testid="what-changed">
+                                <h3>"What changed"</h3>
+                                <ul>{changes.lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                                {(!changes.table.rows.is_empty()).then(|| view! {
+                                    <button type="button" class="button button--secondary" data-testid="download-changes"
+                                        on:click=download>{format!("Download the full list ({} rows, CSV)", changes.table.rows.len())}</button>
+                                })}
+                            </div>
+                        }
+                    })}
                     <Show when=move || bundled_ok>
                         <button type="button" class="button button--secondary" data-testid="back-to-bundled"
-                            on:click=move |_| { opened.set(None); open_error.set(None); }>"Back to the bundled data"</button>
+                            on:click=move |_| { opened.set(None); open_error.set(None); changes.set(None); }>"Back to the bundled data"</button>
                     </Show>
                 </div>
             })}

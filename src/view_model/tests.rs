@@ -854,3 +854,81 @@ fn key_facts_follow_the_dates_and_topic_and_say_what_each_number_is() {
     assert!(none.facts.is_empty());
     assert!(none.summary.starts_with("No other figures on deaths fall in these dates; the dataset's 4 figures run from 1 January 2024 to"), "{}", none.summary);
 }
+
+#[test]
+fn two_identical_files_have_no_differences_even_when_written_differently() {
+    let tree = tree_with_days(date(2024, 1, 1), &[5, 6, 7], &[1, 1, 1]);
+    let old = dataset_from(&tree);
+    // The same content, pretty-printed and read again: another fingerprint, no differences.
+    let pretty = serde_json::to_vec_pretty(&tree).unwrap();
+    let new = crate::data::parse_dataset(&pretty).unwrap();
+    let diff = crate::analysis::diff::diff_datasets(&old, &new);
+    assert!(diff.is_empty(), "{diff:?}");
+    let view = diff_view(&diff);
+    assert_eq!(view.lines[0], "Both are data as at 31 January 2025.");
+    assert!(
+        view.lines[1].starts_with("No differences"),
+        "{:?}",
+        view.lines
+    );
+    assert!(view.table.rows.is_empty());
+}
+
+#[test]
+fn a_newer_file_is_compared_record_by_record_and_day_by_day() {
+    let old_tree = tree_with_days(date(2024, 1, 1), &[5, 6, 7], &[1, 1, 1]);
+    let mut new_tree = tree_with_days(date(2024, 1, 1), &[5, 9, 7, 2, 3], &[1, 2, 1, 1, 1]);
+    new_tree["as_of"] = "2025-02-28".into();
+    new_tree["announcements"][0]["summary"] = "A new summary.".into();
+    new_tree["announcements"].as_array_mut().unwrap().push(serde_json::json!({
+        "id": "a2", "date": "2024-12", "title": "Second", "summary": "S.", "actors": ["Home Office"],
+        "themes": ["pursue"], "source_ids": ["s1"]
+    }));
+    new_tree["figures"].as_array_mut().unwrap().remove(1);
+    new_tree["crossings"]["monthly"][0]["rows"][0]["people"] = 44.into();
+    new_tree["crossings"]["monthly"][0]["rows"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"month": "2024-03", "people": 1, "boats": 1}));
+    new_tree["crossings"]["monthly"][0]["as_of"] = "2024-03-31".into();
+    let diff =
+        crate::analysis::diff::diff_datasets(&dataset_from(&old_tree), &dataset_from(&new_tree));
+    assert!(!diff.is_empty());
+    let view = diff_view(&diff);
+    assert_eq!(
+        view.lines,
+        [
+            "The data on screen were as at 31 January 2025; the file opened is as at 28 February 2025.",
+            "Announcements: 1 added (Second (December 2024)) and 1 changed (T (8 July 2024): summary).",
+            "Figures: 1 removed (People per boat (January 2024 to December 2024)).",
+            "Daily crossings (provisional): 2 days added (4 January 2024 to 5 January 2024) and 1 day revised, by +3 people and +1 boat in all, in January 2024; the largest: 2 January 2024 (6 to 9 people).",
+            "Official monthly statistics: 1 month added (March 2024) and 1 month revised (January 2024: 42 to 44 people).",
+        ]
+    );
+    let shown = |row: &[Cell]| {
+        row.iter()
+            .map(|cell| cell.shown.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        shown(&view.table.rows[0]),
+        [
+            "announcement",
+            "T (8 July 2024) [a1]",
+            "changed",
+            "summary",
+            "S",
+            "A new summary."
+        ]
+    );
+    assert_eq!(
+        view.table.rows.len(),
+        7,
+        "{:?}",
+        view.table
+            .rows
+            .iter()
+            .map(|row| shown(row))
+            .collect::<Vec<_>>()
+    );
+}

@@ -46,7 +46,7 @@ pub fn run(project_root: &Path, tool_root: &Path) -> Result<(), String> {
         ])
         .current_dir(project_root);
     timed_step(
-        "core benchmarks (criterion: parse, filter, aggregate, draw at 1x, 10x, 100x)",
+        "core benchmarks (criterion: parse, filter, aggregate, diff, draw at 1x, 10x, 100x)",
         || run_status(&mut criterion),
     )?;
     let core = core_estimates(&project_root.join("target/criterion/core"));
@@ -316,7 +316,7 @@ fn collect(root: &Path, folder: &Path, found: &mut Vec<String>) -> Result<(), St
 /// Criterion's point estimates (mean, nanoseconds) for each benchmark it wrote.
 fn core_estimates(criterion_dir: &Path) -> Value {
     let mut estimates = serde_json::Map::new();
-    for operation in ["parse", "filter", "aggregate", "draw"] {
+    for operation in ["parse", "filter", "aggregate", "diff", "draw"] {
         for factor in ["1", "10", "100"] {
             let path = criterion_dir
                 .join(operation)
