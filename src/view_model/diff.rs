@@ -206,7 +206,7 @@ pub fn diff_view(diff: &DatasetDiff) -> DiffView {
         )
     }];
     if diff.is_empty() {
-        lines.push("No differences: the two files hold the same records and figures (they differ only in how the file is written, so their fingerprints differ).".to_string());
+        lines.push("No differences: the two files hold the same records and figures (a different fingerprint comes only from how the file is written).".to_string());
     }
     for kind in [
         RecordKind::Announcement,

@@ -1,4 +1,4 @@
-//! Project tasks run as `cargo xtask <task>`: serve, test, dist, bench, synthetic-data, check-data, import-crossings.
+//! Project tasks run as `cargo xtask <task>`: serve, test, dist, bench, synthetic-data, check-data, diff-data, import-crossings.
 
 mod bench;
 mod check_data;
@@ -24,9 +24,12 @@ tasks:
   synthetic-data FACTOR FILE
                      write a synthetic dataset FACTOR times the bundled one, for benchmarks only
   check-data [FILE]  check a dataset file (default public/data/dataset.json) and print every problem
+  diff-data OLD NEW  check two dataset files and print what changed from OLD to NEW (records added,
+                     removed and changed; days added and revised; official months added and revised)
   import-crossings FILE.ods [--dataset FILE]
                      read the Home Office small-boat time series (sheets SB_01 and SB_02) into the
-                     dataset's daily and weekly crossings, keeping everything else
+                     dataset's daily and weekly crossings, keeping everything else, and print what
+                     the import changed
 
 options:
   --tool-root DIR    where missing tools are installed (default: $BSE_TOOL_ROOT, else
@@ -102,6 +105,14 @@ fn run(args: &[String]) -> Result<(), String> {
                 .map_or_else(|| project_root.join(DATASET_PATH), PathBuf::from);
             check_data::check_data_file(&dataset_path)
         }
+        "diff-data" => match options.rest.as_slice() {
+            [old_path, new_path] => {
+                check_data::diff_data_files(Path::new(old_path), Path::new(new_path))
+            }
+            _ => Err(
+                "diff-data needs two files: cargo xtask diff-data OLD.json NEW.json".to_string(),
+            ),
+        },
         "import-crossings" => {
             let spreadsheet = options.rest.first().ok_or(
                 "import-crossings needs the spreadsheet: cargo xtask import-crossings FILE.ods",

@@ -398,12 +398,19 @@ pub fn import_crossings(spreadsheet: &Path, dataset_path: &Path) -> Result<(), S
         .map_err(|error| format!("{}: not valid JSON: {error}", dataset_path.display()))?;
     update_dataset_tree(&mut tree, &daily, &weekly)?;
     let updated = to_dataset_json_text(&tree);
-    if let Err(problems) = border_security_explorer::data::parse_dataset(updated.as_bytes()) {
-        let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        return Err(format!(
-            "the updated dataset would not pass its checks, so it was not written:\n  {}",
-            listed.join("\n  ")
-        ));
+    let after = match border_security_explorer::data::parse_dataset(updated.as_bytes()) {
+        Ok(after) => after,
+        Err(problems) => {
+            let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            return Err(format!(
+                "the updated dataset would not pass its checks, so it was not written:\n  {}",
+                listed.join("\n  ")
+            ));
+        }
+    };
+    // What the import changes, as the app shows it when a newer file is opened.
+    if let Ok(before) = border_security_explorer::data::parse_dataset(text.as_bytes()) {
+        crate::check_data::print_changes(&before, &after);
     }
     std::fs::write(dataset_path, updated)
         .map_err(|error| format!("writing {}: {error}", dataset_path.display()))?;
