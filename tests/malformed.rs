@@ -340,6 +340,21 @@ const CASES: &[Case] = &[
         expected: "funding[0].relation.kind: expected one of new, reannouncement, part_of, total_of, found \"extra\"",
     },
     Case {
+        name: "changelog-date-not-a-date",
+        input: Input::Edits(&[Edit::Set("/changelog", r#"[{"date": "last week", "summary": "Days added."}]"#)]),
+        expected: "changelog[0].date: expected a date written YYYY-MM-DD, found \"last week\"",
+    },
+    Case {
+        name: "changelog-summary-empty",
+        input: Input::Edits(&[Edit::Set("/changelog", r#"[{"date": "2025-01-31", "summary": " "}]"#)]),
+        expected: "changelog[0].summary: must not be empty",
+    },
+    Case {
+        name: "changelog-unknown-field",
+        input: Input::Edits(&[Edit::Set("/changelog", r#"[{"date": "2025-01-31", "summary": "S.", "by": "me"}]"#)]),
+        expected: "changelog[0].by: unknown field (check the spelling against docs/DATA.md)",
+    },
+    Case {
         name: "unknown-schema-version",
         input: Input::Edits(&[Edit::Set("/schema_version", r#"2"#)]),
         expected: "schema_version: this app reads schema version 1, found 2",

@@ -126,6 +126,7 @@ const TOP_LEVEL_FIELDS: &[&str] = &[
     "announcements",
     "funding",
     "figures",
+    "changelog",
 ];
 
 fn dataset_from_tree(tree: &Value) -> Result<Dataset, Vec<DataError>> {
@@ -157,6 +158,12 @@ fn dataset_from_tree(tree: &Value) -> Result<Dataset, Vec<DataError>> {
     );
     let funding = top.list("funding", &mut errors, records::funding_from_tree);
     let figures = top.list("figures", &mut errors, records::figure_from_tree);
+    // Optional: files made before the changelog was kept have none.
+    let changelog = if top.raw("changelog").is_some() {
+        top.list("changelog", &mut errors, records::changelog_entry_from_tree)
+    } else {
+        Some(Vec::new())
+    };
 
     let (
         Some(title),
@@ -167,6 +174,7 @@ fn dataset_from_tree(tree: &Value) -> Result<Dataset, Vec<DataError>> {
         Some(announcements),
         Some(funding),
         Some(figures),
+        Some(changelog),
     ) = (
         title,
         as_of,
@@ -176,6 +184,7 @@ fn dataset_from_tree(tree: &Value) -> Result<Dataset, Vec<DataError>> {
         announcements,
         funding,
         figures,
+        changelog,
     )
     else {
         return Err(errors);
@@ -186,6 +195,7 @@ fn dataset_from_tree(tree: &Value) -> Result<Dataset, Vec<DataError>> {
         as_of,
         description,
         sources,
+        changelog,
         crossings,
         announcements,
         funding,

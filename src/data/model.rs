@@ -84,6 +84,16 @@ impl PartialDate {
     }
 }
 
+/// One update of the dataset file: when, and what it added and revised, in numbers.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ChangelogEntry {
+    /// The day the update was made.
+    #[serde(with = "crate::dates::day_number")]
+    pub date: NaiveDate,
+    /// What it changed, in a sentence or two.
+    pub summary: String,
+}
+
 /// The whole dataset, checked.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Dataset {
@@ -98,6 +108,9 @@ pub struct Dataset {
     pub description: String,
     /// Every publication a record cites.
     pub sources: Vec<Source>,
+    /// What each update of the file added and revised, newest first; empty in files made before the
+    /// changelog was kept.
+    pub changelog: Vec<ChangelogEntry>,
     /// Small-boat arrivals: the provisional daily and weekly series and the official monthly and annual ones.
     pub crossings: Crossings,
     /// Dated announcements, milestones and agreements.

@@ -5,13 +5,28 @@ use serde_json::Value;
 
 use super::reader::{choice_from, describe, Fields};
 use super::{
-    is_safe_https_url, Alternative, AmountBasis, Announcement, DataError, Figure, FigureTime,
-    Funding, FundingRelation, PartialDate, Source, SourceKind, Theme,
+    is_safe_https_url, Alternative, AmountBasis, Announcement, ChangelogEntry, DataError, Figure,
+    FigureTime, Funding, FundingRelation, PartialDate, Source, SourceKind, Theme,
 };
 
 /// The most entries a daily or weekly series may hold; with the file-size cap, bounds hostile files
 /// while leaving room for synthetic benchmark data a hundred times today's length.
 pub(super) const MAX_SERIES_LENGTH: usize = 1_000_000;
+
+pub(crate) fn changelog_entry_from_tree(
+    value: &Value,
+    path: &str,
+    errors: &mut Vec<DataError>,
+) -> Option<ChangelogEntry> {
+    let fields = Fields::new(value, path, errors)?;
+    fields.reject_unknown(&["date", "summary"], errors);
+    let date = fields.date("date", errors);
+    let summary = fields.text("summary", errors);
+    Some(ChangelogEntry {
+        date: date?,
+        summary: summary?,
+    })
+}
 
 pub(crate) fn source_from_tree(
     value: &Value,

@@ -213,3 +213,26 @@ fn a_source_of_the_older_seed_document_kind_still_loads_under_a_plain_label() {
     let dataset = parse_dataset(&serde_json::to_vec(&tree).unwrap()).unwrap();
     assert_eq!(dataset.sources[0].kind.label(), "Organisation page");
 }
+
+#[test]
+fn the_changelog_is_read_when_present_and_empty_in_older_files() {
+    let older = minimal_dataset_json();
+    assert!(
+        older.get("changelog").is_none(),
+        "the fixture stands for a file made before the changelog"
+    );
+    let dataset = parse_dataset(&serde_json::to_vec(&older).unwrap()).unwrap();
+    assert!(dataset.changelog.is_empty());
+    let mut newer = minimal_dataset_json();
+    newer["changelog"] = serde_json::json!([
+        {"date": "2025-01-31", "summary": "7 days added; 2 days revised."},
+        {"date": "2025-01-24", "summary": "First import."}
+    ]);
+    let dataset = parse_dataset(&serde_json::to_vec(&newer).unwrap()).unwrap();
+    assert_eq!(dataset.changelog.len(), 2);
+    assert_eq!(
+        dataset.changelog[0].date,
+        NaiveDate::from_ymd_opt(2025, 1, 31).unwrap()
+    );
+    assert_eq!(dataset.changelog[1].summary, "First import.");
+}

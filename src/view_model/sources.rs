@@ -274,6 +274,26 @@ fn editions_paragraph(dataset: &Dataset, comparison: &EditionComparison) -> Stri
     )
 }
 
+/// The dataset's changelog, newest first: each update's date and what it added and revised; or a
+/// sentence saying the file keeps none.
+pub fn changelog_entries(dataset: &Dataset) -> Result<Vec<(String, String)>, String> {
+    if dataset.changelog.is_empty() {
+        return Err("This file keeps no changelog: it was made before one was kept, or has not been updated since.".to_string());
+    }
+    let mut entries: Vec<&crate::data::ChangelogEntry> = dataset.changelog.iter().collect();
+    // Newest first; entries of one day keep the file's order.
+    entries.sort_by_key(|entry| std::cmp::Reverse(entry.date));
+    Ok(entries
+        .into_iter()
+        .map(|entry| {
+            (
+                crate::dates::day_month_year(entry.date),
+                entry.summary.clone(),
+            )
+        })
+        .collect())
+}
+
 /// How each derived figure is worked out, one sentence each.
 pub fn method_notes() -> Vec<&'static str> {
     vec![

@@ -932,3 +932,22 @@ fn a_newer_file_is_compared_record_by_record_and_day_by_day() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn the_changelog_is_listed_newest_first_or_said_to_be_missing() {
+    let mut tree = tree_with_days(date(2024, 1, 1), &[1; 3], &[1; 3]);
+    assert!(changelog_entries(&dataset_from(&tree))
+        .unwrap_err()
+        .starts_with("This file keeps no changelog"));
+    tree["changelog"] = serde_json::json!([
+        {"date": "2025-01-10", "summary": "Older."},
+        {"date": "2025-01-31", "summary": "Newer."}
+    ]);
+    assert_eq!(
+        changelog_entries(&dataset_from(&tree)).unwrap(),
+        [
+            ("31 January 2025".to_string(), "Newer.".to_string()),
+            ("10 January 2025".to_string(), "Older.".to_string())
+        ]
+    );
+}

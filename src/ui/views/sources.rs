@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::chart::ChartSize;
 use crate::closed_set::ClosedSet;
 use crate::data::{is_safe_https_url, Dataset};
-use crate::view_model::{editions_view, method_notes, WIDE_CHART_SIZE};
+use crate::view_model::{changelog_entries, editions_view, method_notes, WIDE_CHART_SIZE};
 use crate::view_state::ViewState;
 
 use crate::ui::chart_panel::{ChartPanel, SortableTable};
@@ -65,6 +65,15 @@ pub fn SourcesView(
             <div data-testid="edition-differences"><SortableTable table=table/></div>
         })}
         {editions_chart}
+        <h3>"Changes to this dataset"</h3>
+        {match changelog_entries(&dataset) {
+            Ok(entries) => view! {
+                <ol class="changelog" data-testid="changelog">
+                    {entries.into_iter().map(|(date, summary)| view! { <li><strong>{date}</strong>": "{summary}</li> }).collect_view()}
+                </ol>
+            }.into_any(),
+            Err(none) => view! { <p data-testid="changelog">{none}</p> }.into_any(),
+        }}
         <h3>"How figures are worked out"</h3>
         <ul>{method_notes().into_iter().map(|note| view! { <li>{note}</li> }).collect_view()}</ul>
         <h3>"Every source"</h3>

@@ -81,8 +81,8 @@ pub fn build_dist(project_root: &Path, toolchain: &Toolchain) -> Result<(), Stri
     Ok(())
 }
 
-/// Today's date in UTC as `YYYY-MM-DD`, for the app's "built on" line.
-fn today_utc() -> String {
+/// Today's date in UTC as `YYYY-MM-DD`, for the app's "built on" line and the dataset's changelog.
+pub fn today_utc() -> String {
     let days_since_epoch = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|elapsed| elapsed.as_secs() / 86_400)

@@ -389,6 +389,31 @@ fn write_value(value: &Value, depth: usize, out: &mut String) {
     }
 }
 
+/// "Imported the Home Office small-boat time series. Daily crossings (provisional): 7 days added …": what
+/// an import changed, in the app's own sentences (without the as-of line).
+pub fn changelog_summary(diff: &border_security_explorer::analysis::diff::DatasetDiff) -> String {
+    let lines = border_security_explorer::view_model::diff_view(diff).lines;
+    let mut summary = "Imported the Home Office small-boat time series.".to_string();
+    for line in lines.iter().skip(1) {
+        summary.push(' ');
+        summary.push_str(line);
+    }
+    summary
+}
+
+/// Puts an entry at the top of the dataset's changelog, making the list if the file has none.
+pub fn add_changelog_entry(tree: &mut Value, date: &str, summary: &str) {
+    let entry = serde_json::json!({"date": date, "summary": summary});
+    match tree.get_mut("changelog").and_then(Value::as_array_mut) {
+        Some(entries) => entries.insert(0, entry),
+        None => {
+            if let Some(top) = tree.as_object_mut() {
+                top.insert("changelog".to_string(), Value::Array(vec![entry]));
+            }
+        }
+    }
+}
+
 /// The task: read the spreadsheet, update the dataset file in place, and check the result.
 pub fn import_crossings(spreadsheet: &Path, dataset_path: &Path) -> Result<(), String> {
     let (daily, weekly) = read_time_series(spreadsheet)?;
@@ -397,21 +422,31 @@ pub fn import_crossings(spreadsheet: &Path, dataset_path: &Path) -> Result<(), S
     let mut tree: Value = serde_json::from_str(&text)
         .map_err(|error| format!("{}: not valid JSON: {error}", dataset_path.display()))?;
     update_dataset_tree(&mut tree, &daily, &weekly)?;
-    let updated = to_dataset_json_text(&tree);
-    let after = match border_security_explorer::data::parse_dataset(updated.as_bytes()) {
-        Ok(after) => after,
-        Err(problems) => {
+    let checked = |text: &str| {
+        border_security_explorer::data::parse_dataset(text.as_bytes()).map_err(|problems| {
             let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
-            return Err(format!(
+            format!(
                 "the updated dataset would not pass its checks, so it was not written:\n  {}",
                 listed.join("\n  ")
-            ));
-        }
+            )
+        })
     };
-    // What the import changes, as the app shows it when a newer file is opened.
+    let after = checked(&to_dataset_json_text(&tree))?;
+    // What the import changes, as the app shows it when a newer file is opened; recorded in the
+    // dataset's changelog, newest first, when it changes anything.
     if let Ok(before) = border_security_explorer::data::parse_dataset(text.as_bytes()) {
         crate::check_data::print_changes(&before, &after);
+        let diff = border_security_explorer::analysis::diff::diff_datasets(&before, &after);
+        if !diff.is_empty() {
+            add_changelog_entry(
+                &mut tree,
+                &crate::dist::today_utc(),
+                &changelog_summary(&diff),
+            );
+        }
     }
+    let updated = to_dataset_json_text(&tree);
+    checked(&updated)?;
     std::fs::write(dataset_path, updated)
         .map_err(|error| format!("writing {}: {error}", dataset_path.display()))?;
     println!(

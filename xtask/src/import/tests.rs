@@ -177,3 +177,38 @@ fn compact_json_keeps_lists_of_numbers_on_one_line() {
         "{\n  \"a\": [1,2,null],\n  \"b\": {\n    \"c\": \"d\"\n  }\n}\n"
     );
 }
+
+#[test]
+fn an_import_that_changes_days_records_them_in_the_changelog_and_one_that_does_not_adds_nothing() {
+    let bundled_text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../public/data/dataset.json"),
+    )
+    .unwrap();
+    let folder = std::env::temp_dir().join(format!("bse-import-changelog-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    // A copy whose second day differs from the sheet by 3 people: the import revises it back.
+    let mut edited: Value = serde_json::from_str(&bundled_text).unwrap();
+    let sheet_value = edited["crossings"]["daily"]["people"][1].as_u64().unwrap();
+    edited["crossings"]["daily"]["people"][1] = json!(sheet_value + 3);
+    let edited_path = folder.join("edited.json");
+    std::fs::write(&edited_path, serde_json::to_string(&edited).unwrap()).unwrap();
+    import_crossings(&reference_ods(), &edited_path).unwrap();
+    let imported: Value =
+        serde_json::from_str(&std::fs::read_to_string(&edited_path).unwrap()).unwrap();
+    let entries = imported["changelog"]
+        .as_array()
+        .expect("a changelog was added");
+    let summary = entries[0]["summary"].as_str().unwrap();
+    assert!(summary.starts_with("Imported the Home Office small-boat time series. Daily crossings (provisional): 1 day revised, by −3 people"), "{summary}");
+    assert_eq!(entries[0]["date"], json!(crate::dist::today_utc()));
+    assert_eq!(
+        imported["crossings"]["daily"]["people"][1],
+        json!(sheet_value)
+    );
+    // Importing the same sheet again changes nothing, so no entry is added.
+    import_crossings(&reference_ods(), &edited_path).unwrap();
+    let again: Value =
+        serde_json::from_str(&std::fs::read_to_string(&edited_path).unwrap()).unwrap();
+    assert_eq!(again["changelog"].as_array().unwrap().len(), entries.len());
+    std::fs::remove_dir_all(&folder).ok();
+}
