@@ -57,3 +57,16 @@ test('the Sources view lists every month the editions differ in, with the differ
   await expect(panel.getByTestId('data-table').locator('tbody tr')).toHaveCount(compared.length);
   expect(page.url()).toContain('table=editions');
 });
+
+test('the Sources view lists the changelog kept with the data, newest first', async ({ openApp, page }) => {
+  await openApp('v=1&tab=sources');
+  const entries = (dataset.changelog ?? []) as { date: string; summary: string }[];
+  const changelog = page.getByTestId('changelog');
+  if (entries.length === 0) {
+    await expect(changelog).toContainText('This file keeps no changelog');
+    return;
+  }
+  const newest = [...entries].sort((left, right) => right.date.localeCompare(left.date))[0];
+  await expect(changelog.locator('li').first()).toContainText(newest.summary);
+  await expect(changelog.locator('li')).toHaveCount(entries.length);
+});
