@@ -1,5 +1,6 @@
 // Opening a dataset file: hostile and broken files end in a clear message, nothing executes, and the
 // data already shown stays; a good file is shown with its fingerprint and the way back.
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -158,6 +159,8 @@ test('opening a newer file says what changed against the data on screen, and the
   const changes = page.getByTestId('what-changed');
   await expect(changes).toContainText(`Announcements: 1 changed (${bundled.announcements[0].title}`);
   await expect(changes).toContainText('Daily crossings (provisional): 1 day revised, by +5 people and 0 boats in all');
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.map((violation) => violation.id)).toEqual([]);
   const downloadPromise = page.waitForEvent('download');
   await changes.getByTestId('download-changes').click();
   const csv = readFileSync((await (await downloadPromise).path())!, 'utf8');
