@@ -9,6 +9,7 @@ pub mod chart;
 pub mod citation;
 pub mod closed_set;
 pub mod data;
+pub mod data_pack;
 pub mod dates;
 pub mod export;
 pub mod page;

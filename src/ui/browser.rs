@@ -143,6 +143,17 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), Stri
     download_blob(&blob, file_name)
 }
 
+/// Offers bytes as a file download.
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|_| "could not prepare the file")?;
+    download_blob(&blob, file_name)
+}
+
 /// Draws an SVG onto a white canvas at twice its size and offers it as a PNG download.
 pub fn download_svg_as_png(
     file_name: &str,

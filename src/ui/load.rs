@@ -32,6 +32,8 @@ pub struct LoadedDataset {
     pub origin: DatasetOrigin,
     /// Whether a worker checked it (a person's file, normally) rather than the page itself.
     pub checked_in_worker: bool,
+    /// The file exactly as read, for the data pack.
+    pub source_bytes: Arc<[u8]>,
 }
 
 /// Why loading failed: a one-line summary and each problem found.
@@ -68,6 +70,7 @@ fn checked_on_page(dataset: Dataset, bytes: &[u8], origin: DatasetOrigin) -> Loa
         fingerprint: fingerprint(bytes),
         origin,
         checked_in_worker: false,
+        source_bytes: bytes.into(),
     }
 }
 
@@ -155,6 +158,8 @@ fn check_file_off_the_page(buffer: js_sys::ArrayBuffer, name: String, on_done: O
                 fingerprint: checked.fingerprint,
                 origin: DatasetOrigin::File(name),
                 checked_in_worker: true,
+                // The worker was sent a copy, so the page's buffer is still whole.
+                source_bytes: js_sys::Uint8Array::new(&bytes_for_page).to_vec().into(),
             }),
             Some(Err(problems)) => Err(problems_found(&name, problems)),
             None => {

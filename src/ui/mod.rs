@@ -188,6 +188,8 @@ fn Explorer(
     /// The "open a dataset file" panel, shown under the title.
     children: Children,
 ) -> impl IntoView {
+    // The data on screen, for the data pack.
+    provide_context(loaded.clone());
     let dataset = loaded.dataset.clone();
     browser::mark_performance("bse-explorer-rendered");
     let as_of_display = crate::dates::day_month_year(dataset.as_of);

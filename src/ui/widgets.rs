@@ -96,6 +96,39 @@ pub fn RecordLink(
     view! { <a href=href data-testid=test_id on:click=on_click>{label}</a> }
 }
 
+/// "Download all the data (ZIP)": every series and record as CSV, the dataset file and a README, for the
+/// data on screen (bundled or opened), made when asked for.
+#[component]
+pub fn DataPackButton() -> impl IntoView {
+    let loaded = use_context::<super::load::LoadedDataset>();
+    let status = RwSignal::new(String::new());
+    let on_click = move |_| {
+        let Some(loaded) = loaded.clone() else {
+            return;
+        };
+        let files = crate::data_pack::data_pack_files(
+            &loaded.dataset,
+            &loaded.fingerprint,
+            &loaded.source_bytes,
+        );
+        let file_name = crate::data_pack::data_pack_file_name(&loaded.dataset);
+        status.set(
+            match crate::data_pack::zip_files(&files)
+                .and_then(|zipped| browser::download_bytes(&file_name, "application/zip", &zipped))
+            {
+                Ok(()) => format!("Downloading {file_name}"),
+                Err(message) => format!("The download failed: {message}"),
+            },
+        );
+    };
+    view! {
+        <button type="button" class="button button--secondary no-print-hidden" data-testid="download-data-pack" on:click=on_click>
+            "Download all the data (ZIP)"
+        </button>
+        <span class="visually-hidden" role="status">{move || status.get()}</span>
+    }
+}
+
 /// A "copy" button with a status message.
 #[component]
 pub fn CopyButton(

@@ -17,7 +17,7 @@ use crate::view_state::{to_fragment, ViewState};
 use crate::citation::{cite, Cited};
 use crate::ui::browser;
 use crate::ui::chart_panel::{ChartPanel, SortableTable};
-use crate::ui::widgets::{CiteButton, OptionSelect, SourceLinks};
+use crate::ui::widgets::{CiteButton, DataPackButton, OptionSelect, SourceLinks};
 
 use super::compare::ComparePanel;
 use super::key_facts::KeyFactsSection;
@@ -80,6 +80,7 @@ pub fn BriefingView(
             }).collect_view()}
         </div>
         <KeyFactsSection dataset=dataset.clone() state=state/>
+        <p><DataPackButton/></p>
         <h3>"Latest announcements"</h3>
         <ol class="announcement-list announcement-list--short">
             {move || latest().into_iter().map(|announcement_idx| {

@@ -11,6 +11,7 @@ use crate::view_model::{changelog_entries, editions_view, method_notes, WIDE_CHA
 use crate::view_state::ViewState;
 
 use crate::ui::chart_panel::{ChartPanel, SortableTable};
+use crate::ui::widgets::DataPackButton;
 
 /// The date this build of the app was made, set by `cargo xtask` when it builds.
 const BUILD_DATE: Option<&str> = option_env!("BSE_BUILD_DATE");
@@ -47,6 +48,7 @@ pub fn SourcesView(
     };
     view! {
         <h2>"Sources and method"</h2>
+        <p><DataPackButton/></p>
         <dl class="facts" data-testid="dataset-facts">
             <dt>"Dataset"</dt><dd>{dataset.title.clone()}</dd>
             <dt>"Loaded from"</dt><dd>{origin}</dd>

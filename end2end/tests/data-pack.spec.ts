@@ -1,0 +1,69 @@
+// "Download all the data": one ZIP with every series and record as CSV, the dataset file exactly as
+// loaded and a README, from the hosted site and the offline file, for the bundled data and an opened file.
+import { test, expect } from './fixtures';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const bundledBytes = readFileSync(join(__dirname, '..', '..', 'public', 'data', 'dataset.json'));
+
+/** The files of a ZIP whose entries are stored (not compressed): name to bytes. */
+function unzipStored(zip: Buffer): Map<string, Buffer> {
+  const endIdx = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  expect(endIdx).toBeGreaterThan(0);
+  const count = zip.readUInt16LE(endIdx + 10);
+  let entryIdx = zip.readUInt32LE(endIdx + 16);
+  const files = new Map<string, Buffer>();
+  for (let n = 0; n < count; n++) {
+    expect(zip.readUInt32LE(entryIdx)).toBe(0x02014b50);
+    const method = zip.readUInt16LE(entryIdx + 10);
+    const size = zip.readUInt32LE(entryIdx + 20);
+    const nameLength = zip.readUInt16LE(entryIdx + 28);
+    const extraLength = zip.readUInt16LE(entryIdx + 30);
+    const commentLength = zip.readUInt16LE(entryIdx + 32);
+    const localIdx = zip.readUInt32LE(entryIdx + 42);
+    const name = zip.subarray(entryIdx + 46, entryIdx + 46 + nameLength).toString('utf8');
+    expect(method, `${name} is stored`).toBe(0);
+    const dataIdx = localIdx + 30 + zip.readUInt16LE(localIdx + 26) + zip.readUInt16LE(localIdx + 28);
+    files.set(name, zip.subarray(dataIdx, dataIdx + size));
+    entryIdx += 46 + nameLength + extraLength + commentLength;
+  }
+  return files;
+}
+
+test('the data pack holds every series and record, the dataset file as loaded, and a README', async ({ openApp, page }) => {
+  await openApp('v=1&tab=sources');
+  const fingerprint = (await page.getByTestId('dataset-fingerprint').textContent())!.trim();
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByTestId('download-data-pack').click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/^border-security-data-\d{4}-\d{2}-\d{2}\.zip$/);
+  const files = unzipStored(readFileSync((await download.path())!));
+  for (const name of ['README.txt', 'dataset.json', 'crossings-day-provisional.csv', 'crossings-week-provisional.csv',
+    'crossings-month-provisional.csv', 'crossings-year-provisional.csv', 'crossings-month-official.csv',
+    'crossings-year-official.csv', 'announcements.csv', 'funding.csv', 'figures.csv', 'sources.csv']) {
+    expect(files.has(name), name).toBe(true);
+  }
+  expect(files.get('dataset.json')!.equals(bundledBytes)).toBe(true);
+  const readme = files.get('README.txt')!.toString('utf8');
+  expect(readme).toContain(`fingerprint (SHA-256 of dataset.json): ${fingerprint}`);
+  expect(readme).toContain('Open Government Licence v3.0');
+  const dataset = JSON.parse(bundledBytes.toString('utf8'));
+  const announcementRows = files.get('announcements.csv')!.toString('utf8').split('\r\n').filter((line) => line && !line.startsWith('# '));
+  expect(announcementRows.length).toBeGreaterThanOrEqual(1 + dataset.announcements.length);
+  const dailyRows = files.get('crossings-day-provisional.csv')!.toString('utf8').split('\r\n').filter((line) => line && !line.startsWith('# '));
+  expect(dailyRows).toHaveLength(1 + dataset.crossings.daily.people.length);
+});
+
+test('an opened file gives its own data pack, with its own bytes', async ({ openApp, page }) => {
+  await openApp('v=1&tab=briefing');
+  const own = JSON.stringify({ ...JSON.parse(bundledBytes.toString('utf8')), title: 'My own copy' }, null, 1);
+  const path = test.info().outputPath('own.json');
+  writeFileSync(path, own);
+  await page.getByTestId('open-dataset').setInputFiles(path);
+  await expect(page.getByTestId('dataset-title')).toHaveText('My own copy');
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByTestId('download-data-pack').click();
+  const files = unzipStored(readFileSync((await (await downloadPromise).path())!));
+  expect(files.get('dataset.json')!.toString('utf8')).toBe(own);
+  expect(files.get('README.txt')!.toString('utf8').startsWith('My own copy')).toBe(true);
+});
