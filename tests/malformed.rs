@@ -41,6 +41,13 @@ fn deeply_nested() -> Vec<u8> {
 }
 
 /// 1,500 announcements with an unreadable date: more problems than are listed.
+/// The minimal dataset with its first source's publisher given twice.
+fn key_given_twice() -> Vec<u8> {
+    MINIMAL_VALID
+        .replacen("\"publisher\": \"Home Office\",", "\"publisher\": \"Someone else\", \"publisher\": \"Home Office\",", 1)
+        .into_bytes()
+}
+
 fn too_many_problems() -> Vec<u8> {
     let mut tree: Value = serde_json::from_str(MINIMAL_VALID).unwrap();
     tree["announcements"] = (0..1_500)
@@ -222,7 +229,22 @@ const CASES: &[Case] = &[
     Case {
         name: "impossible-date",
         input: Input::Edits(&[Edit::Set("/announcements/0/date", r#""2023-02-29""#)]),
-        expected: "announcements[0].date: expected a date written YYYY, YYYY-MM or YYYY-MM-DD, found \"2023-02-29\"",
+        expected: "announcements[0].date: \"2023-02-29\" is written as a date, but no such day or month exists",
+    },
+    Case {
+        name: "impossible-month",
+        input: Input::Edits(&[Edit::Set("/announcements/0/date", r#""2024-13""#)]),
+        expected: "announcements[0].date: \"2024-13\" is written as a date, but no such day or month exists",
+    },
+    Case {
+        name: "impossible-full-date",
+        input: Input::Edits(&[Edit::Set("/as_of", r#""2025-02-29""#)]),
+        expected: "as_of: \"2025-02-29\" is written as a date, but no such day or month exists",
+    },
+    Case {
+        name: "key-given-twice",
+        input: Input::Make(key_given_twice),
+        expected: "sources[0].publisher: is given twice in the same object; each key may appear once (a reader would keep only the second value)",
     },
     Case {
         name: "javascript-link",

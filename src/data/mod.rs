@@ -11,6 +11,7 @@ mod model;
 mod reader;
 mod records;
 mod series_records;
+mod strict_json;
 
 pub use crossings::*;
 pub use model::*;
@@ -95,14 +96,32 @@ pub fn parse_dataset(bytes: &[u8]) -> Result<Dataset, Vec<DataError>> {
             ),
         )]
     })?;
+    // Spreadsheet tools and Notepad start UTF-8 files with a byte-order mark; it is not part of the
+    // data (the fingerprint stays that of the bytes as given).
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // serde_json refuses nesting deeper than 128 levels, so hostile files cannot exhaust the stack.
-    let tree: Value = serde_json::from_str(text).map_err(|error| {
+    let (tree, duplicate_keys) = strict_json::parse_strict(text).map_err(|error| {
         vec![DataError::new(
             "",
             format!("the file is not valid JSON: {error}"),
         )]
     })?;
-    dataset_from_tree(&tree).map_err(|mut errors| {
+    let duplicates: Vec<DataError> = duplicate_keys
+        .into_iter()
+        .map(|path| {
+            DataError::new(
+                &path,
+                "is given twice in the same object; each key may appear once (a reader would keep only the second value)"
+                    .to_string(),
+            )
+        })
+        .collect();
+    let checked = match dataset_from_tree(&tree) {
+        Ok(_) if !duplicates.is_empty() => Err(duplicates),
+        Ok(dataset) => Ok(dataset),
+        Err(errors) => Err(duplicates.into_iter().chain(errors).collect()),
+    };
+    checked.map_err(|mut errors| {
         if errors.len() > MAX_REPORTED_PROBLEMS {
             let n_more = errors.len() - MAX_REPORTED_PROBLEMS;
             errors.truncate(MAX_REPORTED_PROBLEMS);

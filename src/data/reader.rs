@@ -271,6 +271,25 @@ pub(crate) fn count_from(
     }
 }
 
+/// True for text shaped like "2025-02-29" or "2025-13" (digits and dashes in date places), whether
+/// or not the date exists.
+fn is_date_shaped(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    matches!(bytes.len(), 7 | 10)
+        && bytes.iter().enumerate().all(|(idx, byte)| {
+            if idx == 4 || idx == 7 {
+                *byte == b'-'
+            } else {
+                byte.is_ascii_digit()
+            }
+        })
+}
+
+/// The message for text written as a date that does not exist ("2025-02-29", "2024-13").
+fn no_such_date(text: &str) -> String {
+    format!("{text:?} is written as a date, but no such day or month exists")
+}
+
 /// Reads a full calendar date in ISO form.
 pub(crate) fn date_from(
     value: &Value,
@@ -282,13 +301,14 @@ pub(crate) fn date_from(
         .filter(|text| text.len() == 10)
         .and_then(crate::dates::parse_iso_date);
     if parsed.is_none() {
-        errors.push(DataError::new(
-            path,
-            format!(
+        let message = match value.as_str() {
+            Some(text) if text.len() == 10 && is_date_shaped(text) => no_such_date(text),
+            _ => format!(
                 "expected a date written YYYY-MM-DD, found {}",
                 describe(value)
             ),
-        ));
+        };
+        errors.push(DataError::new(path, message));
     }
     parsed
 }
@@ -301,13 +321,14 @@ pub(crate) fn partial_date_from(
 ) -> Option<PartialDate> {
     let parsed = value.as_str().and_then(PartialDate::parse);
     if parsed.is_none() {
-        errors.push(DataError::new(
-            path,
-            format!(
+        let message = match value.as_str() {
+            Some(text) if is_date_shaped(text) => no_such_date(text),
+            _ => format!(
                 "expected a date written YYYY, YYYY-MM or YYYY-MM-DD, found {}",
                 describe(value)
             ),
-        ));
+        };
+        errors.push(DataError::new(path, message));
     }
     parsed
 }
