@@ -44,7 +44,11 @@ fn deeply_nested() -> Vec<u8> {
 /// The minimal dataset with its first source's publisher given twice.
 fn key_given_twice() -> Vec<u8> {
     MINIMAL_VALID
-        .replacen("\"publisher\": \"Home Office\",", "\"publisher\": \"Someone else\", \"publisher\": \"Home Office\",", 1)
+        .replacen(
+            "\"publisher\": \"Home Office\",",
+            "\"publisher\": \"Someone else\", \"publisher\": \"Home Office\",",
+            1,
+        )
         .into_bytes()
 }
 

@@ -314,3 +314,38 @@ test('dates with no data say what is missing and what the data cover, with no em
   await expect(page.getByTestId('chart-summary')).toContainText('No crossings data fall in the selected dates');
   await expect(page.getByTestId('chart-svg')).toHaveCount(0);
 });
+
+test('Copy image puts the chart on the clipboard as a PNG', async ({ openApp, page, edition, context }) => {
+  if (edition === 'hosted') {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  } else {
+    // A file:// page cannot be given the permission to read the clipboard back: record what was offered.
+    await page.addInitScript(() => {
+      const offered: string[] = [];
+      (window as unknown as { bseOfferedTypes: string[] }).bseOfferedTypes = offered;
+      const original = navigator.clipboard.write.bind(navigator.clipboard);
+      navigator.clipboard.write = (items: ClipboardItem[]) => {
+        for (const item of items) offered.push(...item.types);
+        return original(items);
+      };
+    });
+  }
+  await openApp('v=1&tab=crossings');
+  await page.getByTestId('copy-image').click();
+  await expect(page.getByTestId('copy-image-status')).toHaveText('Image copied: paste it into a document.');
+  const types = edition === 'hosted'
+    ? await page.evaluate(async () => (await navigator.clipboard.read()).flatMap((item) => item.types))
+    : await page.evaluate(() => (window as unknown as { bseOfferedTypes: string[] }).bseOfferedTypes);
+  expect(types).toContain('image/png');
+});
+
+test('where images cannot be copied, Copy image says so and offers the download', async ({ openApp, page }) => {
+  await page.addInitScript(() => {
+    // A browser without image copying.
+    delete (window as unknown as { ClipboardItem?: unknown }).ClipboardItem;
+  });
+  await openApp('v=1&tab=crossings');
+  await page.getByTestId('copy-image').click();
+  await expect(page.getByTestId('copy-image-status')).toHaveText('Not copied: this browser does not allow copying images here; use Download PNG instead.');
+  await expect(page.getByTestId('download-png')).toBeVisible();
+});

@@ -242,7 +242,10 @@ fn a_byte_order_mark_at_the_start_is_read_past_and_the_fingerprint_is_of_the_byt
     let plain = serde_json::to_vec(&minimal_dataset_json()).unwrap();
     let mut with_mark = vec![0xEF, 0xBB, 0xBF];
     with_mark.extend_from_slice(&plain);
-    assert_eq!(parse_dataset(&with_mark).unwrap(), parse_dataset(&plain).unwrap());
+    assert_eq!(
+        parse_dataset(&with_mark).unwrap(),
+        parse_dataset(&plain).unwrap()
+    );
     assert_ne!(fingerprint(&with_mark), fingerprint(&plain));
     // Only at the start: a mark inside the text is not whitespace to JSON.
     let mut inside = plain.clone();

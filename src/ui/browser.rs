@@ -154,13 +154,9 @@ pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), S
     download_blob(&blob, file_name)
 }
 
-/// Draws an SVG onto a white canvas at twice its size and offers it as a PNG download.
-pub fn download_svg_as_png(
-    file_name: &str,
-    svg: &str,
-    width_px: u32,
-    height_px: u32,
-) -> Result<(), String> {
+/// A promise of the SVG drawn onto a white canvas at twice its size, as a PNG blob; it rejects when the
+/// image cannot be drawn.
+fn png_of_svg(svg: &str, width_px: u32, height_px: u32) -> Result<js_sys::Promise, String> {
     let document = web_sys::window()
         .and_then(|window| window.document())
         .ok_or("no document")?;
@@ -175,45 +171,87 @@ pub fn download_svg_as_png(
     let scale = 2;
     canvas.set_width(width_px * scale);
     canvas.set_height(height_px * scale);
+    Ok(js_sys::Promise::new(
+        &mut |resolve: js_sys::Function, reject: js_sys::Function| {
+            let image_for_load = image.clone();
+            let url_for_load = svg_url.clone();
+            let canvas = canvas.clone();
+            let on_load =
+                Closure::once_into_js(move || {
+                    let Some(context) = canvas.get_context("2d").ok().flatten().map(|context| {
+                        context.unchecked_into::<web_sys::CanvasRenderingContext2d>()
+                    }) else {
+                        reject
+                            .call1(&JsValue::NULL, &JsValue::from_str("no canvas"))
+                            .ok();
+                        return;
+                    };
+                    context.set_fill_style_str("#ffffff");
+                    context.fill_rect(
+                        0.0,
+                        0.0,
+                        f64::from(canvas.width()),
+                        f64::from(canvas.height()),
+                    );
+                    context
+                        .draw_image_with_html_image_element_and_dw_and_dh(
+                            &image_for_load,
+                            0.0,
+                            0.0,
+                            f64::from(canvas.width()),
+                            f64::from(canvas.height()),
+                        )
+                        .ok();
+                    web_sys::Url::revoke_object_url(&url_for_load).ok();
+                    let on_blob = Closure::once_into_js(move |png: JsValue| {
+                        resolve.call1(&JsValue::NULL, &png).ok();
+                    });
+                    canvas.to_blob(on_blob.unchecked_ref()).ok();
+                });
+            image.set_onload(Some(on_load.unchecked_ref()));
+            image.set_src(&svg_url);
+        },
+    ))
+}
+
+/// Draws an SVG onto a white canvas at twice its size and offers it as a PNG download.
+pub fn download_svg_as_png(
+    file_name: &str,
+    svg: &str,
+    width_px: u32,
+    height_px: u32,
+) -> Result<(), String> {
+    let png = png_of_svg(svg, width_px, height_px)?;
     let file_name = file_name.to_string();
-    let image_for_load = image.clone();
-    let url_for_load = svg_url.clone();
-    let on_load = Closure::once_into_js(move || {
-        let Some(context) = canvas
-            .get_context("2d")
-            .ok()
-            .flatten()
-            .map(|context| context.unchecked_into::<web_sys::CanvasRenderingContext2d>())
-        else {
-            return;
-        };
-        context.set_fill_style_str("#ffffff");
-        context.fill_rect(
-            0.0,
-            0.0,
-            f64::from(canvas.width()),
-            f64::from(canvas.height()),
-        );
-        context
-            .draw_image_with_html_image_element_and_dw_and_dh(
-                &image_for_load,
-                0.0,
-                0.0,
-                f64::from(canvas.width()),
-                f64::from(canvas.height()),
-            )
-            .ok();
-        web_sys::Url::revoke_object_url(&url_for_load).ok();
-        let on_blob = Closure::once_into_js(move |png: JsValue| {
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Ok(png) = wasm_bindgen_futures::JsFuture::from(png).await {
             if let Ok(png) = png.dyn_into::<web_sys::Blob>() {
                 download_blob(&png, &file_name).ok();
             }
-        });
-        canvas.to_blob(on_blob.unchecked_ref()).ok();
+        }
     });
-    image.set_onload(Some(on_load.unchecked_ref()));
-    image.set_src(&svg_url);
     Ok(())
+}
+
+/// Puts the SVG, drawn as a PNG, on the clipboard. The clipboard is asked at once, with the image to
+/// come, so the browser still counts the click; the result says whether it worked.
+pub async fn copy_svg_as_png(svg: &str, width_px: u32, height_px: u32) -> Result<(), String> {
+    let cannot =
+        "this browser does not allow copying images here; use Download PNG instead".to_string();
+    let png = png_of_svg(svg, width_px, height_px)?;
+    let record = js_sys::Object::new();
+    js_sys::Reflect::set(&record, &JsValue::from_str("image/png"), &png)
+        .map_err(|_| cannot.clone())?;
+    let item = web_sys::ClipboardItem::new_with_record_from_str_to_blob_promise(&record)
+        .map_err(|_| cannot.clone())?;
+    let clipboard = web_sys::window()
+        .ok_or("no window")?
+        .navigator()
+        .clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write(&js_sys::Array::of1(&item)))
+        .await
+        .map(|_| ())
+        .map_err(|_| cannot)
 }
 
 /// Copies text to the clipboard; the result says whether it worked.

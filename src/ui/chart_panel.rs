@@ -50,6 +50,26 @@ pub fn ChartPanel(
         }
     });
     let download_status = RwSignal::new(String::new());
+    // The figure as a PNG on the clipboard where the browser allows it; otherwise it says so plainly.
+    let copy_image_status = RwSignal::new(String::new());
+    let copy_image = move |_| {
+        let figure = chart.with_untracked(|chart| {
+            if chart.drawn.geometry.size == WIDE_CHART_SIZE {
+                standalone_figure(chart)
+            } else {
+                standalone_figure(&wide_chart.run(()))
+            }
+        });
+        leptos::task::spawn_local(async move {
+            copy_image_status.set(
+                match browser::copy_svg_as_png(&figure.svg, figure.width_px, figure.height_px).await
+                {
+                    Ok(()) => "Image copied: paste it into a document.".to_string(),
+                    Err(message) => format!("Not copied: {message}."),
+                },
+            );
+        });
+    };
     let download = move |kind: &'static str| {
         download_status.set(chart.with_untracked(|chart| download_chart(chart, wide_chart, kind)));
     };
@@ -73,7 +93,9 @@ pub fn ChartPanel(
                     <button type="button" class="button button--secondary" data-testid="download-csv" on:click=move |_| download("csv")>"Download CSV"</button>
                     <button type="button" class="button button--secondary" data-testid="download-svg" on:click=move |_| download("svg")>"Download SVG"</button>
                     <button type="button" class="button button--secondary" data-testid="download-png" on:click=move |_| download("png")>"Download PNG"</button>
+                    <button type="button" class="button button--secondary" data-testid="copy-image" on:click=copy_image>"Copy image"</button>
                     <span class="visually-hidden" role="status">{move || download_status.get()}</span>
+                    <span class="copy-status" role="status" data-testid="copy-image-status">{move || copy_image_status.get()}</span>
                 </div>
                 <Show when=move || !table_open()>
                     <ChartWithReadout chart=chart title_id=Signal::derive(title_id) summary_id=Signal::derive(summary_id)/>
