@@ -150,22 +150,29 @@ test('a file dropped on the page is opened like a chosen one', async ({ openApp,
 test('opening a newer file says what changed against the data on screen, and the full list downloads', async ({ openApp, page }) => {
   await openApp('v=1&tab=sources');
   const people = bundled.crossings.daily.people as number[];
-  const revisedIdx = people.length - 2;
+  const revisedIdx = [people.length - 2, people.length - 5, people.length - 40];
   const newer = edited((dataset) => {
-    dataset.crossings.daily.people[revisedIdx] += 5;
-    dataset.announcements[0].summary = `${dataset.announcements[0].summary} Revised.`;
+    for (const idx of revisedIdx) dataset.crossings.daily.people[idx] += 5;
+    dataset.funding[0].amount_gbp += 1000000;
+    dataset.announcements.push({ id: 'added-for-test', date: dataset.as_of, title: 'An announcement added for the test',
+      summary: 'Added.', actors: ['Home Office'], themes: ['pursue'], source_ids: [dataset.sources[0].id] });
   });
   await page.getByTestId('open-dataset').setInputFiles(writeCase('newer.json', newer));
   const changes = page.getByTestId('what-changed');
-  await expect(changes).toContainText(`Announcements: 1 changed (${bundled.announcements[0].title}`);
-  await expect(changes).toContainText('Daily crossings (provisional): 1 day revised, by +5 people and 0 boats in all');
+  const lines = changes.locator('li');
+  await expect(lines.first()).toContainText('Both are data as at');
+  await expect(lines.nth(1)).toHaveText('Announcements: 1 added (An announcement added for the test (' + new Date(Date.parse(`${bundled.as_of}T00:00:00Z`)).getUTCDate() + ' ' + new Date(Date.parse(`${bundled.as_of}T00:00:00Z`)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' }) + ' ' + bundled.as_of.slice(0, 4) + ')).');
+  await expect(lines.nth(2)).toContainText('Funding records: 1 changed (');
+  await expect(lines.nth(2)).toContainText('): amount).');
+  await expect(lines.nth(3)).toContainText('Daily crossings (provisional): 3 days revised, by +15 people and 0 boats in all');
+  await expect(lines).toHaveCount(4);
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   expect(axe.violations.map((violation) => violation.id)).toEqual([]);
   const downloadPromise = page.waitForEvent('download');
   await changes.getByTestId('download-changes').click();
   const csv = readFileSync((await (await downloadPromise).path())!, 'utf8');
   const dataLines = csv.split('\r\n').filter((line) => line && !line.startsWith('# ') && !line.startsWith('\ufeff'));
-  expect(dataLines).toHaveLength(2);
+  expect(dataLines).toHaveLength(5);
   // The same data written another way: another fingerprint, no differences.
   await page.getByTestId('back-to-bundled').click();
   await page.getByTestId('open-dataset').setInputFiles(writeCase('pretty.json', JSON.stringify(bundled, null, 2)));
