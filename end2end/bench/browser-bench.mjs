@@ -112,6 +112,9 @@ async function interactions({ factor, path }) {
       };
     });
     open.checked_in = await page.getByTestId('opened-dataset').getAttribute('data-checked-in');
+    // The comparison with the data on screen runs in a task of its own after the new data are drawn.
+    await page.getByTestId('what-changed').waitFor({ timeout: 60_000 });
+    open.diff_ms = await page.evaluate(() => performance.measure('bse-diff', 'bse-diff-start', 'bse-diff-end').duration);
   }
   await page.waitForTimeout(500);
   const afterLoad = await memory(page);

@@ -244,12 +244,14 @@ fn print_browser_report(browser: &Value) {
     for run in browser["interactions"].as_array().into_iter().flatten() {
         if run["open"].is_object() {
             println!(
-                "opening the {}x file: read in {} ms, shown after {} ms, longest main-thread task {} ms, checked in the {}",
+                "opening the {}x file: read in {} ms, shown after {} ms, longest main-thread task {} ms, checked in the {}; \
+                 what changed against the data on screen worked out in {} ms (a task of its own)",
                 run["factor"],
                 ms(&run["open"]["read_ms"]),
                 ms(&run["open"]["shown_after_ms"]),
                 ms(&run["open"]["longest_task_ms"]),
-                run["open"]["checked_in"].as_str().unwrap_or("?")
+                run["open"]["checked_in"].as_str().unwrap_or("?"),
+                ms(&run["open"]["diff_ms"])
             );
         }
     }
