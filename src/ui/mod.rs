@@ -43,13 +43,23 @@ pub fn App() -> impl IntoView {
                             .get_untracked()
                             .or_else(|| bundled.get_untracked().and_then(Result::ok))
                             .map(|shown| shown.dataset);
-                        changes.set(on_screen.map(|before| {
-                            crate::view_model::diff_view(&crate::analysis::diff::diff_datasets(
-                                &before,
-                                &loaded.dataset,
-                            ))
-                        }));
+                        let opened_dataset = loaded.dataset.clone();
+                        changes.set(None);
                         opened.set(Some(loaded));
+                        // The comparison is a task of its own, after the new data are drawn; marked,
+                        // so the bench can time it.
+                        leptos::task::spawn_local(async move {
+                            browser::next_task().await;
+                            browser::mark_performance("bse-diff-start");
+                            let view = on_screen.map(|before| {
+                                crate::view_model::diff_view(&crate::analysis::diff::diff_datasets(
+                                    &before,
+                                    &opened_dataset,
+                                ))
+                            });
+                            browser::mark_performance("bse-diff-end");
+                            changes.set(view);
+                        });
                     }
                     Err(error) => {
                         open_error.set(Some(error));
