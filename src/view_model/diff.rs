@@ -281,35 +281,23 @@ fn diff_table(diff: &DatasetDiff) -> DataTable {
             figures(revision, true),
         );
     }
-    if let Some((first, last, count)) = diff.days_added {
-        let span = format!(
-            "{} to {}",
-            crate::dates::iso_date(first),
-            crate::dates::iso_date(last)
-        );
-        push(
-            "days (provisional)",
-            &span,
-            "added",
-            &format!("{count} days"),
-            String::new(),
-            String::new(),
-        );
-    }
-    if let Some((first, last, count)) = diff.days_removed {
-        let span = format!(
-            "{} to {}",
-            crate::dates::iso_date(first),
-            crate::dates::iso_date(last)
-        );
-        push(
-            "days (provisional)",
-            &span,
-            "removed",
-            &format!("{count} days"),
-            String::new(),
-            String::new(),
-        );
+    // Days only the new file has, and days only the old one had: each a run of dates.
+    for (how, days) in [("added", diff.days_added), ("removed", diff.days_removed)] {
+        if let Some((first, last, count)) = days {
+            let span = format!(
+                "{} to {}",
+                crate::dates::iso_date(first),
+                crate::dates::iso_date(last)
+            );
+            push(
+                "days (provisional)",
+                &span,
+                how,
+                &format!("{count} days"),
+                String::new(),
+                String::new(),
+            );
+        }
     }
     for month in &diff.official_months_added {
         push(
