@@ -7,7 +7,7 @@ use border_security_explorer::analysis::filter::{filter_announcements, Announcem
 use border_security_explorer::analysis::series::crossings_series;
 use border_security_explorer::data::{parse_dataset, Theme};
 use border_security_explorer::synthetic::scaled_dataset_json;
-use border_security_explorer::view_model::{crossings_chart, WIDE_CHART_SIZE};
+use border_security_explorer::view_model::{crossings_chart, diff_view, WIDE_CHART_SIZE};
 use border_security_explorer::view_state::{Period, ViewState};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 
@@ -71,6 +71,22 @@ fn core_benchmarks(criterion: &mut Criterion) {
             &(dataset.clone(), newer),
             |bencher, (old, new)| {
                 bencher.iter(|| diff_datasets(black_box(old), black_box(new)).records.len())
+            },
+        );
+        // What the page does when this file is opened over the bundled data: compare and write the
+        // sentences (the full list is made only when downloaded).
+        let bundled =
+            std::sync::Arc::new(parse_dataset(BASE.as_bytes()).expect("the bundled data load"));
+        let opened = std::sync::Arc::new(dataset.clone());
+        group.bench_with_input(
+            BenchmarkId::new("diff-shown-over-bundled", factor),
+            &(bundled, opened),
+            |bencher, (bundled, opened)| {
+                bencher.iter(|| {
+                    diff_view(black_box(bundled.clone()), black_box(opened.clone()))
+                        .lines
+                        .len()
+                })
             },
         );
         group.bench_with_input(

@@ -77,7 +77,29 @@ fn records_files(dataset: &Dataset) -> Vec<(String, Vec<u8>)> {
             format!("{LICENCE_STATEMENT}"),
         ]
     };
-    let announcements = text_table(
+    let announcements = announcements_table(dataset);
+    let funding = funding_table(dataset);
+    let figures = figures_table(dataset);
+    let sources = sources_table(dataset);
+    vec![
+        csv_file(
+            "announcements.csv",
+            &announcements,
+            &sources_note("Announcements"),
+        ),
+        csv_file(
+            "funding.csv",
+            &funding,
+            &sources_note("Funding; amounts in pounds (£)"),
+        ),
+        csv_file("figures.csv", &figures, &sources_note("Other figures")),
+        csv_file("sources.csv", &sources, &[LICENCE_STATEMENT.to_string()]),
+    ]
+}
+
+/// Every announcement, one row each.
+fn announcements_table(dataset: &Dataset) -> DataTable {
+    text_table(
         "Announcements",
         &[
             "id",
@@ -110,8 +132,12 @@ fn records_files(dataset: &Dataset) -> Vec<(String, Vec<u8>)> {
                 ]
             })
             .collect(),
-    );
-    let funding = text_table(
+    )
+}
+
+/// Every funding record with its ledger: counted in totals or not, and why.
+fn funding_table(dataset: &Dataset) -> DataTable {
+    text_table(
         "Funding announcements and how each is counted",
         &[
             "id",
@@ -173,8 +199,12 @@ fn records_files(dataset: &Dataset) -> Vec<(String, Vec<u8>)> {
                 ]
             })
             .collect(),
-    );
-    let figures = text_table(
+    )
+}
+
+/// Every other figure with its period.
+fn figures_table(dataset: &Dataset) -> DataTable {
+    text_table(
         "Other figures",
         &[
             "id",
@@ -206,8 +236,12 @@ fn records_files(dataset: &Dataset) -> Vec<(String, Vec<u8>)> {
                 ]
             })
             .collect(),
-    );
-    let sources = text_table(
+    )
+}
+
+/// Every source with its link and kind.
+fn sources_table(dataset: &Dataset) -> DataTable {
+    text_table(
         "Sources",
         &[
             "id",
@@ -233,21 +267,7 @@ fn records_files(dataset: &Dataset) -> Vec<(String, Vec<u8>)> {
                 ]
             })
             .collect(),
-    );
-    vec![
-        csv_file(
-            "announcements.csv",
-            &announcements,
-            &sources_note("Announcements"),
-        ),
-        csv_file(
-            "funding.csv",
-            &funding,
-            &sources_note("Funding; amounts in pounds (£)"),
-        ),
-        csv_file("figures.csv", &figures, &sources_note("Other figures")),
-        csv_file("sources.csv", &sources, &[LICENCE_STATEMENT.to_string()]),
-    ]
+    )
 }
 
 /// The README: what the pack is, its edition, how to cite it, the licences, what provisional means, and

@@ -46,14 +46,58 @@ pub enum Change {
     Changed(Vec<FieldChange>),
 }
 
-/// A record added, removed or changed, named by its title and date.
+impl Change {
+    pub fn is_added(&self) -> bool {
+        matches!(self, Change::Added)
+    }
+    pub fn is_changed(&self) -> bool {
+        matches!(self, Change::Changed(_))
+    }
+    pub fn is_removed(&self) -> bool {
+        matches!(self, Change::Removed)
+    }
+}
+
+/// A record added, removed or changed. It is found by its place in the file that holds it (the old
+/// file for a record removed, the new one otherwise), so that a comparison of large files makes no
+/// text for records nobody reads; `id_and_name` names it when asked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordChange {
     pub kind: RecordKind,
-    pub record_id: String,
-    /// "Border Security Command established (5 July 2024)".
-    pub name: String,
+    /// Index into the list of its kind, in the file that holds the record.
+    pub record_idx: usize,
     pub change: Change,
+}
+
+impl RecordChange {
+    /// The record's id and its name, such as "Border Security Command established (5 July 2024)".
+    pub fn id_and_name(&self, old: &Dataset, new: &Dataset) -> (String, String) {
+        let holder = if self.change == Change::Removed {
+            old
+        } else {
+            new
+        };
+        fn named<T: Compared>(records: &[T], record_idx: usize) -> (String, String) {
+            records
+                .get(record_idx)
+                .map(|record| (record.record_id().to_string(), record.name()))
+                .unwrap_or_default()
+        }
+        match self.kind {
+            RecordKind::Announcement => named(&holder.announcements, self.record_idx),
+            RecordKind::Funding => named(&holder.funding, self.record_idx),
+            RecordKind::Figure => named(&holder.figures, self.record_idx),
+            RecordKind::Source => named(&holder.sources, self.record_idx),
+        }
+    }
+
+    /// How many rows the record takes in the full list: one per field changed, else one.
+    pub fn row_count(&self) -> usize {
+        match &self.change {
+            Change::Changed(fields) => fields.len(),
+            Change::Added | Change::Removed => 1,
+        }
+    }
 }
 
 /// People and boats on one day (or in one month), before and after.
@@ -261,53 +305,68 @@ impl Compared for Source {
     }
 }
 
+/// The fields that differ between two versions of one record, or `None` when they read the same.
+fn changed_fields<T: Compared>(before: &T, after: &T) -> Option<Change> {
+    // Most records are unchanged: equal records are passed over before any text is made.
+    if before == after {
+        return None;
+    }
+    let changed: Vec<FieldChange> = before
+        .fields()
+        .into_iter()
+        .zip(after.fields())
+        .filter(|((_, old_value), (_, new_value))| old_value != new_value)
+        .map(|((field, old_value), (_, new_value))| FieldChange {
+            field,
+            old: old_value,
+            new: new_value,
+        })
+        .collect();
+    (!changed.is_empty()).then_some(Change::Changed(changed))
+}
+
 /// The records of one kind added (in the new file's order), changed, and removed (in the old file's).
 fn diff_records<T: Compared>(old: &[T], new: &[T], out: &mut Vec<RecordChange>) {
+    let push = |out: &mut Vec<RecordChange>, record_idx: usize, change: Change| {
+        out.push(RecordChange {
+            kind: T::KIND,
+            record_idx,
+            change,
+        })
+    };
+    // An edition usually lists the same records in the same order: then they pair up by place, with
+    // no lookup by id.
+    let same_order = old.len() == new.len()
+        && old
+            .iter()
+            .zip(new)
+            .all(|(before, after)| before.record_id() == after.record_id());
+    if same_order {
+        for (record_idx, (before, after)) in old.iter().zip(new).enumerate() {
+            if let Some(change) = changed_fields(before, after) {
+                push(out, record_idx, change);
+            }
+        }
+        return;
+    }
     let old_by_id: HashMap<&str, &T> = old
         .iter()
         .map(|record| (record.record_id(), record))
         .collect();
     let new_ids: std::collections::HashSet<&str> = new.iter().map(Compared::record_id).collect();
-    for record in new {
+    for (record_idx, record) in new.iter().enumerate() {
         let change = match old_by_id.get(record.record_id()) {
-            None => Change::Added,
-            // Most records are unchanged: equal records are passed over before any text is made.
-            Some(before) if *before == record => continue,
-            Some(before) => {
-                let changed: Vec<FieldChange> = before
-                    .fields()
-                    .into_iter()
-                    .zip(record.fields())
-                    .filter(|((_, old_value), (_, new_value))| old_value != new_value)
-                    .map(|((field, old_value), (_, new_value))| FieldChange {
-                        field,
-                        old: old_value,
-                        new: new_value,
-                    })
-                    .collect();
-                if changed.is_empty() {
-                    continue;
-                }
-                Change::Changed(changed)
-            }
+            None => Some(Change::Added),
+            Some(before) => changed_fields(*before, record),
         };
-        out.push(RecordChange {
-            kind: T::KIND,
-            record_id: record.record_id().to_string(),
-            name: record.name(),
-            change,
-        });
+        if let Some(change) = change {
+            push(out, record_idx, change);
+        }
     }
-    for record in old
-        .iter()
-        .filter(|record| !new_ids.contains(record.record_id()))
-    {
-        out.push(RecordChange {
-            kind: T::KIND,
-            record_id: record.record_id().to_string(),
-            name: record.name(),
-            change: Change::Removed,
-        });
+    for (record_idx, record) in old.iter().enumerate() {
+        if !new_ids.contains(record.record_id()) {
+            push(out, record_idx, Change::Removed);
+        }
     }
 }
 

@@ -627,3 +627,37 @@ fn days_only_one_series_has_are_told_apart_from_days_revised() {
     );
     assert!(apart.days_revised.is_empty());
 }
+
+#[test]
+fn records_pair_up_by_id_whether_or_not_the_order_is_kept() {
+    use crate::analysis::diff::{diff_datasets, Change};
+    use crate::testing::with_announcements;
+    let old = with_announcements();
+    // Same order, one summary changed: paired by place, one change naming the field and its record.
+    let mut edited = old.clone();
+    edited.announcements[2].summary = "Changed.".to_string();
+    let diff = diff_datasets(&old, &edited);
+    assert_eq!(diff.records.len(), 1);
+    assert_eq!(diff.records[0].record_idx, 2);
+    assert!(
+        matches!(&diff.records[0].change, Change::Changed(fields) if fields.len() == 1 && fields[0].field == "summary")
+    );
+    assert_eq!(
+        diff.records[0].id_and_name(&old, &edited).0,
+        old.announcements[2].announcement_id
+    );
+    // The same records in another order: no change at all.
+    let mut reordered = old.clone();
+    reordered.announcements.reverse();
+    assert!(diff_datasets(&old, &reordered).records.is_empty());
+    // Reordered and one dropped: one removal, named from the old file.
+    let mut fewer = reordered.clone();
+    let dropped = fewer.announcements.remove(0);
+    let diff = diff_datasets(&old, &fewer);
+    assert_eq!(diff.records.len(), 1);
+    assert_eq!(diff.records[0].change, Change::Removed);
+    assert_eq!(
+        diff.records[0].id_and_name(&old, &fewer).0,
+        dropped.announcement_id
+    );
+}

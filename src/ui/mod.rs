@@ -51,12 +51,8 @@ pub fn App() -> impl IntoView {
                         leptos::task::spawn_local(async move {
                             browser::next_task().await;
                             browser::mark_performance("bse-diff-start");
-                            let view = on_screen.map(|before| {
-                                crate::view_model::diff_view(&crate::analysis::diff::diff_datasets(
-                                    &before,
-                                    &opened_dataset,
-                                ))
-                            });
+                            let view = on_screen
+                                .map(|before| crate::view_model::diff_view(before, opened_dataset));
                             browser::mark_performance("bse-diff-end");
                             changes.set(view);
                         });
@@ -322,18 +318,21 @@ fn DataPanel(
                         ", fingerprint "<code>{loaded.fingerprint.chars().take(16).collect::<String>()}"…"</code>"."
                     </p>
                     {move || changes.get().map(|changes| {
-                        let table = changes.table.clone();
+                        let row_count = changes.row_count;
+                        let lines = changes.lines.clone();
                         let download = move |_| {
+                            // The full list is made only now, when it is asked for.
+                            let table = changes.table();
                             let csv = crate::export::to_csv(&table, &[format!("{}.", table.caption)]);
                             browser::download_text("what-changed.csv", "text/csv;charset=utf-8", &csv).ok();
                         };
                         view! {
                             <div class="changes" data-testid="what-changed">
                                 <h3>"What changed"</h3>
-                                <ul>{changes.lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
-                                {(!changes.table.rows.is_empty()).then(|| view! {
+                                <ul>{lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                                {(row_count > 0).then(|| view! {
                                     <button type="button" class="button button--secondary" data-testid="download-changes"
-                                        on:click=download>{format!("Download the full list ({} rows, CSV)", changes.table.rows.len())}</button>
+                                        on:click=download>{format!("Download the full list ({row_count} rows, CSV)")}</button>
                                 })}
                             </div>
                         }

@@ -1,90 +1,97 @@
 //! What changed between the data on screen and a file opened, in sentences and as a table to download.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
-use crate::analysis::diff::{Change, DatasetDiff, RecordChange, RecordKind, Revision};
+use crate::analysis::diff::{
+    diff_datasets, Change, DatasetDiff, RecordChange, RecordKind, Revision,
+};
+use crate::data::Dataset;
 use crate::export::{Cell, Column, DataTable};
 use crate::text::{count_of, format_number, join_words, signed_number};
 
 /// How many records or months a sentence names before "and N more".
 const MAX_NAMED: usize = 4;
 
-/// The comparison as shown beside the "opened" notice: sentences, and the full list as a table.
-#[derive(Debug, Clone, PartialEq)]
+/// The comparison as shown beside the "opened" notice: sentences, and the full list as a table made
+/// when it is downloaded (at 100 times the data it would hold tens of thousands of rows nobody asked for).
+#[derive(Debug, Clone)]
 pub struct DiffView {
     /// One sentence per kind of change, or one saying there is none.
     pub lines: Vec<String>,
-    /// Every change, one row each, for the CSV.
-    pub table: DataTable,
+    /// How many rows the full list has.
+    pub row_count: usize,
+    before: Arc<Dataset>,
+    after: Arc<Dataset>,
+    diff: Arc<DatasetDiff>,
 }
 
-/// "A, B, C, D and 3 more".
-fn named_some(names: &[String]) -> String {
-    if names.len() <= MAX_NAMED {
-        return join_words(names);
+impl DiffView {
+    /// Every change, one row each, for the CSV.
+    pub fn table(&self) -> DataTable {
+        diff_table(&self.diff, &self.before, &self.after)
     }
-    let mut shown: Vec<String> = names[..MAX_NAMED].to_vec();
-    shown.push(format!("{} more", names.len() - MAX_NAMED));
+}
+
+/// Compares the data on screen (`before`) with a file opened (`after`).
+pub fn diff_view(before: Arc<Dataset>, after: Arc<Dataset>) -> DiffView {
+    let diff = diff_datasets(&before, &after);
+    DiffView {
+        lines: diff_lines(&diff, &before, &after),
+        row_count: diff_row_count(&diff),
+        before,
+        after,
+        diff: Arc::new(diff),
+    }
+}
+
+/// "A, B, C, D and 3 more": names the first few items only.
+fn named_some<T>(items: &[T], name: impl Fn(&T) -> String) -> String {
+    let mut shown: Vec<String> = items.iter().take(MAX_NAMED).map(name).collect();
+    if items.len() > MAX_NAMED {
+        shown.push(format!("{} more", items.len() - MAX_NAMED));
+    }
     join_words(&shown)
 }
 
 /// "Announcements: 2 added (…), 1 changed (… : summary, sources) and 1 removed (…)."
-fn records_line(kind: RecordKind, changes: &[&RecordChange]) -> Option<String> {
+fn records_line(
+    kind: RecordKind,
+    changes: &[&RecordChange],
+    before: &Dataset,
+    after: &Dataset,
+) -> Option<String> {
     if changes.is_empty() {
         return None;
     }
-    let of = |wanted: fn(&Change) -> bool| -> Vec<&RecordChange> {
-        changes
+    let name = |record: &RecordChange| record.id_and_name(before, after).1;
+    let mut parts = Vec::new();
+    for (how, wanted) in [
+        ("added", Change::is_added as fn(&Change) -> bool),
+        ("changed", Change::is_changed),
+        ("removed", Change::is_removed),
+    ] {
+        let of_how: Vec<&RecordChange> = changes
             .iter()
             .copied()
             .filter(|change| wanted(&change.change))
-            .collect()
-    };
-    let added = of(|change| matches!(change, Change::Added));
-    let changed = of(|change| matches!(change, Change::Changed(_)));
-    let removed = of(|change| matches!(change, Change::Removed));
-    let mut parts = Vec::new();
-    let names = |records: &[&RecordChange]| {
-        records
-            .iter()
-            .map(|record| record.name.clone())
-            .collect::<Vec<_>>()
-    };
-    if !added.is_empty() {
-        parts.push(format!(
-            "{} added ({})",
-            added.len(),
-            named_some(&names(&added))
-        ));
-    }
-    if !changed.is_empty() {
-        let described: Vec<String> = changed
-            .iter()
-            .map(|record| match &record.change {
-                Change::Changed(fields) => format!(
-                    "{}: {}",
-                    record.name,
-                    fields
-                        .iter()
-                        .map(|field| field.field)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-                _ => record.name.clone(),
-            })
             .collect();
-        parts.push(format!(
-            "{} changed ({})",
-            changed.len(),
-            named_some(&described)
-        ));
-    }
-    if !removed.is_empty() {
-        parts.push(format!(
-            "{} removed ({})",
-            removed.len(),
-            named_some(&names(&removed))
-        ));
+        if of_how.is_empty() {
+            continue;
+        }
+        let named = named_some(&of_how, |record| match &record.change {
+            Change::Changed(fields) => format!(
+                "{}: {}",
+                name(record),
+                fields
+                    .iter()
+                    .map(|field| field.field)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            _ => name(record),
+        });
+        parts.push(format!("{} {how} ({named})", of_how.len()));
     }
     let heading = match kind {
         RecordKind::Announcement => "Announcements",
@@ -101,8 +108,8 @@ fn months_of(revisions: &[Revision]) -> String {
         .iter()
         .map(|revision| crate::calendar::month_start(revision.date))
         .collect();
-    let names: Vec<String> = months.into_iter().map(crate::dates::month_year).collect();
-    named_some(&names)
+    let months: Vec<chrono::NaiveDate> = months.into_iter().collect();
+    named_some(&months, |month| crate::dates::month_year(*month))
 }
 
 fn days_line(diff: &DatasetDiff) -> Option<String> {
@@ -160,41 +167,33 @@ fn days_line(diff: &DatasetDiff) -> Option<String> {
 fn official_line(diff: &DatasetDiff) -> Option<String> {
     let mut parts = Vec::new();
     if !diff.official_months_added.is_empty() {
-        let names: Vec<String> = diff
-            .official_months_added
-            .iter()
-            .map(|month| crate::dates::month_year(*month))
-            .collect();
+        let added = &diff.official_months_added;
         parts.push(format!(
             "{} added ({})",
-            count_of(names.len(), "month", "months"),
-            named_some(&names)
+            count_of(added.len(), "month", "months"),
+            named_some(added, |month| crate::dates::month_year(*month))
         ));
     }
     if !diff.official_months_revised.is_empty() {
-        let names: Vec<String> = diff
-            .official_months_revised
-            .iter()
-            .map(|revision| {
-                format!(
-                    "{}: {} to {} people",
-                    crate::dates::month_year(revision.date),
-                    format_number(f64::from(revision.old_people), 0),
-                    format_number(f64::from(revision.new_people), 0)
-                )
-            })
-            .collect();
+        let revised = &diff.official_months_revised;
+        let named = named_some(revised, |revision| {
+            format!(
+                "{}: {} to {} people",
+                crate::dates::month_year(revision.date),
+                format_number(f64::from(revision.old_people), 0),
+                format_number(f64::from(revision.new_people), 0)
+            )
+        });
         parts.push(format!(
-            "{} revised ({})",
-            count_of(names.len(), "month", "months"),
-            named_some(&names)
+            "{} revised ({named})",
+            count_of(revised.len(), "month", "months"),
         ));
     }
     (!parts.is_empty()).then(|| format!("Official monthly statistics: {}.", join_words(&parts)))
 }
 
-/// The sentences and the table for a comparison of the data on screen with a file opened.
-pub fn diff_view(diff: &DatasetDiff) -> DiffView {
+/// The sentences for a comparison of the data on screen (`before`) with a file opened (`after`).
+pub fn diff_lines(diff: &DatasetDiff, before: &Dataset, after: &Dataset) -> Vec<String> {
     let show = crate::dates::day_month_year;
     let mut lines = vec![if diff.old_as_of == diff.new_as_of {
         format!("Both are data as at {}.", show(diff.new_as_of))
@@ -219,18 +218,28 @@ pub fn diff_view(diff: &DatasetDiff) -> DiffView {
             .iter()
             .filter(|record| record.kind == kind)
             .collect();
-        lines.extend(records_line(kind, &of_kind));
+        lines.extend(records_line(kind, &of_kind, before, after));
     }
     lines.extend(days_line(diff));
     lines.extend(official_line(diff));
-    DiffView {
-        lines,
-        table: diff_table(diff),
-    }
+    lines
+}
+
+/// How many rows `diff_table` gives, without making them.
+pub fn diff_row_count(diff: &DatasetDiff) -> usize {
+    diff.records
+        .iter()
+        .map(RecordChange::row_count)
+        .sum::<usize>()
+        + diff.days_revised.len()
+        + usize::from(diff.days_added.is_some())
+        + usize::from(diff.days_removed.is_some())
+        + diff.official_months_added.len()
+        + diff.official_months_revised.len()
 }
 
 /// Every change, one row each: what, which, how, and the old and new values.
-fn diff_table(diff: &DatasetDiff) -> DataTable {
+pub fn diff_table(diff: &DatasetDiff, before: &Dataset, after: &Dataset) -> DataTable {
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     let mut push = |what: &str, which: &str, how: &str, field: &str, old: String, new: String| {
         rows.push(vec![
@@ -244,7 +253,8 @@ fn diff_table(diff: &DatasetDiff) -> DataTable {
     };
     for record in &diff.records {
         let what = record.kind.noun();
-        let which = format!("{} [{}]", record.name, record.record_id);
+        let (record_id, name) = record.id_and_name(before, after);
+        let which = format!("{name} [{record_id}]");
         match &record.change {
             Change::Added => push(what, &which, "added", "", String::new(), String::new()),
             Change::Removed => push(what, &which, "removed", "", String::new(), String::new()),

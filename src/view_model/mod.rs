@@ -24,7 +24,7 @@ pub use announcements::{announcement_claim, match_count_sentence};
 pub use briefing::{briefing_summary, headlines, Headline};
 pub use compare::{compare_view, CompareView};
 pub use crossings::{briefing_chart, crossings_chart};
-pub use diff::{diff_view, DiffView};
+pub use diff::{diff_lines, diff_row_count, diff_table, diff_view, DiffView};
 pub use figure::{standalone_figure, wrap_words, xml_text, Figure};
 pub use funding::{funding_view, FundingRow, FundingView};
 pub use key_facts::{key_facts, KeyFact, KeyFacts, KEY_FACTS_SHOWN_FIRST};

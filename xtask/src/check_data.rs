@@ -4,18 +4,19 @@ use std::path::Path;
 
 use border_security_explorer::analysis::diff::diff_datasets;
 use border_security_explorer::data::{parse_dataset, Dataset};
-use border_security_explorer::view_model::diff_view;
+use border_security_explorer::view_model::{diff_lines, diff_table};
 
 /// Prints what changed from `before` to `after`: the sentences the app shows, then every change.
 pub fn print_changes(before: &Dataset, after: &Dataset) {
-    let view = diff_view(&diff_datasets(before, after));
+    let diff = diff_datasets(before, after);
     println!("What changed:");
-    for line in &view.lines {
+    for line in diff_lines(&diff, before, after) {
         println!("  {line}");
     }
-    if !view.table.rows.is_empty() {
-        println!("Every change ({}):", view.table.rows.len());
-        for row in &view.table.rows {
+    let table = diff_table(&diff, before, after);
+    if !table.rows.is_empty() {
+        println!("Every change ({}):", table.rows.len());
+        for row in &table.rows {
             let cells: Vec<&str> = row.iter().map(|cell| cell.shown.as_str()).collect();
             match cells.as_slice() {
                 [what, which, change, field, old, new] if !old.is_empty() || !new.is_empty() => {

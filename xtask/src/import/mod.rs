@@ -391,8 +391,12 @@ fn write_value(value: &Value, depth: usize, out: &mut String) {
 
 /// "Imported the Home Office small-boat time series. Daily crossings (provisional): 7 days added …": what
 /// an import changed, in the app's own sentences (without the as-of line).
-pub fn changelog_summary(diff: &border_security_explorer::analysis::diff::DatasetDiff) -> String {
-    let lines = border_security_explorer::view_model::diff_view(diff).lines;
+pub fn changelog_summary(
+    diff: &border_security_explorer::analysis::diff::DatasetDiff,
+    before: &border_security_explorer::data::Dataset,
+    after: &border_security_explorer::data::Dataset,
+) -> String {
+    let lines = border_security_explorer::view_model::diff_lines(diff, before, after);
     let mut summary = "Imported the Home Office small-boat time series.".to_string();
     for line in lines.iter().skip(1) {
         summary.push(' ');
@@ -441,7 +445,7 @@ pub fn import_crossings(spreadsheet: &Path, dataset_path: &Path) -> Result<(), S
             add_changelog_entry(
                 &mut tree,
                 &crate::dist::today_utc(),
-                &changelog_summary(&diff),
+                &changelog_summary(&diff, &before, &after),
             );
         }
     }
