@@ -161,15 +161,16 @@ fn dataset_from_tree(tree: &Value) -> Result<Dataset, Vec<DataError>> {
     let as_of = top.date("as_of", &mut errors);
     let description = top.text("description", &mut errors);
     let sources = top.list("sources", &mut errors, records::source_from_tree);
-    let crossings = top
-        .raw("crossings")
-        .and_then(|value| series_records::crossings_from_tree(value, "crossings", &mut errors));
-    if top.raw("crossings").is_none() {
-        errors.push(DataError::new(
-            "crossings",
-            "is required but missing".to_string(),
-        ));
-    }
+    let crossings = match top.raw("crossings") {
+        Some(value) => series_records::crossings_from_tree(value, "crossings", &mut errors),
+        None => {
+            errors.push(DataError::new(
+                "crossings",
+                "is required but missing".into(),
+            ));
+            None
+        }
+    };
     let announcements = top.list(
         "announcements",
         &mut errors,
@@ -220,9 +221,19 @@ fn dataset_from_tree(tree: &Value) -> Result<Dataset, Vec<DataError>> {
         funding,
         figures,
     };
+    checked_across_records(dataset, tree, errors)
+}
+
+/// The dataset if its records agree with each other (every reference leads somewhere, no id twice)
+/// and nothing was found wrong before; else every problem.
+fn checked_across_records(
+    dataset: Dataset,
+    tree: &Value,
+    mut errors: Vec<DataError>,
+) -> Result<Dataset, Vec<DataError>> {
     let ids_in_file = checks::IdsInFile {
-        source_ids: checks::IdsInFile::of_list(top.raw("sources")),
-        funding_ids: checks::IdsInFile::of_list(top.raw("funding")),
+        source_ids: checks::IdsInFile::of_list(tree.get("sources")),
+        funding_ids: checks::IdsInFile::of_list(tree.get("funding")),
     };
     checks::check_across_records(&dataset, &ids_in_file, &mut errors);
     if errors.is_empty() {

@@ -39,7 +39,7 @@ pub fn ChartPanel(
         let chart_id = chart_id();
         state.with(|state| state.is_table_open(&chart_id))
     };
-    let toggle_table = move |_| {
+    let toggle_table = move |()| {
         let chart_id = chart_id();
         state.update(|state| state.toggle_table(&chart_id));
     };
@@ -49,6 +49,51 @@ pub fn ChartPanel(
             browser::mark_performance("bse-first-chart");
         }
     });
+    let has_data = move || chart.with(ChartView::has_data);
+    let summary_id = move || format!("{}-summary", chart_id());
+    let title_id = move || format!("{}-title", chart_id());
+    view! {
+        <figure class="chart-panel" data-testid=move || format!("chart-{}", chart_id())>
+            <figcaption>
+                <h3 class="chart-panel__title" id=title_id>{move || chart.with(|chart| chart.title.clone())}</h3>
+                <p class="chart-panel__subtitle">{move || chart.with(|chart| chart.subtitle.clone())}</p>
+            </figcaption>
+            // With nothing in the view's dates, the summary below says what is missing: no empty axes,
+            // and nothing to download.
+            <Show when=has_data>
+                <ChartTools chart=chart wide_chart=wide_chart table_open=Signal::derive(table_open) on_toggle_table=Callback::new(toggle_table)/>
+                <Show when=move || !table_open()>
+                    <ChartWithReadout chart=chart title_id=Signal::derive(title_id) summary_id=Signal::derive(summary_id)/>
+                    <p class="chart-panel__hint">"Focus the chart and use the arrow keys (Home, End, Page Up, Page Down) to read each value; Esc closes the readout."</p>
+                </Show>
+                <Show when=table_open>
+                    <SortableTable table=Memo::new(move |_| chart.with(|chart| chart.table.build()))/>
+                </Show>
+            </Show>
+            <p class="chart-panel__summary" id=summary_id data-testid="chart-summary" class:notice=move || !has_data()>{move || chart.with(|chart| chart.summary.clone())}</p>
+            <Show when=has_data>
+                <ul class="chart-panel__notes">
+                    {move || chart.with(|chart| chart.notes.iter().map(|note| view! { <li>{note.clone()}</li> }).collect_view())}
+                </ul>
+                <p class="chart-panel__source" data-testid="chart-source">{move || chart.with(|chart| chart.source_line.clone())}</p>
+                <p class="chart-panel__copy">
+                    <CiteButton dataset=dataset.clone() state=state label="Copy summary with citation"
+                        cited=Signal::derive(move || chart.with(|chart| Cited::new(chart.summary.clone(), chart.source_ids.clone())))
+                        test_id="copy-chart-summary"/>
+                </p>
+            </Show>
+        </figure>
+    }
+}
+
+/// The chart's buttons: table or chart, the downloads and Copy image, each saying what happened.
+#[component]
+fn ChartTools(
+    #[prop(into)] chart: Signal<ChartView>,
+    wide_chart: Callback<(), ChartView>,
+    #[prop(into)] table_open: Signal<bool>,
+    on_toggle_table: Callback<()>,
+) -> impl IntoView {
     let download_status = RwSignal::new(String::new());
     // The figure as a PNG on the clipboard where the browser allows it; otherwise it says so plainly.
     let copy_image_status = RwSignal::new(String::new());
@@ -73,22 +118,11 @@ pub fn ChartPanel(
     let download = move |kind: &'static str| {
         download_status.set(chart.with_untracked(|chart| download_chart(chart, wide_chart, kind)));
     };
-    let has_data = move || chart.with(ChartView::has_data);
-    let summary_id = move || format!("{}-summary", chart_id());
-    let title_id = move || format!("{}-title", chart_id());
     view! {
-        <figure class="chart-panel" data-testid=move || format!("chart-{}", chart_id())>
-            <figcaption>
-                <h3 class="chart-panel__title" id=title_id>{move || chart.with(|chart| chart.title.clone())}</h3>
-                <p class="chart-panel__subtitle">{move || chart.with(|chart| chart.subtitle.clone())}</p>
-            </figcaption>
-            // With nothing in the view's dates, the summary below says what is missing: no empty axes,
-            // and nothing to download.
-            <Show when=has_data>
                 <div class="chart-panel__tools no-print-hidden">
-                    <button type="button" class="button button--secondary" aria-pressed=move || table_open().to_string()
-                        data-testid="toggle-table" on:click=toggle_table>
-                        {move || if table_open() { "Show chart" } else { "Show table" }}
+                    <button type="button" class="button button--secondary" aria-pressed=move || table_open.get().to_string()
+                        data-testid="toggle-table" on:click=move |_| on_toggle_table.run(())>
+                        {move || if table_open.get() { "Show chart" } else { "Show table" }}
                     </button>
                     <button type="button" class="button button--secondary" data-testid="download-csv" on:click=move |_| download("csv")>"Download CSV"</button>
                     <button type="button" class="button button--secondary" data-testid="download-svg" on:click=move |_| download("svg")>"Download SVG"</button>
@@ -97,27 +131,6 @@ pub fn ChartPanel(
                     <span class="visually-hidden" role="status">{move || download_status.get()}</span>
                     <span class="copy-status" role="status" data-testid="copy-image-status">{move || copy_image_status.get()}</span>
                 </div>
-                <Show when=move || !table_open()>
-                    <ChartWithReadout chart=chart title_id=Signal::derive(title_id) summary_id=Signal::derive(summary_id)/>
-                    <p class="chart-panel__hint">"Focus the chart and use the arrow keys (Home, End, Page Up, Page Down) to read each value; Esc closes the readout."</p>
-                </Show>
-                <Show when=table_open>
-                    <SortableTable table=Memo::new(move |_| chart.with(|chart| chart.table.build()))/>
-                </Show>
-            </Show>
-            <p class="chart-panel__summary" id=summary_id data-testid="chart-summary" class:notice=move || !has_data()>{move || chart.with(|chart| chart.summary.clone())}</p>
-            <Show when=has_data>
-                <ul class="chart-panel__notes">
-                    {move || chart.with(|chart| chart.notes.iter().map(|note| view! { <li>{note.clone()}</li> }).collect_view())}
-                </ul>
-                <p class="chart-panel__source" data-testid="chart-source">{move || chart.with(|chart| chart.source_line.clone())}</p>
-                <p class="chart-panel__copy">
-                    <CiteButton dataset=dataset.clone() state=state label="Copy summary with citation"
-                        cited=Signal::derive(move || chart.with(|chart| Cited::new(chart.summary.clone(), chart.source_ids.clone())))
-                        test_id="copy-chart-summary"/>
-                </p>
-            </Show>
-        </figure>
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod browser;
 mod chart_panel;
+mod data_panel;
 mod load;
 mod views;
 mod widgets;
@@ -14,7 +15,8 @@ use wasm_bindgen::JsCast;
 use crate::closed_set::ClosedSet;
 use crate::page::{SERVICE_WORKER_FILE_NAME, STATIC_SHELL_ELEMENT_ID};
 use crate::view_state::{fragment_to_write, parse_fragment, to_fragment, Tab, ViewState};
-use load::{load_bundled_dataset, read_dataset_file, DatasetOrigin, LoadError, LoadedDataset};
+use data_panel::{listen_for_dropped_files, origin_text, DataPanel, FileState};
+use load::{load_bundled_dataset, LoadError, LoadedDataset};
 use views::{AnnouncementsView, BriefingView, CrossingsView, FundingView, SourcesView};
 use widgets::{CopyButton, DateInput};
 
@@ -23,48 +25,8 @@ use widgets::{CopyButton, DateInput};
 pub fn App() -> impl IntoView {
     browser::expose_memory_probe();
     let bundled = LocalResource::new(load_bundled_dataset);
-    // A dataset the person opened; it replaces the bundled one only once it has passed every check.
-    let opened = RwSignal::new(None::<LoadedDataset>);
-    let open_error = RwSignal::new(None::<LoadError>);
-    let read_progress = RwSignal::new(None::<u32>);
-    // What changed between the data that was on screen and the file just opened.
-    let changes = RwSignal::new(None::<crate::view_model::DiffView>);
-    let open_file = move |file: web_sys::File| {
-        open_error.set(None);
-        read_progress.set(Some(0));
-        read_dataset_file(
-            file,
-            move |percent| read_progress.set(Some(percent)),
-            move |result| {
-                read_progress.set(None);
-                match result {
-                    Ok(loaded) => {
-                        let on_screen = opened
-                            .get_untracked()
-                            .or_else(|| bundled.get_untracked().and_then(Result::ok))
-                            .map(|shown| shown.dataset);
-                        let opened_dataset = loaded.dataset.clone();
-                        changes.set(None);
-                        opened.set(Some(loaded));
-                        // The comparison is a task of its own, after the new data are drawn; marked,
-                        // so the bench can time it.
-                        leptos::task::spawn_local(async move {
-                            browser::next_task().await;
-                            browser::mark_performance("bse-diff-start");
-                            let view = on_screen
-                                .map(|before| crate::view_model::diff_view(before, opened_dataset));
-                            browser::mark_performance("bse-diff-end");
-                            changes.set(view);
-                        });
-                    }
-                    Err(error) => {
-                        open_error.set(Some(error));
-                        focus_element("open-error-summary");
-                    }
-                }
-            },
-        );
-    };
+    let file_state = FileState::new();
+    let open_file = move |file: web_sys::File| file_state.open(file, bundled);
     listen_for_dropped_files(open_file);
     // The view state lives here, created once, so that building the explorer again while the dataset
     // resolves never re-reads a fragment the app has already rewritten.
@@ -97,10 +59,9 @@ pub fn App() -> impl IntoView {
             <Suspense fallback=|| view! { <p class="loading" role="status">"Loading the dataset…"</p> }>
                 {move || bundled.get().map(|result| {
                     let panel = view! {
-                        <DataPanel opened=opened open_error=open_error read_progress=read_progress changes=changes
-                            on_file=Callback::new(open_file) bundled_ok=result.is_ok()/>
+                        <DataPanel file_state=file_state on_file=Callback::new(open_file) bundled_ok=result.is_ok()/>
                     };
-                    let shown = opened.get().map(Ok).unwrap_or(result);
+                    let shown = file_state.opened.get().map(Ok).unwrap_or(result);
                     match shown {
                         Ok(loaded) => view! { <Explorer loaded=loaded state=state ignored=ignored chart_size=chart_size>{panel}</Explorer> }.into_any(),
                         Err(error) => {
@@ -115,23 +76,6 @@ pub fn App() -> impl IntoView {
             <p>"Figures are from the public sources listed under Sources and method. Provisional figures are subject to revision."</p>
         </footer>
     }
-}
-
-/// Opens a file dropped anywhere on the page.
-fn listen_for_dropped_files(open_file: impl Fn(web_sys::File) + Clone + 'static) {
-    let dragover = window_event_listener(ev::dragover, |event| event.prevent_default());
-    let drop = window_event_listener(ev::drop, move |event: ev::DragEvent| {
-        event.prevent_default();
-        if let Some(file) = event
-            .data_transfer()
-            .and_then(|transfer| transfer.files())
-            .and_then(|files| files.get(0))
-        {
-            open_file(file);
-        }
-    });
-    // For the page's whole life.
-    std::mem::forget((dragover, drop));
 }
 
 /// Charts are drawn for the screen: narrow on a phone held upright, wide otherwise. Watched once, for
@@ -265,105 +209,6 @@ fn Explorer(
 /// `file://` address only when the build was given no site address).
 fn link_to_view(fragment: &str) -> String {
     browser::shareable_link(fragment).unwrap_or_else(|| browser::address_for_fragment(fragment))
-}
-
-/// Opening a dataset file: a button, drag and drop, progress, every problem, and the way back.
-#[component]
-fn DataPanel(
-    opened: RwSignal<Option<LoadedDataset>>,
-    /// What changed against the data on screen before the file was opened.
-    changes: RwSignal<Option<crate::view_model::DiffView>>,
-    open_error: RwSignal<Option<LoadError>>,
-    read_progress: RwSignal<Option<u32>>,
-    /// Called with the chosen file.
-    on_file: Callback<web_sys::File>,
-    /// Whether the bundled dataset loaded, so there is something to go back to.
-    bundled_ok: bool,
-) -> impl IntoView {
-    let on_change = move |event: ev::Event| {
-        let input: Option<web_sys::HtmlInputElement> =
-            event.target().and_then(|target| target.dyn_into().ok());
-        if let Some(input) = input {
-            if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                on_file.run(file);
-            }
-            // Choosing the same file again must fire another change.
-            input.set_value("");
-        }
-    };
-    view! {
-        <section class="data-panel" aria-label="Your data">
-            <div class="data-panel__row">
-                <label class="file-label" for="dataset-file">"Open a dataset file (JSON, at most 32 MB), or drop it on the page"</label>
-                <input type="file" id="dataset-file" data-testid="open-dataset" accept=".json,application/json" on:change=on_change/>
-            </div>
-            {move || read_progress.get().map(|percent| {
-                let is_reading = percent < 100;
-                view! {
-                    <p role="status" data-testid="read-progress">
-                        <label for="read-progress-bar">
-                            {if is_reading { format!("Reading the file… {percent}%") } else { "Checking the file…".to_string() }}
-                        </label>
-                        // While checking, no value: the bar shows work under way without claiming how much is left.
-                        <progress id="read-progress-bar" max="100" value=is_reading.then_some(percent)></progress>
-                    </p>
-                }
-            })}
-            {move || opened.get().map(|loaded| view! {
-                <div class="notice" role="status" data-testid="opened-dataset"
-                    data-checked-in=if loaded.checked_in_worker { "worker" } else { "page" }>
-                    <p>
-                        "Showing "<strong>{loaded.dataset.title.clone()}</strong>
-                        " from "{origin_text(&loaded.origin)}", data as at "{crate::dates::day_month_year(loaded.dataset.as_of)}
-                        ", fingerprint "<code>{loaded.fingerprint.chars().take(16).collect::<String>()}"…"</code>"."
-                    </p>
-                    {move || changes.get().map(|changes| {
-                        let row_count = changes.row_count;
-                        let lines = changes.lines.clone();
-                        let download = move |_| {
-                            // The full list is made only now, when it is asked for.
-                            let table = changes.table();
-                            let csv = crate::export::to_csv(&table, &[format!("{}.", table.caption)]);
-                            browser::download_text("what-changed.csv", "text/csv;charset=utf-8", &csv).ok();
-                        };
-                        view! {
-                            <div class="changes" data-testid="what-changed">
-                                <h3>"What changed"</h3>
-                                <ul>{lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
-                                {(row_count > 0).then(|| view! {
-                                    <button type="button" class="button button--secondary" data-testid="download-changes"
-                                        on:click=download>{format!("Download the full list ({row_count} rows, CSV)")}</button>
-                                })}
-                            </div>
-                        }
-                    })}
-                    <Show when=move || bundled_ok>
-                        <button type="button" class="button button--secondary" data-testid="back-to-bundled"
-                            on:click=move |_| { opened.set(None); open_error.set(None); changes.set(None); }>"Back to the bundled data"</button>
-                    </Show>
-                </div>
-            })}
-            {move || open_error.get().map(|error| view! {
-                <div class="error-summary" role="alert" tabindex="-1" id="open-error-summary" data-testid="open-error">
-                    <h2 class="error-summary__title">"There is a problem with the file"</h2>
-                    <p>{error.summary.clone()}" The data shown below has not changed."</p>
-                    <ul class="error-summary__list">
-                        {error.problems.iter().take(100).map(|problem| view! { <li>{problem.to_string()}</li> }).collect_view()}
-                    </ul>
-                    {(error.problems.len() > 100).then(|| view! {
-                        <p>{format!("…and {} more. Run `cargo xtask check-data FILE` to list them all.", error.problems.len() - 100)}</p>
-                    })}
-                </div>
-            })}
-        </section>
-    }
-}
-
-fn origin_text(origin: &DatasetOrigin) -> String {
-    match origin {
-        DatasetOrigin::Bundled => "the data bundled with this app".to_string(),
-        DatasetOrigin::File(name) => format!("your file {name}"),
-    }
 }
 
 pub(crate) fn focus_element(element_id: &str) {

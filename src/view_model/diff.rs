@@ -238,98 +238,85 @@ pub fn diff_row_count(diff: &DatasetDiff) -> usize {
         + diff.official_months_revised.len()
 }
 
-/// Every change, one row each: what, which, how, and the old and new values.
-pub fn diff_table(diff: &DatasetDiff, before: &Dataset, after: &Dataset) -> DataTable {
-    let mut rows: Vec<Vec<Cell>> = Vec::new();
-    let mut push = |what: &str, which: &str, how: &str, field: &str, old: String, new: String| {
-        rows.push(vec![
-            Cell::text(what),
-            Cell::text(which),
-            Cell::text(how),
-            Cell::text(field),
-            Cell::text(&old),
-            Cell::text(&new),
-        ]);
-    };
-    for record in &diff.records {
-        let what = record.kind.noun();
-        let (record_id, name) = record.id_and_name(before, after);
-        let which = format!("{name} [{record_id}]");
-        match &record.change {
-            Change::Added => push(what, &which, "added", "", String::new(), String::new()),
-            Change::Removed => push(what, &which, "removed", "", String::new(), String::new()),
-            Change::Changed(fields) => {
-                for field in fields {
-                    push(
-                        what,
-                        &which,
-                        "changed",
-                        field.field,
-                        field.old.clone(),
-                        field.new.clone(),
-                    );
+/// The rows of the full list, six text cells each.
+#[derive(Default)]
+struct ChangeRows(Vec<Vec<Cell>>);
+
+impl ChangeRows {
+    fn push(&mut self, what: &str, which: &str, how: &str, field: &str, old: &str, new: &str) {
+        self.0.push(
+            [what, which, how, field, old, new]
+                .into_iter()
+                .map(Cell::text)
+                .collect(),
+        );
+    }
+
+    /// One row per record added or removed, and one per field of a record changed.
+    fn add_records(&mut self, diff: &DatasetDiff, before: &Dataset, after: &Dataset) {
+        for record in &diff.records {
+            let what = record.kind.noun();
+            let (record_id, name) = record.id_and_name(before, after);
+            let which = format!("{name} [{record_id}]");
+            match &record.change {
+                Change::Added => self.push(what, &which, "added", "", "", ""),
+                Change::Removed => self.push(what, &which, "removed", "", "", ""),
+                Change::Changed(fields) => {
+                    for field in fields {
+                        self.push(what, &which, "changed", field.field, &field.old, &field.new);
+                    }
                 }
             }
         }
     }
-    let figures = |revision: &Revision, of_new: bool| {
-        let (people, boats) = if of_new {
-            (revision.new_people, revision.new_boats)
-        } else {
-            (revision.old_people, revision.old_boats)
-        };
-        format!("{people} people, {boats} boats")
-    };
-    for revision in &diff.days_revised {
-        let day = crate::dates::iso_date(revision.date);
-        push(
-            "day (provisional)",
-            &day,
+
+    /// One row for a day or month whose figures were revised.
+    fn add_revision(&mut self, what: &str, when: &str, revision: &Revision) {
+        let figures = |people: u32, boats: u32| format!("{people} people, {boats} boats");
+        self.push(
+            what,
+            when,
             "revised",
             "people and boats",
-            figures(revision, false),
-            figures(revision, true),
+            &figures(revision.old_people, revision.old_boats),
+            &figures(revision.new_people, revision.new_boats),
         );
     }
-    // Days only the new file has, and days only the old one had: each a run of dates.
-    for (how, days) in [("added", diff.days_added), ("removed", diff.days_removed)] {
-        if let Some((first, last, count)) = days {
-            let span = format!(
-                "{} to {}",
-                crate::dates::iso_date(first),
-                crate::dates::iso_date(last)
-            );
-            push(
-                "days (provisional)",
-                &span,
-                how,
-                &format!("{count} days"),
-                String::new(),
-                String::new(),
-            );
+
+    /// Days revised one by one, days added or gone as runs, and official months added or revised.
+    fn add_series(&mut self, diff: &DatasetDiff) {
+        for revision in &diff.days_revised {
+            let day = crate::dates::iso_date(revision.date);
+            self.add_revision("day (provisional)", &day, revision);
+        }
+        // Days only the new file has, and days only the old one had: each a run of dates.
+        for (how, days) in [("added", diff.days_added), ("removed", diff.days_removed)] {
+            if let Some((first, last, count)) = days {
+                let span = format!(
+                    "{} to {}",
+                    crate::dates::iso_date(first),
+                    crate::dates::iso_date(last)
+                );
+                let field = format!("{count} days");
+                self.push("days (provisional)", &span, how, &field, "", "");
+            }
+        }
+        for month in &diff.official_months_added {
+            let month = crate::dates::iso_month(*month);
+            self.push("month (official)", &month, "added", "", "", "");
+        }
+        for revision in &diff.official_months_revised {
+            let month = crate::dates::iso_month(revision.date);
+            self.add_revision("month (official)", &month, revision);
         }
     }
-    for month in &diff.official_months_added {
-        push(
-            "month (official)",
-            &crate::dates::iso_month(*month),
-            "added",
-            "",
-            String::new(),
-            String::new(),
-        );
-    }
-    for revision in &diff.official_months_revised {
-        let month = crate::dates::iso_month(revision.date);
-        push(
-            "month (official)",
-            &month,
-            "revised",
-            "people and boats",
-            figures(revision, false),
-            figures(revision, true),
-        );
-    }
+}
+
+/// Every change, one row each: what, which, how, and the old and new values.
+pub fn diff_table(diff: &DatasetDiff, before: &Dataset, after: &Dataset) -> DataTable {
+    let mut rows = ChangeRows::default();
+    rows.add_records(diff, before, after);
+    rows.add_series(diff);
     let column = |heading: &str| Column {
         heading: heading.to_string(),
         is_numeric: false,
@@ -347,6 +334,6 @@ pub fn diff_table(diff: &DatasetDiff, before: &Dataset, after: &Dataset) -> Data
         .into_iter()
         .map(column)
         .collect(),
-        rows,
+        rows: rows.0,
     }
 }

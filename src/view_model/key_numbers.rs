@@ -120,6 +120,25 @@ fn row_claim(total: &PeriodTotal, official_row: Option<&YearRow>) -> String {
     )
 }
 
+/// The key-numbers table's columns: the year, then provisional beside official.
+fn key_numbers_columns() -> Vec<Column> {
+    [
+        ("Year", false),
+        ("People, provisional", true),
+        ("People, official", true),
+        ("Boats, provisional", true),
+        ("Boats, official", true),
+        ("People per boat, provisional", true),
+        ("Change in people on the year before, provisional", true),
+    ]
+    .into_iter()
+    .map(|(heading, is_numeric)| Column {
+        heading: heading.to_string(),
+        is_numeric,
+    })
+    .collect()
+}
+
 /// Every year's people and boats from the provisional daily series and from the official statistics,
 /// people per boat, and the change on the year before (for a partial year, on the same days of the
 /// year before).
@@ -178,23 +197,11 @@ pub fn key_numbers(dataset: &Dataset) -> KeyNumbers {
     }) {
         notes.push("\"Not yet published\": the official statistics for that year are not in this dataset; the provisional figures stand alone until they are.".to_string());
     }
-    let column = |heading: &str, is_numeric: bool| Column {
-        heading: heading.to_string(),
-        is_numeric,
-    };
     let caption = "Small-boat arrivals by year, provisional and official".to_string();
     KeyNumbers {
         table: DataTable {
             caption: caption.clone(),
-            columns: vec![
-                column("Year", false),
-                column("People, provisional", true),
-                column("People, official", true),
-                column("Boats, provisional", true),
-                column("Boats, official", true),
-                column("People per boat, provisional", true),
-                column("Change in people on the year before, provisional", true),
-            ],
+            columns: key_numbers_columns(),
             rows,
         },
         row_claims,

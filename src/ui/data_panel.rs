@@ -1,0 +1,219 @@
+//! A dataset file the person opens: reading and checking it, what changed against the data on screen, every problem found, and the way back to the bundled data.
+
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::browser;
+use super::load::{read_dataset_file, DatasetOrigin, LoadError, LoadedDataset};
+use crate::view_model::DiffView;
+
+/// The bundled dataset as the app loads it.
+pub type BundledResource = LocalResource<Result<LoadedDataset, LoadError>>;
+
+/// Everything about a file the person opened. The file replaces the bundled data only once it has
+/// passed every check; a file that fails leaves the data on screen as they were.
+#[derive(Clone, Copy)]
+pub struct FileState {
+    pub opened: RwSignal<Option<LoadedDataset>>,
+    pub open_error: RwSignal<Option<LoadError>>,
+    /// Whole percent read; 100 while the file is checked.
+    pub read_progress: RwSignal<Option<u32>>,
+    /// What changed between the data that were on screen and the file just opened.
+    pub changes: RwSignal<Option<DiffView>>,
+}
+
+impl FileState {
+    pub fn new() -> Self {
+        FileState {
+            opened: RwSignal::new(None),
+            open_error: RwSignal::new(None),
+            read_progress: RwSignal::new(None),
+            changes: RwSignal::new(None),
+        }
+    }
+
+    /// Reads and checks `file`; shows it if it passes, else every problem found.
+    pub fn open(self, file: web_sys::File, bundled: BundledResource) {
+        self.open_error.set(None);
+        self.read_progress.set(Some(0));
+        read_dataset_file(
+            file,
+            move |percent| self.read_progress.set(Some(percent)),
+            move |result| {
+                self.read_progress.set(None);
+                match result {
+                    Ok(loaded) => self.show(loaded, bundled),
+                    Err(error) => {
+                        self.open_error.set(Some(error));
+                        super::focus_element("open-error-summary");
+                    }
+                }
+            },
+        );
+    }
+
+    /// Shows a checked file at once, then compares it with the data that were on screen.
+    fn show(self, loaded: LoadedDataset, bundled: BundledResource) {
+        let on_screen = self
+            .opened
+            .get_untracked()
+            .or_else(|| bundled.get_untracked().and_then(Result::ok))
+            .map(|shown| shown.dataset);
+        let opened_dataset = loaded.dataset.clone();
+        self.changes.set(None);
+        self.opened.set(Some(loaded));
+        // The comparison is a task of its own, after the new data are drawn; marked, so the bench can
+        // time it.
+        let changes = self.changes;
+        leptos::task::spawn_local(async move {
+            browser::next_task().await;
+            browser::mark_performance("bse-diff-start");
+            let view = on_screen.map(|before| crate::view_model::diff_view(before, opened_dataset));
+            browser::mark_performance("bse-diff-end");
+            changes.set(view);
+        });
+    }
+
+    /// Back to the bundled data, forgetting the file and anything said about it.
+    fn close(self) {
+        self.opened.set(None);
+        self.open_error.set(None);
+        self.changes.set(None);
+    }
+}
+
+/// Opens a file dropped anywhere on the page.
+pub fn listen_for_dropped_files(open_file: impl Fn(web_sys::File) + Clone + 'static) {
+    let dragover = window_event_listener(ev::dragover, |event| event.prevent_default());
+    let drop = window_event_listener(ev::drop, move |event: ev::DragEvent| {
+        event.prevent_default();
+        if let Some(file) = event
+            .data_transfer()
+            .and_then(|transfer| transfer.files())
+            .and_then(|files| files.get(0))
+        {
+            open_file(file);
+        }
+    });
+    // For the page's whole life.
+    std::mem::forget((dragover, drop));
+}
+
+/// Opening a dataset file: a button, drag and drop, progress, every problem, and the way back.
+#[component]
+pub fn DataPanel(
+    file_state: FileState,
+    /// Called with the chosen file.
+    on_file: Callback<web_sys::File>,
+    /// Whether the bundled dataset loaded, so there is something to go back to.
+    bundled_ok: bool,
+) -> impl IntoView {
+    let on_change = move |event: ev::Event| {
+        let input: Option<web_sys::HtmlInputElement> =
+            event.target().and_then(|target| target.dyn_into().ok());
+        if let Some(input) = input {
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                on_file.run(file);
+            }
+            // Choosing the same file again must fire another change.
+            input.set_value("");
+        }
+    };
+    let FileState {
+        opened,
+        open_error,
+        read_progress,
+        ..
+    } = file_state;
+    view! {
+        <section class="data-panel" aria-label="Your data">
+            <div class="data-panel__row">
+                <label class="file-label" for="dataset-file">"Open a dataset file (JSON, at most 32 MB), or drop it on the page"</label>
+                <input type="file" id="dataset-file" data-testid="open-dataset" accept=".json,application/json" on:change=on_change/>
+            </div>
+            {move || read_progress.get().map(|percent| {
+                let is_reading = percent < 100;
+                view! {
+                    <p role="status" data-testid="read-progress">
+                        <label for="read-progress-bar">
+                            {if is_reading { format!("Reading the file… {percent}%") } else { "Checking the file…".to_string() }}
+                        </label>
+                        // While checking, no value: the bar shows work under way without claiming how much is left.
+                        <progress id="read-progress-bar" max="100" value=is_reading.then_some(percent)></progress>
+                    </p>
+                }
+            })}
+            {move || opened.get().map(|loaded| view! { <OpenedNotice loaded=loaded file_state=file_state bundled_ok=bundled_ok/> })}
+            {move || open_error.get().map(|error| view! { <OpenErrorSummary error=error/> })}
+        </section>
+    }
+}
+
+/// Which file is shown, what changed against the data before it, and the way back.
+#[component]
+fn OpenedNotice(loaded: LoadedDataset, file_state: FileState, bundled_ok: bool) -> impl IntoView {
+    let changes = file_state.changes;
+    view! {
+        <div class="notice" role="status" data-testid="opened-dataset"
+            data-checked-in=if loaded.checked_in_worker { "worker" } else { "page" }>
+            <p>
+                "Showing "<strong>{loaded.dataset.title.clone()}</strong>
+                " from "{origin_text(&loaded.origin)}", data as at "{crate::dates::day_month_year(loaded.dataset.as_of)}
+                ", fingerprint "<code>{loaded.fingerprint.chars().take(16).collect::<String>()}"…"</code>"."
+            </p>
+            {move || changes.get().map(|changes| view! { <WhatChanged changes=changes/> })}
+            <Show when=move || bundled_ok>
+                <button type="button" class="button button--secondary" data-testid="back-to-bundled"
+                    on:click=move |_| file_state.close()>"Back to the bundled data"</button>
+            </Show>
+        </div>
+    }
+}
+
+/// The sentences of a comparison, and the full list to download (made only when asked for).
+#[component]
+fn WhatChanged(changes: DiffView) -> impl IntoView {
+    let row_count = changes.row_count;
+    let lines = changes.lines.clone();
+    let download = move |_| {
+        let table = changes.table();
+        let csv = crate::export::to_csv(&table, &[format!("{}.", table.caption)]);
+        browser::download_text("what-changed.csv", "text/csv;charset=utf-8", &csv).ok();
+    };
+    view! {
+        <div class="changes" data-testid="what-changed">
+            <h3>"What changed"</h3>
+            <ul>{lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+            {(row_count > 0).then(|| view! {
+                <button type="button" class="button button--secondary" data-testid="download-changes"
+                    on:click=download>{format!("Download the full list ({row_count} rows, CSV)")}</button>
+            })}
+        </div>
+    }
+}
+
+/// Every problem found in a file that failed its check; the data on screen stay as they were.
+#[component]
+fn OpenErrorSummary(error: LoadError) -> impl IntoView {
+    view! {
+        <div class="error-summary" role="alert" tabindex="-1" id="open-error-summary" data-testid="open-error">
+            <h2 class="error-summary__title">"There is a problem with the file"</h2>
+            <p>{error.summary.clone()}" The data shown below has not changed."</p>
+            <ul class="error-summary__list">
+                {error.problems.iter().take(100).map(|problem| view! { <li>{problem.to_string()}</li> }).collect_view()}
+            </ul>
+            {(error.problems.len() > 100).then(|| view! {
+                <p>{format!("…and {} more. Run `cargo xtask check-data FILE` to list them all.", error.problems.len() - 100)}</p>
+            })}
+        </div>
+    }
+}
+
+/// "your file newer.json".
+pub fn origin_text(origin: &DatasetOrigin) -> String {
+    match origin {
+        DatasetOrigin::Bundled => "the data bundled with this app".to_string(),
+        DatasetOrigin::File(name) => format!("your file {name}"),
+    }
+}

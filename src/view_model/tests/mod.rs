@@ -1,0 +1,484 @@
+//! View-model tests on a small fixture: headline figures, generated sentences, chart tables, sources and citations.
+//!
+//! Every expected number is the fixture's own (or summed from its days here); the real dataset is
+//! checked against published figures in `tests/real_data.rs`.
+
+use super::*;
+use crate::export::Cell;
+use crate::testing::{dataset_from, date, tree_with_days};
+use crate::text::{format_number, money};
+use crate::view_state::Period;
+
+mod briefing;
+mod editions;
+
+/// 1 January 2023 to 31 January 2025, so 2023 and 2024 are whole years and 2025 is partial: day n
+/// has n % 11 people and a boat every third day. Figures for both recruitment headlines; the minimal
+/// dataset's funding (up to £75m, £75m and their £150m total) and a yearly rate.
+fn briefing_fixture() -> Dataset {
+    let n_days = 365 + 366 + 31;
+    let people: Vec<u32> = (0..n_days).map(|day_idx| (day_idx % 11) as u32).collect();
+    let boats: Vec<u32> = (0..n_days)
+        .map(|day_idx| u32::from(day_idx % 3 == 0))
+        .collect();
+    let mut tree = tree_with_days(date(2023, 1, 1), &people, &boats);
+    tree["figures"][0]["metric"] = "bsc_staff_to_be_recruited".into();
+    tree["figures"].as_array_mut().unwrap().push(serde_json::json!({
+        "id": "g3", "metric": "nca_specialist_investigators_and_intelligence_officers", "label": "NCA officers",
+        "value": 100, "unit": "people", "value_basis": "exact", "date": "2024-11-04", "source_ids": ["s1"]
+    }));
+    tree["funding"][0]["amount_basis"] = "up_to".into();
+    tree["funding"].as_array_mut().unwrap().push(serde_json::json!({
+        "id": "f4", "announced": "2024-12-01", "amount_gbp": 280000000, "amount_basis": "up_to",
+        "amount_is_per_year": true, "for_bsc": true, "recipient": "BSC", "purpose": "A yearly rate",
+        "period": "Spending Review 2025", "relation": {"kind": "new"}, "source_ids": ["s1"]
+    }));
+    dataset_from(&tree)
+}
+
+/// People and boats of the fixture from `first` to `last`, summed here.
+fn fixture_sum(first: NaiveDate, last: NaiveDate) -> (u64, u64) {
+    let start = date(2023, 1, 1);
+    let first_idx = (first - start).num_days() as u64;
+    let last_idx = (last - start).num_days() as u64;
+    (first_idx..=last_idx).fold((0, 0), |(people, boats), day_idx| {
+        (people + day_idx % 11, boats + u64::from(day_idx % 3 == 0))
+    })
+}
+
+#[test]
+fn funding_totals_follow_the_date_range() {
+    let dataset = briefing_fixture();
+    let all_dates = funding_view(&dataset, &ViewState::initial(), WIDE_CHART_SIZE);
+    assert!(all_dates.bsc_total_sentence.starts_with(
+        "Up to £150 million of one-off funding announced for the Border Security Command, counting each pound once (2 announcements added; 1 total or repeat left out)."
+    ), "{}", all_dates.bsc_total_sentence);
+    assert_eq!(
+        all_dates.per_year_sentences,
+        vec!["Also announced: up to £280 million more per year for BSC (Spending Review 2025, 1 December 2024). A yearly rate, so not added to the totals above."]
+    );
+    let september = ViewState {
+        date_from: Some(date(2024, 9, 1)),
+        date_to: Some(date(2024, 9, 30)),
+        ..ViewState::initial()
+    };
+    let view = funding_view(&dataset, &september, WIDE_CHART_SIZE);
+    assert!(
+        view.bsc_total_sentence.starts_with("Up to £75 million"),
+        "{}",
+        view.bsc_total_sentence
+    );
+    assert!(
+        view.chart.summary.starts_with("In September 2024, "),
+        "{}",
+        view.chart.summary
+    );
+    let total_row = all_dates
+        .rows
+        .iter()
+        .find(|row| row.funding_id == "f3")
+        .unwrap();
+    assert!(!total_row.is_counted);
+    assert_eq!(total_row.amount_display, "£150 million");
+    // By recipient, counted once: the £150m total is not a recipient's extra money.
+    assert_eq!(all_dates.by_recipient.rows.len(), 1);
+    let row = &all_dates.by_recipient.rows[0];
+    assert_eq!(
+        (
+            row[0].shown.as_str(),
+            row[1].shown.as_str(),
+            row[3].shown.as_str()
+        ),
+        ("BSC", "150,000,000", "Yes (\"up to\" or \"nearly\")")
+    );
+}
+
+#[test]
+fn crossings_chart_has_title_source_summary_and_matching_table() {
+    let dataset = briefing_fixture();
+    let chart = crossings_chart(&dataset, &ViewState::initial(), WIDE_CHART_SIZE);
+    assert_eq!(
+        chart.title,
+        "People crossing the English Channel in small boats, by month"
+    );
+    assert_eq!(
+        chart.source_line,
+        "Source: Home Office, “A release” (provisional, data to 31 January 2025)."
+    );
+    let (people, boats) = fixture_sum(date(2023, 1, 1), date(2025, 1, 31));
+    assert!(
+        chart.summary.starts_with(&format!(
+            "From 1 January 2023 to 31 January 2025, {} people crossed in {} boats (provisional figures).",
+            format_number(people as f64, 0),
+            format_number(boats as f64, 0)
+        )),
+        "{}",
+        chart.summary
+    );
+    let table = chart.table.build();
+    assert_eq!(table.rows.len(), 25);
+    assert_eq!(table.rows.len(), chart.drawn.geometry.n_positions);
+    assert_eq!(chart.point_texts.len(), table.rows.len());
+    // The readout line for a month, made on demand, says its value, status and publisher.
+    let (august_2024, _) = fixture_sum(date(2024, 8, 1), date(2024, 8, 31));
+    let august_idx = table
+        .rows
+        .iter()
+        .position(|row| row[0].shown == "August 2024")
+        .expect("a row for August 2024");
+    assert_eq!(
+        chart.point_texts.get(august_idx),
+        Some(format!(
+            "August 2024: {} people (provisional, Home Office)",
+            format_number(august_2024 as f64, 0)
+        ))
+    );
+    assert_eq!(chart.point_texts.get(table.rows.len()), None);
+    // The fixture's one announcement (8 July 2024) is marked on July 2024.
+    assert_eq!(chart.events.len(), 1);
+    assert_eq!(
+        (
+            chart.events[0].number,
+            chart.events[0].announcement_id.as_str()
+        ),
+        (1, "a1")
+    );
+}
+
+#[test]
+fn year_on_year_lines_end_at_each_year_total() {
+    let dataset = briefing_fixture();
+    let chart = crossings_chart(
+        &dataset,
+        &ViewState {
+            compare_years: true,
+            ..ViewState::initial()
+        },
+        WIDE_CHART_SIZE,
+    );
+    let (ytd_2025, _) = fixture_sum(date(2025, 1, 1), date(2025, 1, 31));
+    let (ytd_2024, _) = fixture_sum(date(2024, 1, 1), date(2024, 1, 31));
+    assert_eq!(
+        chart.summary,
+        format!(
+            "By 31 January, {} people had crossed in 2025, against {} by 31 January 2024 (provisional figures).",
+            format_number(ytd_2025 as f64, 0),
+            format_number(ytd_2024 as f64, 0)
+        )
+    );
+    let table = chart.table.build();
+    let rows: Vec<(&str, &str)> = table
+        .rows
+        .iter()
+        .map(|row| (row[0].shown.as_str(), row[2].shown.as_str()))
+        .collect();
+    let (people_2023, _) = fixture_sum(date(2023, 1, 1), date(2023, 12, 31));
+    let (people_2024, _) = fixture_sum(date(2024, 1, 1), date(2024, 12, 31));
+    assert_eq!(
+        rows,
+        vec![
+            ("2023", format_number(people_2023 as f64, 0).as_str()),
+            ("2024", format_number(people_2024 as f64, 0).as_str()),
+            ("2025", "no data"),
+        ]
+    );
+}
+
+#[test]
+fn a_narrow_chart_draws_the_same_values_with_fewer_axis_labels() {
+    let dataset = briefing_fixture();
+    for state in [
+        ViewState::initial(),
+        ViewState {
+            compare_years: true,
+            ..ViewState::initial()
+        },
+    ] {
+        let wide = crossings_chart(&dataset, &state, WIDE_CHART_SIZE);
+        let narrow = crossings_chart(&dataset, &state, NARROW_CHART_SIZE);
+        assert!(narrow.drawn.svg.contains(r#"viewBox="0 0 360 320""#));
+        assert_eq!(
+            narrow.drawn.geometry.n_positions,
+            wide.drawn.geometry.n_positions
+        );
+        assert_eq!(narrow.table.build().rows, wide.table.build().rows);
+        let (narrow_ticks, wide_ticks) =
+            (&narrow.drawn.geometry.x_ticks, &wide.drawn.geometry.x_ticks);
+        assert!(narrow_ticks.len() < wide_ticks.len(), "{narrow_ticks:?}");
+        // Each label has room: about 8 px a character and a gap, between neighbouring ticks.
+        let geometry = &narrow.drawn.geometry;
+        for pair in narrow_ticks.windows(2) {
+            let room_px = (pair[1].0 - pair[0].0) as f64 * geometry.step_px();
+            assert!(
+                room_px >= pair[0].1.chars().count() as f64 * 8.0,
+                "{narrow_ticks:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn money_reads_naturally() {
+    assert_eq!(money(75_000_000), "£75 million");
+    assert_eq!(money(66_500_000), "£66.5 million");
+    assert_eq!(money(800_000), "£800,000");
+}
+
+#[test]
+fn weekly_summary_reads_as_a_sentence() {
+    let chart = crossings_chart(
+        &briefing_fixture(),
+        &ViewState {
+            period: Period::Week,
+            ..ViewState::initial()
+        },
+        WIDE_CHART_SIZE,
+    );
+    assert!(
+        chart
+            .summary
+            .contains("The highest whole week was the week ending "),
+        "{}",
+        chart.summary
+    );
+    assert!(
+        !chart.summary.contains(", Week ending"),
+        "{}",
+        chart.summary
+    );
+}
+
+#[test]
+fn a_csv_footer_cites_the_chart_and_its_sources() {
+    let dataset = briefing_fixture();
+    let chart = crossings_chart(&dataset, &ViewState::initial(), WIDE_CHART_SIZE);
+    let footer = chart.csv_footer();
+    assert_eq!(footer[1], chart.source_line);
+    assert_eq!(
+        footer[2],
+        "Cite as: Border Security Briefing Explorer, “People crossing the English Channel in small boats, by month”, Home Office, “A release” (provisional, data to 31 January 2025)"
+    );
+    let funding = funding_view(&dataset, &ViewState::initial(), WIDE_CHART_SIZE).chart;
+    let funding_footer = funding.csv_footer();
+    assert_eq!(
+        funding_footer[1], "The table's amounts are in pounds (£), not £ million as on the chart.",
+        "the CSV says the unit of its own columns"
+    );
+    assert_eq!(
+        funding_footer[2], "Sources: Home Office, “A release”.",
+        "the sources themselves, not a ledger the CSV does not hold"
+    );
+    assert!(!funding_footer[3].contains("Sources: "));
+}
+
+#[test]
+fn match_counts_agree_in_number() {
+    assert_eq!(match_count_sentence(0), "0 announcements match.");
+    assert_eq!(match_count_sentence(1), "1 announcement matches.");
+    assert_eq!(match_count_sentence(1_200), "1,200 announcements match.");
+}
+
+#[test]
+fn the_funding_total_names_the_partners_funded_in_the_dates_and_no_others() {
+    let mut tree = tree_with_days(date(2024, 1, 1), &[1; 10], &[1; 10]);
+    tree["as_of"] = "2025-12-31".into();
+    let partner = |id: &str,
+                   announced: &str,
+                   amount_gbp: u64,
+                   recipient: &str,
+                   relation: serde_json::Value| {
+        serde_json::json!({
+            "id": id, "announced": announced, "amount_gbp": amount_gbp, "amount_basis": "exact",
+            "amount_is_per_year": false, "for_bsc": false, "recipient": recipient, "purpose": "P",
+            "period": "Now", "relation": relation, "source_ids": ["s1"]
+        })
+    };
+    let funding = tree["funding"].as_array_mut().unwrap();
+    funding.push(partner(
+        "p1",
+        "2024-11-04",
+        6_000_000,
+        "INTERPOL",
+        serde_json::json!({"kind": "new"}),
+    ));
+    funding.push(partner(
+        "p2",
+        "2024-11-28",
+        300_000,
+        "Iraq",
+        serde_json::json!({"kind": "new"}),
+    ));
+    funding.push(partner(
+        "p3",
+        "2025-03-30",
+        3_000_000,
+        "Crown Prosecution Service",
+        serde_json::json!({"kind": "new"}),
+    ));
+    funding.push(partner(
+        "p4",
+        "2025-04-01",
+        1_000_000,
+        "Iraq",
+        serde_json::json!({"kind": "new"}),
+    ));
+    funding.push(partner(
+        "p5",
+        "2025-10-09",
+        10_000_000,
+        "FCDO programmes",
+        serde_json::json!({"kind": "new"}),
+    ));
+    // A re-announcement is not money of its own, so it names no partner.
+    funding.push(partner(
+        "p6",
+        "2025-10-10",
+        6_000_000,
+        "Someone re-announced",
+        serde_json::json!({"kind": "reannouncement", "of": "p1"}),
+    ));
+    let dataset = dataset_from(&tree);
+    let sentence = |from: Option<NaiveDate>, to: Option<NaiveDate>| {
+        let mut state = ViewState::initial();
+        state.date_from = from;
+        state.date_to = to;
+        funding_view(&dataset, &state, WIDE_CHART_SIZE)
+            .all_total_sentence
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        sentence(None, None),
+        "£170.3 million across all 9 money records in these dates, again counted once, including money for FCDO programmes, INTERPOL and Crown Prosecution Service (and 1 more recipient)."
+    );
+    assert_eq!(
+        sentence(Some(date(2024, 11, 1)), Some(date(2024, 12, 31))),
+        "£81.3 million across all 4 money records in these dates, again counted once, including money for INTERPOL and Iraq."
+    );
+    assert_eq!(
+        sentence(Some(date(2024, 9, 1)), Some(date(2024, 9, 30))),
+        "£75 million in the one money record in these dates, again counted once."
+    );
+}
+
+#[test]
+fn a_range_with_no_funding_says_so_and_which_dates_the_records_cover() {
+    let dataset = briefing_fixture();
+    let mut state = ViewState::initial();
+    state.date_from = Some(date(2023, 1, 1));
+    state.date_to = Some(date(2023, 12, 31));
+    let view = funding_view(&dataset, &state, WIDE_CHART_SIZE);
+    assert_eq!(
+        view.bsc_total_sentence,
+        "No one-off funding for the Border Security Command was announced in these dates; the funding records run from 17 September 2024 to 1 December 2024."
+    );
+    assert_eq!(view.all_total_sentence, None);
+    assert!(view.rows.is_empty());
+    assert!(!view.chart.has_data(), "no empty axes");
+    let card = headlines(&dataset, &state).remove(0);
+    assert_eq!(
+        (card.headline_id.as_str(), card.value.as_str()),
+        ("bsc-funding", "None")
+    );
+    assert!(
+        card.label
+            .contains("the funding records run from 17 September 2024"),
+        "{}",
+        card.label
+    );
+    assert!(briefing_summary(&dataset, &state).ends_with(&view.bsc_total_sentence));
+    // The crossings chart for dates before the data has no axes either, and says what the data cover.
+    state.date_from = Some(date(2020, 1, 1));
+    state.date_to = Some(date(2020, 12, 31));
+    let chart = crossings_chart(&dataset, &state, WIDE_CHART_SIZE);
+    assert!(!chart.has_data());
+    assert!(
+        chart
+            .summary
+            .starts_with("No crossings data fall in the selected dates"),
+        "{}",
+        chart.summary
+    );
+}
+
+#[test]
+fn words_wrap_to_the_width_and_long_words_are_cut() {
+    assert_eq!(
+        wrap_words("one two three four", 9),
+        ["one two", "three", "four"]
+    );
+    assert_eq!(wrap_words("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+    assert_eq!(wrap_words("  ", 4), Vec::<String>::new());
+    assert_eq!(
+        xml_text("<b>\"A&B\"</b>\u{7}'"),
+        "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt; &apos;"
+    );
+}
+
+#[test]
+fn a_downloaded_figure_carries_its_title_subtitle_key_and_source_on_an_opaque_background() {
+    let mut tree = tree_with_days(date(2024, 6, 1), &[3; 120], &[1; 120]);
+    tree["announcements"][0]["title"] = "Launch <script>alert(1)</script> & \"more\"".into();
+    tree["announcements"][0]["date"] = "2024-07-05".into();
+    let dataset = dataset_from(&tree);
+    let chart = crossings_chart(&dataset, &ViewState::initial(), WIDE_CHART_SIZE);
+    assert!(
+        !chart.events.is_empty(),
+        "the fixture's announcement is marked"
+    );
+    let figure = standalone_figure(&chart);
+    assert_eq!(figure.width_px, WIDE_CHART_SIZE.width_px);
+    assert!(
+        figure.height_px > WIDE_CHART_SIZE.height_px + 60,
+        "room above and below the drawing: {}",
+        figure.height_px
+    );
+    let svg = &figure.svg;
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(svg.contains(&format!(
+        "<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>",
+        figure.width_px, figure.height_px
+    )));
+    assert!(svg.contains(&xml_text(&chart.title)));
+    // The subtitle may wrap: the text lines, joined, give it back whole.
+    let text_lines: Vec<&str> = svg
+        .split("<text ")
+        .skip(1)
+        .filter_map(|text| {
+            text.split_once('>')
+                .and_then(|(_, rest)| rest.split_once("</text>"))
+        })
+        .map(|(line, _)| line)
+        .collect();
+    assert!(
+        text_lines.join(" ").contains(&xml_text(&chart.subtitle)),
+        "{text_lines:?}"
+    );
+    assert!(svg.contains("Source: Home Office"), "{svg}");
+    assert!(
+        svg.contains(
+            "1. 5 July 2024 — Launch &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;more&quot;"
+        ),
+        "{svg}"
+    );
+    assert!(!svg.contains("<script>"));
+    assert!(
+        svg.contains(&chart.drawn.svg),
+        "the drawing itself, unchanged"
+    );
+}
+
+#[test]
+fn the_readout_names_the_announcements_marked_in_its_period() {
+    let mut tree = tree_with_days(date(2024, 6, 1), &[3; 120], &[1; 120]);
+    tree["announcements"][0]["title"] = "Command launched.".into();
+    tree["announcements"][0]["date"] = "2024-07-05".into();
+    let dataset = dataset_from(&tree);
+    let chart = crossings_chart(&dataset, &ViewState::initial(), WIDE_CHART_SIZE);
+    let july = chart.point_texts.get(1).unwrap();
+    assert!(july.starts_with("July 2024: 93 people"), "{july}");
+    assert!(july.ends_with(" Marked: 1. Command launched."), "{july}");
+    assert!(
+        !chart.point_texts.get(0).unwrap().contains("Marked"),
+        "June has none"
+    );
+}
