@@ -327,9 +327,11 @@ fn toggle_in<T: Ord>(list: &mut Vec<T>, item: T) {
 }
 
 mod fragment;
+mod shortcuts;
 pub use fragment::{
     fragment_to_write, parse_fragment, to_fragment, ParsedFragment, TYPED_DATE_KEYS,
 };
+pub use shortcuts::{shortcut_for_key, Shortcut, SHORTCUT_LIST};
 
 #[cfg(test)]
 mod tests;

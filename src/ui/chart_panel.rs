@@ -33,7 +33,11 @@ pub fn ChartPanel(
     /// screen (a chart drawn for a phone would make a small image for a briefing).
     #[prop(into)]
     wide_chart: Callback<(), ChartView>,
+    /// The position the readout shows, when the view around the chart follows it.
+    #[prop(optional)]
+    readout_idx: Option<RwSignal<Option<usize>>>,
 ) -> impl IntoView {
+    let readout_idx = readout_idx.unwrap_or_else(|| RwSignal::new(None));
     let chart_id = move || chart.with(|chart| chart.chart_id.clone());
     let table_open = move || {
         let chart_id = chart_id();
@@ -53,7 +57,7 @@ pub fn ChartPanel(
     let summary_id = move || format!("{}-summary", chart_id());
     let title_id = move || format!("{}-title", chart_id());
     view! {
-        <figure class="chart-panel" data-testid=move || format!("chart-{}", chart_id())>
+        <figure class="chart-panel" data-testid=move || format!("chart-{}", chart_id()) data-chart-id=chart_id>
             <figcaption>
                 <h3 class="chart-panel__title" id=title_id>{move || chart.with(|chart| chart.title.clone())}</h3>
                 <p class="chart-panel__subtitle">{move || chart.with(|chart| chart.subtitle.clone())}</p>
@@ -62,13 +66,16 @@ pub fn ChartPanel(
             // and nothing to download.
             <Show when=has_data>
                 <ChartTools chart=chart wide_chart=wide_chart table_open=Signal::derive(table_open) on_toggle_table=Callback::new(toggle_table)/>
+                // The chart or its table: what "Skip to table" and the "t" key bring focus to.
+                <div class="chart-panel__view" id=move || format!("{}-view", chart_id()) tabindex="-1">
                 <Show when=move || !table_open()>
-                    <ChartWithReadout chart=chart title_id=Signal::derive(title_id) summary_id=Signal::derive(summary_id)/>
+                    <ChartWithReadout chart=chart title_id=Signal::derive(title_id) summary_id=Signal::derive(summary_id) active_idx=readout_idx/>
                     <p class="chart-panel__hint">"Focus the chart and use the arrow keys (Home, End, Page Up, Page Down) to read each value; Esc closes the readout."</p>
                 </Show>
                 <Show when=table_open>
                     <SortableTable table=Memo::new(move |_| chart.with(|chart| chart.table.build()))/>
                 </Show>
+                </div>
             </Show>
             <p class="chart-panel__summary" id=summary_id data-testid="chart-summary" class:notice=move || !has_data()>{move || chart.with(|chart| chart.summary.clone())}</p>
             <Show when=has_data>
@@ -124,10 +131,15 @@ fn ChartTools(
                         data-testid="toggle-table" on:click=move |_| on_toggle_table.run(())>
                         {move || if table_open.get() { "Show chart" } else { "Show table" }}
                     </button>
-                    <button type="button" class="button button--secondary" data-testid="download-csv" on:click=move |_| download("csv")>"Download CSV"</button>
-                    <button type="button" class="button button--secondary" data-testid="download-svg" on:click=move |_| download("svg")>"Download SVG"</button>
-                    <button type="button" class="button button--secondary" data-testid="download-png" on:click=move |_| download("png")>"Download PNG"</button>
+                    <button type="button" class="button button--secondary" data-testid="download-csv" on:click=move |_| download("csv")><span class="download-word">"Download "</span>"CSV"</button>
+                    <button type="button" class="button button--secondary" data-testid="download-svg" on:click=move |_| download("svg")><span class="download-word">"Download "</span>"SVG"</button>
+                    <button type="button" class="button button--secondary" data-testid="download-png" on:click=move |_| download("png")><span class="download-word">"Download "</span>"PNG"</button>
                     <button type="button" class="button button--secondary" data-testid="copy-image" on:click=copy_image>"Copy image"</button>
+                    // Past the chart (and anything listed under it) straight to its table.
+                    <button type="button" class="link-button skip-to-table" data-testid="skip-to-table" on:click=move |_| {
+                        if !table_open.get_untracked() { on_toggle_table.run(()); }
+                        crate::ui::focus_element(&format!("{}-view", chart.with_untracked(|chart| chart.chart_id.clone())));
+                    }>"Skip to table"</button>
                     <span class="visually-hidden" role="status">{move || download_status.get()}</span>
                     <span class="copy-status" role="status" data-testid="copy-image-status">{move || copy_image_status.get()}</span>
                 </div>
@@ -202,9 +214,9 @@ fn ChartWithReadout(
     chart: Signal<ChartView>,
     title_id: Signal<String>,
     summary_id: Signal<String>,
+    /// The point the readout shows, by keyboard or pointer; None when closed.
+    active_idx: RwSignal<Option<usize>>,
 ) -> impl IntoView {
-    // The point the readout shows, by keyboard or pointer; None when closed.
-    let active_idx = RwSignal::new(None::<usize>);
     Effect::new(move |_| {
         // A new chart (other data) closes the readout.
         chart.track();

@@ -100,14 +100,12 @@ pub fn listen_for_dropped_files(open_file: impl Fn(web_sys::File) + Clone + 'sta
     std::mem::forget((dragover, drop));
 }
 
-/// Opening a dataset file: a button, drag and drop, progress, every problem, and the way back.
+/// "Open data file" in the page's header: a button-styled label for a file box only screen readers
+/// and the keyboard meet, so it takes no room under the title.
 #[component]
-pub fn DataPanel(
-    file_state: FileState,
+pub fn OpenFileButton(
     /// Called with the chosen file.
     on_file: Callback<web_sys::File>,
-    /// Whether the bundled dataset loaded, so there is something to go back to.
-    bundled_ok: bool,
 ) -> impl IntoView {
     let on_change = move |event: ev::Event| {
         let input: Option<web_sys::HtmlInputElement> =
@@ -120,6 +118,25 @@ pub fn DataPanel(
             input.set_value("");
         }
     };
+    view! {
+        <span class="open-file">
+            <input type="file" id="dataset-file" class="open-file__input" data-testid="open-dataset"
+                accept=".json,application/json" on:change=on_change/>
+            <label class="open-file__label" for="dataset-file" title="A dataset file (JSON, at most 32 MB); you can also drop it on the page">
+                "Open data file"
+            </label>
+        </span>
+    }
+}
+
+/// What happens to a file opened: progress, which file is shown and what changed, every problem,
+/// and the way back.
+#[component]
+pub fn DataPanel(
+    file_state: FileState,
+    /// Whether the bundled dataset loaded, so there is something to go back to.
+    bundled_ok: bool,
+) -> impl IntoView {
     let FileState {
         opened,
         open_error,
@@ -128,10 +145,6 @@ pub fn DataPanel(
     } = file_state;
     view! {
         <section class="data-panel" aria-label="Your data">
-            <div class="data-panel__row">
-                <label class="file-label" for="dataset-file">"Open a dataset file (JSON, at most 32 MB), or drop it on the page"</label>
-                <input type="file" id="dataset-file" data-testid="open-dataset" accept=".json,application/json" on:change=on_change/>
-            </div>
             {move || read_progress.get().map(|percent| {
                 let is_reading = percent < 100;
                 view! {

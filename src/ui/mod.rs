@@ -4,6 +4,7 @@ mod browser;
 mod chart_panel;
 mod data_panel;
 mod load;
+mod shortcuts;
 mod views;
 mod widgets;
 mod worker;
@@ -15,9 +16,12 @@ use wasm_bindgen::JsCast;
 use crate::closed_set::ClosedSet;
 use crate::page::{SERVICE_WORKER_FILE_NAME, STATIC_SHELL_ELEMENT_ID};
 use crate::view_state::{fragment_to_write, parse_fragment, to_fragment, Tab, ViewState};
-use data_panel::{listen_for_dropped_files, origin_text, DataPanel, FileState};
+use data_panel::{listen_for_dropped_files, origin_text, DataPanel, FileState, OpenFileButton};
 use load::{load_bundled_dataset, LoadError, LoadedDataset};
-use views::{AnnouncementsView, BriefingView, CrossingsView, FundingView, SourcesView};
+use views::{
+    AnnouncementsView, BriefingOptions, BriefingView, CrossingsOptions, CrossingsView, FundingView,
+    SourcesView,
+};
 use widgets::{CopyButton, DateInput};
 
 /// The whole app: a header, then the explorer or a clear message about why the data could not load.
@@ -33,7 +37,7 @@ pub fn App() -> impl IntoView {
     let first = parse_fragment(&browser::current_fragment());
     let state = RwSignal::new(first.state);
     let ignored = RwSignal::new(first.ignored);
-    let chart_size = chart_size_for_screen();
+    let (narrow_screen, chart_size) = watch_screen();
     keep_state_in_fragment(state, ignored);
 
     // The build puts a static copy of the page's header and title in index.html (`#bse-shell`), so the
@@ -53,17 +57,18 @@ pub fn App() -> impl IntoView {
         <header class="site-header">
             <div class="site-header__inner">
                 <span class="site-header__name">"Border Security Briefing Explorer"</span>
+                <OpenFileButton on_file=Callback::new(open_file)/>
             </div>
         </header>
         <main id="main" class="page" tabindex="-1">
             <Suspense fallback=|| view! { <p class="loading" role="status">"Loading the dataset…"</p> }>
                 {move || bundled.get().map(|result| {
                     let panel = view! {
-                        <DataPanel file_state=file_state on_file=Callback::new(open_file) bundled_ok=result.is_ok()/>
+                        <DataPanel file_state=file_state bundled_ok=result.is_ok()/>
                     };
                     let shown = file_state.opened.get().map(Ok).unwrap_or(result);
                     match shown {
-                        Ok(loaded) => view! { <Explorer loaded=loaded state=state ignored=ignored chart_size=chart_size>{panel}</Explorer> }.into_any(),
+                        Ok(loaded) => view! { <Explorer loaded=loaded state=state ignored=ignored chart_size=chart_size narrow_screen=narrow_screen>{panel}</Explorer> }.into_any(),
                         Err(error) => {
                             let on_retry = error.can_retry.then(|| Callback::new(move |()| bundled.refetch()));
                             view! { <LoadFailure error=error on_retry=on_retry/>{panel} }.into_any()
@@ -78,20 +83,21 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Charts are drawn for the screen: narrow on a phone held upright, wide otherwise. Watched once, for
-/// the page's whole life, whichever dataset is shown.
-fn chart_size_for_screen() -> Signal<crate::chart::ChartSize> {
+/// Whether the screen is narrow (a phone held upright), and the charts' size for it: narrow on a phone,
+/// wide otherwise. Watched once, for the page's whole life, whichever dataset is shown.
+fn watch_screen() -> (Signal<bool>, Signal<crate::chart::ChartSize>) {
     let narrow_screen = RwSignal::new(false);
     narrow_screen.set(browser::watch_narrow_screen(move |is_narrow| {
         narrow_screen.set(is_narrow)
     }));
-    Signal::derive(move || {
+    let chart_size = Signal::derive(move || {
         if narrow_screen.get() {
             crate::view_model::NARROW_CHART_SIZE
         } else {
             crate::view_model::WIDE_CHART_SIZE
         }
-    })
+    });
+    (narrow_screen.into(), chart_size)
 }
 
 /// The view state drives the fragment; the fragment (back, forward, a pasted link) drives the view
@@ -135,6 +141,8 @@ fn Explorer(
     ignored: RwSignal<Vec<String>>,
     /// The charts' drawing size, which follows the screen's width.
     chart_size: Signal<crate::chart::ChartSize>,
+    /// Whether the screen is narrow (a phone held upright).
+    narrow_screen: Signal<bool>,
     /// The "open a dataset file" panel, shown under the title.
     children: Children,
 ) -> impl IntoView {
@@ -158,7 +166,12 @@ fn Explorer(
         browser::next_task().await;
         panel_ready.set(true);
     });
+    // Removed with this explorer, so opening another dataset never leaves two listening.
+    let shortcut_listener =
+        shortcuts::listen_for_shortcuts(state, dataset.crossings.daily.last_date());
+    on_cleanup(move || shortcut_listener.remove());
     view! {
+        <shortcuts::ShortcutsDialog/>
         <h1 data-testid="dataset-title">{dataset.title.clone()}</h1>
         <p class="as-of">
             "Data as at "<time data-testid="dataset-as-of" datetime=as_of_iso>{as_of_display}</time>
@@ -173,9 +186,21 @@ fn Explorer(
             </div>
         </Show>
         <Tabs state=state/>
-        // Only the filters that change the view are offered on it.
+        // Only the filters that change the view are offered on it, with the view's chart options; a
+        // phone keeps them closed behind one line saying what is set.
         <Show when=move || tab.get().uses_dates()>
-            <Filters state=state dataset=dataset.clone() tab=tab/>
+            <details class="controls" data-testid="controls" prop:open=move || !narrow_screen.get()>
+                <summary class="controls__summary" data-testid="controls-summary">
+                    <span class="controls__label">"Filters and options"</span>
+                    <span class="controls__set">{move || state.with(crate::view_model::controls_summary)}</span>
+                </summary>
+                <Filters state=state dataset=dataset.clone() tab=tab/>
+                {move || match tab.get() {
+                    Tab::Briefing => view! { <BriefingOptions state=state/> }.into_any(),
+                    Tab::Crossings => view! { <CrossingsOptions state=state/> }.into_any(),
+                    _ => ().into_any(),
+                }}
+            </details>
         </Show>
         <div class="share-bar">
             <CopyButton label="Copy link to this view" text=Signal::derive(move || {
@@ -184,6 +209,13 @@ fn Explorer(
             <button type="button" class="button button--secondary" on:click=|_| {
                 if let Some(window) = web_sys::window() { window.print().ok(); }
             }>"Print this view"</button>
+            <button type="button" class="link-button shortcuts-hint" data-testid="open-shortcuts" on:click=|_| {
+                if let Some(dialog) = web_sys::window().and_then(|window| window.document())
+                    .and_then(|document| document.get_element_by_id("shortcuts-dialog"))
+                    .and_then(|element| element.dyn_into::<web_sys::HtmlDialogElement>().ok()) {
+                    dialog.show_modal().ok();
+                }
+            }>"Keyboard shortcuts (?)"</button>
         </div>
         <section class="tab-panel" role="tabpanel" id="tab-panel" data-testid="tab-panel"
             aria-labelledby=move || format!("tab-{}", tab.get().key())>
@@ -287,7 +319,7 @@ fn Filters(
                 on_change=Callback::new(move |date| state.update(|state| { state.date_to = date; state.normalise(); }))/>
             <Show when=move || tab.get().uses_search()>
                 <label>"Search announcements "
-                    <input type="search" data-testid="filter-search" maxlength="200"
+                    <input type="search" id="filter-search" data-testid="filter-search" maxlength="200"
                         prop:value=move || state.with(|state| state.search.clone())
                         on:input=move |event| {
                             let text: String = event_target_value(&event).chars().take(crate::view_state::MAX_SEARCH_CHARS).collect();

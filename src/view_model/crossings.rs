@@ -432,6 +432,7 @@ fn event_notes(
         notes.push((
             x_idx,
             EventNote {
+                x_idx,
                 number: notes.len() + 1,
                 date_display: announcement.date.display(),
                 title: announcement.title.clone(),

@@ -190,10 +190,37 @@ impl std::fmt::Debug for LazyTable {
 /// An announcement marked on a chart.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventNote {
+    /// The chart position (period) it is marked at.
+    pub x_idx: usize,
     pub number: usize,
     pub date_display: String,
     pub title: String,
     pub announcement_id: String,
+}
+
+/// How many marked announcements the list under a chart shows before "Show all".
+pub const EVENTS_SHOWN: usize = 5;
+
+/// The marked announcements to list under a chart: the `count` nearest the readout's position when it
+/// is open, else the latest `count`; as indexes into `events`, in their order on the chart.
+pub fn nearest_events(
+    events: &[EventNote],
+    readout_x_idx: Option<usize>,
+    count: usize,
+) -> Vec<usize> {
+    let mut chosen: Vec<usize> = match readout_x_idx {
+        None => (events.len().saturating_sub(count)..events.len()).collect(),
+        Some(x_idx) => {
+            let mut by_distance: Vec<usize> = (0..events.len()).collect();
+            // Nearest first; of two as near, the earlier.
+            by_distance
+                .sort_by_key(|&event_idx| (events[event_idx].x_idx.abs_diff(x_idx), event_idx));
+            by_distance.truncate(count);
+            by_distance
+        }
+    };
+    chosen.sort_unstable();
+    chosen
 }
 
 /// The names of sources for a source line: "Home Office, “title”".
@@ -280,6 +307,46 @@ pub fn date_range_text(state: &ViewState) -> String {
         (None, Some(to)) => format!("up to {}", show(to)),
         (Some(from), Some(to)) => format!("{} to {}", show(from), show(to)),
     }
+}
+
+/// What the filters and chart options of the open view are set to, as the one line a closed
+/// disclosure shows on a phone: "All dates · by month · people".
+pub fn controls_summary(state: &ViewState) -> String {
+    use crate::closed_set::ClosedSet;
+    use crate::view_state::{SeriesChoice, Tab};
+    let dates = match (state.date_from, state.date_to) {
+        (None, None) => "All dates".to_string(),
+        _ => crate::text::capitalise(&date_range_text(state)),
+    };
+    let mut parts = vec![dates];
+    match state.tab {
+        Tab::Briefing => parts.push(format!("by {}", state.briefing_period.label())),
+        Tab::Crossings => {
+            parts.push(format!("by {}", state.period.label()));
+            parts.push(state.measure.label().to_lowercase());
+            parts.push(
+                match state.series {
+                    SeriesChoice::Provisional => "provisional",
+                    SeriesChoice::Official => "official",
+                }
+                .to_string(),
+            );
+            if state.rolling_periods > 0 {
+                parts.push(format!("{}-period average", state.rolling_periods));
+            }
+            if state.compare_years {
+                parts.push("years compared".to_string());
+            }
+            if state.show_events {
+                parts.push("announcements marked".to_string());
+            }
+        }
+        Tab::Announcements if !state.search.is_empty() => {
+            parts.push(format!("search “{}”", state.search));
+        }
+        _ => {}
+    }
+    parts.join(" · ")
 }
 
 /// The view's date range as the opening of a sentence: "Across all dates in the dataset", "From 1 January

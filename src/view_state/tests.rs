@@ -380,3 +380,83 @@ fn a_record_opened_by_link_reads_back_and_is_let_go_on_another_tab() {
     state.show_tab(Tab::Briefing);
     assert_eq!(state.item, None);
 }
+
+#[test]
+fn shortcut_keys_name_views_search_table_steps_and_help_and_nothing_else() {
+    use crate::view_state::{shortcut_for_key, Shortcut};
+    for (view_idx, (_, tab)) in Tab::NAMES.iter().enumerate() {
+        assert_eq!(
+            shortcut_for_key(&(view_idx + 1).to_string()),
+            Some(Shortcut::ShowTab(*tab))
+        );
+    }
+    assert_eq!(shortcut_for_key("0"), None);
+    assert_eq!(shortcut_for_key(&(Tab::NAMES.len() + 1).to_string()), None);
+    assert_eq!(shortcut_for_key("/"), Some(Shortcut::Search));
+    assert_eq!(shortcut_for_key("t"), Some(Shortcut::ToggleTable));
+    assert_eq!(
+        shortcut_for_key("["),
+        Some(Shortcut::StepDates { forward: false })
+    );
+    assert_eq!(
+        shortcut_for_key("]"),
+        Some(Shortcut::StepDates { forward: true })
+    );
+    assert_eq!(shortcut_for_key("?"), Some(Shortcut::Help));
+    for other in ["a", "Enter", "ArrowLeft", " ", "Escape", "-1"] {
+        assert_eq!(shortcut_for_key(other), None, "{other}");
+    }
+}
+
+#[test]
+fn stepping_the_dates_moves_both_ends_by_the_charts_period_keeping_month_ends() {
+    let data_last = NaiveDate::from_ymd_opt(2026, 8, 20).unwrap();
+    let day = |year, month, day| NaiveDate::from_ymd_opt(year, month, day);
+    let mut state = ViewState::initial();
+    state.tab = Tab::Crossings;
+    state.period = Period::Month;
+    // No dates yet: the month holding the last day with data.
+    state.step_dates(false, data_last);
+    assert_eq!(
+        (state.date_from, state.date_to),
+        (day(2026, 8, 1), day(2026, 8, 31))
+    );
+    state.step_dates(false, data_last);
+    assert_eq!(
+        (state.date_from, state.date_to),
+        (day(2026, 7, 1), day(2026, 7, 31))
+    );
+    state.date_from = day(2026, 3, 1);
+    state.date_to = day(2026, 4, 30);
+    state.step_dates(true, data_last);
+    assert_eq!(
+        (state.date_from, state.date_to),
+        (day(2026, 4, 1), day(2026, 5, 31)),
+        "30 April steps to 31 May"
+    );
+    state.period = Period::Week;
+    state.date_from = day(2026, 8, 3);
+    state.date_to = None;
+    state.step_dates(false, data_last);
+    assert_eq!(
+        (state.date_from, state.date_to),
+        (day(2026, 7, 27), None),
+        "an open end stays open"
+    );
+    state.tab = Tab::Briefing;
+    state.briefing_period = Period::Year;
+    state.date_from = None;
+    state.date_to = None;
+    state.step_dates(true, data_last);
+    assert_eq!(
+        (state.date_from, state.date_to),
+        (day(2026, 1, 1), day(2026, 12, 31))
+    );
+    state.step_dates(false, data_last);
+    assert_eq!(
+        (state.date_from, state.date_to),
+        (day(2025, 1, 1), day(2025, 12, 31))
+    );
+    state.tab = Tab::Funding;
+    assert_eq!(state.stepping_period(), Period::Month);
+}

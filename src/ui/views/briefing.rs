@@ -50,8 +50,8 @@ pub fn BriefingView(
     view! {
         <h2>"Briefing"</h2>
         <p class="lede" data-testid="briefing-summary" aria-live="polite">{move || summary.get()}</p>
-        <KeyNumbersTable dataset=dataset.clone() state=state/>
         <KeyChart dataset=dataset.clone() state=state chart_size=chart_size/>
+        <KeyNumbersTable dataset=dataset.clone() state=state/>
         <ComparePanel dataset=dataset.clone() state=state/>
         <div class="headline-grid">
             {move || figures.get().into_iter().map(|headline| {
@@ -150,6 +150,16 @@ fn KeyChart(
     let chart = Memo::new(move |_| {
         state.with(|state| briefing_chart(&dataset_for_chart, state, chart_size.get()))
     });
+    view! {
+        <ChartPanel dataset=dataset.clone() chart=chart state=state wide_chart=move |()| {
+            state.with_untracked(|state| briefing_chart(&dataset, state, WIDE_CHART_SIZE))
+        }/>
+    }
+}
+
+/// The key chart's option (by month or by year), shown with the filters.
+#[component]
+pub fn BriefingOptions(state: RwSignal<ViewState>) -> impl IntoView {
     let options = BRIEFING_PERIODS
         .iter()
         .map(|period| (period.key().to_string(), format!("By {}", period.label())))
@@ -165,8 +175,5 @@ fn KeyChart(
                     }
                 })/>
         </form>
-        <ChartPanel dataset=dataset.clone() chart=chart state=state wide_chart=move |()| {
-            state.with_untracked(|state| briefing_chart(&dataset, state, WIDE_CHART_SIZE))
-        }/>
     }
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::chart::ChartSize;
 use crate::closed_set::ClosedSet;
 use crate::data::Dataset;
-use crate::view_model::{crossings_chart, WIDE_CHART_SIZE};
+use crate::view_model::{crossings_chart, nearest_events, EVENTS_SHOWN, WIDE_CHART_SIZE};
 use crate::view_state::{Measure, Period, SeriesChoice, Tab, ViewState, ROLLING_CHOICES};
 
 use crate::ui::chart_panel::ChartPanel;
@@ -46,9 +46,73 @@ pub fn CrossingsView(
     // Its own memo, so the list (one item per announcement: thousands in a large dataset) is only
     // rebuilt when the marked announcements change, not when the measure does.
     let events = Memo::new(move |_| chart.with(|chart| chart.events.clone()));
+    // The list shows the few marked nearest the readout (or the latest), or all when asked.
+    let readout_idx = RwSignal::new(None::<usize>);
+    let show_all_events = RwSignal::new(false);
+    let listed = Memo::new(move |_| {
+        events.with(|events| {
+            if show_all_events.get() {
+                (0..events.len()).collect()
+            } else {
+                nearest_events(events, readout_idx.get(), EVENTS_SHOWN)
+            }
+        })
+    });
     view! {
         <h2>"Crossings"</h2>
-        <form class="options" on:submit=|event| event.prevent_default() aria-label="Chart options">
+        <ChartPanel dataset=dataset.clone() chart=chart state=state readout_idx=readout_idx wide_chart=move |()| {
+            state.with_untracked(|state| crossings_chart(&dataset_for_download, state, WIDE_CHART_SIZE))
+        }/>
+        <ComparePanel dataset=dataset.clone() state=state/>
+        <Show when=move || events.with(|events| !events.is_empty())>
+            <h3>"Announcements marked on the chart"</h3>
+            <p class="event-list__scope" data-testid="event-list-scope" aria-live="polite">{move || events.with(|events| {
+                let listed_count = listed.with(Vec::len);
+                if listed_count == events.len() {
+                    format!("All {} marked, in order.", events.len())
+                } else if readout_idx.get().is_some() {
+                    format!("The {listed_count} of {} nearest the readout.", events.len())
+                } else {
+                    format!("The latest {listed_count} of {}; move along the chart to list those near a date.", events.len())
+                }
+            })}</p>
+            <ol class="event-list" data-testid="event-list">
+                {move || events.with(|events| listed.get().into_iter().map(|event_idx| {
+                    let event = &events[event_idx];
+                    let announcement_id = event.announcement_id.clone();
+                    // Opens the announcement on its tab, in view and focused.
+                    let open = move |_| {
+                        let announcement_id = announcement_id.clone();
+                        state.update(move |state| {
+                            state.show_tab(Tab::Announcements);
+                            state.item = Some(announcement_id);
+                        });
+                    };
+                    view! {
+                        <li value=event.number.to_string()>
+                            <time>{event.date_display.clone()}</time>" — "
+                            <button type="button" class="link-button" on:click=open>{event.title.clone()}</button>
+                        </li>
+                    }
+                }).collect_view())}
+            </ol>
+            <Show when=move || events.with(|events| events.len() > EVENTS_SHOWN)>
+                <button type="button" class="button button--secondary" data-testid="show-all-events"
+                    aria-pressed=move || show_all_events.get().to_string()
+                    on:click=move |_| show_all_events.update(|show| *show = !*show)>
+                    {move || if show_all_events.get() { "Show fewer".to_string() } else { format!("Show all {}", events.with(Vec::len)) }}
+                </button>
+            </Show>
+        </Show>
+    }
+}
+
+/// The Crossings chart's options: grouping, measure, figures, rolling average, years compared and
+/// announcements marked. Shown with the filters, in the one disclosure a phone keeps closed.
+#[component]
+pub fn CrossingsOptions(state: RwSignal<ViewState>) -> impl IntoView {
+    view! {
+        <form class="options" on:submit=|event| event.prevent_default() aria-label="Chart options" data-testid="crossings-options">
             <OptionSelect label="Group by" test_id="option-period" options={closed_set_options::<Period>()}
                 current=Signal::derive(move || state.with(|state| state.period.key().to_string()))
                 on_pick=Callback::new(move |key: String| if let Some(period) = Period::from_key(&key) { state.update(|state| state.period = period) })/>
@@ -72,31 +136,5 @@ pub fn CrossingsView(
                 " Mark announcements"
             </label>
         </form>
-        <ChartPanel dataset=dataset.clone() chart=chart state=state wide_chart=move |()| {
-            state.with_untracked(|state| crossings_chart(&dataset_for_download, state, WIDE_CHART_SIZE))
-        }/>
-        <ComparePanel dataset=dataset.clone() state=state/>
-        <Show when=move || events.with(|events| !events.is_empty())>
-            <h3>"Announcements marked on the chart"</h3>
-            <ol class="event-list" data-testid="event-list">
-                {move || events.with(|events| events.iter().map(|event| {
-                    let announcement_id = event.announcement_id.clone();
-                    // Opens the announcement on its tab, in view and focused.
-                    let open = move |_| {
-                        let announcement_id = announcement_id.clone();
-                        state.update(move |state| {
-                            state.show_tab(Tab::Announcements);
-                            state.item = Some(announcement_id);
-                        });
-                    };
-                    view! {
-                        <li value=event.number.to_string()>
-                            <time>{event.date_display.clone()}</time>" — "
-                            <button type="button" class="link-button" on:click=open>{event.title.clone()}</button>
-                        </li>
-                    }
-                }).collect_view())}
-            </ol>
-        </Show>
     }
 }

@@ -36,14 +36,17 @@ pub fn FundingView(
     });
     view! {
         <h2>"Funding"</h2>
+        // The answer, then its chart; the other totals after the chart.
         <div class="totals" data-testid="funding-totals">
             <p class="totals__main" data-testid="funding-bsc-total">{move || funding.with(|funding| funding.bsc_total_sentence.clone())}</p>
-            {move || funding.with(|funding| funding.all_total_sentence.clone()).map(|sentence| view! { <p>{sentence}</p> })}
-            {move || funding.with(|funding| funding.per_year_sentences.iter().map(|sentence| view! { <p>{sentence.clone()}</p> }).collect_view())}
         </div>
         <ChartPanel dataset=dataset.clone() chart=chart state=state wide_chart=move |()| {
             state.with_untracked(|state| funding_view(&dataset_for_download, state, WIDE_CHART_SIZE).chart)
         }/>
+        <div class="totals totals--more" data-testid="funding-other-totals">
+            {move || funding.with(|funding| funding.all_total_sentence.clone()).map(|sentence| view! { <p>{sentence}</p> })}
+            {move || funding.with(|funding| funding.per_year_sentences.iter().map(|sentence| view! { <p>{sentence.clone()}</p> }).collect_view())}
+        </div>
         <Show when=move || funding.with(|funding| !funding.rows.is_empty())>
         <h3>"By recipient"</h3>
         <div data-testid="funding-by-recipient">

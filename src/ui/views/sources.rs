@@ -49,6 +49,8 @@ pub fn SourcesView(
     view! {
         <h2>"Sources and method"</h2>
         <p><DataPackButton/></p>
+        <p data-testid="open-file-help">"To look at another edition of the data, choose "<strong>"Open data file"</strong>
+            " at the top of the page, or drop a dataset file (JSON, at most 32 MB) anywhere on it. The file is checked in this browser and never leaves it; the explorer then says what changed against the data on screen."</p>
         <dl class="facts" data-testid="dataset-facts">
             <dt>"Dataset"</dt><dd>{dataset.title.clone()}</dd>
             <dt>"Loaded from"</dt><dd>{origin}</dd>

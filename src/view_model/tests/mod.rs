@@ -482,3 +482,71 @@ fn the_readout_names_the_announcements_marked_in_its_period() {
         "June has none"
     );
 }
+
+#[test]
+fn the_controls_line_says_what_is_set_on_the_open_view() {
+    use crate::view_state::{Measure, Tab};
+    let mut state = ViewState::initial();
+    state.tab = Tab::Crossings;
+    state.period = Period::Month;
+    state.measure = Measure::People;
+    state.rolling_periods = 0;
+    state.compare_years = false;
+    state.show_events = false;
+    assert_eq!(
+        controls_summary(&state),
+        "All dates · by month · people · provisional"
+    );
+    state.date_from = Some(date(2024, 1, 1));
+    state.rolling_periods = 3;
+    state.show_events = true;
+    assert_eq!(
+        controls_summary(&state),
+        "From 1 January 2024 · by month · people · provisional · 3-period average · announcements marked"
+    );
+    state.tab = Tab::Briefing;
+    state.briefing_period = Period::Year;
+    assert_eq!(controls_summary(&state), "From 1 January 2024 · by year");
+    state.tab = Tab::Announcements;
+    state.search = "summit".to_string();
+    assert_eq!(
+        controls_summary(&state),
+        "From 1 January 2024 · search “summit”"
+    );
+}
+
+#[test]
+fn the_list_under_a_chart_names_the_announcements_nearest_the_readout_or_else_the_latest() {
+    let events: Vec<EventNote> = [0, 2, 2, 5, 9, 14, 20]
+        .into_iter()
+        .enumerate()
+        .map(|(event_idx, x_idx)| EventNote {
+            x_idx,
+            number: event_idx + 1,
+            date_display: String::new(),
+            title: format!("event {event_idx}"),
+            announcement_id: format!("a{event_idx}"),
+        })
+        .collect();
+    assert_eq!(
+        nearest_events(&events, None, 3),
+        [4, 5, 6],
+        "the latest three"
+    );
+    assert_eq!(
+        nearest_events(&events, Some(4), 3),
+        [1, 2, 3],
+        "positions 2, 2 and 5 are nearest 4"
+    );
+    assert_eq!(
+        nearest_events(&events, Some(11), 2),
+        [4, 5],
+        "9 and 14 are each within 3 of 11"
+    );
+    assert_eq!(
+        nearest_events(&events, Some(0), 10).len(),
+        events.len(),
+        "never more than there are"
+    );
+    assert!(nearest_events(&[], Some(3), 5).is_empty());
+}

@@ -38,7 +38,8 @@ pub(super) fn add_static_shell(
                 body.prepend(
                     &format!(
                         "<div id=\"{STATIC_SHELL_ELEMENT_ID}\"><header class=\"site-header\"><div class=\"site-header__inner\">\
-                         <span class=\"site-header__name\">Border Security Briefing Explorer</span></div></header>\
+                         <span class=\"site-header__name\">Border Security Briefing Explorer</span>\
+                         <span class=\"open-file\"><span class=\"open-file__label\">Open data file</span></span></div></header>\
                          <main class=\"page\"><h1>"
                     ),
                     ContentType::Html,
