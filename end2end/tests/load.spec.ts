@@ -35,11 +35,13 @@ test('the hosted site fetches its dataset relative to the page', async ({ openAp
 });
 
 test('the page as served shows the title at once, and the app takes its place', async ({ openApp, edition, page }) => {
-  // Before any script runs, the page already carries the header, the title and the as-of line.
+  // Before any script runs, the page already carries the header, the title, the as-of line and the
+  // briefing (see prerender.spec.ts).
   const servedHtml = edition === 'hosted'
     ? await (await page.request.get(process.env.BSE_BASE_URL!)).text()
     : readFileSync(process.env.BSE_OFFLINE_FILE!, 'utf8');
-  expect(servedHtml).toContain(`<h1>${dataset.title}</h1>`);
+  expect(servedHtml).toContain(`<h1 data-pre="dataset-title">${dataset.title}</h1>`);
+  expect(servedHtml).toContain('data-pre="briefing-summary"');
   // Its styles are in the page, so the first paint waits for no other download.
   expect(servedHtml).toContain('<style>');
   expect(servedHtml).not.toMatch(/rel="?stylesheet/);

@@ -40,11 +40,14 @@ pub fn App() -> impl IntoView {
     let (narrow_screen, chart_size) = watch_screen();
     keep_state_in_fragment(state, ignored);
 
-    // The build puts a static copy of the page's header and title in index.html (`#bse-shell`), so the
-    // title shows before the app has loaded; the app takes its place once the dataset is in.
+    // The build writes the Briefing into index.html (`#bse-shell`), so the answer shows before the app
+    // has loaded. The explorer takes its place once it has drawn its own view (see `Explorer`); a
+    // dataset that fails to load replaces it at once, with the reason.
     Effect::new(move |_| {
-        if bundled.with(Option::is_some) {
+        if bundled.with(|loaded| matches!(loaded, Some(Err(_)))) {
             browser::remove_element(STATIC_SHELL_ELEMENT_ID);
+        }
+        if bundled.with(Option::is_some) {
             // The offline copy is made once the page is up, so its downloads never compete with the page's.
             leptos::task::spawn_local(async {
                 browser::next_task().await;
@@ -165,6 +168,10 @@ fn Explorer(
     leptos::task::spawn_local(async move {
         browser::next_task().await;
         panel_ready.set(true);
+        // The view is in the page (still hidden behind the prerendered copy): the copy goes, and the
+        // same view shows in its place in one frame.
+        browser::next_task().await;
+        browser::remove_element(STATIC_SHELL_ELEMENT_ID);
     });
     // Removed with this explorer, so opening another dataset never leaves two listening.
     let shortcut_listener =

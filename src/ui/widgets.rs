@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::citation::{cite, Cited};
 use crate::closed_set::ClosedSet;
-use crate::data::{is_safe_https_url, Dataset};
+use crate::data::Dataset;
 use crate::view_state::{to_fragment, Tab, ViewState};
 
 use super::browser;
@@ -20,24 +20,17 @@ pub fn SourceLinks(
     /// The ids to show.
     source_ids: Vec<String>,
 ) -> impl IntoView {
-    let links = source_ids
-        .iter()
-        .filter_map(|source_id| dataset.sources.iter().find(|source| &source.source_id == source_id))
-        .map(|source| {
-            let label = format!("{}: {}", source.publisher, source.title);
-            match source.url.as_deref().filter(|url| is_safe_https_url(url)) {
-                Some(url) => {
-                    let domain = url.trim_start_matches("https://").split('/').next().unwrap_or("").to_string();
-                    view! {
-                        <li>
-                            <a href=url.to_string() rel="noopener noreferrer" target="_blank">{label}</a>
-                            " "<span class="source-domain">"("{domain}")"</span>
-                        </li>
-                    }
-                    .into_any()
-                }
-                None => view! { <li>{label}</li> }.into_any(),
+    let links = crate::view_model::source_links(&dataset, &source_ids)
+        .into_iter()
+        .map(|link| match link.url_and_domain {
+            Some((url, domain)) => view! {
+                <li>
+                    <a href=url rel="noopener noreferrer" target="_blank">{link.label}</a>
+                    " "<span class="source-domain">"("{domain}")"</span>
+                </li>
             }
+            .into_any(),
+            None => view! { <li>{link.label}</li> }.into_any(),
         })
         .collect_view();
     view! { <ul class="source-links">{links}</ul> }

@@ -29,7 +29,9 @@ pub use figure::{standalone_figure, wrap_words, xml_text, Figure};
 pub use funding::{funding_view, FundingRow, FundingView};
 pub use key_facts::{key_facts, KeyFact, KeyFacts, KEY_FACTS_SHOWN_FIRST};
 pub use key_numbers::{key_numbers, KeyNumbers};
-pub use sources::{changelog_entries, editions_view, method_notes, EditionsView};
+pub use sources::{
+    changelog_entries, editions_view, method_notes, source_links, EditionsView, SourceLink,
+};
 
 use crate::chart::{ChartSize, DrawnChart};
 use crate::data::{Dataset, Status};

@@ -306,3 +306,41 @@ pub fn method_notes() -> Vec<&'static str> {
         "Nothing is estimated or interpolated: a value the sources do not give is shown as missing.",
     ]
 }
+
+/// A source as a link shows it: "Publisher: Title", and the address with its domain when it is a safe
+/// `https` one (anything else is shown as plain text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceLink {
+    pub label: String,
+    /// The address and its domain, for a safe `https` address.
+    pub url_and_domain: Option<(String, String)>,
+}
+
+/// The sources with these ids, in that order; ids with no source are left out.
+pub fn source_links(dataset: &Dataset, source_ids: &[String]) -> Vec<SourceLink> {
+    source_ids
+        .iter()
+        .filter_map(|source_id| {
+            dataset
+                .sources
+                .iter()
+                .find(|source| &source.source_id == source_id)
+        })
+        .map(|source| SourceLink {
+            label: format!("{}: {}", source.publisher, source.title),
+            url_and_domain: source
+                .url
+                .as_deref()
+                .filter(|url| crate::data::is_safe_https_url(url))
+                .map(|url| {
+                    let domain = url
+                        .trim_start_matches("https://")
+                        .split('/')
+                        .next()
+                        .unwrap_or("")
+                        .to_string();
+                    (url.to_string(), domain)
+                }),
+        })
+        .collect()
+}

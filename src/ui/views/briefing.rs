@@ -52,7 +52,6 @@ pub fn BriefingView(
         <p class="lede" data-testid="briefing-summary" aria-live="polite">{move || summary.get()}</p>
         <KeyChart dataset=dataset.clone() state=state chart_size=chart_size/>
         <KeyNumbersTable dataset=dataset.clone() state=state/>
-        <ComparePanel dataset=dataset.clone() state=state/>
         <div class="headline-grid">
             {move || figures.get().into_iter().map(|headline| {
                 let cited = Cited::new(headline.claim.clone(), headline.source_ids.clone());
@@ -79,6 +78,7 @@ pub fn BriefingView(
                 }
             }).collect_view()}
         </div>
+        <ComparePanel dataset=dataset.clone() state=state/>
         <KeyFactsSection dataset=dataset.clone() state=state/>
         <p><DataPackButton/></p>
         <h3>"Latest announcements"</h3>

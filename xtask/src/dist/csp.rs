@@ -24,7 +24,7 @@ pub fn hosted_csp(inline_script_hashes: &[String], inline_style_hash: &str) -> S
 /// Adds the hosted Content-Security-Policy to the page, allowing its inline loader and its inline
 /// styles (`css`, as `inline_stylesheets` wrote them) by hash.
 pub(super) fn add_hosted_csp(index_html: &str, css: &str) -> Result<String, String> {
-    let hashes: Vec<String> = inline_script_texts(index_html)?
+    let hashes: Vec<String> = inline_script_texts(index_html, true)?
         .iter()
         .map(|text| csp_hash(text))
         .collect();
@@ -45,8 +45,8 @@ pub(super) fn add_hosted_csp(index_html: &str, css: &str) -> Result<String, Stri
     .map_err(|error| format!("adding the CSP to dist/index.html: {error}"))
 }
 
-/// The text of every inline script (no `src`) in a page.
-pub(super) fn inline_script_texts(html: &str) -> Result<Vec<String>, String> {
+/// The text of every inline script (no `src`) in a page; modules too when `with_modules`.
+pub(super) fn inline_script_texts(html: &str, with_modules: bool) -> Result<Vec<String>, String> {
     use lol_html::text;
     let texts = RefCell::new(Vec::<Option<String>>::new());
     rewrite_str(
@@ -57,7 +57,11 @@ pub(super) fn inline_script_texts(html: &str) -> Result<Vec<String>, String> {
                     let is_inline = script.get_attribute("src").is_none()
                         && script
                             .get_attribute("type")
-                            .is_none_or(|kind| kind != "application/json");
+                            .is_none_or(|kind| kind != "application/json")
+                        && (with_modules
+                            || script
+                                .get_attribute("type")
+                                .is_none_or(|kind| kind != "module"));
                     texts.borrow_mut().push(is_inline.then(String::new));
                     Ok(())
                 }),

@@ -1,6 +1,6 @@
 //! The release build: Trunk's static website in `dist/`, then the offline edition bundled into one HTML file.
 //!
-//! One file per job: `shell` writes the static header and title into the page, `csp` the hosted page's
+//! One file per job: `prerender` writes the Briefing as the app first draws it and `shell` puts it into the page, `csp` the hosted page's
 //! Content-Security-Policy, `service_worker` the offline cache, and `offline` the single-file edition
 //! (Trunk's `index.html` rewritten with lol_html: the stylesheet becomes a `<style>` block, the preload
 //! links go, Trunk's loader is replaced by one inline module holding the wasm-bindgen glue and the wasm,
@@ -8,6 +8,7 @@
 
 mod csp;
 mod offline;
+mod prerender;
 mod service_worker;
 mod shell;
 

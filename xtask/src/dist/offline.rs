@@ -41,10 +41,16 @@ pub fn bundle_offline(
     let wasm_bytes = read_asset(wasm_href)?;
     let loader = offline_loader_script(&glue, &wasm_bytes)?;
     let dataset_block = inline_dataset_json(dataset_bytes)?;
+    // The loader, and every classic inline script of the page (the prerendered page's first script),
+    // each allowed by its hash.
+    let mut script_hashes = vec![format!("'{}'", csp_hash(&loader))];
+    for text in super::csp::inline_script_texts(&styled.html, false)? {
+        script_hashes.push(format!("'{}'", csp_hash(&text)));
+    }
     let csp = format!(
-        "default-src 'none'; script-src '{}' 'wasm-unsafe-eval'; style-src '{}'; img-src data: blob:; \
+        "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src '{}'; img-src data: blob:; \
          worker-src blob:; base-uri 'none'; form-action 'none'; object-src 'none'",
-        csp_hash(&loader),
+        script_hashes.join(" "),
         csp_hash(&styled.css)
     );
     let rewritten = rewrite_str(
@@ -263,8 +269,12 @@ pub(super) fn check_self_contained(html: &str) -> Result<(), String> {
             element_content_handlers: vec![element!("*", |any| {
                 for attribute in ["src", "href", "integrity", "srcset", "data-trunk"] {
                     if let Some(value) = any.get_attribute(attribute) {
-                        let inside = matches!(attribute, "src" | "href")
-                            && (value.starts_with("data:") || value.starts_with('#'));
+                        // A link a person follows (a source in the prerendered briefing) loads nothing
+                        // by itself; everything else that names an address would.
+                        let followed_link = any.tag_name() == "a" && attribute == "href";
+                        let inside = followed_link
+                            || matches!(attribute, "src" | "href")
+                                && (value.starts_with("data:") || value.starts_with('#'));
                         if !inside {
                             outside
                                 .borrow_mut()

@@ -30,11 +30,12 @@ fn the_static_shell_shows_the_title_as_text() {
         border_security_explorer::data::parse_dataset(tree.to_string().as_bytes()).unwrap();
     let html = add_static_shell(TRUNK_INDEX, &dataset).unwrap();
     assert!(html.contains(
-        "<main class=\"page\"><h1>Briefing &lt;script&gt;alert(1)&lt;/script&gt; &amp; more</h1>"
+        "<h1 data-pre=\"dataset-title\">Briefing &lt;script&gt;alert(1)&lt;/script&gt; &amp; more</h1>"
     ));
     assert!(!html.contains("<script>alert(1)"));
     assert!(html.contains(&format!(
-        "<p class=\"as-of\">Data as at {} · crossings to {} (provisional)</p>",
+        "<p class=\"as-of\">Data as at <time datetime=\"{}\">{}</time> · crossings to {} (provisional)</p>",
+        border_security_explorer::dates::iso_date(dataset.as_of),
         border_security_explorer::dates::day_month_year(dataset.as_of),
         border_security_explorer::dates::day_month_year(dataset.crossings.daily.info.as_of)
     )));
@@ -47,6 +48,44 @@ fn the_static_shell_shows_the_title_as_text() {
         html.contains("<p class=\"loading-slow\">The explorer has still not started."),
         "the shell says so if the app never starts"
     );
+}
+
+#[test]
+fn the_prerendered_briefing_is_the_view_models_own_text_and_both_chart_sizes() {
+    use border_security_explorer::view_model::{
+        briefing_chart, briefing_summary, key_numbers, NARROW_CHART_SIZE, WIDE_CHART_SIZE,
+    };
+    use border_security_explorer::view_state::ViewState;
+    let dataset = border_security_explorer::data::parse_dataset(include_bytes!(
+        "../../../public/data/dataset.json"
+    ))
+    .unwrap();
+    let state = ViewState::initial();
+    let html = add_static_shell(TRUNK_INDEX, &dataset).unwrap();
+    let escaped = |text: &str| html_escape::encode_text(text).to_string();
+    assert!(html.contains(&escaped(&briefing_summary(&dataset, &state))));
+    for size in [WIDE_CHART_SIZE, NARROW_CHART_SIZE] {
+        let chart = briefing_chart(&dataset, &state, size);
+        assert!(html.contains(&chart.drawn.svg), "the chart at {size:?}");
+    }
+    let key = key_numbers(&dataset);
+    for row in &key.table.rows {
+        assert!(html.contains(&format!(
+            "<th scope=\"row\">{}</th>",
+            escaped(&row[0].shown)
+        )));
+    }
+    assert_eq!(
+        html.matches("data-pre=\"copy-row-").count(),
+        key.table.rows.len()
+    );
+    // No element of the shell carries a test id the app also uses.
+    assert!(!html.contains("data-testid="));
+    assert!(html.contains(&format!(
+        "<script>{}</script>",
+        super::prerender::CHOOSE_SCRIPT
+    )));
+    assert!(html.contains("data-pre=\"needs-javascript\""));
 }
 
 #[test]
@@ -88,7 +127,7 @@ fn bundles_everything_inline_with_matching_hashes() {
     assert!(html.contains("new DecompressionStream('gzip')"));
     // The hostile title cannot close the JSON block.
     assert!(html.contains(r#"\u003c/script>\u003cscript>alert(1)\u003c/script>"#));
-    let scripts = inline_script_texts(&html).unwrap();
+    let scripts = inline_script_texts(&html, true).unwrap();
     assert_eq!(
         scripts.len(),
         1,
@@ -187,4 +226,9 @@ fn finds_leftover_outside_references() {
         .unwrap_err();
     assert!(error.contains("https://example.org/x.png"), "{error}");
     assert!(!error.contains("#top"));
+    // A link to a source is followed by a person, not loaded: allowed. A stylesheet link is not.
+    assert!(check_self_contained(r#"<a href="https://www.gov.uk/x">source</a>"#).is_ok());
+    let error = check_self_contained(r#"<link rel="stylesheet" href="https://example.org/a.css">"#)
+        .unwrap_err();
+    assert!(error.contains("example.org/a.css"), "{error}");
 }

@@ -1,0 +1,85 @@
+// The Briefing written into the page at build time: it shows with no script at all, says that the
+// explorer needs JavaScript, has the same text as the app draws, and does not move when the app takes
+// over; a link to another view never shows it first. Both editions, phone and desktop widths.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from '@playwright/test';
+import { test, expect, appUrl, type Edition } from './fixtures';
+
+/** Parts compared between the prerendered page (`data-pre`) and the app (`data-testid`). */
+const COMPARED = ['dataset-title', 'tab-briefing', 'controls-summary', 'filter-summary', 'briefing-summary',
+  'chart-summary', 'chart-source', 'key-numbers', 'headline-value'];
+/** Parts whose place on the screen must not change when the app takes over. */
+const PLACED = ['dataset-title', 'tab-briefing', 'controls', 'briefing-summary', 'chart-frame', 'key-numbers'];
+
+/** Opens the page as it is before the app starts: the app's code never runs, the page's own first
+ * script does. Hosted: the wasm is refused. Offline: a copy of the file without the app's module. */
+async function beforeTheApp(browser: Browser, edition: Edition, viewport: { width: number; height: number }, fragment = ''): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  if (edition === 'hosted') {
+    await page.route('**/*.wasm', (route) => route.abort());
+    await page.goto(appUrl('hosted', fragment));
+  } else {
+    const html = readFileSync(process.env.BSE_OFFLINE_FILE!, 'utf8');
+    const withoutApp = html.replace(/<script type="module">[\s\S]*?<\/script>/, '');
+    expect(withoutApp.length, 'the app module was found and removed').toBeLessThan(html.length / 2);
+    const copy = join(mkdtempSync(join(tmpdir(), 'bse-')), 'before-app.html');
+    writeFileSync(copy, withoutApp);
+    await page.goto(pathToFileURL(copy).href + (fragment ? `#${fragment}` : ''));
+  }
+  await expect(page.locator('[data-pre="dataset-title"]')).toBeVisible();
+  return page;
+}
+
+async function texts(page: Page, attribute: string): Promise<Record<string, string[]>> {
+  return page.evaluate(([keys, attribute]) => Object.fromEntries((keys as string[]).map((key) => [key,
+    [...document.querySelectorAll(`[${attribute}="${key}"]`)].filter((element) => element.getClientRects().length > 0)
+      .map((element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim())])), [COMPARED, attribute] as const);
+}
+
+async function places(page: Page, attribute: string): Promise<Record<string, number>> {
+  return page.evaluate(([keys, attribute]) => Object.fromEntries((keys as string[]).map((key) => {
+    const element = [...document.querySelectorAll(`[${attribute}="${key}"]`)].find((found) => found.getClientRects().length > 0);
+    return [key, element ? Math.round(element.getBoundingClientRect().top + window.scrollY) : -1];
+  })), [PLACED, attribute] as const);
+}
+
+test('with JavaScript off, the page shows the briefing and says the explorer needs JavaScript', async ({ browser, edition }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(appUrl(edition));
+  await expect(page.locator('[data-pre="needs-javascript"]')).toBeVisible();
+  await expect(page.locator('[data-pre="needs-javascript"]')).toContainText('needs JavaScript');
+  await expect(page.locator('[data-pre="briefing-summary"]')).toContainText('people crossed');
+  await expect(page.locator('[data-pre="chart-svg"]').first().locator('svg')).toBeVisible();
+  await expect(page.locator('[data-pre="key-numbers"] tbody tr').first()).toBeVisible();
+  await expect(page.locator('[data-pre^="headline-"]').first()).toBeVisible();
+  await context.close();
+});
+
+for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 800 }]) {
+  test(`at ${viewport.width} px the prerendered text is the app's, and nothing moves when the app takes over`, async ({ browser, edition, openApp, page }) => {
+    const before = await beforeTheApp(browser, edition, viewport);
+    const prerenderedTexts = await texts(before, 'data-pre');
+    const prerenderedPlaces = await places(before, 'data-pre');
+    await before.close();
+    for (const key of ['dataset-title', 'briefing-summary', 'chart-summary', 'key-numbers', 'headline-value']) {
+      expect(prerenderedTexts[key].length, `${key} is prerendered`).toBeGreaterThan(0);
+    }
+    await page.setViewportSize(viewport);
+    await openApp();
+    await expect(page.locator('#bse-shell')).toHaveCount(0);
+    await expect(page.getByTestId('key-numbers').locator('tbody tr').first()).toBeVisible();
+    expect(await texts(page, 'data-testid')).toEqual(prerenderedTexts);
+    expect(await places(page, 'data-testid')).toEqual(prerenderedPlaces);
+  });
+}
+
+test('a link to another view never shows the prerendered briefing first', async ({ browser, edition }) => {
+  const page = await beforeTheApp(browser, edition, { width: 1280, height: 900 }, 'v=1&tab=crossings');
+  await expect(page.locator('[data-pre="prerendered-panel"]')).toBeHidden();
+  await expect(page.getByText('Loading the explorer…')).toBeVisible();
+  await page.close();
+});
