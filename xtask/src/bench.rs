@@ -15,8 +15,8 @@ use crate::tools::{
     timed_step, BrowserScratchDir,
 };
 
-/// The first-load budget for the hosted site, gzip-compressed.
-const FIRST_LOAD_BUDGET_GZIP_BYTES: u64 = 200 * 1024;
+/// The first-load target for the hosted site, gzip-compressed (issue 16: 250 KB; its stretch goal is 200 KB).
+const FIRST_LOAD_BUDGET_GZIP_BYTES: u64 = 250 * 1024;
 /// The offline file's budget.
 const OFFLINE_BUDGET_BYTES: u64 = 1024 * 1024;
 
@@ -263,10 +263,10 @@ fn gzip_len(bytes: &[u8]) -> Result<u64, String> {
         .map_err(|error| error.to_string())
 }
 
-/// Raw and gzip sizes of every file of the hosted build, the first load, and the offline file.
+/// Raw, gzip and brotli sizes of every file of the hosted build, the first load, and the offline file.
 fn file_sizes(dist: &Path) -> Result<Value, String> {
     let mut files = Vec::new();
-    let mut first_load = (0u64, 0u64);
+    let mut first_load = (0u64, 0u64, 0u64);
     let mut names: Vec<_> = Vec::new();
     collect(dist, dist, &mut names)?;
     names.sort();
@@ -274,6 +274,9 @@ fn file_sizes(dist: &Path) -> Result<Value, String> {
         let bytes = std::fs::read(dist.join(&relative))
             .map_err(|error| format!("reading {relative}: {error}"))?;
         let (raw, gzip) = (bytes.len() as u64, gzip_len(&bytes)?);
+        let brotli = crate::tools::brotli(&bytes)
+            .map_err(|error| error.to_string())?
+            .len() as u64;
         // The first load: the page, its script, wasm and styles, and the dataset it fetches.
         let is_first_load = relative == "index.html"
             || relative == "data/dataset.json"
@@ -284,8 +287,9 @@ fn file_sizes(dist: &Path) -> Result<Value, String> {
         if is_first_load {
             first_load.0 += raw;
             first_load.1 += gzip;
+            first_load.2 += brotli;
         }
-        files.push(json!({ "file": relative, "raw_bytes": raw, "gzip_bytes": gzip, "first_load": is_first_load }));
+        files.push(json!({ "file": relative, "raw_bytes": raw, "gzip_bytes": gzip, "brotli_bytes": brotli, "first_load": is_first_load }));
     }
     let offline_bytes = std::fs::metadata(dist.join(OFFLINE_FILE_NAME))
         .map(|meta| meta.len())
@@ -294,6 +298,7 @@ fn file_sizes(dist: &Path) -> Result<Value, String> {
         "files": files,
         "first_load_raw_bytes": first_load.0,
         "first_load_gzip_bytes": first_load.1,
+        "first_load_brotli_bytes": first_load.2,
         "first_load_budget_gzip_bytes": FIRST_LOAD_BUDGET_GZIP_BYTES,
         "offline_file_bytes": offline_bytes,
         "offline_budget_bytes": OFFLINE_BUDGET_BYTES,
@@ -339,13 +344,17 @@ fn core_estimates(criterion_dir: &Path) -> Value {
 
 fn print_report(sizes: &Value, core: &Value) {
     println!();
-    println!("{:<52} {:>12} {:>12}", "file", "raw bytes", "gzip bytes");
+    println!(
+        "{:<52} {:>12} {:>12} {:>12}",
+        "file", "raw bytes", "gzip bytes", "brotli bytes"
+    );
     for file in sizes["files"].as_array().into_iter().flatten() {
         println!(
-            "{:<52} {:>12} {:>12}{}",
+            "{:<52} {:>12} {:>12} {:>12}{}",
             file["file"].as_str().unwrap_or(""),
             file["raw_bytes"].as_u64().unwrap_or(0),
             file["gzip_bytes"].as_u64().unwrap_or(0),
+            file["brotli_bytes"].as_u64().unwrap_or(0),
             if file["first_load"].as_bool() == Some(true) {
                 "  (first load)"
             } else {
@@ -356,10 +365,11 @@ fn print_report(sizes: &Value, core: &Value) {
     let first_load_gzip = sizes["first_load_gzip_bytes"].as_u64().unwrap_or(0);
     let offline = sizes["offline_file_bytes"].as_u64().unwrap_or(0);
     println!(
-        "{:<52} {:>12} {:>12}  budget {} gzip: {}",
+        "{:<52} {:>12} {:>12} {:>12}  budget {} gzip: {}",
         "first load (hosted)",
         sizes["first_load_raw_bytes"].as_u64().unwrap_or(0),
         first_load_gzip,
+        sizes["first_load_brotli_bytes"].as_u64().unwrap_or(0),
         FIRST_LOAD_BUDGET_GZIP_BYTES,
         if first_load_gzip <= FIRST_LOAD_BUDGET_GZIP_BYTES {
             "met"
@@ -368,9 +378,10 @@ fn print_report(sizes: &Value, core: &Value) {
         }
     );
     println!(
-        "{:<52} {:>12} {:>12}  budget {}: {}",
+        "{:<52} {:>12} {:>12} {:>12}  budget {}: {}",
         "offline file",
         offline,
+        "",
         "",
         OFFLINE_BUDGET_BYTES,
         if offline <= OFFLINE_BUDGET_BYTES {
@@ -379,6 +390,24 @@ fn print_report(sizes: &Value, core: &Value) {
             "NOT met"
         }
     );
+    if let Some(wasm) = sizes["files"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|file| {
+            file["file"]
+                .as_str()
+                .is_some_and(|name| name.ends_with(".wasm"))
+        })
+    {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        if let Ok(budget) = crate::size_budget::read_budget(&root) {
+            println!(
+                "{}",
+                crate::size_budget::judge(&budget, wasm["gzip_bytes"].as_u64().unwrap_or(0)).1
+            );
+        }
+    }
     println!();
     println!("{:<24} {:>12}", "core benchmark", "mean ms");
     if let Some(estimates) = core["estimates"].as_object() {

@@ -5,6 +5,7 @@ mod check_data;
 mod dist;
 mod import;
 mod serve;
+mod size_budget;
 mod test;
 mod tools;
 

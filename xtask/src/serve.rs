@@ -39,16 +39,19 @@ pub fn spawn_server(root: &Path, base_path: &str) -> Result<(u16, JoinHandle<()>
 
 fn handle_requests(server: &Server, root: &Path, base_path: &str) {
     // Compressed bodies by file, reused while the file is unchanged (same length and modification time).
-    let mut gzip_cache = GzipCache::new();
+    let mut compressed_cache = CompressedCache::new();
     for request in server.incoming_requests() {
         let url = request.url().to_string();
-        let accepts_gzip = request.headers().iter().any(|request_header| {
-            request_header.field.equiv("Accept-Encoding")
-                && request_header.value.as_str().contains("gzip")
-        });
+        let accepted = request
+            .headers()
+            .iter()
+            .find(|request_header| request_header.field.equiv("Accept-Encoding"))
+            .map(|request_header| request_header.value.as_str().to_string())
+            .unwrap_or_default();
+        let encoding = chosen_encoding(&accepted);
         let response = match file_for_url(root, base_path, &url) {
             Some(path) => match fs::read(&path) {
-                Ok(bytes) => file_response(&path, bytes, accepts_gzip, &mut gzip_cache),
+                Ok(bytes) => file_response(&path, bytes, encoding, &mut compressed_cache),
                 Err(_) => not_found(),
             },
             None => not_found(),
@@ -58,41 +61,93 @@ fn handle_requests(server: &Server, root: &Path, base_path: &str) {
     }
 }
 
-/// A file with the headers a static host should send (see docs/HOSTING.md): its type, gzip-compressed
-/// when the browser accepts it and it is text or wasm, and cached for a year when its name carries a
-/// content hash (Trunk's `.js`, `.wasm` and `.css`), otherwise revalidated on every use.
+/// How a response body is compressed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Encoding {
+    Brotli,
+    Gzip,
+    Identity,
+}
+
+impl Encoding {
+    fn header_value(self) -> Option<&'static str> {
+        match self {
+            Encoding::Brotli => Some("br"),
+            Encoding::Gzip => Some("gzip"),
+            Encoding::Identity => None,
+        }
+    }
+}
+
+/// Brotli where the browser accepts it (the smaller), else gzip, else none. A coding refused with
+/// `;q=0` is not accepted.
+fn chosen_encoding(accept_encoding: &str) -> Encoding {
+    let accepts = |wanted: &str| {
+        accept_encoding.split(',').any(|offer| {
+            let mut parts = offer.split(';').map(str::trim);
+            parts.next() == Some(wanted)
+                && !parts.any(|parameter| {
+                    parameter
+                        .strip_prefix("q=")
+                        .and_then(|quality| quality.parse::<f64>().ok())
+                        == Some(0.0)
+                })
+        })
+    };
+    if accepts("br") {
+        Encoding::Brotli
+    } else if accepts("gzip") {
+        Encoding::Gzip
+    } else {
+        Encoding::Identity
+    }
+}
+
+/// A file with the headers a static host should send (see docs/HOSTING.md): its type, compressed with
+/// brotli or gzip when the browser accepts it and it is text or wasm, and cached for a year when its
+/// name carries a content hash (Trunk's `.js`, `.wasm` and `.css`), otherwise revalidated on every use.
 fn file_response(
     path: &Path,
     bytes: Vec<u8>,
-    accepts_gzip: bool,
-    gzip_cache: &mut GzipCache,
+    encoding: Encoding,
+    compressed_cache: &mut CompressedCache,
 ) -> Response<std::io::Cursor<Vec<u8>>> {
     let content_type = content_type(path);
     let compressible = !matches!(content_type, "image/png" | "image/x-icon");
-    let (body, gzipped) = if accepts_gzip && compressible {
-        let modified = fs::metadata(path)
-            .and_then(|metadata| metadata.modified())
-            .ok();
-        let len_bytes = bytes.len() as u64;
-        match gzip_cache.get(path) {
-            Some((cached_len, cached_modified, compressed))
-                if *cached_len == len_bytes && *cached_modified == modified =>
-            {
-                (compressed.clone(), true)
-            }
-            _ => match crate::tools::gzip(&bytes, flate2::Compression::default()) {
-                Ok(compressed) => {
-                    gzip_cache.insert(
-                        path.to_path_buf(),
-                        (len_bytes, modified, compressed.clone()),
-                    );
-                    (compressed, true)
-                }
-                Err(_) => (bytes, false),
-            },
-        }
+    let encoding = if compressible {
+        encoding
     } else {
-        (bytes, false)
+        Encoding::Identity
+    };
+    let (body, encoding) = match encoding {
+        Encoding::Identity => (bytes, Encoding::Identity),
+        wanted => {
+            let modified = fs::metadata(path)
+                .and_then(|metadata| metadata.modified())
+                .ok();
+            let len_bytes = bytes.len() as u64;
+            let key = (path.to_path_buf(), wanted);
+            match compressed_cache.get(&key) {
+                Some((cached_len, cached_modified, compressed))
+                    if *cached_len == len_bytes && *cached_modified == modified =>
+                {
+                    (compressed.clone(), wanted)
+                }
+                _ => {
+                    let compressed = match wanted {
+                        Encoding::Brotli => crate::tools::brotli(&bytes),
+                        _ => crate::tools::gzip(&bytes, flate2::Compression::default()),
+                    };
+                    match compressed {
+                        Ok(compressed) => {
+                            compressed_cache.insert(key, (len_bytes, modified, compressed.clone()));
+                            (compressed, wanted)
+                        }
+                        Err(_) => (bytes, Encoding::Identity),
+                    }
+                }
+            }
+        }
     };
     let cache_control = if has_content_hash(path) {
         "public, max-age=31536000, immutable"
@@ -104,14 +159,14 @@ fn file_response(
         .with_header(header("X-Content-Type-Options", "nosniff"))
         .with_header(header("Cache-Control", cache_control))
         .with_header(header("Vary", "Accept-Encoding"));
-    if gzipped {
-        response = response.with_header(header("Content-Encoding", "gzip"));
+    if let Some(value) = encoding.header_value() {
+        response = response.with_header(header("Content-Encoding", value));
     }
     response
 }
 
-/// Per file: its length and modification time when compressed, and the compressed bytes.
-type GzipCache = HashMap<PathBuf, (u64, Option<SystemTime>, Vec<u8>)>;
+/// Per file and encoding: the file's length and modification time when compressed, and the bytes.
+type CompressedCache = HashMap<(PathBuf, Encoding), (u64, Option<SystemTime>, Vec<u8>)>;
 
 /// Whether a file name ends in Trunk's content hash: `name-0123456789abcdef.js` or `name-…_bg.wasm`.
 fn has_content_hash(path: &Path) -> bool {
@@ -194,6 +249,26 @@ mod tests {
             "no climbing out"
         );
         assert_eq!(file_for_url(root, "/", "/missing.txt"), None);
+    }
+
+    #[test]
+    fn brotli_is_chosen_where_accepted_then_gzip() {
+        assert_eq!(chosen_encoding("gzip, deflate, br, zstd"), Encoding::Brotli);
+        assert_eq!(chosen_encoding("gzip, deflate"), Encoding::Gzip);
+        assert_eq!(chosen_encoding("br;q=0, gzip"), Encoding::Gzip);
+        assert_eq!(chosen_encoding("identity"), Encoding::Identity);
+        assert_eq!(chosen_encoding(""), Encoding::Identity);
+        assert_eq!(chosen_encoding("brotli-ish"), Encoding::Identity);
+    }
+
+    #[test]
+    fn a_brotli_body_decodes_to_the_file() {
+        let original = b"<!doctype html><p>the same text, again and again</p>".repeat(50);
+        let compressed = crate::tools::brotli(&original).unwrap();
+        assert!(compressed.len() < original.len() / 5);
+        let mut decoded = Vec::new();
+        brotli::BrotliDecompress(&mut std::io::Cursor::new(compressed), &mut decoded).unwrap();
+        assert_eq!(decoded, original);
     }
 
     #[test]

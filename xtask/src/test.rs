@@ -11,7 +11,8 @@ use crate::tools::{
 /// The sub-path the end-to-end tests serve the site under, to prove every URL is relative.
 const TEST_BASE_PATH: &str = "/explorer/sub-path/";
 
-/// Installs what is missing, then runs formatting, lints, host tests, the release build and the browser suite.
+/// Installs what is missing, then runs formatting, lints, host tests, the release build, the wasm size
+/// budget and the browser suite.
 pub fn run_all(project_root: &Path, tool_root: &Path) -> Result<(), String> {
     let toolchain = ensure_build_tools(tool_root, project_root)?;
     ensure_test_tools(&toolchain, project_root)?;
@@ -50,6 +51,7 @@ pub fn run_all(project_root: &Path, tool_root: &Path) -> Result<(), String> {
         run_status(&mut cargo(&["test", "--workspace"]))
     })?;
     build_dist(project_root, &toolchain)?;
+    crate::size_budget::check_wasm_budget(project_root)?;
 
     let dist = project_root.join("dist");
     let (port, _server) = spawn_server(&dist, TEST_BASE_PATH)?;

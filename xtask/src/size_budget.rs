@@ -1,0 +1,100 @@
+//! The wasm size budget in `size-budget.toml`: read it, measure the built wasm against it, and say plainly whether it holds.
+
+use std::path::Path;
+
+/// How far over the budget the wasm may grow before `cargo xtask test` fails: 2%.
+pub const ALLOWED_GROWTH: f64 = 0.02;
+
+/// The recorded budget and why it is what it is.
+#[derive(Debug, serde::Deserialize)]
+pub struct SizeBudget {
+    pub wasm_gzip_bytes: u64,
+    pub reason: String,
+}
+
+/// Reads `size-budget.toml` at the project's root.
+pub fn read_budget(project_root: &Path) -> Result<SizeBudget, String> {
+    let path = project_root.join("size-budget.toml");
+    let text = std::fs::read_to_string(&path)
+        .map_err(|error| format!("reading {}: {error}", path.display()))?;
+    toml::from_str(&text).map_err(|error| format!("reading {}: {error}", path.display()))
+}
+
+/// The line to print for a wasm of `wasm_gzip_bytes`, and whether it is within the budget plus 2%.
+pub fn judge(budget: &SizeBudget, wasm_gzip_bytes: u64) -> (bool, String) {
+    let limit = (budget.wasm_gzip_bytes as f64 * (1.0 + ALLOWED_GROWTH)).floor() as u64;
+    let change_percent = (wasm_gzip_bytes as f64 / budget.wasm_gzip_bytes as f64 - 1.0) * 100.0;
+    let holds = wasm_gzip_bytes <= limit;
+    let line = format!(
+        "wasm size: {wasm_gzip_bytes} bytes gzip, {change_percent:+.1}% on the budget of {} in size-budget.toml \
+         (at most {limit} allowed): {}",
+        budget.wasm_gzip_bytes,
+        if holds {
+            "within budget"
+        } else {
+            "OVER BUDGET. Make it smaller, or raise the budget in a reviewed change that gives the reason"
+        }
+    );
+    (holds, line)
+}
+
+/// The gzip size of the one `.wasm` file in `dist`.
+pub fn built_wasm_gzip_bytes(dist: &Path) -> Result<u64, String> {
+    let wasm_paths: Vec<_> = std::fs::read_dir(dist)
+        .map_err(|error| format!("reading {}: {error}", dist.display()))?
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.extension().is_some_and(|ending| ending == "wasm"))
+        .collect();
+    let [wasm_path] = wasm_paths.as_slice() else {
+        return Err(format!(
+            "expected one .wasm file in {}, found {}",
+            dist.display(),
+            wasm_paths.len()
+        ));
+    };
+    let bytes = std::fs::read(wasm_path)
+        .map_err(|error| format!("reading {}: {error}", wasm_path.display()))?;
+    crate::tools::gzip(&bytes, flate2::Compression::best())
+        .map(|compressed| compressed.len() as u64)
+        .map_err(|error| error.to_string())
+}
+
+/// Fails when the built wasm is over its budget by more than 2%.
+pub fn check_wasm_budget(project_root: &Path) -> Result<(), String> {
+    let budget = read_budget(project_root)?;
+    let measured = built_wasm_gzip_bytes(&project_root.join("dist"))?;
+    let (holds, line) = judge(&budget, measured);
+    println!("{line}\n  the budget's reason: {}", budget.reason);
+    if holds {
+        Ok(())
+    } else {
+        Err(line)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_budget_allows_two_percent_and_no_more() {
+        let budget = SizeBudget {
+            wasm_gzip_bytes: 100_000,
+            reason: String::new(),
+        };
+        assert!(judge(&budget, 100_000).0);
+        assert!(judge(&budget, 102_000).0);
+        let (holds, line) = judge(&budget, 102_001);
+        assert!(!holds);
+        assert!(line.contains("OVER BUDGET"), "{line}");
+        assert!(line.contains("+2.0%"), "{line}");
+    }
+
+    #[test]
+    fn the_recorded_budget_reads_and_gives_a_reason() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let budget = read_budget(&root).unwrap();
+        assert!(budget.wasm_gzip_bytes > 0);
+        assert!(!budget.reason.trim().is_empty());
+    }
+}
