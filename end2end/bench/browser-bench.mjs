@@ -39,6 +39,34 @@ async function firstChartMs(url) {
   return ms;
 }
 
+// The default view (the Briefing) as the page paints it from its HTML: the first paint, and the largest
+// paint with whether it was the prerendered briefing (inside the static shell) rather than the app, and
+// whether any script of the app had run by then (its first mark, 'bse-explorer-rendered', comes later).
+async function prerenderedPaint(url) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.bseLargest = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        window.bseLargest.push({ ms: entry.startTime, prerendered: !!entry.element?.closest?.('#bse-shell'), tag: entry.element?.tagName ?? '' });
+      }
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => !document.getElementById('bse-shell'), null, { timeout: 30_000 });
+  await page.waitForTimeout(300);
+  const result = await page.evaluate(() => {
+    const firstPaint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+    const chartSvg = document.querySelector('svg');
+    const appMark = performance.getEntriesByName('bse-explorer-rendered')[0]?.startTime ?? null;
+    const largest = window.bseLargest.filter((entry) => entry.prerendered).at(-1) ?? null;
+    return { first_paint_ms: firstPaint, app_started_ms: appMark, largest_prerendered: largest, largest_all: window.bseLargest, had_chart: !!chartSvg };
+  });
+  await context.close();
+  return result;
+}
+
 // Start-up blocking on the default view, hosted, with the CPU slowed 4x as Lighthouse's mobile run does:
 // each main-thread task over 50 ms counts its excess (Lighthouse's total blocking time, measured here
 // rather than simulated), from navigation until a second after the view has content.
@@ -165,6 +193,12 @@ for (let load = 0; load < N_LOADS; load++) {
   hostedLoads.push(await firstChartMs(base));
   offlineLoads.push(await firstChartMs(offlineUrl));
 }
+const hostedPaints = [];
+const offlinePaints = [];
+for (let load = 0; load < N_LOADS; load++) {
+  hostedPaints.push(await prerenderedPaint(base));
+  offlinePaints.push(await prerenderedPaint(offlineUrl));
+}
 const startUps = [];
 for (let load = 0; load < N_LOADS; load++) startUps.push(await startUpBlocking(base));
 const interactionResults = [];
@@ -172,6 +206,14 @@ for (const dataset of datasets) interactionResults.push(await interactions(datas
 await browser.close();
 console.log(JSON.stringify({
   first_chart_ms: { hosted_median: median(hostedLoads), offline_median: median(offlineLoads), hosted_all: hostedLoads, offline_all: offlineLoads },
+  prerendered_paint: {
+    hosted_first_paint_ms_median: median(hostedPaints.map((run) => run.first_paint_ms)),
+    offline_first_paint_ms_median: median(offlinePaints.map((run) => run.first_paint_ms)),
+    hosted_app_started_ms_median: median(hostedPaints.map((run) => run.app_started_ms)),
+    offline_app_started_ms_median: median(offlinePaints.map((run) => run.app_started_ms)),
+    hosted_runs: hostedPaints,
+    offline_runs: offlinePaints,
+  },
   start_up_4x_cpu: {
     blocking_ms_median: median(startUps.map((run) => run.blocking_ms)),
     longest_task_ms_median: median(startUps.map((run) => run.longest_task_ms)),
