@@ -15,6 +15,11 @@ pub const LICENCE_STATEMENT: &str = "Home Office statistics and GOV.UK text are 
 \"Contains public sector information licensed under the Open Government Licence v3.0.\" \
 Press and other reports are cited, never copied: the titles, summaries and purposes in this dataset are our own words.";
 
+/// The licence of the explorer's own code, as its README and the Sources view state it.
+pub const CODE_LICENCE_STATEMENT: &str =
+    "The explorer's code is free software under the MIT licence or the \
+Apache License 2.0, at your choice (LICENSE-MIT and LICENSE-APACHE in its repository).";
+
 /// "border-security-data-2026-09-11.zip".
 pub fn data_pack_file_name(dataset: &Dataset) -> String {
     format!(

@@ -3,6 +3,9 @@
 //! Modules are listed alphabetically. Everything except `ui` is pure: no DOM, no signals, no browser
 //! APIs, no clock. `tests/architecture.rs` enforces that.
 
+/// The app's version (from `Cargo.toml`), shown in the Sources view and named by a release.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
 pub mod analysis;
 pub mod calendar;
 pub mod chart;

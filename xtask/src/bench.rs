@@ -87,7 +87,7 @@ fn browser_benchmarks(
         datasets.push(json!({ "factor": factor, "path": path }));
     }
     let dist = project_root.join("dist");
-    let (port, _server) = spawn_server(&dist, "/")?;
+    let (port, _server) = spawn_server(&dist, "/", true)?;
     let mut node = toolchain.command("node");
     node.arg("bench/browser-bench.mjs")
         .current_dir(project_root.join("end2end"))
@@ -128,7 +128,7 @@ fn lighthouse_scores(
     toolchain: &crate::tools::Toolchain,
     lighthouse_script: &Path,
 ) -> Result<Value, String> {
-    let (port, _server) = spawn_server(&project_root.join("dist"), "/")?;
+    let (port, _server) = spawn_server(&project_root.join("dist"), "/", true)?;
     let mut runs = Vec::new();
     for run_idx in 0..LIGHTHOUSE_RUNS {
         let report_path =

@@ -4,10 +4,12 @@ mod bench;
 mod check_data;
 mod dist;
 mod import;
+mod release;
 mod serve;
 mod size_budget;
 mod test;
 mod tools;
+mod workflows;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -20,6 +22,8 @@ tasks:
   test               install missing tools, then fmt, clippy (host and wasm32), host tests, the release
                      build and the end-to-end suite (hosted over HTTP and the offline file from file://)
   dist               the release build into dist/: the static website and the offline single file
+  release            from a clean tree whose dataset passes its check: the release build, then the
+                     offline file, the dataset, release notes and SHA256SUMS in release/
   bench              sizes of the release build (raw and gzip) and the core benchmarks at 1x, 10x
                      and 100x; prints a table and writes target/bench-report.json
   synthetic-data FACTOR FILE
@@ -40,7 +44,7 @@ options:
 ";
 
 /// The bundled dataset, relative to the project root.
-const DATASET_PATH: &str = "public/data/dataset.json";
+pub const DATASET_PATH: &str = "public/data/dataset.json";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -81,6 +85,10 @@ fn run(args: &[String]) -> Result<(), String> {
             dist::build_dist(&project_root, &toolchain)
         }
         "test" => test::run_all(&project_root, &options.tool_root),
+        "release" => {
+            let toolchain = tools::ensure_build_tools(&options.tool_root, &project_root)?;
+            release::write_release(&project_root, &toolchain)
+        }
         "bench" => bench::run(&project_root, &options.tool_root),
         "synthetic-data" => {
             let [factor, file] = options.rest.as_slice() else {

@@ -18,12 +18,18 @@ pub fn serve_forever(root: &Path, port: u16) -> Result<(), String> {
     println!("Serving the Border Security Briefing Explorer at http://127.0.0.1:{port}/");
     println!("The offline edition is at http://127.0.0.1:{port}/briefing-explorer.html (or open dist/briefing-explorer.html from disk).");
     println!("Press Ctrl+C to stop.");
-    handle_requests(&server, root, "/");
+    handle_requests(&server, root, "/", SharedCache::default());
     Ok(())
 }
 
-/// Serves `root` under `base_path` on a free port in a background thread; returns the port.
-pub fn spawn_server(root: &Path, base_path: &str) -> Result<(u16, JoinHandle<()>), String> {
+/// Serves `root` under `base_path` on a free port in a background thread; returns the port. With
+/// `brotli_first`, every brotli body is made before the first request is answered (for measurements,
+/// so every load is served alike); otherwise they are made beside the server.
+pub fn spawn_server(
+    root: &Path,
+    base_path: &str,
+    brotli_first: bool,
+) -> Result<(u16, JoinHandle<()>), String> {
     let server = Server::http("127.0.0.1:0")
         .map_err(|error| format!("could not listen on 127.0.0.1: {error}"))?;
     let port = server
@@ -33,13 +39,63 @@ pub fn spawn_server(root: &Path, base_path: &str) -> Result<(u16, JoinHandle<()>
         .ok_or("the test server has no IP address")?;
     let root = root.to_path_buf();
     let base_path = base_path.to_string();
-    let handle = std::thread::spawn(move || handle_requests(&server, &root, &base_path));
+    let cache = SharedCache::default();
+    if brotli_first {
+        precompress_brotli(root.clone(), cache.clone());
+    }
+    let handle = std::thread::spawn(move || handle_requests(&server, &root, &base_path, cache));
     Ok((port, handle))
 }
 
-fn handle_requests(server: &Server, root: &Path, base_path: &str) {
-    // Compressed bodies by file, reused while the file is unchanged (same length and modification time).
-    let mut compressed_cache = CompressedCache::new();
+/// Compresses every text and wasm file under `root` with brotli at its best quality, into `cache`. It
+/// runs beside the server, because on a small machine the wasm alone takes seconds: until a file's
+/// brotli body is ready, browsers that accept brotli get gzip.
+fn precompress_brotli(root: PathBuf, cache: SharedCache) {
+    let mut pending = vec![root];
+    while let Some(folder) = pending.pop() {
+        let Ok(entries) = fs::read_dir(&folder) else {
+            continue;
+        };
+        for path in entries.filter_map(|entry| entry.ok().map(|entry| entry.path())) {
+            if path.is_dir() {
+                pending.push(path);
+                continue;
+            }
+            if !is_compressible(&path) {
+                continue;
+            }
+            let (Ok(bytes), Ok(metadata)) = (fs::read(&path), fs::metadata(&path)) else {
+                continue;
+            };
+            let already_made = cache.lock().is_ok_and(|cache| {
+                cache.get(&(path.clone(), Encoding::Brotli)).is_some_and(
+                    |(len_bytes, modified, _)| {
+                        *len_bytes == bytes.len() as u64 && *modified == metadata.modified().ok()
+                    },
+                )
+            });
+            if already_made {
+                continue;
+            }
+            if let Ok(compressed) = crate::tools::brotli(&bytes) {
+                if let Ok(mut cache) = cache.lock() {
+                    cache.insert(
+                        (path, Encoding::Brotli),
+                        (bytes.len() as u64, metadata.modified().ok(), compressed),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Answers requests for files under `root`. Compressed bodies are kept in `compressed_cache` by file,
+/// reused while the file is unchanged (same length and modification time); the brotli ones are made
+/// beside the server.
+fn handle_requests(server: &Server, root: &Path, base_path: &str, compressed_cache: SharedCache) {
+    let for_brotli = compressed_cache.clone();
+    let root_for_brotli = root.to_path_buf();
+    std::thread::spawn(move || precompress_brotli(root_for_brotli, for_brotli));
     for request in server.incoming_requests() {
         let url = request.url().to_string();
         let accepted = request
@@ -51,7 +107,7 @@ fn handle_requests(server: &Server, root: &Path, base_path: &str) {
         let encoding = chosen_encoding(&accepted);
         let response = match file_for_url(root, base_path, &url) {
             Some(path) => match fs::read(&path) {
-                Ok(bytes) => file_response(&path, bytes, encoding, &mut compressed_cache),
+                Ok(bytes) => file_response(&path, bytes, encoding, &compressed_cache),
                 Err(_) => not_found(),
             },
             None => not_found(),
@@ -110,44 +166,50 @@ fn file_response(
     path: &Path,
     bytes: Vec<u8>,
     encoding: Encoding,
-    compressed_cache: &mut CompressedCache,
+    compressed_cache: &SharedCache,
 ) -> Response<std::io::Cursor<Vec<u8>>> {
     let content_type = content_type(path);
-    let compressible = !matches!(content_type, "image/png" | "image/x-icon");
-    let encoding = if compressible {
+    let encoding = if is_compressible(path) {
         encoding
     } else {
         Encoding::Identity
     };
+    let modified = fs::metadata(path)
+        .and_then(|metadata| metadata.modified())
+        .ok();
+    let len_bytes = bytes.len() as u64;
+    let cached = |wanted: Encoding| {
+        let cache = compressed_cache.lock().ok()?;
+        match cache.get(&(path.to_path_buf(), wanted)) {
+            Some((cached_len, cached_modified, compressed))
+                if *cached_len == len_bytes && *cached_modified == modified =>
+            {
+                Some(compressed.clone())
+            }
+            _ => None,
+        }
+    };
     let (body, encoding) = match encoding {
         Encoding::Identity => (bytes, Encoding::Identity),
-        wanted => {
-            let modified = fs::metadata(path)
-                .and_then(|metadata| metadata.modified())
-                .ok();
-            let len_bytes = bytes.len() as u64;
-            let key = (path.to_path_buf(), wanted);
-            match compressed_cache.get(&key) {
-                Some((cached_len, cached_modified, compressed))
-                    if *cached_len == len_bytes && *cached_modified == modified =>
-                {
-                    (compressed.clone(), wanted)
-                }
-                _ => {
-                    let compressed = match wanted {
-                        Encoding::Brotli => crate::tools::brotli(&bytes),
-                        _ => crate::tools::gzip(&bytes, flate2::Compression::default()),
-                    };
-                    match compressed {
-                        Ok(compressed) => {
-                            compressed_cache.insert(key, (len_bytes, modified, compressed.clone()));
-                            (compressed, wanted)
+        wanted => match cached(wanted) {
+            Some(compressed) => (compressed, wanted),
+            // Brotli not ready yet (or the file changed since): gzip, made now and kept.
+            None => match cached(Encoding::Gzip) {
+                Some(compressed) => (compressed, Encoding::Gzip),
+                None => match crate::tools::gzip(&bytes, flate2::Compression::default()) {
+                    Ok(compressed) => {
+                        if let Ok(mut cache) = compressed_cache.lock() {
+                            cache.insert(
+                                (path.to_path_buf(), Encoding::Gzip),
+                                (len_bytes, modified, compressed.clone()),
+                            );
                         }
-                        Err(_) => (bytes, Encoding::Identity),
+                        (compressed, Encoding::Gzip)
                     }
-                }
-            }
-        }
+                    Err(_) => (bytes, Encoding::Identity),
+                },
+            },
+        },
     };
     let cache_control = if has_content_hash(path) {
         "public, max-age=31536000, immutable"
@@ -167,6 +229,14 @@ fn file_response(
 
 /// Per file and encoding: the file's length and modification time when compressed, and the bytes.
 type CompressedCache = HashMap<(PathBuf, Encoding), (u64, Option<SystemTime>, Vec<u8>)>;
+
+/// The cache, shared by the server and the thread that makes the brotli bodies.
+type SharedCache = std::sync::Arc<std::sync::Mutex<CompressedCache>>;
+
+/// Text and wasm are compressed; images that are compressed already are not.
+fn is_compressible(path: &Path) -> bool {
+    !matches!(content_type(path), "image/png" | "image/x-icon")
+}
 
 /// Whether a file name ends in Trunk's content hash: `name-0123456789abcdef.js` or `name-…_bg.wasm`.
 fn has_content_hash(path: &Path) -> bool {

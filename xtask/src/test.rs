@@ -25,6 +25,9 @@ pub fn run_all(project_root: &Path, tool_root: &Path) -> Result<(), String> {
     timed_step("cargo fmt --check", || {
         run_status(&mut cargo(&["fmt", "--all", "--check"]))
     })?;
+    timed_step("actionlint on .github/workflows", || {
+        crate::workflows::lint_workflows(project_root)
+    })?;
     timed_step("clippy for the host, warnings denied", || {
         run_status(&mut cargo(&[
             "clippy",
@@ -54,7 +57,7 @@ pub fn run_all(project_root: &Path, tool_root: &Path) -> Result<(), String> {
     crate::size_budget::check_wasm_budget(project_root)?;
 
     let dist = project_root.join("dist");
-    let (port, _server) = spawn_server(&dist, TEST_BASE_PATH)?;
+    let (port, _server) = spawn_server(&dist, TEST_BASE_PATH, false)?;
     let end2end = project_root.join("end2end");
     let report_path = project_root.join("target/e2e-report.json");
     std::fs::remove_file(&report_path).ok();

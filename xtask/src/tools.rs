@@ -388,7 +388,7 @@ pub fn run_status(command: &mut Command) -> Result<(), String> {
     }
 }
 
-fn output_of(command: &mut Command) -> Result<String, String> {
+pub fn output_of(command: &mut Command) -> Result<String, String> {
     let output = command
         .output()
         .map_err(|error| format!("could not start {:?}: {error}", command.get_program()))?;

@@ -56,6 +56,7 @@ pub fn SourcesView(
             <dt>"Loaded from"</dt><dd>{origin}</dd>
             <dt>"Fingerprint (SHA-256)"</dt><dd><code data-testid="dataset-fingerprint">{fingerprint}</code></dd>
             <dt>"Schema version"</dt><dd data-testid="schema-version">{dataset.schema_version}</dd>
+            <dt>"App version"</dt><dd data-testid="app-version">{crate::APP_VERSION}</dd>
             <dt>"App built on"</dt><dd data-testid="build-date">{BUILD_DATE.unwrap_or("not recorded (a development build)")}</dd>
             <dt>"Data as at"</dt><dd>{crate::dates::day_month_year(dataset.as_of)}</dd>
             <dt>"Records"</dt><dd>{format!(
@@ -78,6 +79,11 @@ pub fn SourcesView(
             }.into_any(),
             Err(none) => view! { <p data-testid="changelog">{none}</p> }.into_any(),
         }}
+        <h3>"Reusing these figures"</h3>
+        <div data-testid="licences">
+            <p>{crate::data_pack::LICENCE_STATEMENT}</p>
+            <p>{crate::data_pack::CODE_LICENCE_STATEMENT}</p>
+        </div>
         <h3>"How figures are worked out"</h3>
         <ul>{method_notes().into_iter().map(|note| view! { <li>{note}</li> }).collect_view()}</ul>
         <h3>"Every source"</h3>
