@@ -26,6 +26,27 @@ use shell::add_static_shell;
 #[cfg(test)]
 use {csp::*, offline::*};
 
+/// The hosted page without Trunk's preload of the wasm: the page's answer is in its HTML, so the wasm
+/// is fetched when the app's loader asks for it, after the page has painted, rather than competing with
+/// that paint (Lighthouse then also counts the paint as the largest, at its own time, instead of after
+/// the wasm's download).
+fn without_wasm_preload(html: &str) -> Result<String, String> {
+    lol_html::rewrite_str(
+        html,
+        lol_html::RewriteStrSettings {
+            element_content_handlers: vec![lol_html::element!(
+                "link[rel=preload][href$='.wasm']",
+                |link| {
+                    link.remove();
+                    Ok(())
+                }
+            )],
+            ..lol_html::RewriteStrSettings::new()
+        },
+    )
+    .map_err(|error| format!("removing the wasm preload from dist/index.html: {error}"))
+}
+
 /// The offline edition's file name inside `dist/`.
 pub const OFFLINE_FILE_NAME: &str = "briefing-explorer.html";
 
@@ -61,7 +82,7 @@ pub fn build_dist(project_root: &Path, toolchain: &Toolchain) -> Result<(), Stri
     // Both editions start from the page with its styles inline.
     let styled = inline_stylesheets(&index_html, read_asset)?;
     let offline_html = bundle_offline(&styled, &dataset_bytes, read_asset)?;
-    let hosted_html = add_hosted_csp(&styled.html, &styled.css)?;
+    let hosted_html = add_hosted_csp(&without_wasm_preload(&styled.html)?, &styled.css)?;
     fs::write(dist.join("index.html"), &hosted_html)
         .map_err(|error| format!("writing dist/index.html: {error}"))?;
     // The styles are in the page now; the stylesheet file would only be downloaded by the service worker.

@@ -232,3 +232,14 @@ fn finds_leftover_outside_references() {
         .unwrap_err();
     assert!(error.contains("example.org/a.css"), "{error}");
 }
+
+#[test]
+fn the_hosted_page_does_not_preload_the_wasm_but_keeps_the_rest() {
+    let html = super::without_wasm_preload(TRUNK_INDEX).unwrap();
+    assert!(!html.contains("<link rel=\"preload\""), "{html}");
+    assert!(
+        html.contains("module_or_path: './app-123_bg.wasm'"),
+        "the loader still names it"
+    );
+    assert!(html.contains("rel=\"modulepreload\""));
+}
