@@ -185,45 +185,14 @@ fn Explorer(
             " · crossings to "{crossings_to}" (provisional)"
         </p>
         {children()}
-        <Show when=move || ignored.with(|ignored| !ignored.is_empty())>
-            <div class="notice" role="status" data-testid="link-notice">
-                <p>"Parts of the link could not be used, so the nearest valid view is shown:"</p>
-                <ul>{move || ignored.get().into_iter().map(|note| view! { <li>{note}</li> }).collect_view()}</ul>
-                <button type="button" class="button button--secondary" on:click=move |_| ignored.set(Vec::new())>"Dismiss"</button>
-            </div>
-        </Show>
+        <LinkNotice ignored=ignored/>
         <Tabs state=state/>
         // Only the filters that change the view are offered on it, with the view's chart options; a
         // phone keeps them closed behind one line saying what is set.
         <Show when=move || tab.get().uses_dates()>
-            <details class="controls" data-testid="controls" prop:open=move || !narrow_screen.get()>
-                <summary class="controls__summary" data-testid="controls-summary">
-                    <span class="controls__label">"Filters and options"</span>
-                    <span class="controls__set">{move || state.with(crate::view_model::controls_summary)}</span>
-                </summary>
-                <Filters state=state dataset=dataset.clone() tab=tab/>
-                {move || match tab.get() {
-                    Tab::Briefing => view! { <BriefingOptions state=state/> }.into_any(),
-                    Tab::Crossings => view! { <CrossingsOptions state=state/> }.into_any(),
-                    _ => ().into_any(),
-                }}
-            </details>
+            <Controls state=state dataset=dataset.clone() tab=tab narrow_screen=narrow_screen/>
         </Show>
-        <div class="share-bar">
-            <CopyButton label="Copy link to this view" text=Signal::derive(move || {
-                state.with(|state| link_to_view(&to_fragment(state)))
-            }) test_id="copy-link".to_string()/>
-            <button type="button" class="button button--secondary" on:click=|_| {
-                if let Some(window) = web_sys::window() { window.print().ok(); }
-            }>"Print this view"</button>
-            <button type="button" class="link-button shortcuts-hint" data-testid="open-shortcuts" on:click=|_| {
-                if let Some(dialog) = web_sys::window().and_then(|window| window.document())
-                    .and_then(|document| document.get_element_by_id("shortcuts-dialog"))
-                    .and_then(|element| element.dyn_into::<web_sys::HtmlDialogElement>().ok()) {
-                    dialog.show_modal().ok();
-                }
-            }>"Keyboard shortcuts (?)"</button>
-        </div>
+        <ShareBar state=state/>
         <section class="tab-panel" role="tabpanel" id="tab-panel" data-testid="tab-panel"
             aria-labelledby=move || format!("tab-{}", tab.get().key())>
             {move || panel_ready.get().then(|| {
@@ -241,6 +210,67 @@ fn Explorer(
         <p class="print-only" data-testid="printed-link">{move || {
             state.with(|state| format!("Printed view: {}", link_to_view(&to_fragment(state))))
         }}</p>
+    }
+}
+
+/// What a link held that could not be used, until dismissed.
+#[component]
+fn LinkNotice(ignored: RwSignal<Vec<String>>) -> impl IntoView {
+    view! {
+        <Show when=move || ignored.with(|ignored| !ignored.is_empty())>
+            <div class="notice" role="status" data-testid="link-notice">
+                <p>"Parts of the link could not be used, so the nearest valid view is shown:"</p>
+                <ul>{move || ignored.get().into_iter().map(|note| view! { <li>{note}</li> }).collect_view()}</ul>
+                <button type="button" class="button button--secondary" on:click=move |_| ignored.set(Vec::new())>"Dismiss"</button>
+            </div>
+        </Show>
+    }
+}
+
+/// The filters and the open view's chart options in one disclosure: open on a wide screen, closed on a
+/// phone behind one line saying what is set.
+#[component]
+fn Controls(
+    state: RwSignal<ViewState>,
+    dataset: std::sync::Arc<crate::data::Dataset>,
+    tab: Memo<Tab>,
+    narrow_screen: Signal<bool>,
+) -> impl IntoView {
+    view! {
+            <details class="controls" data-testid="controls" prop:open=move || !narrow_screen.get()>
+                <summary class="controls__summary" data-testid="controls-summary">
+                    <span class="controls__label">"Filters and options"</span>
+                    <span class="controls__set">{move || state.with(crate::view_model::controls_summary)}</span>
+                </summary>
+                <Filters state=state dataset=dataset.clone() tab=tab/>
+                {move || match tab.get() {
+                    Tab::Briefing => view! { <BriefingOptions state=state/> }.into_any(),
+                    Tab::Crossings => view! { <CrossingsOptions state=state/> }.into_any(),
+                    _ => ().into_any(),
+                }}
+            </details>
+    }
+}
+
+/// Copy a link to the view, print it, and the list of keyboard shortcuts.
+#[component]
+fn ShareBar(state: RwSignal<ViewState>) -> impl IntoView {
+    view! {
+        <div class="share-bar">
+            <CopyButton label="Copy link to this view" text=Signal::derive(move || {
+                state.with(|state| link_to_view(&to_fragment(state)))
+            }) test_id="copy-link".to_string()/>
+            <button type="button" class="button button--secondary" on:click=|_| {
+                if let Some(window) = web_sys::window() { window.print().ok(); }
+            }>"Print this view"</button>
+            <button type="button" class="link-button shortcuts-hint" data-testid="open-shortcuts" on:click=|_| {
+                if let Some(dialog) = web_sys::window().and_then(|window| window.document())
+                    .and_then(|document| document.get_element_by_id("shortcuts-dialog"))
+                    .and_then(|element| element.dyn_into::<web_sys::HtmlDialogElement>().ok()) {
+                    dialog.show_modal().ok();
+                }
+            }>"Keyboard shortcuts (?)"</button>
+        </div>
     }
 }
 

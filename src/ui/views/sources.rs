@@ -28,7 +28,6 @@ pub fn SourcesView(
     /// The chart's drawing size, which follows the screen's width.
     chart_size: Signal<ChartSize>,
 ) -> impl IntoView {
-    let daily = &dataset.crossings.daily;
     let dataset_for_editions = dataset.clone();
     let editions = Memo::new(move |_| editions_view(&dataset_for_editions, chart_size.get()));
     let dataset_for_download = dataset.clone();
@@ -51,19 +50,7 @@ pub fn SourcesView(
         <p><DataPackButton/></p>
         <p data-testid="open-file-help">"To look at another edition of the data, choose "<strong>"Open data file"</strong>
             " at the top of the page, or drop a dataset file (JSON, at most 32 MB) anywhere on it. The file is checked in this browser and never leaves it; the explorer then says what changed against the data on screen."</p>
-        <dl class="facts" data-testid="dataset-facts">
-            <dt>"Dataset"</dt><dd>{dataset.title.clone()}</dd>
-            <dt>"Loaded from"</dt><dd>{origin}</dd>
-            <dt>"Fingerprint (SHA-256)"</dt><dd><code data-testid="dataset-fingerprint">{fingerprint}</code></dd>
-            <dt>"Schema version"</dt><dd data-testid="schema-version">{dataset.schema_version}</dd>
-            <dt>"App version"</dt><dd data-testid="app-version">{crate::APP_VERSION}</dd>
-            <dt>"App built on"</dt><dd data-testid="build-date">{BUILD_DATE.unwrap_or("not recorded (a development build)")}</dd>
-            <dt>"Data as at"</dt><dd>{crate::dates::day_month_year(dataset.as_of)}</dd>
-            <dt>"Records"</dt><dd>{format!(
-                "{} sources, {} days of crossings, {} announcements, {} funding records, {} other figures",
-                dataset.sources.len(), daily.people.len(), dataset.announcements.len(), dataset.funding.len(), dataset.figures.len()
-            )}</dd>
-        </dl>
+        <DatasetFacts dataset=dataset.clone() fingerprint=fingerprint origin=origin/>
         <h3>"Provisional and official figures"</h3>
         <p data-testid="editions-paragraph">{move || editions.with(|editions| editions.paragraph.clone())}</p>
         {move || editions.with(|editions| editions.differences.clone()).map(|table| view! {
@@ -104,5 +91,27 @@ pub fn SourcesView(
                 }
             }).collect_view()}
         </ol>
+    }
+}
+
+/// What the data on screen are: title, where they came from, fingerprint, schema, app version and build,
+/// as-of date and how many records of each kind.
+#[component]
+fn DatasetFacts(dataset: Arc<Dataset>, fingerprint: String, origin: String) -> impl IntoView {
+    let daily = &dataset.crossings.daily;
+    view! {
+        <dl class="facts" data-testid="dataset-facts">
+            <dt>"Dataset"</dt><dd>{dataset.title.clone()}</dd>
+            <dt>"Loaded from"</dt><dd>{origin}</dd>
+            <dt>"Fingerprint (SHA-256)"</dt><dd><code data-testid="dataset-fingerprint">{fingerprint}</code></dd>
+            <dt>"Schema version"</dt><dd data-testid="schema-version">{dataset.schema_version}</dd>
+            <dt>"App version"</dt><dd data-testid="app-version">{crate::APP_VERSION}</dd>
+            <dt>"App built on"</dt><dd data-testid="build-date">{BUILD_DATE.unwrap_or("not recorded (a development build)")}</dd>
+            <dt>"Data as at"</dt><dd>{crate::dates::day_month_year(dataset.as_of)}</dd>
+            <dt>"Records"</dt><dd>{format!(
+                "{} sources, {} days of crossings, {} announcements, {} funding records, {} other figures",
+                dataset.sources.len(), daily.people.len(), dataset.announcements.len(), dataset.funding.len(), dataset.figures.len()
+            )}</dd>
+        </dl>
     }
 }
