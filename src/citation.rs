@@ -76,14 +76,10 @@ pub fn cite(dataset: &Dataset, cited: &Cited, context: &CitationContext) -> Stri
         .enumerate()
         .filter(|(idx, source_id)| !cited.source_ids[..*idx].contains(source_id))
         .map(|(_, source_id)| {
-            dataset
-                .sources
-                .iter()
-                .find(|source| &source.source_id == source_id)
-                .map_or_else(
-                    || format!("a source this dataset does not hold (id {source_id})"),
-                    source_reference,
-                )
+            dataset.source(source_id).map_or_else(
+                || format!("a source this dataset does not hold (id {source_id})"),
+                source_reference,
+            )
         })
         .collect();
     let sources = match references.len() {

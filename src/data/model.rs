@@ -121,6 +121,25 @@ pub struct Dataset {
     pub figures: Vec<Figure>,
 }
 
+impl Dataset {
+    /// The source with this id, if the dataset holds it.
+    pub fn source(&self, source_id: &str) -> Option<&Source> {
+        self.sources
+            .iter()
+            .find(|source| source.source_id == source_id)
+    }
+
+    /// The sources with these ids, in that order; ids the dataset does not hold are left out.
+    pub fn sources_of<'a>(
+        &'a self,
+        source_ids: &'a [String],
+    ) -> impl Iterator<Item = &'a Source> + 'a {
+        source_ids
+            .iter()
+            .filter_map(|source_id| self.source(source_id))
+    }
+}
+
 /// One publication that records cite.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Source {

@@ -65,15 +65,8 @@ fn key_fact(figure: &Figure, dataset: &Dataset) -> KeyFact {
     let time_display = figure.time.display();
     let mut notes: Vec<String> = figure.note.iter().cloned().collect();
     for alternative in &figure.alternatives {
-        let publishers: Vec<String> = alternative
-            .source_ids
-            .iter()
-            .filter_map(|source_id| {
-                dataset
-                    .sources
-                    .iter()
-                    .find(|source| &source.source_id == source_id)
-            })
+        let publishers: Vec<String> = dataset
+            .sources_of(&alternative.source_ids)
             .map(|source| source.publisher.clone())
             .collect();
         notes.push(format!(

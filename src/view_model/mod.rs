@@ -227,32 +227,18 @@ pub fn nearest_events(
 
 /// The names of sources for a source line: "Home Office, “title”".
 pub fn source_names(dataset: &Dataset, source_ids: &[String]) -> String {
-    let names: Vec<String> = source_ids
-        .iter()
-        .filter_map(|source_id| {
-            dataset
-                .sources
-                .iter()
-                .find(|source| &source.source_id == source_id)
-        })
+    let names: Vec<String> = dataset
+        .sources_of(source_ids)
         .map(|source| format!("{}, “{}”", source.publisher, source.title))
         .collect();
     names.join("; ")
 }
 
 pub(crate) fn first_publisher(dataset: &Dataset, source_ids: &[String]) -> String {
-    source_ids
-        .iter()
-        .find_map(|source_id| {
-            dataset
-                .sources
-                .iter()
-                .find(|source| &source.source_id == source_id)
-        })
-        .map_or_else(
-            || "source not recorded".to_string(),
-            |source| source.publisher.clone(),
-        )
+    dataset.sources_of(source_ids).next().map_or_else(
+        || "source not recorded".to_string(),
+        |source| source.publisher.clone(),
+    )
 }
 
 pub(crate) fn status_word(status: Status) -> &'static str {

@@ -318,14 +318,8 @@ pub struct SourceLink {
 
 /// The sources with these ids, in that order; ids with no source are left out.
 pub fn source_links(dataset: &Dataset, source_ids: &[String]) -> Vec<SourceLink> {
-    source_ids
-        .iter()
-        .filter_map(|source_id| {
-            dataset
-                .sources
-                .iter()
-                .find(|source| &source.source_id == source_id)
-        })
+    dataset
+        .sources_of(source_ids)
         .map(|source| SourceLink {
             label: format!("{}: {}", source.publisher, source.title),
             url_and_domain: source
