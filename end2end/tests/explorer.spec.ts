@@ -222,7 +222,7 @@ test('the printed Briefing is a brief: figures, chart, comparison, sources writt
   // The link printed is the view's own, with the comparison chosen after the page opened.
   await expect(page.getByTestId('printed-link')).toBeVisible();
   await expect(page.getByTestId('printed-link')).toContainText('#v=1&tab=briefing&cmp=launch');
-  await expect(page.getByText('Open a dataset file')).toBeHidden();
+  await expect(page.getByText('Open data file')).toBeHidden();
   await expect(page.getByTestId('option-compare')).toBeHidden();
   await expect(page.getByTestId('copy-row-0')).toBeHidden();
   await page.emulateMedia({ media: 'screen' });
