@@ -2,8 +2,10 @@
 //!
 //! The markup mirrors the app's own (`src/ui/mod.rs`, `src/ui/views/briefing.rs`, `src/ui/chart_panel.rs`),
 //! element for element and class for class, so that when the app takes the page over nothing moves.
-//! The browser tests hold the two together: the text of every prerendered part equals the app's, and
-//! the chart does not move when the app starts.
+//! Where the app's elements carry `data-testid`, these carry `data-pre` with the same value, so that
+//! while both are in the page (the app drawing itself, hidden, before it takes over) no test id names
+//! two elements. The browser tests hold the two together: the text of every prerendered part equals the
+//! app's, and the chart does not move when the app starts.
 
 use border_security_explorer::chart::ChartSize;
 use border_security_explorer::closed_set::ClosedSet;
@@ -36,7 +38,7 @@ pub fn prerendered_page(dataset: &Dataset) -> String {
          <main class=\"page\">",
     );
     html.push_str(&format!(
-        "<h1 data-testid=\"dataset-title\">{}</h1><p class=\"as-of\">Data as at <time datetime=\"{}\">{}</time> · crossings to {} (provisional)</p>\
+        "<h1 data-pre=\"dataset-title\">{}</h1><p class=\"as-of\">Data as at <time datetime=\"{}\">{}</time> · crossings to {} (provisional)</p>\
          <section class=\"data-panel\" aria-label=\"Your data\"></section>",
         text(&dataset.title),
         iso_date(dataset.as_of),
@@ -47,17 +49,17 @@ pub fn prerendered_page(dataset: &Dataset) -> String {
     html.push_str(&controls(dataset, &state));
     html.push_str(&format!("<script>{CHOOSE_SCRIPT}</script>"));
     html.push_str(
-        "<div class=\"share-bar\"><button type=\"button\" class=\"button button--secondary\" data-testid=\"copy-link\">Copy link to this view</button>\
+        "<div class=\"share-bar\"><button type=\"button\" class=\"button button--secondary\" data-pre=\"copy-link\">Copy link to this view</button>\
          <span class=\"copy-status\" role=\"status\"></span>\
          <button type=\"button\" class=\"button button--secondary\">Print this view</button>\
          <button type=\"button\" class=\"link-button shortcuts-hint\">Keyboard shortcuts (?)</button></div>",
     );
     html.push_str(
-        "<noscript><p class=\"notice\" data-testid=\"needs-javascript\">This is the briefing as it stood when the page was built. \
+        "<noscript><p class=\"notice\" data-pre=\"needs-javascript\">This is the briefing as it stood when the page was built. \
          The interactive explorer (filters, other views, tables to sort and download) needs JavaScript and WebAssembly, \
          which this browser is not running.</p></noscript>",
     );
-    html.push_str("<section class=\"tab-panel bse-prerendered-panel\" role=\"tabpanel\" data-testid=\"prerendered-panel\">");
+    html.push_str("<section class=\"tab-panel bse-prerendered-panel\" role=\"tabpanel\" data-pre=\"prerendered-panel\">");
     html.push_str(&briefing(dataset, &state));
     html.push_str("</section>");
     html.push_str(
@@ -67,9 +69,7 @@ pub fn prerendered_page(dataset: &Dataset) -> String {
          <footer class=\"site-footer\"><p>Figures are from the public sources listed under Sources and method. \
          Provisional figures are subject to revision.</p></footer>",
     );
-    // The app's elements carry the same test ids: here they are `data-pre`, so that while both are in
-    // the page (the app drawing itself, hidden, before it takes over) no id names two elements.
-    html.replace(" data-testid=\"", " data-pre=\"")
+    html
 }
 
 fn tabs(selected: Tab) -> String {
@@ -77,7 +77,7 @@ fn tabs(selected: Tab) -> String {
         .map(|tab| {
             let is_selected = tab == selected;
             format!(
-                "<button type=\"button\" role=\"tab\" data-testid=\"tab-{}\" aria-selected=\"{is_selected}\" tabindex=\"{}\"{}>{}</button>",
+                "<button type=\"button\" role=\"tab\" data-pre=\"tab-{}\" aria-selected=\"{is_selected}\" tabindex=\"{}\"{}>{}</button>",
                 tab.key(),
                 if is_selected { "0" } else { "-1" },
                 if is_selected { " class=\"tab--selected\"" } else { "" },
@@ -91,7 +91,7 @@ fn tabs(selected: Tab) -> String {
 /// The filters and the key chart's option, open (a phone's are closed by `CHOOSE_SCRIPT`).
 fn controls(dataset: &Dataset, state: &ViewState) -> String {
     let date_box = |label: &str, test_id: &str| {
-        format!("<label>{label} <input type=\"date\" data-testid=\"{test_id}\" min=\"2018-01-01\"></label>")
+        format!("<label>{label} <input type=\"date\" data-pre=\"{test_id}\" min=\"2018-01-01\"></label>")
     };
     let options: String = BRIEFING_PERIODS
         .iter()
@@ -109,12 +109,12 @@ fn controls(dataset: &Dataset, state: &ViewState) -> String {
         })
         .collect();
     format!(
-        "<details class=\"controls\" data-testid=\"controls\" open><summary class=\"controls__summary\" data-testid=\"controls-summary\">\
+        "<details class=\"controls\" data-pre=\"controls\" open><summary class=\"controls__summary\" data-pre=\"controls-summary\">\
          <span class=\"controls__label\">Filters and options</span><span class=\"controls__set\">{}</span></summary>\
          <form class=\"filters\" role=\"search\" aria-label=\"Filters\">{}{}\
-         <label>Search announcements <input type=\"search\" data-testid=\"filter-search\" maxlength=\"200\"></label>\
-         <p class=\"filters__summary\" data-testid=\"filter-summary\">{}</p></form>\
-         <form class=\"options\" aria-label=\"Key chart options\"><label>Key chart <select data-testid=\"option-briefing-period\">{options}</select></label></form></details>",
+         <label>Search announcements <input type=\"search\" data-pre=\"filter-search\" maxlength=\"200\"></label>\
+         <p class=\"filters__summary\" data-pre=\"filter-summary\">{}</p></form>\
+         <form class=\"options\" aria-label=\"Key chart options\"><label>Key chart <select data-pre=\"option-briefing-period\">{options}</select></label></form></details>",
         text(&controls_summary(state)),
         date_box("From", "filter-from"),
         date_box("To", "filter-to"),
@@ -124,7 +124,7 @@ fn controls(dataset: &Dataset, state: &ViewState) -> String {
 
 fn briefing(dataset: &Dataset, state: &ViewState) -> String {
     let mut html = format!(
-        "<h2>Briefing</h2><p class=\"lede\" data-testid=\"briefing-summary\">{}</p>",
+        "<h2>Briefing</h2><p class=\"lede\" data-pre=\"briefing-summary\">{}</p>",
         text(&briefing_summary(dataset, state))
     );
     let wide = briefing_chart(dataset, state, WIDE_CHART_SIZE);
@@ -138,7 +138,7 @@ fn briefing(dataset: &Dataset, state: &ViewState) -> String {
 fn chart_svg(chart: &ChartView, size: ChartSize, class: &str) -> String {
     debug_assert_eq!(chart.drawn.geometry.size, size);
     format!(
-        "<div class=\"chart-svg {class}\" role=\"img\" data-testid=\"chart-svg\" aria-label=\"{}\">{}</div>",
+        "<div class=\"chart-svg {class}\" role=\"img\" data-pre=\"chart-svg\" aria-label=\"{}\">{}</div>",
         attr(&format!("{}. {}", chart.title, chart.summary)),
         chart.drawn.svg
     )
@@ -148,7 +148,7 @@ fn chart_svg(chart: &ChartView, size: ChartSize, class: &str) -> String {
 /// one the app would draw for the screen.
 fn chart_panel(wide: &ChartView, narrow: &ChartView) -> String {
     let button = |test_id: &str, label: &str| {
-        format!("<button type=\"button\" class=\"button button--secondary\" data-testid=\"{test_id}\">{label}</button>")
+        format!("<button type=\"button\" class=\"button button--secondary\" data-pre=\"{test_id}\">{label}</button>")
     };
     let download = |test_id: &str, kind: &str| {
         button(
@@ -162,14 +162,14 @@ fn chart_panel(wide: &ChartView, narrow: &ChartView) -> String {
         .map(|note| format!("<li>{}</li>", text(note)))
         .collect();
     format!(
-        "<figure class=\"chart-panel\" data-testid=\"chart-{id}\"><figcaption><h3 class=\"chart-panel__title\">{title}</h3>\
+        "<figure class=\"chart-panel\" data-pre=\"chart-{id}\"><figcaption><h3 class=\"chart-panel__title\">{title}</h3>\
          <p class=\"chart-panel__subtitle\">{subtitle}</p></figcaption>\
-         <div class=\"chart-panel__tools no-print-hidden\"><button type=\"button\" class=\"button button--secondary\" aria-pressed=\"false\" data-testid=\"toggle-table\">Show table</button>\
+         <div class=\"chart-panel__tools no-print-hidden\"><button type=\"button\" class=\"button button--secondary\" aria-pressed=\"false\" data-pre=\"toggle-table\">Show table</button>\
          {csv}{svg}{png}{copy}<button type=\"button\" class=\"link-button skip-to-table\">Skip to table</button></div>\
-         <div class=\"chart-panel__view\"><div class=\"chart-scroll\"><div class=\"chart-frame\" data-testid=\"chart-frame\">{wide_svg}{narrow_svg}</div></div>\
+         <div class=\"chart-panel__view\"><div class=\"chart-scroll\"><div class=\"chart-frame\" data-pre=\"chart-frame\">{wide_svg}{narrow_svg}</div></div>\
          <p class=\"chart-panel__hint\">Focus the chart and use the arrow keys (Home, End, Page Up, Page Down) to read each value; Esc closes the readout.</p></div>\
-         <p class=\"chart-panel__summary\" data-testid=\"chart-summary\">{summary}</p><ul class=\"chart-panel__notes\">{notes}</ul>\
-         <p class=\"chart-panel__source\" data-testid=\"chart-source\">{source}</p>\
+         <p class=\"chart-panel__summary\" data-pre=\"chart-summary\">{summary}</p><ul class=\"chart-panel__notes\">{notes}</ul>\
+         <p class=\"chart-panel__source\" data-pre=\"chart-source\">{source}</p>\
          <p class=\"chart-panel__copy\">{cite}</p></figure>",
         id = attr(&wide.chart_id),
         title = text(&wide.title),
@@ -230,7 +230,7 @@ fn table_html(table: &DataTable, with_copy_buttons: bool) -> String {
                 .collect();
             let copy = if with_copy_buttons {
                 format!(
-                    "<td class=\"no-print-hidden\"><button type=\"button\" class=\"button button--secondary\" data-testid=\"copy-row-{row_idx}\">Copy</button>\
+                    "<td class=\"no-print-hidden\"><button type=\"button\" class=\"button button--secondary\" data-pre=\"copy-row-{row_idx}\">Copy</button>\
                      <span class=\"copy-status\" role=\"status\"></span></td>"
                 )
             } else {
@@ -240,7 +240,7 @@ fn table_html(table: &DataTable, with_copy_buttons: bool) -> String {
         })
         .collect();
     format!(
-        "<div class=\"table-wrap\" role=\"region\" aria-label=\"{}\"><table class=\"data-table\" data-testid=\"data-table\">\
+        "<div class=\"table-wrap\" role=\"region\" aria-label=\"{}\"><table class=\"data-table\" data-pre=\"data-table\">\
          <caption>{}</caption><thead><tr>{headings}{copy_heading}</tr></thead><tbody>{rows}</tbody></table></div>",
         attr(&format!("Table: {}", table.caption)),
         text(&table.caption)
@@ -255,8 +255,8 @@ fn key_numbers_section(dataset: &Dataset) -> String {
         .map(|note| format!("<li>{}</li>", text(note)))
         .collect();
     format!(
-        "<section class=\"key-numbers\" data-testid=\"key-numbers\"><h3>Key numbers by year</h3>\
-         <div class=\"chart-panel__tools no-print-hidden\"><button type=\"button\" class=\"button button--secondary\" data-testid=\"download-key-numbers\">Download CSV</button></div>\
+        "<section class=\"key-numbers\" data-pre=\"key-numbers\"><h3>Key numbers by year</h3>\
+         <div class=\"chart-panel__tools no-print-hidden\"><button type=\"button\" class=\"button button--secondary\" data-pre=\"download-key-numbers\">Download CSV</button></div>\
          {}<ul class=\"chart-panel__notes\">{notes}</ul></section>",
         table_html(&key.table, !key.row_claims.is_empty())
     )
@@ -279,11 +279,11 @@ fn headline_grid(dataset: &Dataset, state: &ViewState) -> String {
                 })
                 .collect();
             format!(
-                "<article class=\"headline\" data-testid=\"headline-{id}\"><p class=\"headline__value\" data-testid=\"headline-value\">{value}</p>\
+                "<article class=\"headline\" data-pre=\"headline-{id}\"><p class=\"headline__value\" data-pre=\"headline-value\">{value}</p>\
                  <p class=\"headline__label\">{label}</p><p class=\"headline__meta\"><span class=\"status-tag\">{status}</span> {period}</p>\
                  <details class=\"headline__sources\"><summary>Sources</summary><ul class=\"source-links\">{links}</ul></details>\
                  <div class=\"print-only headline__printed-sources\"><p>Sources:</p><ul class=\"source-links\">{links}</ul></div>\
-                 <button type=\"button\" class=\"button button--secondary\" data-testid=\"copy-{id}\">Copy figure with citation</button>\
+                 <button type=\"button\" class=\"button button--secondary\" data-pre=\"copy-{id}\">Copy figure with citation</button>\
                  <span class=\"copy-status\" role=\"status\"></span></article>",
                 id = attr(&headline.headline_id),
                 value = text(&headline.value),

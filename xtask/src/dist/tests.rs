@@ -51,6 +51,22 @@ fn the_static_shell_shows_the_title_as_text() {
 }
 
 #[test]
+fn a_title_that_looks_like_markup_is_shown_as_written() {
+    let mut tree: serde_json::Value =
+        serde_json::from_str(include_str!("../../../public/data/dataset.json")).unwrap();
+    tree["title"] = serde_json::json!("Figures <b data-testid=\"x\"> & more");
+    let dataset =
+        border_security_explorer::data::parse_dataset(tree.to_string().as_bytes()).unwrap();
+    let html = add_static_shell(TRUNK_INDEX, &dataset).unwrap();
+    assert!(
+        html.contains(
+            "<h1 data-pre=\"dataset-title\">Figures &lt;b data-testid=\"x\"&gt; &amp; more</h1>"
+        ),
+        "the title's own words are kept, escaped, and only the shell's attributes are data-pre"
+    );
+}
+
+#[test]
 fn the_prerendered_briefing_is_the_view_models_own_text_and_both_chart_sizes() {
     use border_security_explorer::view_model::{
         briefing_chart, briefing_summary, key_numbers, NARROW_CHART_SIZE, WIDE_CHART_SIZE,
