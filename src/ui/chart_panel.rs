@@ -16,6 +16,11 @@ use crate::citation::Cited;
 use crate::data::Dataset;
 use std::sync::Arc;
 
+/// The id of the element holding a chart or its table, where "Skip to table" and the "t" key put focus.
+pub fn view_element_id(chart_id: &str) -> String {
+    format!("{chart_id}-view")
+}
+
 static FIRST_CHART_MARKED: std::sync::atomic::AtomicBool =
     std::sync::atomic::AtomicBool::new(false);
 
@@ -67,7 +72,7 @@ pub fn ChartPanel(
             <Show when=has_data>
                 <ChartTools chart=chart wide_chart=wide_chart table_open=Signal::derive(table_open) on_toggle_table=Callback::new(toggle_table)/>
                 // The chart or its table: what "Skip to table" and the "t" key bring focus to.
-                <div class="chart-panel__view" id=move || format!("{}-view", chart_id()) tabindex="-1">
+                <div class="chart-panel__view" id=move || view_element_id(&chart_id()) tabindex="-1">
                 <Show when=move || !table_open()>
                     <ChartWithReadout chart=chart title_id=Signal::derive(title_id) summary_id=Signal::derive(summary_id) active_idx=readout_idx/>
                     <p class="chart-panel__hint">"Focus the chart and use the arrow keys (Home, End, Page Up, Page Down) to read each value; Esc closes the readout."</p>
@@ -138,7 +143,7 @@ fn ChartTools(
                     // Past the chart (and anything listed under it) straight to its table.
                     <button type="button" class="link-button skip-to-table" data-testid="skip-to-table" on:click=move |_| {
                         if !table_open.get_untracked() { on_toggle_table.run(()); }
-                        crate::ui::focus_element(&format!("{}-view", chart.with_untracked(|chart| chart.chart_id.clone())));
+                        crate::ui::focus_element(&chart.with_untracked(|chart| view_element_id(&chart.chart_id)));
                     }>"Skip to table"</button>
                     <span class="visually-hidden" role="status">{move || download_status.get()}</span>
                     <span class="copy-status" role="status" data-testid="copy-image-status">{move || copy_image_status.get()}</span>

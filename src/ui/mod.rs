@@ -263,13 +263,8 @@ fn ShareBar(state: RwSignal<ViewState>) -> impl IntoView {
             <button type="button" class="button button--secondary" on:click=|_| {
                 if let Some(window) = web_sys::window() { window.print().ok(); }
             }>"Print this view"</button>
-            <button type="button" class="link-button shortcuts-hint" data-testid="open-shortcuts" on:click=|_| {
-                if let Some(dialog) = web_sys::window().and_then(|window| window.document())
-                    .and_then(|document| document.get_element_by_id("shortcuts-dialog"))
-                    .and_then(|element| element.dyn_into::<web_sys::HtmlDialogElement>().ok()) {
-                    dialog.show_modal().ok();
-                }
-            }>"Keyboard shortcuts (?)"</button>
+            <button type="button" class="link-button shortcuts-hint" data-testid="open-shortcuts"
+                on:click=|_| shortcuts::toggle_help()>"Keyboard shortcuts (?)"</button>
         </div>
     }
 }

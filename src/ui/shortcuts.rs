@@ -33,6 +33,18 @@ fn help_dialog() -> Option<web_sys::HtmlDialogElement> {
         .ok()
 }
 
+/// Opens the list of shortcuts, or closes it when it is open: the "?" key and the link beside "Print
+/// this view" both come here.
+pub fn toggle_help() {
+    if let Some(dialog) = help_dialog() {
+        if dialog.open() {
+            dialog.close();
+        } else {
+            dialog.show_modal().ok();
+        }
+    }
+}
+
 /// The chart the "t" key is for: the one holding focus, else the first on the view.
 fn chart_in_reach() -> Option<String> {
     let document = document()?;
@@ -68,7 +80,7 @@ fn apply(shortcut: Shortcut, state: RwSignal<ViewState>, data_last: Option<Naive
         Shortcut::ToggleTable => {
             if let Some(chart_id) = chart_in_reach() {
                 state.update(|state| state.toggle_table(&chart_id));
-                super::focus_element(&format!("{chart_id}-view"));
+                super::focus_element(&super::chart_panel::view_element_id(&chart_id));
             }
         }
         Shortcut::StepDates { forward } => {
@@ -76,15 +88,7 @@ fn apply(shortcut: Shortcut, state: RwSignal<ViewState>, data_last: Option<Naive
                 state.update(|state| state.step_dates(forward, data_last));
             }
         }
-        Shortcut::Help => {
-            if let Some(dialog) = help_dialog() {
-                if dialog.open() {
-                    dialog.close();
-                } else {
-                    dialog.show_modal().ok();
-                }
-            }
-        }
+        Shortcut::Help => toggle_help(),
     }
 }
 
