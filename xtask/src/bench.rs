@@ -321,12 +321,6 @@ fn print_browser_report(browser: &Value) {
     }
 }
 
-fn gzip_len(bytes: &[u8]) -> Result<u64, String> {
-    crate::tools::gzip(bytes, flate2::Compression::best())
-        .map(|compressed| compressed.len() as u64)
-        .map_err(|error| error.to_string())
-}
-
 /// Raw, gzip and brotli sizes of every file of the hosted build, the first load, and the offline file.
 fn file_sizes(dist: &Path) -> Result<Value, String> {
     let mut files = Vec::new();
@@ -337,7 +331,7 @@ fn file_sizes(dist: &Path) -> Result<Value, String> {
     for relative in names {
         let bytes = std::fs::read(dist.join(&relative))
             .map_err(|error| format!("reading {relative}: {error}"))?;
-        let (raw, gzip) = (bytes.len() as u64, gzip_len(&bytes)?);
+        let (raw, gzip) = (bytes.len() as u64, crate::tools::gzip_len(&bytes)?);
         let brotli = crate::tools::brotli(&bytes)
             .map_err(|error| error.to_string())?
             .len() as u64;

@@ -64,24 +64,29 @@ fn precompress_brotli(root: PathBuf, cache: SharedCache) {
             if !is_compressible(&path) {
                 continue;
             }
-            let (Ok(bytes), Ok(metadata)) = (fs::read(&path), fs::metadata(&path)) else {
+            let Ok(metadata) = fs::metadata(&path) else {
                 continue;
             };
+            let (len_bytes, modified) = (metadata.len(), metadata.modified().ok());
+            // Made already (the bench makes them before serving): the file is not read again.
             let already_made = cache.lock().is_ok_and(|cache| {
                 cache.get(&(path.clone(), Encoding::Brotli)).is_some_and(
-                    |(len_bytes, modified, _)| {
-                        *len_bytes == bytes.len() as u64 && *modified == metadata.modified().ok()
+                    |(cached_len, cached_modified, _)| {
+                        *cached_len == len_bytes && *cached_modified == modified
                     },
                 )
             });
             if already_made {
                 continue;
             }
+            let Ok(bytes) = fs::read(&path) else {
+                continue;
+            };
             if let Ok(compressed) = crate::tools::brotli(&bytes) {
                 if let Ok(mut cache) = cache.lock() {
                     cache.insert(
                         (path, Encoding::Brotli),
-                        (bytes.len() as u64, metadata.modified().ok(), compressed),
+                        (bytes.len() as u64, modified, compressed),
                     );
                 }
             }

@@ -314,6 +314,13 @@ pub fn gzip(bytes: &[u8], level: flate2::Compression) -> std::io::Result<Vec<u8>
     encoder.finish()
 }
 
+/// The size of `bytes` gzip-compressed at the best level: how the bench and the wasm budget measure.
+pub fn gzip_len(bytes: &[u8]) -> Result<u64, String> {
+    gzip(bytes, flate2::Compression::best())
+        .map(|compressed| compressed.len() as u64)
+        .map_err(|error| error.to_string())
+}
+
 /// Brotli at its best quality (11) and a 4 MB window, as a static host precompresses.
 pub fn brotli(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
     use std::io::Write as _;
