@@ -99,7 +99,53 @@ fn records_files(dataset: &Dataset) -> Vec<(String, Vec<u8>)> {
         ),
         csv_file("figures.csv", &figures, &sources_note("Other figures")),
         csv_file("sources.csv", &sources, &[LICENCE_STATEMENT.to_string()]),
+        csv_file(
+            "where-sources-differ.csv",
+            &differences_table(dataset),
+            &sources_note(
+                "Values other sources give differently, one row per other value, beside the value used",
+            ),
+        ),
     ]
+}
+
+/// Every value another source gives differently: one row per other value, beside the value used.
+fn differences_table(dataset: &Dataset) -> DataTable {
+    let rows = crate::view_model::source_differences(dataset)
+        .into_iter()
+        .flat_map(|difference| {
+            difference
+                .others
+                .iter()
+                .map(|other| {
+                    vec![
+                        difference.collection.to_string(),
+                        difference.record_id.clone(),
+                        difference.subject.clone(),
+                        difference.used_display.clone(),
+                        difference.used_source_ids.join("; "),
+                        other.value_display.clone(),
+                        other.source_ids.join("; "),
+                        other.note.clone().unwrap_or_default(),
+                    ]
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    text_table(
+        "Where sources differ",
+        &[
+            "collection",
+            "record",
+            "what",
+            "value used",
+            "sources of the value used",
+            "other value",
+            "sources of the other value",
+            "note",
+        ],
+        rows,
+    )
 }
 
 /// Every announcement, one row each.
@@ -368,6 +414,7 @@ mod tests {
                 "funding.csv",
                 "figures.csv",
                 "sources.csv",
+                "where-sources-differ.csv",
             ]
         );
         assert_eq!(files[1].1, bytes, "the dataset file exactly as read");

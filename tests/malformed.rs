@@ -126,6 +126,26 @@ fn bytes_of(input: &Input) -> Vec<u8> {
 
 const CASES: &[Case] = &[
     Case {
+        name: "row-alternative-with-dangling-source",
+        input: Input::Edits(&[Edit::Set("/crossings/annual/0/rows/1/alternatives", r#"[{"people": 36800, "source_ids": ["s2"]}]"#)]),
+        expected: "crossings.annual[0].rows[1].alternatives[0].source_ids[0]: no source has the id \"s2\"",
+    },
+    Case {
+        name: "row-alternative-with-no-count",
+        input: Input::Edits(&[Edit::Set("/crossings/monthly/0/rows/0/alternatives", r#"[{"source_ids": ["s1"], "note": "says nothing"}]"#)]),
+        expected: "crossings.monthly[0].rows[0].alternatives[0]: gives neither people nor boats: an alternative needs at least one",
+    },
+    Case {
+        name: "row-alternative-count-as-text",
+        input: Input::Edits(&[Edit::Set("/crossings/monthly/0/rows/0/alternatives", r#"[{"boats": "two", "source_ids": ["s1"]}]"#)]),
+        expected: "crossings.monthly[0].rows[0].alternatives[0].boats: expected a whole number of boats (zero or more), found \"two\"",
+    },
+    Case {
+        name: "row-alternative-unknown-field",
+        input: Input::Edits(&[Edit::Set("/crossings/annual/0/rows/0/alternatives", r#"[{"people": 5, "value": 5, "source_ids": ["s1"]}]"#)]),
+        expected: "crossings.annual[0].rows[0].alternatives[0].value: unknown field (check the spelling against docs/DATA.md)",
+    },
+    Case {
         name: "alternative-with-dangling-source",
         input: Input::Edits(&[Edit::Set("/figures/0/alternatives", r#"[{"value": 250, "source_ids": ["s2"]}]"#)]),
         expected: "figures[0].alternatives[0].source_ids[0]: no source has the id \"s2\"",

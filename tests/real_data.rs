@@ -5,6 +5,8 @@
 //! elsewhere run on fixtures made for them, and `true_figures.rs` works out its expectations from the
 //! dataset itself, so neither breaks when a figure changes.
 
+#[path = "real_data/conflicts.rs"]
+mod conflicts;
 #[path = "real_data/seeds.rs"]
 mod seeds;
 

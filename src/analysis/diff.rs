@@ -370,12 +370,12 @@ fn diff_records<T: Compared>(old: &[T], new: &[T], out: &mut Vec<RecordChange>) 
     }
 }
 
-fn official_months(dataset: &Dataset) -> BTreeMap<NaiveDate, MonthRow> {
+fn official_months(dataset: &Dataset) -> BTreeMap<NaiveDate, &MonthRow> {
     dataset
         .crossings
         .monthly
         .first()
-        .map(|series| series.rows.iter().map(|row| (row.month, *row)).collect())
+        .map(|series| series.rows.iter().map(|row| (row.month, row)).collect())
         .unwrap_or_default()
 }
 
@@ -463,13 +463,16 @@ pub fn diff_datasets(old: &Dataset, new: &Dataset) -> DatasetDiff {
         .values()
         .filter_map(|new_row| {
             let old_row = old_months.get(&new_row.month)?;
-            (old_row != new_row).then_some(Revision {
-                date: new_row.month,
-                old_people: old_row.people,
-                new_people: new_row.people,
-                old_boats: old_row.boats,
-                new_boats: new_row.boats,
-            })
+            // A revision is a changed count; another source's figure added beside it is not.
+            (old_row.people != new_row.people || old_row.boats != new_row.boats).then_some(
+                Revision {
+                    date: new_row.month,
+                    old_people: old_row.people,
+                    new_people: new_row.people,
+                    old_boats: old_row.boats,
+                    new_boats: new_row.boats,
+                },
+            )
         })
         .collect();
     DatasetDiff {

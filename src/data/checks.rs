@@ -149,6 +149,24 @@ impl Citations<'_> {
         }
     }
 
+    /// Every row's alternatives cite known sources.
+    fn check_row_alternatives<'r>(
+        &self,
+        rows: impl Iterator<Item = &'r [super::RowAlternative]>,
+        path: &str,
+        errors: &mut Vec<DataError>,
+    ) {
+        for (row_idx, alternatives) in rows.enumerate() {
+            for (alternative_idx, alternative) in alternatives.iter().enumerate() {
+                self.check(
+                    &alternative.source_ids,
+                    &format!("{path}.rows[{row_idx}].alternatives[{alternative_idx}]"),
+                    errors,
+                );
+            }
+        }
+    }
+
     fn check_series(
         &self,
         info: &SeriesInfo,
@@ -220,6 +238,11 @@ fn check_crossings(dataset: &Dataset, citations: &Citations, errors: &mut Vec<Da
     for (series_idx, series) in crossings.monthly.iter().enumerate() {
         let path = format!("crossings.monthly[{series_idx}]");
         citations.check_series(&series.info, dataset.as_of, &path, errors);
+        citations.check_row_alternatives(
+            series.rows.iter().map(|row| row.alternatives.as_slice()),
+            &path,
+            errors,
+        );
         if let Some(last) = series.rows.last() {
             not_after(
                 last.month,
@@ -233,6 +256,11 @@ fn check_crossings(dataset: &Dataset, citations: &Citations, errors: &mut Vec<Da
     for (series_idx, series) in crossings.annual.iter().enumerate() {
         let path = format!("crossings.annual[{series_idx}]");
         citations.check_series(&series.info, dataset.as_of, &path, errors);
+        citations.check_row_alternatives(
+            series.rows.iter().map(|row| row.alternatives.as_slice()),
+            &path,
+            errors,
+        );
         if let Some(last) = series.rows.last() {
             if let Some(last_year_start) = NaiveDate::from_ymd_opt(last.year, 1, 1) {
                 not_after(

@@ -103,7 +103,7 @@ pub struct MonthlySeries {
 }
 
 /// People and boats in one calendar month.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct MonthRow {
     /// The first day of the month.
     #[serde(with = "crate::dates::day_number")]
@@ -112,6 +112,8 @@ pub struct MonthRow {
     pub people: u32,
     /// Boats detected arriving.
     pub boats: u32,
+    /// What other sources give for the same month, each with its sources.
+    pub alternatives: Vec<RowAlternative>,
 }
 
 /// One edition of annual totals.
@@ -124,7 +126,7 @@ pub struct AnnualSeries {
 }
 
 /// People and boats in one calendar year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct YearRow {
     /// The calendar year.
     pub year: i32,
@@ -132,4 +134,20 @@ pub struct YearRow {
     pub people: u32,
     /// Boats detected arriving.
     pub boats: u32,
+    /// What other sources give for the same year, each with its sources.
+    pub alternatives: Vec<RowAlternative>,
+}
+
+/// Another source's count for a month or year of an official series: people, boats or both, as that
+/// source gives them. It is shown beside the official figure and never replaces it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RowAlternative {
+    /// People, where that source gives them.
+    pub people: Option<u32>,
+    /// Boats, where that source gives them.
+    pub boats: Option<u32>,
+    /// The sources that give these counts.
+    pub source_ids: Vec<String>,
+    /// Why it differs, where known.
+    pub note: Option<String>,
 }

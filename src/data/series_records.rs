@@ -7,8 +7,8 @@ use serde_json::Value;
 use super::reader::{describe, Fields};
 use super::records::MAX_SERIES_LENGTH;
 use super::{
-    AnnualSeries, Crossings, DailySeries, DataError, MonthRow, MonthlySeries, SeriesInfo, Status,
-    WeeklySeries, YearRow,
+    AnnualSeries, Crossings, DailySeries, DataError, MonthRow, MonthlySeries, RowAlternative,
+    SeriesInfo, Status, WeeklySeries, YearRow,
 };
 
 pub(crate) fn crossings_from_tree(
@@ -271,6 +271,39 @@ fn u32_field(fields: &Fields, field: &str, what: &str, errors: &mut Vec<DataErro
     }
 }
 
+/// A row's optional `alternatives`: other sources' people, boats or both for the same period.
+fn row_alternatives(row: &Fields, errors: &mut Vec<DataError>) -> Option<Vec<RowAlternative>> {
+    if row.raw("alternatives").is_none() {
+        return Some(Vec::new());
+    }
+    row.list("alternatives", errors, |item, path, errors| {
+        let alternative = Fields::new(item, path, errors)?;
+        alternative.reject_unknown(&["people", "boats", "source_ids", "note"], errors);
+        let optional_count = |field: &str, errors: &mut Vec<DataError>| match alternative.raw(field)
+        {
+            None => Some(None),
+            Some(_) => u32_field(&alternative, field, field, errors).map(Some),
+        };
+        let people = optional_count("people", errors);
+        let boats = optional_count("boats", errors);
+        if alternative.raw("people").is_none() && alternative.raw("boats").is_none() {
+            errors.push(DataError::new(
+                path,
+                "gives neither people nor boats: an alternative needs at least one".to_string(),
+            ));
+            return None;
+        }
+        let source_ids = alternative.text_list("source_ids", errors);
+        let note = alternative.optional_text("note", errors);
+        Some(RowAlternative {
+            people: people?,
+            boats: boats?,
+            source_ids: source_ids?,
+            note,
+        })
+    })
+}
+
 fn monthly_from_tree(
     value: &Value,
     path: &str,
@@ -281,7 +314,7 @@ fn monthly_from_tree(
     let info = series_info_from_fields(&fields, errors);
     let rows = fields.list("rows", errors, |row_value, row_path, errors| {
         let row = Fields::new(row_value, row_path, errors)?;
-        row.reject_unknown(&["month", "people", "boats"], errors);
+        row.reject_unknown(&["month", "people", "boats", "alternatives"], errors);
         let month = row.partial_date("month", errors).and_then(|month| {
             if month.precision == super::DatePrecision::Month {
                 Some(month.first_day)
@@ -295,10 +328,12 @@ fn monthly_from_tree(
         });
         let people = u32_field(&row, "people", "people", errors);
         let boats = u32_field(&row, "boats", "boats", errors);
+        let alternatives = row_alternatives(&row, errors);
         Some(MonthRow {
             month: month?,
             people: people?,
             boats: boats?,
+            alternatives: alternatives?,
         })
     });
     let rows = rows?;
@@ -328,7 +363,7 @@ fn annual_from_tree(
     let info = series_info_from_fields(&fields, errors);
     let rows = fields.list("rows", errors, |row_value, row_path, errors| {
         let row = Fields::new(row_value, row_path, errors)?;
-        row.reject_unknown(&["year", "people", "boats"], errors);
+        row.reject_unknown(&["year", "people", "boats", "alternatives"], errors);
         let year = row.count("year", "years", errors).and_then(|year| {
             if (1900..=2200).contains(&year) {
                 i32::try_from(year).ok()
@@ -342,10 +377,12 @@ fn annual_from_tree(
         });
         let people = u32_field(&row, "people", "people", errors);
         let boats = u32_field(&row, "boats", "boats", errors);
+        let alternatives = row_alternatives(&row, errors);
         Some(YearRow {
             year: year?,
             people: people?,
             boats: boats?,
+            alternatives: alternatives?,
         })
     });
     let rows = rows?;

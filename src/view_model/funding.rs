@@ -23,6 +23,8 @@ pub struct FundingRow {
     pub is_counted: bool,
     pub count_reason: String,
     pub source_ids: Vec<String>,
+    /// Caveats, and the amounts other sources give, each a sentence.
+    pub notes: Vec<String>,
     /// The row as a claim in words, for "Copy citation".
     pub cited: Cited,
 }
@@ -130,7 +132,7 @@ pub fn funding_view(dataset: &Dataset, state: &ViewState, chart_size: ChartSize)
         chart: funding_chart(dataset, &in_range, chart_size),
         rows: in_range
             .iter()
-            .map(|funding| ledger_row(funding, &dataset.funding))
+            .map(|funding| ledger_row(funding, dataset))
             .collect(),
         bsc_total_sentence: bsc_total_sentence(dataset, &in_range),
         all_total_sentence,
@@ -199,7 +201,8 @@ fn per_year_sentence(funding: &Funding) -> String {
 }
 
 /// One ledger row: the record as announced and how it was counted.
-fn ledger_row(funding: &Funding, all: &[Funding]) -> FundingRow {
+fn ledger_row(funding: &Funding, dataset: &Dataset) -> FundingRow {
+    let all = &dataset.funding;
     let amount_display = format!(
         "{}{}{}",
         capitalise(funding.amount_basis.qualifier()),
@@ -228,6 +231,10 @@ fn ledger_row(funding: &Funding, all: &[Funding]) -> FundingRow {
         is_counted: funding.is_counted_once(),
         count_reason,
         source_ids: funding.source_ids.clone(),
+        notes: super::differences::record_notes(
+            funding.note.as_deref(),
+            &super::differences::funding_others(dataset, funding),
+        ),
         cited: Cited::new(claim, funding.source_ids.clone()),
     }
 }

@@ -38,7 +38,7 @@ pub struct KeyFacts {
 }
 
 /// A figure's value as written: money in pounds, a percentage, or a count, with its qualifier.
-fn value_display(value: f64, unit: &str, basis: AmountBasis) -> String {
+pub(super) fn value_display(value: f64, unit: &str, basis: AmountBasis) -> String {
     let decimals = if value.fract() == 0.0 { 0 } else { 1 };
     let number = match unit {
         "GBP" if value >= 0.0 && value.fract() == 0.0 => money(value as u64),
@@ -63,27 +63,10 @@ fn key_fact(figure: &Figure, dataset: &Dataset) -> KeyFact {
     let value = value_display(figure.value, &figure.unit, figure.value_basis);
     let label = label_with_unit(figure);
     let time_display = figure.time.display();
-    let mut notes: Vec<String> = figure.note.iter().cloned().collect();
-    for alternative in &figure.alternatives {
-        let publishers: Vec<String> = dataset
-            .sources_of(&alternative.source_ids)
-            .map(|source| source.publisher.clone())
-            .collect();
-        notes.push(format!(
-            "{} gives {}{}.",
-            if publishers.is_empty() {
-                "Another source".to_string()
-            } else {
-                publishers.join(" and ")
-            },
-            alternative.value.trim(),
-            alternative
-                .note
-                .as_deref()
-                .map(|note| format!(" ({})", note.trim().trim_end_matches('.')))
-                .unwrap_or_default()
-        ));
-    }
+    let notes = super::differences::record_notes(
+        figure.note.as_deref(),
+        &super::differences::figure_others(dataset, figure),
+    );
     KeyFact {
         figure_id: figure.figure_id.clone(),
         topic: FigureTopic::of(&figure.metric),

@@ -9,6 +9,7 @@ mod briefing;
 mod compare;
 mod crossings;
 mod diff;
+mod differences;
 mod figure;
 mod funding;
 mod key_facts;
@@ -25,6 +26,9 @@ pub use briefing::{briefing_summary, headlines, Headline};
 pub use compare::{compare_view, CompareView};
 pub use crossings::{briefing_chart, crossings_chart};
 pub use diff::{diff_lines, diff_row_count, diff_table, diff_view, DiffView};
+pub use differences::{
+    announcement_others, record_notes, source_differences, OtherValue, SourceDifference,
+};
 pub use figure::{standalone_figure, wrap_words, xml_text, Figure};
 pub use funding::{funding_view, FundingRow, FundingView};
 pub use key_facts::{key_facts, KeyFact, KeyFacts, KEY_FACTS_SHOWN_FIRST};

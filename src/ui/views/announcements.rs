@@ -9,7 +9,9 @@ use crate::analysis::filter::{
 };
 use crate::closed_set::ClosedSet;
 use crate::data::Dataset;
-use crate::view_model::{announcement_claim, match_count_sentence};
+use crate::view_model::{
+    announcement_claim, announcement_others, match_count_sentence, record_notes,
+};
 use crate::view_state::{Tab, ViewState};
 
 use crate::ui::widgets::{CiteButton, RecordLink, SourceLinks};
@@ -141,7 +143,8 @@ fn AnnouncementItem(
             <p class="announcement__date"><time datetime=announcement.date.iso()>{announcement.date.display()}</time></p>
             <h4 class="announcement__title">{highlighted(&announcement.title)}</h4>
             <p>{highlighted(&announcement.summary)}</p>
-            {announcement.note.clone().map(|note| view! { <p class="muted">"Note: "{note}</p> })}
+            {record_notes(announcement.note.as_deref(), &announcement_others(&dataset, &announcement))
+                .into_iter().map(|note| view! { <p class="muted">"Note: "{note}</p> }).collect_view()}
             <p class="announcement__tags">
                 <span class="muted">"Who: "</span>{announcement.actors.join(", ")}
                 <span class="muted">" · Themes: "</span>

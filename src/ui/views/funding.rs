@@ -71,7 +71,8 @@ pub fn FundingView(
                         <tr class:not-counted=!row.is_counted id=format!("funding-{}", row.funding_id) tabindex="-1">
                             <th scope="row">{row.announced_display.clone()}</th>
                             <td class="numeric">{row.amount_display.clone()}</td>
-                            <td><strong>{row.recipient.clone()}</strong><br/>{row.purpose.clone()}<br/><span class="muted">"Period: "{row.period.clone()}</span></td>
+                            <td><strong>{row.recipient.clone()}</strong><br/>{row.purpose.clone()}<br/><span class="muted">"Period: "{row.period.clone()}</span>
+                                {row.notes.iter().map(|note| view! { <br/><span class="muted">"Note: "{note.clone()}</span> }).collect_view()}</td>
                             <td>{if row.is_counted { "Yes" } else { "No" }}" — "{row.count_reason.clone()}</td>
                             <td><SourceLinks dataset=dataset_for_rows.get_value() source_ids=row.source_ids.clone()/></td>
                             <td class="record-actions no-print-hidden">

@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use crate::chart::ChartSize;
 use crate::closed_set::ClosedSet;
 use crate::data::{is_safe_https_url, Dataset};
-use crate::view_model::{changelog_entries, editions_view, method_notes, WIDE_CHART_SIZE};
+use crate::view_model::{
+    changelog_entries, editions_view, method_notes, source_differences, OtherValue, WIDE_CHART_SIZE,
+};
 use crate::view_state::ViewState;
 
 use crate::ui::chart_panel::{ChartPanel, SortableTable};
@@ -57,6 +59,7 @@ pub fn SourcesView(
             <div data-testid="edition-differences"><SortableTable table=table/></div>
         })}
         {editions_chart}
+        <SourceDifferences dataset=dataset.clone()/>
         <h3>"Changes to this dataset"</h3>
         {match changelog_entries(&dataset) {
             Ok(entries) => view! {
@@ -113,5 +116,47 @@ fn DatasetFacts(dataset: Arc<Dataset>, fingerprint: String, origin: String) -> i
                 dataset.sources.len(), daily.people.len(), dataset.announcements.len(), dataset.funding.len(), dataset.figures.len()
             )}</dd>
         </dl>
+    }
+}
+
+/// Every value another source gives differently, beside the value used here and its sources.
+#[component]
+fn SourceDifferences(dataset: Arc<Dataset>) -> impl IntoView {
+    let differences = source_differences(&dataset);
+    let count = differences.len();
+    let publishers_of = move |source_ids: &[String]| {
+        crate::text::join_words(
+            &dataset
+                .sources_of(source_ids)
+                .map(|source| source.publisher.clone())
+                .collect::<Vec<_>>(),
+        )
+    };
+    view! {
+        <h3 id="where-sources-differ">"Where sources differ"</h3>
+        <p>{format!(
+            "Other sources give other values for {}. The value used here is the one from the source named beside it; the others are kept, with their sources, and never mixed in.",
+            crate::text::count_of(count, "figure or date", "figures and dates")
+        )}</p>
+        <div class="table-wrap source-differences" tabindex="0" role="region" aria-label="Where sources differ" data-testid="source-differences">
+            <table class="data-table">
+                <caption class="visually-hidden">"Values that sources give differently"</caption>
+                <thead><tr><th scope="col">"What"</th><th scope="col">"Used here"</th><th scope="col">"Other sources give"</th></tr></thead>
+                <tbody>
+                    {differences.into_iter().map(|difference| {
+                        let used_by = publishers_of(&difference.used_source_ids);
+                        view! {
+                            <tr data-record=difference.record_id.clone()>
+                                <th scope="row">{difference.subject.clone()}</th>
+                                <td>{difference.used_display.clone()}<br/><span class="muted">{used_by}</span></td>
+                                <td><ul class="plain-list">{difference.others.iter().map(|other| view! {
+                                    <li>{OtherValue::sentence(other)}</li>
+                                }).collect_view()}</ul></td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }

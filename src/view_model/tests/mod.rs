@@ -10,6 +10,7 @@ use crate::text::{format_number, money};
 use crate::view_state::Period;
 
 mod briefing;
+mod differences;
 mod editions;
 mod funding;
 

@@ -55,7 +55,8 @@ pub fn read_time_series(path: &Path) -> Result<(DailySeries, WeeklySeries), Stri
         )
     })?;
     let daily = read_daily(&sheet_rows(&mut workbook, DAILY_SHEET)?)?;
-    let weekly = read_weekly(&sheet_rows(&mut workbook, WEEKLY_SHEET)?)?;
+    let mut weekly = read_weekly(&sheet_rows(&mut workbook, WEEKLY_SHEET)?)?;
+    weekly.info.note = Some(weekly_note(&weekly, daily.info.as_of));
     Ok((daily, weekly))
 }
 
@@ -236,7 +237,7 @@ fn read_weekly(rows: &[Vec<Data>]) -> Result<WeeklySeries, String> {
             info: time_series_info(
                 "ho-weekly-provisional",
                 "Small-boat arrivals and French preventions by week (Home Office time series, sheet SB_02)",
-                "Provisional operational data. Preventions are French operational estimates, null before recording began. Weeks end on Sundays; the last week may be incomplete.",
+                "Provisional operational data. Preventions are French operational estimates, null before recording began. Weeks end on Sundays.",
             ),
             first_week_ending: week_ending,
             people: Vec::new(),
@@ -258,19 +259,45 @@ fn read_weekly(rows: &[Vec<Data>]) -> Result<WeeklySeries, String> {
         series.people_prevented.push(people_prevented);
         series.events_prevented.push(events_prevented);
     }
-    weekly.ok_or_else(|| format!("sheet {WEEKLY_SHEET}: has no data rows under its headings"))
+    let mut weekly = weekly
+        .ok_or_else(|| format!("sheet {WEEKLY_SHEET}: has no data rows under its headings"))?;
+    // The sheet holds whole weeks only: it runs to its last Sunday, whatever day the daily sheet reaches.
+    weekly.info.as_of = weekly.week_ending(weekly.people.len() - 1);
+    Ok(weekly)
 }
 
-/// The dataset's `crossings.daily` and `crossings.weekly` objects for the series read. Both carry the
-/// daily series' last day as their as-of date (the weekly sheet's last week may be incomplete).
+/// The weekly series' note: what it is, and where the days after its last week are.
+fn weekly_note(weekly: &WeeklySeries, daily_last_day: NaiveDate) -> String {
+    let last_week_ending = weekly.info.as_of;
+    let after = if daily_last_day > last_week_ending {
+        let first_after = last_week_ending + chrono::Days::new(1);
+        let first_words = if first_after.year() == daily_last_day.year() {
+            border_security_explorer::dates::day_month(first_after)
+        } else {
+            border_security_explorer::dates::day_month_year(first_after)
+        };
+        format!(
+            " The days after it, {first_words} to {}, are in the daily series only.",
+            border_security_explorer::dates::day_month_year(daily_last_day)
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "Provisional operational data. Preventions are French operational estimates, null before recording began. Weeks end on Sundays; every week is whole, and the last ends on {}.{after}",
+        border_security_explorer::dates::day_month_year(last_week_ending)
+    )
+}
+
+/// The dataset's `crossings.daily` and `crossings.weekly` objects for the series read, each with its
+/// own as-of date: the daily sheet's last day, the weekly sheet's last Sunday.
 pub fn crossings_json(daily: &DailySeries, weekly: &WeeklySeries) -> (Value, Value) {
-    let as_of = daily.info.as_of.format("%Y-%m-%d").to_string();
     let info_json = |info: &SeriesInfo| {
         json!({
             "id": info.series_id,
             "label": info.label,
             "status": "provisional",
-            "as_of": as_of,
+            "as_of": info.as_of.format("%Y-%m-%d").to_string(),
             "source_ids": info.source_ids,
             "note": info.note,
         })
