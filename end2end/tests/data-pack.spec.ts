@@ -40,7 +40,8 @@ test('the data pack holds every series and record, the dataset file as loaded, a
   const files = unzipStored(readFileSync((await download.path())!));
   for (const name of ['README.txt', 'dataset.json', 'crossings-day-provisional.csv', 'crossings-week-provisional.csv',
     'crossings-month-provisional.csv', 'crossings-year-provisional.csv', 'crossings-month-official.csv',
-    'crossings-year-official.csv', 'announcements.csv', 'funding.csv', 'figures.csv', 'sources.csv']) {
+    'crossings-year-official.csv', 'announcements.csv', 'funding.csv', 'figures.csv', 'sources.csv',
+    'where-sources-differ.csv']) {
     expect(files.has(name), name).toBe(true);
   }
   expect(files.get('dataset.json')!.equals(bundledBytes)).toBe(true);

@@ -117,6 +117,7 @@ test.describe('on a phone held upright (360 × 800)', () => {
     ['Briefing', '', '[data-testid="briefing-summary"]'],
     ['Crossings', 'v=1&tab=crossings', '#tab-panel [data-testid="chart-frame"]'],
     ['Funding', 'v=1&tab=funding', '#tab-panel [data-testid="chart-frame"]'],
+    ['Announcements', 'v=1&tab=announcements', '[data-testid="announcement"]'],
   ] as const) {
     test(`the ${view} view's answer starts on the first screen`, async ({ openApp, page }) => {
       await openApp(fragment);
@@ -141,6 +142,18 @@ test.describe('on a phone held upright (360 × 800)', () => {
     await expect(page.getByTestId('filter-from')).toBeHidden();
     await page.locator('body').press('/');
     await expect(page.getByTestId('filter-search')).toBeFocused();
+  });
+
+  test('the themes and actors are one closed line saying what is set, and open on request', async ({ openApp, page }) => {
+    await openApp('v=1&tab=announcements');
+    const facets = page.getByTestId('facets');
+    await expect(facets).not.toHaveAttribute('open', '');
+    await expect(page.getByTestId('facets-summary')).toContainText('All themes · anyone');
+    await expect(page.getByTestId('theme-pursue')).toBeHidden();
+    await page.getByTestId('facets-summary').click();
+    await page.getByTestId('theme-pursue').check();
+    await expect(page.getByTestId('facets-summary')).toContainText('Pursue · anyone');
+    await expect(page).toHaveURL(/themes=pursue/);
   });
 
   test('the announcements marked on the chart list the latest few, then all on request', async ({ openApp, page }) => {

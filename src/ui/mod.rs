@@ -201,7 +201,7 @@ fn Explorer(
                     Tab::Briefing => view! { <BriefingView dataset=dataset state=state chart_size=chart_size/> }.into_any(),
                     Tab::Crossings => view! { <CrossingsView dataset=dataset state=state chart_size=chart_size/> }.into_any(),
                     Tab::Funding => view! { <FundingView dataset=dataset state=state chart_size=chart_size/> }.into_any(),
-                    Tab::Announcements => view! { <AnnouncementsView dataset=dataset state=state/> }.into_any(),
+                    Tab::Announcements => view! { <AnnouncementsView dataset=dataset state=state narrow_screen=narrow_screen/> }.into_any(),
                     Tab::Sources => view! { <SourcesView dataset=dataset fingerprint=loaded.fingerprint.clone() state=state chart_size=chart_size
                         origin=origin_text(&loaded.origin)/> }.into_any(),
                 }

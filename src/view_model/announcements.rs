@@ -3,6 +3,7 @@
 use crate::citation::Cited;
 use crate::data::Announcement;
 use crate::text::count_of;
+use crate::view_state::ViewState;
 
 /// "5 July 2024: Border Security Command established. The Command is set up…": an announcement as a
 /// claim in our words (its title and summary are ours), with its sources, for "Copy citation".
@@ -15,6 +16,31 @@ pub fn announcement_claim(announcement: &Announcement) -> Cited {
             announcement.summary.trim()
         ),
         announcement.source_ids.clone(),
+    )
+}
+
+/// What the theme and actor facets are set to, as the one line their closed disclosure shows on a
+/// phone: "All themes · anyone", "Prevent, Pursue · NCA", "3 themes · 4 actors".
+pub fn facets_summary(state: &ViewState) -> String {
+    use crate::closed_set::ClosedSet;
+    let chosen = |names: Vec<String>, all: &str, singular: &str, plural: &str| match names.len() {
+        0 => all.to_string(),
+        1 | 2 => names.join(", "),
+        n => count_of(n, singular, plural),
+    };
+    format!(
+        "{} · {}",
+        chosen(
+            state
+                .themes
+                .iter()
+                .map(|theme| theme.label().to_string())
+                .collect(),
+            "All themes",
+            "theme",
+            "themes"
+        ),
+        chosen(state.actors.clone(), "anyone", "actor", "actors")
     )
 }
 

@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-pub use announcements::{announcement_claim, match_count_sentence};
+pub use announcements::{announcement_claim, facets_summary, match_count_sentence};
 pub use briefing::{briefing_summary, headlines, Headline};
 pub use compare::{compare_view, CompareView};
 pub use crossings::{briefing_chart, crossings_chart};

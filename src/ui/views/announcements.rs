@@ -10,7 +10,7 @@ use crate::analysis::filter::{
 use crate::closed_set::ClosedSet;
 use crate::data::Dataset;
 use crate::view_model::{
-    announcement_claim, announcement_others, match_count_sentence, record_notes,
+    announcement_claim, announcement_others, facets_summary, match_count_sentence, record_notes,
 };
 use crate::view_state::{Tab, ViewState};
 
@@ -18,7 +18,12 @@ use crate::ui::widgets::{CiteButton, RecordLink, SourceLinks};
 
 /// Announcements: facets with counts, search with highlights, a timeline grouped by month.
 #[component]
-pub fn AnnouncementsView(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl IntoView {
+pub fn AnnouncementsView(
+    dataset: Arc<Dataset>,
+    state: RwSignal<ViewState>,
+    /// True on a phone: the facets start closed, behind one line saying what is set.
+    narrow_screen: Signal<bool>,
+) -> impl IntoView {
     let dataset_for_matches = dataset.clone();
     let matches = Memo::new(move |_| {
         state.with(|state| {
@@ -49,7 +54,13 @@ pub fn AnnouncementsView(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> i
     view! {
         <h2>"Announcements"</h2>
         <div class="facets-and-results">
-            <Facets counts=counts state=state/>
+            <details class="controls facets-disclosure" data-testid="facets" prop:open=move || !narrow_screen.get()>
+                <summary class="controls__summary" data-testid="facets-summary">
+                    <span class="controls__label">"Themes and who acted"</span>
+                    <span class="controls__set">{move || state.with(facets_summary)}</span>
+                </summary>
+                <Facets counts=counts state=state/>
+            </details>
             <div class="results">
                 <p class="result-count" data-testid="announcement-count" role="status">
                     {move || match_count_sentence(matches.with(Vec::len))}

@@ -349,6 +349,26 @@ fn the_controls_line_says_what_is_set_on_the_open_view() {
 }
 
 #[test]
+fn the_facets_line_names_a_few_choices_and_counts_more() {
+    use crate::closed_set::ClosedSet;
+    use crate::data::Theme;
+    let mut state = ViewState::initial();
+    assert_eq!(facets_summary(&state), "All themes · anyone");
+    state.toggle_theme(Theme::Pursue);
+    state.toggle_actor("NCA");
+    assert_eq!(
+        facets_summary(&state),
+        format!("{} · NCA", Theme::Pursue.label())
+    );
+    state.toggle_theme(Theme::Prevent);
+    state.toggle_theme(Theme::Funding);
+    state.toggle_actor("Home Office");
+    assert_eq!(facets_summary(&state), "3 themes · Home Office, NCA", "kept sorted");
+    state.toggle_actor("France");
+    assert_eq!(facets_summary(&state), "3 themes · 3 actors");
+}
+
+#[test]
 fn the_list_under_a_chart_names_the_announcements_nearest_the_readout_or_else_the_latest() {
     let events: Vec<EventNote> = [0, 2, 2, 5, 9, 14, 20]
         .into_iter()
