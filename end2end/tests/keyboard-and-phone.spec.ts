@@ -153,7 +153,7 @@ test.describe('on a phone held upright (360 × 800)', () => {
     await page.getByTestId('facets-summary').click();
     await page.getByTestId('theme-pursue').check();
     await expect(page.getByTestId('facets-summary')).toContainText('Pursue · anyone');
-    await expect(page).toHaveURL(/themes=pursue/);
+    await expect(page).toHaveURL(/theme=pursue/);
   });
 
   test('the announcements marked on the chart list the latest few, then all on request', async ({ openApp, page }) => {

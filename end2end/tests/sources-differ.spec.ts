@@ -24,13 +24,13 @@ const expectedCount = annualRows.length + rowsWithOthers(crossings.monthly).leng
 test('the Sources view lists every value other sources give differently, beside the value used', async ({ openApp, page }) => {
   expect(expectedCount, 'the dataset holds other values').toBeGreaterThan(0);
   await openApp('v=1&tab=sources');
-  const table = page.getByTestId('source-differences');
-  await expect(table.locator('tbody tr')).toHaveCount(expectedCount);
+  const list = page.getByTestId('source-differences');
+  await expect(list.locator(':scope > li')).toHaveCount(expectedCount);
   // An official year: its own counts, then each other source's people (and boats where given).
   const { series, row } = annualRows[0];
-  const tableRow = table.locator(`tr[data-record="${series} ${row.year}"]`);
-  await expect(tableRow.locator('td').first()).toContainText(`${thousands(row.people)} people and ${thousands(row.boats)} boats`);
-  const others = tableRow.locator('li');
+  const item = list.locator(`li[data-record="${series} ${row.year}"]`);
+  await expect(item.getByTestId('difference-used')).toContainText(`${thousands(row.people)} people and ${thousands(row.boats)} boats`);
+  const others = item.locator('.difference__others li');
   await expect(others).toHaveCount(row.alternatives!.length);
   for (const [idx, other] of row.alternatives!.entries()) {
     const counted = [other.people !== undefined ? `${thousands(other.people)} people` : '',

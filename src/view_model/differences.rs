@@ -29,19 +29,21 @@ pub struct OtherValue {
     /// As shown: "45,756 people", "10 December 2024", "£70m".
     pub value_display: String,
     pub source_ids: Vec<String>,
-    /// The sources' publishers, joined: "The Times and Associated Press (via LatestLY)".
+    /// The sources' publishers, each once, joined: "The Times and Associated Press (via LatestLY)".
     pub publishers: String,
+    /// How many publishers that names.
+    pub publisher_count: usize,
     /// Why it differs, where known.
     pub note: Option<String>,
 }
 
 impl OtherValue {
-    /// "The Times gives 45,756 people (called official figures at the time)."; "give" after two or more sources.
+    /// "The Times gives 45,756 people (called official figures at the time)."; "give" after two or more publishers.
     pub fn sentence(&self) -> String {
         format!(
             "{} {} {}{}.",
             self.publishers,
-            if self.source_ids.len() > 1 {
+            if self.publisher_count > 1 {
                 "give"
             } else {
                 "gives"
@@ -55,15 +57,34 @@ impl OtherValue {
     }
 }
 
-fn publishers(dataset: &Dataset, source_ids: &[String]) -> String {
-    let names: Vec<String> = dataset
-        .sources_of(source_ids)
-        .map(|source| source.publisher.clone())
-        .collect();
+/// The sources' publishers, each named once, and how many there are.
+fn publishers(dataset: &Dataset, source_ids: &[String]) -> (String, usize) {
+    let mut names: Vec<String> = Vec::new();
+    for source in dataset.sources_of(source_ids) {
+        if !names.contains(&source.publisher) {
+            names.push(source.publisher.clone());
+        }
+    }
     if names.is_empty() {
-        "Another source".to_string()
+        ("Another source".to_string(), 1)
     } else {
-        crate::text::join_words(&names)
+        (crate::text::join_words(&names), names.len())
+    }
+}
+
+fn other_value(
+    dataset: &Dataset,
+    value_display: String,
+    source_ids: &[String],
+    note: &Option<String>,
+) -> OtherValue {
+    let (publishers, publisher_count) = publishers(dataset, source_ids);
+    OtherValue {
+        value_display,
+        source_ids: source_ids.to_vec(),
+        publishers,
+        publisher_count,
+        note: note.clone(),
     }
 }
 
@@ -87,11 +108,13 @@ fn people_and_boats(people: Option<u32>, boats: Option<u32>) -> String {
 fn row_others(dataset: &Dataset, alternatives: &[RowAlternative]) -> Vec<OtherValue> {
     alternatives
         .iter()
-        .map(|alternative| OtherValue {
-            value_display: people_and_boats(alternative.people, alternative.boats),
-            source_ids: alternative.source_ids.clone(),
-            publishers: publishers(dataset, &alternative.source_ids),
-            note: alternative.note.clone(),
+        .map(|alternative| {
+            other_value(
+                dataset,
+                people_and_boats(alternative.people, alternative.boats),
+                &alternative.source_ids,
+                &alternative.note,
+            )
         })
         .collect()
 }
@@ -104,11 +127,13 @@ fn record_others(
 ) -> Vec<OtherValue> {
     alternatives
         .iter()
-        .map(|alternative| OtherValue {
-            value_display: show(&alternative.value).unwrap_or_else(|| alternative.value.clone()),
-            source_ids: alternative.source_ids.clone(),
-            publishers: publishers(dataset, &alternative.source_ids),
-            note: alternative.note.clone(),
+        .map(|alternative| {
+            other_value(
+                dataset,
+                show(&alternative.value).unwrap_or_else(|| alternative.value.clone()),
+                &alternative.source_ids,
+                &alternative.note,
+            )
         })
         .collect()
 }

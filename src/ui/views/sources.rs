@@ -138,25 +138,22 @@ fn SourceDifferences(dataset: Arc<Dataset>) -> impl IntoView {
             "Other sources give other values for {}. The value used here is the one from the source named beside it; the others are kept, with their sources, and never mixed in.",
             crate::text::count_of(count, "figure or date", "figures and dates")
         )}</p>
-        <div class="table-wrap source-differences" tabindex="0" role="region" aria-label="Where sources differ" data-testid="source-differences">
-            <table class="data-table">
-                <caption class="visually-hidden">"Values that sources give differently"</caption>
-                <thead><tr><th scope="col">"What"</th><th scope="col">"Used here"</th><th scope="col">"Other sources give"</th></tr></thead>
-                <tbody>
-                    {differences.into_iter().map(|difference| {
-                        let used_by = publishers_of(&difference.used_source_ids);
-                        view! {
-                            <tr data-record=difference.record_id.clone()>
-                                <th scope="row">{difference.subject.clone()}</th>
-                                <td>{difference.used_display.clone()}<br/><span class="muted">{used_by}</span></td>
-                                <td><ul class="plain-list">{difference.others.iter().map(|other| view! {
-                                    <li>{OtherValue::sentence(other)}</li>
-                                }).collect_view()}</ul></td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <ol class="differences" data-testid="source-differences">
+            {differences.into_iter().map(|difference| {
+                let used_by = publishers_of(&difference.used_source_ids);
+                view! {
+                    <li class="difference" data-record=difference.record_id.clone()>
+                        <h4 class="difference__subject">{difference.subject.clone()}</h4>
+                        <p class="difference__used" data-testid="difference-used">
+                            <span class="muted">"Used here: "</span><strong>{difference.used_display.clone()}</strong>
+                            <span class="muted">", from "{used_by}</span>
+                        </p>
+                        <ul class="plain-list difference__others">{difference.others.iter().map(|other| view! {
+                            <li>{OtherValue::sentence(other)}</li>
+                        }).collect_view()}</ul>
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
     }
 }

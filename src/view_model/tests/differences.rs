@@ -3,19 +3,19 @@
 use super::*;
 use crate::testing::minimal_tree;
 
-/// The minimal dataset with another source and other values on an official year, an official month,
+/// The minimal dataset with two more sources (one publisher) and other values on an official year, an official month,
 /// an announcement's date and a funding amount (its figure already has two).
 fn differences_fixture() -> Dataset {
     let mut tree = minimal_tree();
-    tree["sources"]
-        .as_array_mut()
-        .unwrap()
-        .push(serde_json::json!({
-            "id": "s2", "title": "A report", "publisher": "A newspaper", "kind": "news_report"
+    for source_id in ["s2", "s3"] {
+        tree["sources"].as_array_mut().unwrap().push(serde_json::json!({
+            "id": source_id, "title": "A report", "publisher": "A newspaper", "kind": "news_report"
         }));
+    }
     tree["crossings"]["annual"][0]["rows"][1]["alternatives"] = serde_json::json!([
         {"people": 36800, "boats": 690, "source_ids": ["s2"], "note": "Reported at the time."},
-        {"people": 36817, "source_ids": ["s1", "s2"]}
+        {"people": 36817, "source_ids": ["s1", "s2"]},
+        {"people": 36818, "source_ids": ["s2", "s3"]}
     ]);
     tree["crossings"]["monthly"][0]["rows"][0]["alternatives"] =
         serde_json::json!([{"boats": 1, "source_ids": ["s2"]}]);
@@ -55,7 +55,7 @@ fn every_other_value_is_listed_beside_the_value_used_in_the_files_order() {
             format_number(f64::from(row.boats), 0)
         )
     );
-    assert_eq!(year.others.len(), 2);
+    assert_eq!(year.others.len(), 3);
     assert_eq!(
         year.others[0].sentence(),
         "A newspaper gives 36,800 people and 690 boats (Reported at the time)."
@@ -63,6 +63,11 @@ fn every_other_value_is_listed_beside_the_value_used_in_the_files_order() {
     assert_eq!(
         year.others[1].sentence(),
         "Home Office and A newspaper give 36,817 people."
+    );
+    // Two sources from one publisher name it once.
+    assert_eq!(
+        year.others[2].sentence(),
+        "A newspaper gives 36,818 people."
     );
     assert_eq!(differences[1].others[0].value_display, "1 boat");
     assert_eq!(differences[2].used_display, "8 July 2024");

@@ -363,7 +363,11 @@ fn the_facets_line_names_a_few_choices_and_counts_more() {
     state.toggle_theme(Theme::Prevent);
     state.toggle_theme(Theme::Funding);
     state.toggle_actor("Home Office");
-    assert_eq!(facets_summary(&state), "3 themes · Home Office, NCA", "kept sorted");
+    assert_eq!(
+        facets_summary(&state),
+        "3 themes · Home Office, NCA",
+        "kept sorted"
+    );
     state.toggle_actor("France");
     assert_eq!(facets_summary(&state), "3 themes · 3 actors");
 }
