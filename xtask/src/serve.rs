@@ -9,7 +9,7 @@ use std::path::{Component, Path, PathBuf};
 use std::thread::JoinHandle;
 use std::time::SystemTime;
 
-use tiny_http::{Header, Response, Server};
+use tiny_http::{Header, Request, Response, Server};
 
 /// Serves `root` on 127.0.0.1:`port` until the process is stopped.
 pub fn serve_forever(root: &Path, port: u16) -> Result<(), String> {
@@ -102,24 +102,33 @@ fn handle_requests(server: &Server, root: &Path, base_path: &str, compressed_cac
     let root_for_brotli = root.to_path_buf();
     std::thread::spawn(move || precompress_brotli(root_for_brotli, for_brotli));
     for request in server.incoming_requests() {
-        let url = request.url().to_string();
-        let accepted = request
-            .headers()
-            .iter()
-            .find(|request_header| request_header.field.equiv("Accept-Encoding"))
-            .map(|request_header| request_header.value.as_str().to_string())
-            .unwrap_or_default();
-        let encoding = chosen_encoding(&accepted);
-        let response = match file_for_url(root, base_path, &url) {
-            Some(path) => match fs::read(&path) {
-                Ok(bytes) => file_response(&path, bytes, encoding, &compressed_cache),
-                Err(_) => not_found(),
-            },
-            None => not_found(),
-        };
-        // A client that went away is not the server's problem.
-        request.respond(response).ok();
+        let root = root.to_path_buf();
+        let base_path = base_path.to_string();
+        let cache = compressed_cache.clone();
+        // Each request on its own thread: a slow client, or a large body being gzipped, holds up no other.
+        std::thread::spawn(move || answer(request, &root, &base_path, &cache));
     }
+}
+
+/// Answers one request with the file it names, compressed as the browser accepts.
+fn answer(request: Request, root: &Path, base_path: &str, compressed_cache: &SharedCache) {
+    let url = request.url().to_string();
+    let accepted = request
+        .headers()
+        .iter()
+        .find(|request_header| request_header.field.equiv("Accept-Encoding"))
+        .map(|request_header| request_header.value.as_str().to_string())
+        .unwrap_or_default();
+    let encoding = chosen_encoding(&accepted);
+    let response = match file_for_url(root, base_path, &url) {
+        Some(path) => match fs::read(&path) {
+            Ok(bytes) => file_response(&path, bytes, encoding, compressed_cache),
+            Err(_) => not_found(),
+        },
+        None => not_found(),
+    };
+    // A client that went away is not the server's problem.
+    request.respond(response).ok();
 }
 
 /// How a response body is compressed.
