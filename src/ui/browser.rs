@@ -348,6 +348,14 @@ pub async fn next_task() {
     wasm_bindgen_futures::JsFuture::from(promise).await.ok();
 }
 
+/// Whether the page holds an element with this id.
+pub fn element_exists(element_id: &str) -> bool {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(element_id))
+        .is_some()
+}
+
 /// Removes the element with this id, if there is one.
 pub fn remove_element(element_id: &str) {
     if let Some(element) = web_sys::window()

@@ -164,10 +164,16 @@ fn Explorer(
     Effect::new(move |_| browser::set_title(&tab.get().page_title()));
     // The view itself is built in the next task, after the page's frame has been drawn: two shorter
     // tasks instead of one long one, so the page answers input sooner while it starts.
-    let panel_ready = RwSignal::new(false);
+    // The Briefing's parts below its key numbers come in one task more, so no task is as long as the
+    // whole view.
+    let panel_stage = RwSignal::new(0_u8);
+    let panel_ready = Memo::new(move |_| panel_stage.get() >= 1);
+    let lower_parts_ready = Signal::from(Memo::new(move |_| panel_stage.get() >= 2));
     leptos::task::spawn_local(async move {
         browser::next_task().await;
-        panel_ready.set(true);
+        panel_stage.set(1);
+        browser::next_task().await;
+        panel_stage.set(2);
         // The view is in the page (still hidden behind the prerendered copy): the copy goes, and the
         // same view shows in its place in one frame.
         browser::next_task().await;
@@ -198,7 +204,7 @@ fn Explorer(
             {move || panel_ready.get().then(|| {
                 let dataset = dataset_for_panel.clone();
                 match tab.get() {
-                    Tab::Briefing => view! { <BriefingView dataset=dataset state=state chart_size=chart_size/> }.into_any(),
+                    Tab::Briefing => view! { <BriefingView dataset=dataset state=state chart_size=chart_size lower_parts_ready=lower_parts_ready/> }.into_any(),
                     Tab::Crossings => view! { <CrossingsView dataset=dataset state=state chart_size=chart_size/> }.into_any(),
                     Tab::Funding => view! { <FundingView dataset=dataset state=state chart_size=chart_size/> }.into_any(),
                     Tab::Announcements => view! { <AnnouncementsView dataset=dataset state=state narrow_screen=narrow_screen/> }.into_any(),
@@ -277,9 +283,17 @@ fn link_to_view(fragment: &str) -> String {
 
 pub(crate) fn focus_element(element_id: &str) {
     let element_id = element_id.to_string();
-    // After the next render, so the element exists.
+    // After the next render, so the element exists, and once the prerendered copy has gone: while it is
+    // on the page the app's elements are hidden, and a hidden element cannot take focus.
     leptos::task::spawn_local(async move {
         browser::next_task().await;
+        // The app removes it within a few tasks of building its view; the bound only guards a loop.
+        for _ in 0..20 {
+            if !browser::element_exists(STATIC_SHELL_ELEMENT_ID) {
+                break;
+            }
+            browser::next_task().await;
+        }
         if let Some(element) = web_sys::window()
             .and_then(|window| window.document())
             .and_then(|document| document.get_element_by_id(&element_id))

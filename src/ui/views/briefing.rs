@@ -29,12 +29,30 @@ pub fn BriefingView(
     state: RwSignal<ViewState>,
     /// The chart's drawing size, which follows the screen's width.
     chart_size: Signal<ChartSize>,
+    /// Whether the parts below the key numbers are built yet: while the page starts they are built in a
+    /// task of their own, after the summary, the key chart and the key numbers.
+    lower_parts_ready: Signal<bool>,
 ) -> impl IntoView {
-    let dataset_for_headlines = dataset.clone();
-    let figures = Memo::new(move |_| state.with(|state| headlines(&dataset_for_headlines, state)));
     let dataset_for_summary = dataset.clone();
     let summary =
         Memo::new(move |_| state.with(|state| briefing_summary(&dataset_for_summary, state)));
+    view! {
+        <h2>"Briefing"</h2>
+        <p class="lede" data-testid="briefing-summary" aria-live="polite">{move || summary.get()}</p>
+        <KeyChart dataset=dataset.clone() state=state chart_size=chart_size/>
+        <KeyNumbersTable dataset=dataset.clone() state=state/>
+        <Show when=move || lower_parts_ready.get()>
+            <BriefingLowerParts dataset=dataset.clone() state=state/>
+        </Show>
+    }
+}
+
+/// The Briefing below its key numbers: headline figures with citations, two periods compared, other
+/// figures, the data pack and the latest announcements.
+#[component]
+fn BriefingLowerParts(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl IntoView {
+    let dataset_for_headlines = dataset.clone();
+    let figures = Memo::new(move |_| state.with(|state| headlines(&dataset_for_headlines, state)));
     let dataset_for_latest = dataset.clone();
     let latest = move || {
         state.with(|state| {
@@ -48,10 +66,6 @@ pub fn BriefingView(
     let dataset_for_cards = dataset.clone();
     let dataset_for_list = dataset.clone();
     view! {
-        <h2>"Briefing"</h2>
-        <p class="lede" data-testid="briefing-summary" aria-live="polite">{move || summary.get()}</p>
-        <KeyChart dataset=dataset.clone() state=state chart_size=chart_size/>
-        <KeyNumbersTable dataset=dataset.clone() state=state/>
         <div class="headline-grid">
             {move || figures.get().into_iter().map(|headline| {
                 let cited = Cited::new(headline.claim.clone(), headline.source_ids.clone());
