@@ -18,6 +18,9 @@ const PLACED = ['dataset-title', 'tab-briefing', 'controls', 'briefing-summary',
  * script does. Hosted: the wasm is refused. Offline: a copy of the file without the app's module. */
 async function beforeTheApp(browser: Browser, edition: Edition, viewport: { width: number; height: number }, fragment = ''): Promise<Page> {
   const page = await browser.newPage({ viewport });
+  // A blank page first, so the width is settled before the page's own first script reads it (it closes
+  // the filters on a phone).
+  await page.goto('about:blank');
   if (edition === 'hosted') {
     await page.route('**/*.wasm', (route) => route.abort());
     await page.goto(appUrl('hosted', fragment));
