@@ -61,10 +61,7 @@ const PUBLIC_SITE_URL: Option<&str> = option_env!("BSE_PUBLIC_URL");
 
 /// True when this page is the offline edition (it carries its dataset inside), however it was opened.
 pub fn is_offline_copy() -> bool {
-    web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id(crate::page::INLINE_DATASET_ELEMENT_ID))
-        .is_some()
+    element_exists(crate::page::INLINE_DATASET_ELEMENT_ID)
 }
 
 /// The link to share for a view: this page's address, or in the offline edition the published site's
@@ -348,20 +345,19 @@ pub async fn next_task() {
     wasm_bindgen_futures::JsFuture::from(promise).await.ok();
 }
 
+/// The page's element with this id, if there is one.
+pub fn element_by_id(element_id: &str) -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id(element_id)
+}
+
 /// Whether the page holds an element with this id.
 pub fn element_exists(element_id: &str) -> bool {
-    web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id(element_id))
-        .is_some()
+    element_by_id(element_id).is_some()
 }
 
 /// Removes the element with this id, if there is one.
 pub fn remove_element(element_id: &str) {
-    if let Some(element) = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id(element_id))
-    {
+    if let Some(element) = element_by_id(element_id) {
         element.remove();
     }
 }

@@ -119,10 +119,7 @@ pub async fn load_bundled_dataset() -> Result<LoadedDataset, LoadError> {
 }
 
 fn inline_dataset_text() -> Option<String> {
-    let document = web_sys::window()?.document()?;
-    document
-        .get_element_by_id(INLINE_DATASET_ELEMENT_ID)?
-        .text_content()
+    super::browser::element_by_id(INLINE_DATASET_ELEMENT_ID)?.text_content()
 }
 
 async fn fetch_hosted_dataset() -> Result<Vec<u8>, String> {

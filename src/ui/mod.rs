@@ -294,9 +294,7 @@ pub(crate) fn focus_element(element_id: &str) {
             }
             browser::next_task().await;
         }
-        if let Some(element) = web_sys::window()
-            .and_then(|window| window.document())
-            .and_then(|document| document.get_element_by_id(&element_id))
+        if let Some(element) = browser::element_by_id(&element_id)
             .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
         {
             element.focus().ok();
@@ -318,10 +316,7 @@ fn Tabs(state: RwSignal<ViewState>) -> impl IntoView {
         };
         event.prevent_default();
         state.update(|state| state.show_tab(next));
-        if let Some(button) = web_sys::window()
-            .and_then(|window| window.document())
-            .and_then(|document| document.get_element_by_id(&format!("tab-{}", next.key())))
-        {
+        if let Some(button) = browser::element_by_id(&format!("tab-{}", next.key())) {
             if let Ok(button) = button.dyn_into::<web_sys::HtmlElement>() {
                 button.focus().ok();
             }

@@ -27,8 +27,7 @@ fn document() -> Option<web_sys::Document> {
 }
 
 fn help_dialog() -> Option<web_sys::HtmlDialogElement> {
-    document()?
-        .get_element_by_id(HELP_DIALOG_ID)?
+    super::browser::element_by_id(HELP_DIALOG_ID)?
         .dyn_into()
         .ok()
 }
