@@ -18,9 +18,6 @@ const PLACED = ['dataset-title', 'tab-briefing', 'controls', 'briefing-summary',
  * script does. Hosted: the wasm is refused. Offline: a copy of the file without the app's module. */
 async function beforeTheApp(browser: Browser, edition: Edition, viewport: { width: number; height: number }, fragment = ''): Promise<Page> {
   const page = await browser.newPage({ viewport });
-  // A blank page first, so the width is settled before the page's own first script reads it (it closes
-  // the filters on a phone).
-  await page.goto('about:blank');
   if (edition === 'hosted') {
     await page.route('**/*.wasm', (route) => route.abort());
     await page.goto(appUrl('hosted', fragment));
@@ -36,15 +33,17 @@ async function beforeTheApp(browser: Browser, edition: Edition, viewport: { widt
   return page;
 }
 
+// What shows is what `checkVisibility` says shows: the inside of a closed disclosure can still have a box
+// (Chromium lays it out when asked), so a box alone does not mean it is on screen.
 async function texts(page: Page, attribute: string): Promise<Record<string, string[]>> {
   return page.evaluate(([keys, attribute]) => Object.fromEntries((keys as string[]).map((key) => [key,
-    [...document.querySelectorAll(`[${attribute}="${key}"]`)].filter((element) => element.getClientRects().length > 0)
+    [...document.querySelectorAll(`[${attribute}="${key}"]`)].filter((element) => element.checkVisibility())
       .map((element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim())])), [COMPARED, attribute] as const);
 }
 
 async function places(page: Page, attribute: string): Promise<Record<string, number>> {
   return page.evaluate(([keys, attribute]) => Object.fromEntries((keys as string[]).map((key) => {
-    const element = [...document.querySelectorAll(`[${attribute}="${key}"]`)].find((found) => found.getClientRects().length > 0);
+    const element = [...document.querySelectorAll(`[${attribute}="${key}"]`)].find((found) => found.checkVisibility());
     return [key, element ? Math.round(element.getBoundingClientRect().top + window.scrollY) : -1];
   })), [PLACED, attribute] as const);
 }
