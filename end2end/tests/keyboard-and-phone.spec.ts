@@ -1,5 +1,5 @@
-// Keyboard shortcuts, the focus ring on date boxes in both directions, "Skip to table", and a phone's
-// first screen (360 × 800) showing the open view's answer; both editions.
+// Keyboard shortcuts, the focus ring on date boxes in both directions, "Skip to table", and the first
+// screen of a phone (360 × 800) and of a laptop (1280 × 720) showing the open view's answer; both editions.
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
 
@@ -167,4 +167,25 @@ test.describe('on a phone held upright (360 × 800)', () => {
     await expect(items).toHaveCount(total);
     await expect(page.getByTestId('event-list-scope')).toContainText(`All ${total} marked`);
   });
+});
+
+test.describe('on a laptop screen (1280 × 720)', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+  // At least this much of the chart shows above the fold, under filters and options that stay open.
+  const chartShownPx = 80;
+
+  for (const [view, fragment] of [
+    ['Briefing', ''],
+    ['Crossings', 'v=1&tab=crossings'],
+    ['Funding', 'v=1&tab=funding'],
+  ] as const) {
+    test(`the ${view} view's chart starts on the first screen, with the filters open above it`, async ({ openApp, page }) => {
+      await openApp(fragment);
+      await expect(page.getByTestId('filter-from')).toBeVisible();
+      const chart = page.locator('#tab-panel [data-testid="chart-frame"]').first();
+      await expect(chart).toBeVisible();
+      const top = await chart.evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
+      expect(top, `${view}: top of the chart in px`).toBeLessThanOrEqual(720 - chartShownPx);
+    });
+  }
 });
