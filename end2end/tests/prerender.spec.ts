@@ -58,6 +58,17 @@ test('with JavaScript off, the page shows the briefing and says the explorer nee
   await expect(page.locator('[data-pre="chart-svg"]').first().locator('svg')).toBeVisible();
   await expect(page.locator('[data-pre="key-numbers"] tbody tr').first()).toBeVisible();
   await expect(page.locator('[data-pre^="headline-"]').first()).toBeVisible();
+  // Nothing is offered that only the app can work: no tabs, filters, file picker or buttons.
+  for (const part of ['[data-pre="tab-crossings"]', '[data-pre="controls"]', '[data-pre="copy-link"]', '.open-file',
+    '[data-pre="toggle-table"]', '[data-pre="copy-chart-summary"]', '[data-pre="copy-row-0"]']) {
+    await expect(page.locator(part).first(), part).toBeHidden();
+  }
+  expect(await page.locator('#bse-shell button.button').evaluateAll((buttons) =>
+    buttons.filter((button) => button.checkVisibility()).length)).toBe(0);
+  // The sources behind a headline figure still open, without a script.
+  const sources = page.locator('[data-pre^="headline-"] details').first();
+  await sources.locator('summary').click();
+  await expect(sources.locator('a').first()).toBeVisible();
   await context.close();
 });
 
