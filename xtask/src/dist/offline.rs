@@ -64,9 +64,16 @@ pub fn bundle_offline(
                         ),
                         ContentType::Html,
                     );
-                    head.append(
+                    Ok(())
+                }),
+                // The dataset and the loader (with the wasm in it, most of the file's bytes) go after
+                // the page's content, so the parser reaches the prerendered briefing, and paints it,
+                // without first reading through them; a module script runs after parsing wherever it is.
+                element!("body", |body| {
+                    body.append(
                         &format!(
-                            "<script type=\"application/json\" id=\"{INLINE_DATASET_ELEMENT_ID}\">{dataset_block}</script>"
+                            "<script type=\"application/json\" id=\"{INLINE_DATASET_ELEMENT_ID}\">{dataset_block}</script>\
+                             <script type=\"module\">{loader}</script>"
                         ),
                         ContentType::Html,
                     );
@@ -77,7 +84,7 @@ pub fn bundle_offline(
                     Ok(())
                 }),
                 element!("script[type=module]", |script| {
-                    script.replace(&format!("<script type=\"module\">{loader}</script>"), ContentType::Html);
+                    script.remove();
                     Ok(())
                 }),
             ],
