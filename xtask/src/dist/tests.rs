@@ -161,6 +161,32 @@ fn bundles_everything_inline_with_matching_hashes() {
 }
 
 #[test]
+fn the_offline_file_carries_its_dataset_and_wasm_after_the_page_content() {
+    let page = TRUNK_INDEX.replace(
+        "<body>",
+        "<body><div id=\"bse-shell\"><p class=\"lede\">The answer</p></div>",
+    );
+    let styled = inline_stylesheets(&page, read_fake_asset).unwrap();
+    let html = bundle_offline(&styled, br#"{"title": "T"}"#, read_fake_asset).unwrap();
+    let answer_at = html.find("The answer").unwrap();
+    let dataset_at = html.find("<script type=\"application/json\"").unwrap();
+    let loader_at = html.find("<script type=\"module\">").unwrap();
+    assert!(
+        answer_at < dataset_at && dataset_at < loader_at,
+        "the briefing, then the dataset, then the loader"
+    );
+    assert!(
+        loader_at > html.find("</head>").unwrap(),
+        "nothing large is in the head"
+    );
+    assert_eq!(
+        html.matches("<script type=\"module\">").count(),
+        1,
+        "Trunk's own loader is gone"
+    );
+}
+
+#[test]
 fn refuses_datasets_that_cannot_be_inlined_reversibly() {
     assert!(inline_dataset_json(br#"{"a": "\u003c"}"#)
         .unwrap_err()
