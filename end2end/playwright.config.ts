@@ -1,7 +1,6 @@
 // Playwright configuration: every spec runs twice, against the hosted build and the offline file.
 import { defineConfig } from '@playwright/test';
-
-const chromiumPath = process.env.BSE_CHROMIUM ?? '/usr/bin/chromium';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 
 export default defineConfig({
   testDir: './tests',
@@ -19,15 +18,7 @@ export default defineConfig({
   use: {
     launchOptions: {
       executablePath: chromiumPath,
-      // No --allow-file-access-from-files: the offline edition must work without it.
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      args: CHROMIUM_ARGS,
     },
     screenshot: 'only-on-failure',
   },

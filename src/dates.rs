@@ -120,6 +120,38 @@ pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
     )
 }
 
+/// What a date box holds as a person types into it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TypedDate {
+    /// Every part of the box is empty: no date.
+    Cleared,
+    /// Some parts are typed but not all, or the year has fewer than four digits (a browser reads the
+    /// "2" of "2025" as the year 0002): not a date yet, so nothing is applied.
+    Incomplete,
+    /// A whole date with a four-digit year.
+    Complete(NaiveDate),
+}
+
+/// The earliest year a typed date may have: four digits.
+const FIRST_FOUR_DIGIT_YEAR: i32 = 1000;
+
+/// Reads a date box: `box_value` is what the browser gives (`YYYY-MM-DD`, or empty while any part is
+/// missing) and `partly_filled` whether some parts are typed while the value is empty (the browser's
+/// `validity.badInput`).
+pub fn read_typed_date(box_value: &str, partly_filled: bool) -> TypedDate {
+    if box_value.is_empty() {
+        return if partly_filled {
+            TypedDate::Incomplete
+        } else {
+            TypedDate::Cleared
+        };
+    }
+    match parse_iso_date(box_value) {
+        Some(date) if date.year() >= FIRST_FOUR_DIGIT_YEAR => TypedDate::Complete(date),
+        _ => TypedDate::Incomplete,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,5 +219,41 @@ mod tests {
             "{error}"
         );
         assert!(serde_json::from_str::<Handed>(r#"{"date": "2024-02-29"}"#).is_err());
+    }
+
+    #[test]
+    fn a_date_box_is_read_only_once_its_year_has_four_digits() {
+        // The values a browser gives while "01012025" is typed into a dd/mm/yyyy box, key by key.
+        let keystrokes = [
+            ("", true),
+            ("", true),
+            ("", true),
+            ("", true),
+            ("0002-01-01", false),
+            ("0020-01-01", false),
+            ("0202-01-01", false),
+            ("2025-01-01", false),
+        ];
+        let read: Vec<TypedDate> = keystrokes
+            .iter()
+            .map(|(value, partly)| read_typed_date(value, *partly))
+            .collect();
+        let complete: Vec<&TypedDate> = read
+            .iter()
+            .filter(|typed| matches!(typed, TypedDate::Complete(_)))
+            .collect();
+        assert_eq!(
+            complete,
+            [&TypedDate::Complete(
+                NaiveDate::from_ymd_opt(2025, 1, 1).unwrap()
+            )]
+        );
+        assert_eq!(read_typed_date("", false), TypedDate::Cleared);
+        assert_eq!(read_typed_date("0999-12-31", false), TypedDate::Incomplete);
+        assert_eq!(read_typed_date("2025-02-30", false), TypedDate::Incomplete);
+        assert_eq!(
+            read_typed_date("1000-01-01", false),
+            TypedDate::Complete(NaiveDate::from_ymd_opt(1000, 1, 1).unwrap())
+        );
     }
 }

@@ -34,6 +34,25 @@ pub fn signed_number(change: f64, decimals: usize) -> String {
     }
 }
 
+/// A change in words, to the nearest percent: "up 13%", "down 4%", "up less than 1%", "unchanged";
+/// `None` where the earlier count is zero (no percentage of nothing).
+pub fn percent_change_words(later: u64, earlier: u64) -> Option<String> {
+    if earlier == 0 {
+        return None;
+    }
+    if later == earlier {
+        return Some("unchanged".to_string());
+    }
+    let direction = if later > earlier { "up" } else { "down" };
+    let percent = later.abs_diff(earlier) as f64 / earlier as f64 * 100.0;
+    let rounded = format_number(percent, 0);
+    Some(if rounded == "0" {
+        format!("{direction} less than 1%")
+    } else {
+        format!("{direction} {rounded}%")
+    })
+}
+
 /// Whole pounds in words people use: £75 million, £800,000.
 pub fn money(amount_gbp: u64) -> String {
     if amount_gbp >= 1_000_000 {
@@ -111,5 +130,22 @@ mod tests {
             join_words(&words(&["INTERPOL", "the CPS", "Iraq"])),
             "INTERPOL, the CPS and Iraq"
         );
+    }
+
+    #[test]
+    fn a_change_is_worded_by_one_rule() {
+        assert_eq!(percent_change_words(113, 100).as_deref(), Some("up 13%"));
+        assert_eq!(percent_change_words(96, 100).as_deref(), Some("down 4%"));
+        assert_eq!(percent_change_words(100, 100).as_deref(), Some("unchanged"));
+        assert_eq!(
+            percent_change_words(10_004, 10_000).as_deref(),
+            Some("up less than 1%")
+        );
+        assert_eq!(
+            percent_change_words(9_996, 10_000).as_deref(),
+            Some("down less than 1%")
+        );
+        assert_eq!(percent_change_words(5, 0), None);
+        assert_eq!(percent_change_words(0, 8).as_deref(), Some("down 100%"));
     }
 }

@@ -77,6 +77,16 @@ impl Tab {
         matches!(self, Tab::Briefing | Tab::Crossings | Tab::Announcements)
     }
 
+    /// The label as (the words a phone shows, the rest): "Sources" and " and method". A phone keeps the
+    /// rest for screen readers, so the tab's name is the same everywhere.
+    pub fn label_parts(self) -> (&'static str, &'static str) {
+        let label = self.label();
+        match label.find(" and ") {
+            Some(split_idx) => label.split_at(split_idx),
+            None => (label, ""),
+        }
+    }
+
     /// The browser tab's title for this view: "Funding · Border Security Briefing Explorer".
     pub fn page_title(self) -> String {
         format!("{} · {APP_NAME}", self.label())
@@ -327,10 +337,12 @@ fn toggle_in<T: Ord>(list: &mut Vec<T>, item: T) {
 }
 
 mod fragment;
+mod quick_ranges;
 mod shortcuts;
 pub use fragment::{
     fragment_to_write, parse_fragment, to_fragment, ParsedFragment, TYPED_DATE_KEYS,
 };
+pub use quick_ranges::{whole_years, QuickRange};
 pub use shortcuts::{shortcut_for_key, Shortcut, SHORTCUT_LIST};
 
 #[cfg(test)]

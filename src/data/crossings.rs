@@ -64,6 +64,12 @@ impl DailySeries {
             .checked_sub(1)
             .map(|last_idx| self.date_of(last_idx))
     }
+
+    /// The first and last day the series covers (the first day twice when it holds no day yet): the
+    /// limits of the date boxes.
+    pub fn covered_days(&self) -> (NaiveDate, NaiveDate) {
+        (self.first_date, self.last_date().unwrap_or(self.first_date))
+    }
 }
 
 /// Weekly arrivals and preventions, one entry per week ending on a Sunday.

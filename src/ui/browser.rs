@@ -41,6 +41,25 @@ pub fn set_fragment(fragment: &str) {
     }
 }
 
+/// Sets the URL fragment in place of the current history entry (a change within one edit). Works from
+/// `file://`, where `history.replaceState` is blocked.
+pub fn replace_fragment(fragment: &str) {
+    if let Some(window) = web_sys::window() {
+        window
+            .location()
+            .replace(&address_for_fragment(fragment))
+            .ok();
+    }
+}
+
+/// True when `element` has the keyboard focus.
+pub fn has_focus(element: &web_sys::Element) -> bool {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.active_element())
+        .is_some_and(|active| &active == element)
+}
+
 /// The page's address, for "Copy link".
 fn current_address() -> String {
     web_sys::window()

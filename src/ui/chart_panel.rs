@@ -346,7 +346,10 @@ pub fn SortableTable(
                 </thead>
                 <tbody>
                     {move || {
-                        let numeric: Vec<bool> = columns().iter().map(|column| column.is_numeric).collect();
+                        let columns = columns();
+                        let numeric: Vec<bool> = columns.iter().map(|column| column.is_numeric).collect();
+                        // Each cell names its column, so a phone can show a row as a card.
+                        let headings: Vec<String> = columns.iter().map(|column| column.heading.clone()).collect();
                         rows().into_iter().map(|(row_idx, row)| {
                             let citation = row_citations.with(|citations| citations.get(row_idx).cloned());
                             view! {
@@ -355,7 +358,8 @@ pub fn SortableTable(
                                         if cell_idx == 0 {
                                             view! { <th scope="row">{cell.shown}</th> }.into_any()
                                         } else {
-                                            view! { <td class:numeric=numeric.get(cell_idx).copied().unwrap_or(false)>{cell.shown}</td> }.into_any()
+                                            view! { <td class:numeric=numeric.get(cell_idx).copied().unwrap_or(false)
+                                                data-label=headings.get(cell_idx).cloned().unwrap_or_default()>{cell.shown}</td> }.into_any()
                                         }
                                     }).collect_view()}
                                     {citation.map(|citation| view! {

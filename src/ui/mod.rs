@@ -3,6 +3,8 @@
 mod browser;
 mod chart_panel;
 mod data_panel;
+mod filters;
+mod history;
 mod load;
 mod shortcuts;
 mod views;
@@ -17,12 +19,13 @@ use crate::closed_set::ClosedSet;
 use crate::page::{SERVICE_WORKER_FILE_NAME, STATIC_SHELL_ELEMENT_ID};
 use crate::view_state::{fragment_to_write, parse_fragment, to_fragment, Tab, ViewState};
 use data_panel::{listen_for_dropped_files, origin_text, DataPanel, FileState, OpenFileButton};
+use filters::{Filters, SearchBox};
 use load::{load_bundled_dataset, LoadError, LoadedDataset};
 use views::{
-    AnnouncementsView, BriefingOptions, BriefingView, CrossingsOptions, CrossingsView, FundingView,
-    SourcesView,
+    AnnouncementsView, BriefingAnswers, BriefingOptions, BriefingView, CrossingsOptions,
+    CrossingsView, FundingView, SourcesView,
 };
-use widgets::{CopyButton, DateInput};
+use widgets::CopyButton;
 
 /// The whole app: a header, then the explorer or a clear message about why the data could not load.
 #[component]
@@ -112,7 +115,7 @@ fn keep_state_in_fragment(state: RwSignal<ViewState>, ignored: RwSignal<Vec<Stri
         let to_write = state.with(|state| fragment_to_write(state, &browser::current_fragment()));
         if let Some(fragment) = to_write {
             written_fragment.set_value(fragment.clone());
-            browser::set_fragment(&fragment);
+            history::write_fragment(&fragment);
         }
     });
     let hash_listener = window_event_listener(ev::hashchange, move |_| {
@@ -157,9 +160,12 @@ fn Explorer(
     let as_of_iso = crate::dates::iso_date(dataset.as_of);
     let crossings_to = crate::dates::day_month_year(dataset.crossings.daily.info.as_of);
     let dataset_for_panel = dataset.clone();
+    let dataset_for_answers = dataset.clone();
     // The tab alone, so a view is built again only when the tab changes; every other change flows
     // into the view's own memos.
     let tab = Memo::new(move |_| state.with(|state| state.tab));
+    let search_stands_alone =
+        Memo::new(move |_| narrow_screen.get() && tab.get() == Tab::Announcements);
     // The browser tab, its history list and bookmarks name the view.
     Effect::new(move |_| browser::set_title(&tab.get().page_title()));
     // The view itself is built in the next task, after the page's frame has been drawn: two shorter
@@ -195,8 +201,20 @@ fn Explorer(
         <Tabs state=state/>
         // Only the filters that change the view are offered on it, with the view's chart options; a
         // phone keeps them closed behind one line saying what is set.
+        // The Briefing answers first: this year so far and the latest month, above its filters.
+        <Show when=move || tab.get() == Tab::Briefing>
+            <BriefingAnswers dataset=dataset_for_answers.clone() state=state/>
+        </Show>
+        // On a phone the Announcements view's main control, its search, is one tap away, not inside
+        // the closed filters.
+        <Show when=move || search_stands_alone.get()>
+            <form class="filters filters--search" role="search" aria-label="Search announcements"
+                on:submit=|event| event.prevent_default()>
+                <SearchBox state=state/>
+            </form>
+        </Show>
         <Show when=move || tab.get().uses_dates()>
-            <Controls state=state dataset=dataset.clone() tab=tab narrow_screen=narrow_screen/>
+            <Controls state=state dataset=dataset.clone() tab=tab narrow_screen=narrow_screen search_stands_alone=search_stands_alone/>
         </Show>
         <ShareBar state=state/>
         <section class="tab-panel" role="tabpanel" id="tab-panel" data-testid="tab-panel"
@@ -241,6 +259,8 @@ fn Controls(
     dataset: std::sync::Arc<crate::data::Dataset>,
     tab: Memo<Tab>,
     narrow_screen: Signal<bool>,
+    /// True when the search box is shown on its own above the controls.
+    search_stands_alone: Memo<bool>,
 ) -> impl IntoView {
     view! {
             <details class="controls" data-testid="controls" prop:open=move || !narrow_screen.get()>
@@ -248,7 +268,7 @@ fn Controls(
                     <span class="controls__label">"Filters and options"</span>
                     <span class="controls__set">{move || state.with(crate::view_model::controls_summary)}</span>
                 </summary>
-                <Filters state=state dataset=dataset.clone() tab=tab/>
+                <Filters state=state dataset=dataset.clone() tab=tab search_stands_alone=search_stands_alone/>
                 {move || match tab.get() {
                     Tab::Briefing => view! { <BriefingOptions state=state/> }.into_any(),
                     Tab::Crossings => view! { <CrossingsOptions state=state/> }.into_any(),
@@ -333,46 +353,13 @@ fn Tabs(state: RwSignal<ViewState>) -> impl IntoView {
                             tabindex=move || if selected() { "0" } else { "-1" }
                             class:tab--selected=selected
                             on:click=move |_| state.update(|state| state.show_tab(tab))>
-                            {tab.label()}
+                            {tab.label_parts().0}
+                            {(!tab.label_parts().1.is_empty()).then(|| view! { <span class="tab__label-rest">{tab.label_parts().1}</span> })}
                         </button>
                     }
                 }).collect_view()}
             </div>
         </nav>
-    }
-}
-
-/// Date range and search: typed date inputs (never only a slider), applied to every view.
-#[component]
-fn Filters(
-    state: RwSignal<ViewState>,
-    dataset: std::sync::Arc<crate::data::Dataset>,
-    tab: Memo<Tab>,
-) -> impl IntoView {
-    let has_filters = move || state.with(ViewState::has_filters);
-    view! {
-        <form class="filters" role="search" aria-label="Filters" on:submit=|event| event.prevent_default()>
-            <DateInput label="From" test_id="filter-from"
-                value=Signal::derive(move || state.with(|state| state.date_from))
-                on_change=Callback::new(move |date| state.update(|state| { state.date_from = date; state.normalise(); }))/>
-            <DateInput label="To" test_id="filter-to"
-                value=Signal::derive(move || state.with(|state| state.date_to))
-                on_change=Callback::new(move |date| state.update(|state| { state.date_to = date; state.normalise(); }))/>
-            <Show when=move || tab.get().uses_search()>
-                <label>"Search announcements "
-                    <input type="search" id="filter-search" data-testid="filter-search" maxlength="200"
-                        prop:value=move || state.with(|state| state.search.clone())
-                        on:input=move |event| {
-                            let text: String = event_target_value(&event).chars().take(crate::view_state::MAX_SEARCH_CHARS).collect();
-                            state.update(|state| state.search = text);
-                        }/>
-                </label>
-            </Show>
-            <Show when=has_filters>
-                <button type="button" class="button button--secondary" data-testid="clear-filters" on:click=move |_| state.update(ViewState::clear_filters)>"Clear filters"</button>
-            </Show>
-            <p class="filters__summary" data-testid="filter-summary">{move || state.with(|state| crate::view_model::filter_line(&dataset, state))}</p>
-        </form>
     }
 }
 

@@ -11,6 +11,8 @@ use crate::data::Dataset;
 use crate::view_state::{to_fragment, Tab, ViewState};
 
 use super::browser;
+use super::history::EditSession;
+use crate::dates::TypedDate;
 
 /// Links to the sources with these ids: a link for `https` addresses, plain text otherwise.
 #[component]
@@ -182,24 +184,95 @@ pub fn OptionSelect(
     }
 }
 
-/// A labelled date box in the `YYYY-MM-DD` form browsers give; an empty or invalid box means no date.
+/// A labelled date box. A typed date is applied once it is whole (day, month and a four-digit year),
+/// never at each key, and the box is never written to while it has focus; the first change of an edit
+/// adds a history entry and later ones replace it. Left half-typed, it says what is missing.
 #[component]
 pub fn DateInput(
     /// The label before the box.
     label: &'static str,
-    /// For tests.
+    /// For tests, and the box's id.
     test_id: &'static str,
     /// The date shown.
     #[prop(into)]
     value: Signal<Option<NaiveDate>>,
+    /// The first and last day of the daily data: the box's limits, and a note for a date outside them.
+    data_days: (NaiveDate, NaiveDate),
     /// Called with the date entered (`None` when cleared).
     on_change: Callback<Option<NaiveDate>>,
 ) -> impl IntoView {
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+    let edit = EditSession::new();
+    let incomplete = RwSignal::new(false);
+    let shown_text = move || value.get().map(crate::dates::iso_date).unwrap_or_default();
+    // The box follows the view (Back, a link, a quick range), except while a person is typing in it.
+    Effect::new(move |_| {
+        let text = shown_text();
+        if let Some(input) = input_ref.get() {
+            if !browser::has_focus(&input) && input.value() != text {
+                input.set_value(&text);
+            }
+        }
+    });
+    let read_box = move || {
+        input_ref.get_untracked().map(|input| {
+            let partly_filled = input.validity().bad_input();
+            crate::dates::read_typed_date(&input.value(), partly_filled)
+        })
+    };
+    let apply = move || {
+        let typed = read_box();
+        let date = match typed {
+            Some(TypedDate::Complete(date)) => Some(date),
+            Some(TypedDate::Cleared) => None,
+            Some(TypedDate::Incomplete) | None => return,
+        };
+        incomplete.set(false);
+        if value.get_untracked() != date {
+            edit.commit(|| on_change.run(date));
+        }
+    };
+    let on_leave = move |_| {
+        apply();
+        let half_typed = matches!(read_box(), Some(TypedDate::Incomplete));
+        incomplete.set(half_typed);
+        if !half_typed {
+            // What the view holds now (a range the other way round is swapped, say).
+            if let Some(input) = input_ref.get_untracked() {
+                input.set_value(
+                    &value
+                        .get_untracked()
+                        .map(crate::dates::iso_date)
+                        .unwrap_or_default(),
+                );
+            }
+        }
+    };
+    let (data_first, data_last) = data_days;
+    let error_id = format!("{test_id}-error");
+    let note_id = format!("{test_id}-note");
+    let outside_note = move || {
+        value
+            .get()
+            .and_then(|date| crate::view_model::date_outside_data_note(date, data_first, data_last))
+    };
     view! {
-        <label>{label}" "
-            <input type="date" data-testid=test_id min="2018-01-01"
-                prop:value=move || value.get().map(crate::dates::iso_date).unwrap_or_default()
-                on:change=move |event| on_change.run(crate::dates::parse_iso_date(&event_target_value(&event)))/>
-        </label>
+        <span class="date-field">
+            <label for=test_id>{label}</label>
+            <input type="date" id=test_id data-testid=test_id min=crate::dates::iso_date(data_first)
+                aria-invalid=move || incomplete.get().then_some("true")
+                aria-describedby=format!("{error_id} {note_id}")
+                node_ref=input_ref
+                on:focus=move |_| edit.start()
+                on:change=move |_| apply()
+                on:keydown=move |event| if event.key() == "Enter" { apply() }
+                on:blur=on_leave/>
+            <span class="field-error" id=error_id.clone() data-testid=error_id hidden=move || !incomplete.get()>
+                "Enter a whole date: day, month and the year in four digits."
+            </span>
+            <span class="field-note" id=note_id.clone() data-testid=note_id hidden=move || outside_note().is_none()>
+                {outside_note}
+            </span>
+        </span>
     }
 }

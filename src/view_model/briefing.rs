@@ -10,7 +10,7 @@ use crate::analysis::series::crossings_series;
 use crate::analysis::{funding_total, year_to_date_comparison};
 use crate::calendar::Period;
 use crate::data::Dataset;
-use crate::text::{capitalise, count_of, format_number, money};
+use crate::text::{capitalise, count_of, format_number, money, percent_change_words};
 use crate::view_state::ViewState;
 
 /// A headline figure on the briefing view.
@@ -32,13 +32,21 @@ pub struct Headline {
     pub claim: String,
 }
 
-/// The headline figures.
+/// The headline figures below the key numbers.
 pub fn headlines(dataset: &Dataset, state: &ViewState) -> Vec<Headline> {
     let mut headlines = vec![bsc_funding_headline(dataset, state)];
     headlines.extend(recruitment_headlines(dataset));
     headlines.extend(latest_year_headline(dataset));
-    headlines.extend(year_to_date_headline(dataset));
     headlines
+}
+
+/// The answers the Briefing opens with, whatever the filters: people crossing this year so far against
+/// the same days last year, and the latest whole month against the same month a year earlier.
+pub fn answers(dataset: &Dataset) -> Vec<Headline> {
+    year_to_date_headline(dataset)
+        .into_iter()
+        .chain(latest_month_headline(dataset))
+        .collect()
 }
 
 /// New one-off money for the Command in the view's dates, counted once.
@@ -163,15 +171,17 @@ fn year_to_date_headline(dataset: &Dataset) -> Option<Headline> {
     let [.., last_year, this_year] = ytd.as_slice() else {
         return None;
     };
+    let change = percent_change_words(this_year.people, last_year.people)
+        .map_or(String::new(), |change| format!(", {change}"));
     Some(Headline {
         headline_id: "year-to-date".to_string(),
         value: format_number(this_year.people as f64, 0),
         label: format!(
-            "People crossing in {} to {}, against {} by the same day of {}",
+            "People crossing in small boats in {} to {}{change} on the same days of {} ({})",
             this_year.year,
             crate::dates::day_month(this_year.through),
+            last_year.year,
             format_number(last_year.people as f64, 0),
-            last_year.year
         ),
         period: format!("1 January to {}", crate::dates::day_month_year(this_year.through)),
         status: "Provisional".to_string(),
@@ -182,6 +192,51 @@ fn year_to_date_headline(dataset: &Dataset) -> Option<Headline> {
             format_number(last_year.people as f64, 0),
             last_year.year,
         ),
+        source_ids: daily.info.source_ids.clone(),
+    })
+}
+
+/// The latest whole month of the daily series against the same month a year earlier (alone when the
+/// series does not cover that month whole).
+fn latest_month_headline(dataset: &Dataset) -> Option<Headline> {
+    let daily = &dataset.crossings.daily;
+    let months = crate::analysis::monthly_totals(daily);
+    let latest = months.iter().rev().find(|month| month.is_complete)?;
+    let year_earlier_start = latest
+        .period_start
+        .with_year(latest.period_start.year() - 1)?;
+    let year_earlier = months
+        .iter()
+        .find(|month| month.period_start == year_earlier_start && month.is_complete);
+    let latest_name = crate::dates::month_year(latest.period_start);
+    let latest_people = format_number(latest.people as f64, 0);
+    let (label, claim) = match year_earlier {
+        Some(earlier) => {
+            let earlier_name = crate::dates::month_year(earlier.period_start);
+            let earlier_people = format_number(earlier.people as f64, 0);
+            let change = percent_change_words(latest.people, earlier.people)
+                .map_or(String::new(), |change| format!(", {change}"));
+            (
+                format!("People crossing in small boats in {latest_name}{change} on {earlier_name} ({earlier_people})"),
+                format!("{latest_people} people crossed the English Channel in small boats in {latest_name}, against {earlier_people} in {earlier_name} (provisional figures)."),
+            )
+        }
+        None => (
+            format!("People crossing in small boats in {latest_name}; the daily figures do not cover the same month a year earlier"),
+            format!("{latest_people} people crossed the English Channel in small boats in {latest_name} (provisional figures)."),
+        ),
+    };
+    let last_day = crate::calendar::month_end(latest.period_start);
+    Some(Headline {
+        headline_id: "latest-month".to_string(),
+        value: latest_people,
+        label,
+        period: format!(
+            "1 to {}, the latest whole month",
+            crate::dates::day_month_year(last_day)
+        ),
+        status: "Provisional".to_string(),
+        claim,
         source_ids: daily.info.source_ids.clone(),
     })
 }

@@ -22,7 +22,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 pub use announcements::{announcement_claim, facets_summary, match_count_sentence};
-pub use briefing::{briefing_summary, headlines, Headline};
+pub use briefing::{answers, briefing_summary, headlines, Headline};
 pub use compare::{compare_view, CompareView};
 pub use crossings::{briefing_chart, crossings_chart};
 pub use diff::{diff_lines, diff_row_count, diff_table, diff_view, DiffView};
@@ -383,6 +383,28 @@ pub fn filter_line(dataset: &Dataset, state: &ViewState) -> String {
             "Showing {asked}; crossings data cover {} of these dates.",
             days_text(first, last)
         )
+    }
+}
+
+/// A note under a date box whose date is outside the daily crossings data ("No crossings data before 1
+/// January 2018"); `None` inside them. The date is kept as typed: the view says what it covers.
+pub fn date_outside_data_note(
+    date: NaiveDate,
+    data_first: NaiveDate,
+    data_last: NaiveDate,
+) -> Option<String> {
+    if date < data_first {
+        Some(format!(
+            "No crossings data before {}.",
+            crate::dates::day_month_year(data_first)
+        ))
+    } else if date > data_last {
+        Some(format!(
+            "No crossings data after {}.",
+            crate::dates::day_month_year(data_last)
+        ))
+    } else {
+        None
     }
 }
 

@@ -460,3 +460,13 @@ fn stepping_the_dates_moves_both_ends_by_the_charts_period_keeping_month_ends() 
     state.tab = Tab::Funding;
     assert_eq!(state.stepping_period(), Period::Month);
 }
+
+#[test]
+fn a_tab_label_splits_into_the_words_a_phone_shows_and_the_rest() {
+    assert_eq!(Tab::Sources.label_parts(), ("Sources", " and method"));
+    assert_eq!(Tab::Briefing.label_parts(), ("Briefing", ""));
+    for tab in Tab::all() {
+        let (shown, rest) = tab.label_parts();
+        assert_eq!(format!("{shown}{rest}"), tab.label());
+    }
+}

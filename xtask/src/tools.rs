@@ -259,9 +259,16 @@ pub fn ensure_lighthouse(toolchain: &Toolchain, tool_root: &Path) -> Result<Path
     Ok(script)
 }
 
+/// Chromium's British English language pack: with it a browser started in en-GB orders a date box's
+/// fields dd/mm/yyyy, as the typed-date browser tests need (`chromium-l10n`).
+const CHROMIUM_EN_GB_PACK: &str = "/usr/lib/chromium/locales/en-GB.pak";
+
 fn ensure_chromium() -> Result<(), String> {
     let chromium = chromium_path();
-    if chromium.exists() && Path::new("/usr/bin/chromedriver").exists() {
+    if chromium.exists()
+        && Path::new("/usr/bin/chromedriver").exists()
+        && Path::new(CHROMIUM_EN_GB_PACK).exists()
+    {
         println!("Tools: Chromium found at {}.", chromium.display());
         return Ok(());
     }
@@ -271,17 +278,24 @@ fn ensure_chromium() -> Result<(), String> {
     } else {
         ("sudo", &["apt-get"])
     };
-    timed_step("Installing Chromium and ChromeDriver with apt", || {
+    timed_step("Installing Chromium, ChromeDriver and Chromium's language packs with apt", || {
         run_status(Command::new(program).args(prefix).arg("update"))?;
         run_status(
             Command::new(program)
                 .args(prefix)
-                .args(["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"])
+                .args([
+                    "install",
+                    "-y",
+                    "--no-install-recommends",
+                    "chromium",
+                    "chromium-driver",
+                    "chromium-l10n",
+                ])
                 .env("DEBIAN_FRONTEND", "noninteractive"),
         )
     })
     .map_err(|error| {
-        format!("{error}\nInstall it by hand with: apt-get update && apt-get install -y chromium chromium-driver")
+        format!("{error}\nInstall it by hand with: apt-get update && apt-get install -y chromium chromium-driver chromium-l10n")
     })
 }
 

@@ -9,7 +9,7 @@ use crate::chart::ChartSize;
 use crate::closed_set::ClosedSet;
 use crate::data::Dataset;
 use crate::view_model::{
-    briefing_chart, briefing_summary, headlines, key_numbers, WIDE_CHART_SIZE,
+    answers, briefing_chart, briefing_summary, headlines, key_numbers, Headline, WIDE_CHART_SIZE,
 };
 use crate::view_state::BRIEFING_PERIODS;
 use crate::view_state::{to_fragment, ViewState};
@@ -68,28 +68,7 @@ fn BriefingLowerParts(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl
     view! {
         <div class="headline-grid">
             {move || figures.get().into_iter().map(|headline| {
-                let cited = Cited::new(headline.claim.clone(), headline.source_ids.clone());
-                view! {
-                    <article class="headline" data-testid=format!("headline-{}", headline.headline_id)>
-                        <p class="headline__value" data-testid="headline-value">{headline.value.clone()}</p>
-                        <p class="headline__label">{headline.label.clone()}</p>
-                        <p class="headline__meta">
-                            <span class="status-tag">{headline.status.clone()}</span>
-                            " "{headline.period.clone()}
-                        </p>
-                        <details class="headline__sources">
-                            <summary>"Sources"</summary>
-                            <SourceLinks dataset=dataset_for_cards.clone() source_ids=headline.source_ids.clone()/>
-                        </details>
-                        // Paper cannot open a disclosure: the sources are written out when printed.
-                        <div class="print-only headline__printed-sources" data-testid="printed-sources">
-                            <p>"Sources:"</p>
-                            <SourceLinks dataset=dataset_for_cards.clone() source_ids=headline.source_ids.clone()/>
-                        </div>
-                        <CiteButton dataset=dataset_for_cards.clone() state=state cited=cited label="Copy figure with citation"
-                            test_id=format!("copy-{}", headline.headline_id)/>
-                    </article>
-                }
+                view! { <HeadlineCard dataset=dataset_for_cards.clone() state=state headline=headline/> }
             }).collect_view()}
         </div>
         <ComparePanel dataset=dataset.clone() state=state/>
@@ -108,6 +87,52 @@ fn BriefingLowerParts(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl
                 }
             }).collect_view()}
         </ol>
+    }
+}
+
+/// One headline figure: the value, what it counts, its status and period, its sources (written out
+/// when printed) and a button that copies it with its citation.
+#[component]
+fn HeadlineCard(
+    dataset: Arc<Dataset>,
+    state: RwSignal<ViewState>,
+    headline: Headline,
+) -> impl IntoView {
+    let cited = Cited::new(headline.claim.clone(), headline.source_ids.clone());
+    view! {
+        <article class="headline" data-testid=format!("headline-{}", headline.headline_id)>
+            <p class="headline__value" data-testid="headline-value">{headline.value.clone()}</p>
+            <p class="headline__label">{headline.label.clone()}</p>
+            <p class="headline__meta">
+                <span class="status-tag">{headline.status.clone()}</span>
+                " "{headline.period.clone()}
+            </p>
+            <details class="headline__sources">
+                <summary>"Sources"</summary>
+                <SourceLinks dataset=dataset.clone() source_ids=headline.source_ids.clone()/>
+            </details>
+            // Paper cannot open a disclosure: the sources are written out when printed.
+            <div class="print-only headline__printed-sources" data-testid="printed-sources">
+                <p>"Sources:"</p>
+                <SourceLinks dataset=dataset.clone() source_ids=headline.source_ids.clone()/>
+            </div>
+            <CiteButton dataset=dataset state=state cited=cited label="Copy figure with citation"
+                test_id=format!("copy-{}", headline.headline_id)/>
+        </article>
+    }
+}
+
+/// The answers the Briefing opens with, above its filters: this year so far and the latest whole month,
+/// each against a year earlier. They do not follow the filters.
+#[component]
+pub fn BriefingAnswers(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl IntoView {
+    let answers = answers(&dataset);
+    view! {
+        <section class="answers" data-testid="briefing-answers" aria-label="The latest figures">
+            {answers.into_iter().map(|headline| view! {
+                <HeadlineCard dataset=dataset.clone() state=state headline=headline/>
+            }).collect_view()}
+        </section>
     }
 }
 

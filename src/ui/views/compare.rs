@@ -30,6 +30,7 @@ fn compare_options() -> Vec<(String, String)> {
 #[component]
 pub fn ComparePanel(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl IntoView {
     let dataset_for_cite = StoredValue::new(dataset.clone());
+    let data_days = dataset.crossings.daily.covered_days();
     let shown = Memo::new(move |_| state.with(|state| compare_view(&dataset, state)));
     let current = Signal::derive(move || state.with(|state| state.comparison_key().to_string()));
     let on_pick = Callback::new(move |key: String| {
@@ -53,10 +54,10 @@ pub fn ComparePanel(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl I
             <form class="options" on:submit=|event| event.prevent_default() aria-label="Comparison">
                 <OptionSelect label="Compare" test_id="option-compare" options=compare_options() current=current on_pick=on_pick/>
                 <Show when=is_typed>
-                    <DateInput label="Period A from" test_id="compare-a-from" value=typed_date(0) on_change=set_typed(0)/>
-                    <DateInput label="Period A to" test_id="compare-a-to" value=typed_date(1) on_change=set_typed(1)/>
-                    <DateInput label="Period B from" test_id="compare-b-from" value=typed_date(2) on_change=set_typed(2)/>
-                    <DateInput label="Period B to" test_id="compare-b-to" value=typed_date(3) on_change=set_typed(3)/>
+                    <DateInput label="Period A from" test_id="compare-a-from" value=typed_date(0) data_days=data_days on_change=set_typed(0)/>
+                    <DateInput label="Period A to" test_id="compare-a-to" value=typed_date(1) data_days=data_days on_change=set_typed(1)/>
+                    <DateInput label="Period B from" test_id="compare-b-from" value=typed_date(2) data_days=data_days on_change=set_typed(2)/>
+                    <DateInput label="Period B to" test_id="compare-b-to" value=typed_date(3) data_days=data_days on_change=set_typed(3)/>
                 </Show>
             </form>
             {move || shown.get().map(|shown| match shown {

@@ -9,7 +9,7 @@ mod key_facts;
 mod sources;
 
 pub use announcements::AnnouncementsView;
-pub use briefing::{BriefingOptions, BriefingView};
+pub use briefing::{BriefingAnswers, BriefingOptions, BriefingView};
 pub use crossings::{CrossingsOptions, CrossingsView};
 pub use funding::FundingView;
 pub use sources::SourcesView;

@@ -17,7 +17,6 @@ fn headlines_carry_value_period_status_and_sources() {
             "bsc-staff-to-be-recruited",
             "nca-specialist-investigators-and-intelligence-officers",
             "latest-full-year",
-            "year-to-date"
         ]
     );
     assert_eq!(headlines[0].value, "Up to £150 million");
@@ -37,17 +36,55 @@ fn headlines_carry_value_period_status_and_sources() {
         )
     );
     assert_eq!(headlines[3].status, "Provisional");
+    assert!(headlines
+        .iter()
+        .all(|headline| !headline.source_ids.is_empty()));
+}
+
+#[test]
+fn the_briefing_opens_with_this_year_so_far_and_the_latest_whole_month_against_a_year_earlier() {
+    let dataset = briefing_fixture();
+    let answers = answers(&dataset);
+    let ids: Vec<&str> = answers
+        .iter()
+        .map(|answer| answer.headline_id.as_str())
+        .collect();
+    assert_eq!(ids, ["year-to-date", "latest-month"]);
     let (ytd_2025, _) = fixture_sum(date(2025, 1, 1), date(2025, 1, 31));
     let (ytd_2024, _) = fixture_sum(date(2024, 1, 1), date(2024, 1, 31));
-    assert_eq!(headlines[4].value, format_number(ytd_2025 as f64, 0));
-    assert!(headlines[4].claim.starts_with(&format!(
+    assert_eq!(answers[0].value, format_number(ytd_2025 as f64, 0));
+    assert_eq!(
+        answers[0].label,
+        format!(
+            "People crossing in small boats in 2025 to 31 January, {} on the same days of 2024 ({})",
+            crate::text::percent_change_words(ytd_2025, ytd_2024).unwrap(),
+            format_number(ytd_2024 as f64, 0)
+        )
+    );
+    // The fixture's last whole month is January 2025 (its data end on 31 January 2025).
+    let (january_2024, _) = fixture_sum(date(2024, 1, 1), date(2024, 1, 31));
+    assert_eq!(answers[1].value, format_number(ytd_2025 as f64, 0));
+    assert_eq!(
+        answers[1].claim,
+        format!(
+            "{} people crossed the English Channel in small boats in January 2025, against {} in January 2024 (provisional figures).",
+            format_number(ytd_2025 as f64, 0),
+            format_number(january_2024 as f64, 0)
+        )
+    );
+    assert_eq!(
+        answers[1].period,
+        "1 to 31 January 2025, the latest whole month"
+    );
+    for answer in &answers {
+        assert_eq!(answer.status, "Provisional");
+        assert!(!answer.source_ids.is_empty());
+    }
+    assert!(answers[0].claim.starts_with(&format!(
         "{} people crossed the English Channel in small boats between 1 January and 31 January 2025, against {} by the same day of 2024",
         format_number(ytd_2025 as f64, 0),
         format_number(ytd_2024 as f64, 0)
     )));
-    assert!(headlines
-        .iter()
-        .all(|headline| !headline.source_ids.is_empty()));
 }
 
 #[test]

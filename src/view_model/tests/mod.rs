@@ -407,3 +407,19 @@ fn the_list_under_a_chart_names_the_announcements_nearest_the_readout_or_else_th
     );
     assert!(nearest_events(&[], Some(3), 5).is_empty());
 }
+
+#[test]
+fn a_date_outside_the_daily_data_gets_a_note_and_one_inside_none() {
+    let (first, last) = (date(2018, 1, 1), date(2026, 8, 20));
+    assert_eq!(
+        date_outside_data_note(date(2017, 12, 31), first, last).as_deref(),
+        Some("No crossings data before 1 January 2018.")
+    );
+    assert_eq!(
+        date_outside_data_note(date(2026, 8, 21), first, last).as_deref(),
+        Some("No crossings data after 20 August 2026.")
+    );
+    for inside in [first, last, date(2022, 6, 1)] {
+        assert_eq!(date_outside_data_note(inside, first, last), None);
+    }
+}

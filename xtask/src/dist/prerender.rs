@@ -13,10 +13,12 @@ use border_security_explorer::data::Dataset;
 use border_security_explorer::dates::{day_month_year, iso_date};
 use border_security_explorer::export::DataTable;
 use border_security_explorer::view_model::{
-    briefing_chart, briefing_summary, controls_summary, filter_line, headlines, key_numbers,
-    source_links, ChartView, NARROW_CHART_SIZE, WIDE_CHART_SIZE,
+    answers, briefing_chart, briefing_summary, controls_summary, filter_line, headlines,
+    key_numbers, source_links, ChartView, Headline, NARROW_CHART_SIZE, WIDE_CHART_SIZE,
 };
-use border_security_explorer::view_state::{Tab, ViewState, BRIEFING_PERIODS};
+use border_security_explorer::view_state::{
+    whole_years, QuickRange, Tab, ViewState, BRIEFING_PERIODS,
+};
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
 /// Runs first on the page, before the briefing below it is drawn: a phone closes the filters (as the
@@ -46,6 +48,7 @@ pub fn prerendered_page(dataset: &Dataset) -> String {
         day_month_year(dataset.crossings.daily.info.as_of)
     ));
     html.push_str(&tabs(state.tab));
+    html.push_str(&answers_section(dataset));
     html.push_str(&controls(dataset, &state));
     html.push_str(&format!("<script>{CHOOSE_SCRIPT}</script>"));
     html.push_str(
@@ -81,18 +84,57 @@ fn tabs(selected: Tab) -> String {
                 tab.key(),
                 if is_selected { "0" } else { "-1" },
                 if is_selected { " class=\"tab--selected\"" } else { "" },
-                text(tab.label())
+                tab_label(tab)
             )
         })
         .collect();
     format!("<nav class=\"tabs\" aria-label=\"Views\"><div role=\"tablist\" aria-label=\"Views\">{buttons}</div></nav>")
 }
 
+/// A tab's label: the rest after its first words kept for screen readers on a phone (`Tabs` in the app).
+fn tab_label(tab: Tab) -> String {
+    match tab.label_parts() {
+        (shown, "") => text(shown).into_owned(),
+        (shown, rest) => format!(
+            "{}<span class=\"tab__label-rest\">{}</span>",
+            text(shown),
+            text(rest)
+        ),
+    }
+}
+
 /// The filters and the key chart's option, open (a phone's are closed by `CHOOSE_SCRIPT`).
 fn controls(dataset: &Dataset, state: &ViewState) -> String {
+    let (data_first, data_last) = dataset.crossings.daily.covered_days();
     let date_box = |label: &str, test_id: &str| {
-        format!("<label>{label} <input type=\"date\" data-pre=\"{test_id}\" min=\"2018-01-01\"></label>")
+        format!(
+            "<span class=\"date-field\"><label for=\"pre-{test_id}\">{label}</label>\
+             <input type=\"date\" id=\"pre-{test_id}\" data-pre=\"{test_id}\" min=\"{}\">\
+             <span class=\"field-error\" hidden>Enter a whole date: day, month and the year in four digits.</span>\
+             <span class=\"field-note\" hidden></span></span>",
+            iso_date(data_first)
+        )
     };
+    let pressed = state.quick_range(data_first, data_last);
+    let quick_buttons: String = QuickRange::BUTTONS
+        .iter()
+        .map(|range| {
+            format!(
+                "<button type=\"button\" class=\"chip\" title=\"{}\" aria-pressed=\"{}\">{}</button>",
+                attr(&range.description(data_last)),
+                pressed == Some(*range),
+                text(&range.label())
+            )
+        })
+        .collect();
+    let year_options: String = whole_years(data_first, data_last)
+        .iter()
+        .map(|year| format!("<option value=\"{year}\">{year}</option>"))
+        .collect();
+    let quick_ranges = format!(
+        "<div class=\"quick-ranges\" role=\"group\" aria-label=\"Quick date ranges\">{quick_buttons}\
+         <label class=\"quick-ranges__year\"><span class=\"visually-hidden\">Whole year</span><select><option value=\"\" selected>Whole year…</option>{year_options}</select></label></div>"
+    );
     let options: String = BRIEFING_PERIODS
         .iter()
         .map(|period| {
@@ -112,7 +154,7 @@ fn controls(dataset: &Dataset, state: &ViewState) -> String {
         "<details class=\"controls\" data-pre=\"controls\" open><summary class=\"controls__summary\" data-pre=\"controls-summary\">\
          <span class=\"controls__label\">Filters and options</span><span class=\"controls__set\">{}</span></summary>\
          <form class=\"filters\" role=\"search\" aria-label=\"Filters\">{}{}\
-         <label>Search announcements <input type=\"search\" data-pre=\"filter-search\" maxlength=\"200\"></label>\
+         <label class=\"search-field\">Search announcements <input type=\"search\" data-pre=\"filter-search\" maxlength=\"200\"></label>{quick_ranges}\
          <p class=\"filters__summary\" data-pre=\"filter-summary\">{}</p></form>\
          <form class=\"options\" aria-label=\"Key chart options\"><label>Key chart <select data-pre=\"option-briefing-period\">{options}</select></label></form></details>",
         text(&controls_summary(state)),
@@ -216,13 +258,12 @@ fn table_html(table: &DataTable, with_copy_buttons: bool) -> String {
                     if cell_idx == 0 {
                         format!("<th scope=\"row\">{}</th>", text(&cell.shown))
                     } else {
-                        let is_numeric = table
-                            .columns
-                            .get(cell_idx)
-                            .is_some_and(|column| column.is_numeric);
+                        let column = table.columns.get(cell_idx);
+                        let is_numeric = column.is_some_and(|column| column.is_numeric);
                         format!(
-                            "<td{}>{}</td>",
+                            "<td{} data-label=\"{}\">{}</td>",
                             if is_numeric { " class=\"numeric\"" } else { "" },
+                            attr(column.map_or("", |column| column.heading.as_str())),
                             text(&cell.shown)
                         )
                     }
@@ -263,7 +304,22 @@ fn key_numbers_section(dataset: &Dataset) -> String {
 }
 
 fn headline_grid(dataset: &Dataset, state: &ViewState) -> String {
-    let cards: String = headlines(dataset, state)
+    format!(
+        "<div class=\"headline-grid\">{}</div>",
+        headline_cards(dataset, &headlines(dataset, state))
+    )
+}
+
+/// The answers the Briefing opens with, above its filters (`BriefingAnswers` in the app).
+fn answers_section(dataset: &Dataset) -> String {
+    format!(
+        "<section class=\"answers\" data-pre=\"briefing-answers\" aria-label=\"The latest figures\">{}</section>",
+        headline_cards(dataset, &answers(dataset))
+    )
+}
+
+fn headline_cards(dataset: &Dataset, cards: &[Headline]) -> String {
+    cards
         .iter()
         .map(|headline| {
             let links: String = source_links(dataset, &headline.source_ids)
@@ -292,6 +348,5 @@ fn headline_grid(dataset: &Dataset, state: &ViewState) -> String {
                 period = text(&headline.period),
             )
         })
-        .collect();
-    format!("<div class=\"headline-grid\">{cards}</div>")
+        .collect()
 }
