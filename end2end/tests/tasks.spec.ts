@@ -54,6 +54,21 @@ test.describe('on a phone (360 × 800, touch)', () => {
     expect(bottom, 'the bottom of the comparison, in px').toBeLessThanOrEqual(PHONE.height);
   });
 
+  test('the year-to-date figure copied with its citation and read back', async ({ openApp, page, edition, context }) => {
+    if (edition === 'hosted') await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openApp();
+    const card = page.getByTestId('headline-year-to-date');
+    await card.getByTestId('copy-year-to-date').tap();
+    await expect(card.getByRole('status')).toHaveText('Copied.');
+    // Reading the clipboard back needs a permission a file:// page cannot be granted.
+    if (edition === 'offline') return;
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const year = new Date(lastMs).getUTCFullYear();
+    expect(copied.startsWith(`${thousands(people(`${year}-01-01`, iso(lastMs)))} people crossed the English Channel in small boats`)).toBe(true);
+    expect(copied).toContain('Source: Home Office');
+    expect(copied).toContain('#v=1');
+  });
+
   test('the latest whole month against the same month a year earlier', async ({ openApp, page }) => {
     await openApp();
     const last = new Date(lastMs);

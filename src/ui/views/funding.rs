@@ -73,7 +73,7 @@ pub fn FundingView(
                             <td class="numeric" data-label="Amount">{row.amount_display.clone()}</td>
                             <td data-label="Recipient and purpose"><strong>{row.recipient.clone()}</strong><br/>{row.purpose.clone()}<br/><span class="muted">"Period: "{row.period.clone()}</span>
                                 {row.notes.iter().map(|note| view! { <br/><span class="muted">"Note: "{note.clone()}</span> }).collect_view()}</td>
-                            <td data-label="Counted in totals?">{if row.is_counted { "Yes" } else { "No" }}" — "{row.count_reason.clone()}</td>
+                            <td data-label="Counted in totals">{if row.is_counted { "Yes" } else { "No" }}" — "{row.count_reason.clone()}</td>
                             <td data-label="Sources"><SourceLinks dataset=dataset_for_rows.get_value() source_ids=row.source_ids.clone()/></td>
                             <td class="record-actions no-print-hidden">
                                 <RecordLink state=state tab=Tab::Funding item_id=row.funding_id.clone() label="Link" test_id="funding-link"/>
