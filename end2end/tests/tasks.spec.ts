@@ -173,6 +173,21 @@ test.describe('on a laptop (1280 × 720)', () => {
     expect(bottom).toBeLessThanOrEqual(LAPTOP.height);
   });
 
+  test('a range typed as quick ranges, then printed: the answers, the range and the link on paper', async ({ openApp, page }) => {
+    await openApp();
+    await page.getByTestId('quick-range-year').selectOption('2025');
+    await expect(page.getByTestId('filter-summary')).toHaveText('Showing 1 January 2025 to 31 December 2025.');
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByTestId('headline-year-to-date')).toBeVisible();
+    await expect(page.getByTestId('quick-ranges')).toBeHidden();
+    await expect(page.getByTestId('briefing-summary')).toContainText(
+      `${thousands(people('2025-01-01', '2025-12-31'))} people crossed`);
+    await expect(page.getByTestId('printed-link')).toContainText('from=2025-01-01&to=2025-12-31');
+    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+    expect(pdf.startsWith('%PDF-')).toBe(true);
+    expect((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length, 'pages printed').toBeGreaterThan(0);
+  });
+
   test('the chart shows its focus ring whole, light and dark', async ({ openApp, page }) => {
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
