@@ -1,4 +1,6 @@
-// The hosted site keeps working offline after the first visit, and a new release takes over cleanly.
+// The hosted site keeps working offline after the first visit; a new release reaches a returning visitor
+// even when the host lets browsers cache files for ten minutes, and is offered, never forced: a page with
+// a file the person opened keeps it.
 import { test, expect } from './fixtures';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -12,8 +14,9 @@ const CONTENT_TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves a copy of the built site from a folder the test can change, as a new deployment would. */
-async function serveCopyOfSite(): Promise<{ root: string; url: string; server: Server }> {
+/** Serves a copy of the built site from a folder the test can change, as a new deployment would, with
+ * the Cache-Control a host sends (GitHub Pages: `max-age=600`). */
+async function serveCopyOfSite(cacheControl = 'no-cache'): Promise<{ root: string; url: string; server: Server }> {
   const offlineFile = process.env.BSE_OFFLINE_FILE!;
   const dist = join(offlineFile, '..');
   const root = mkdtempSync(join(tmpdir(), 'bse-site-'));
@@ -24,7 +27,7 @@ async function serveCopyOfSite(): Promise<{ root: string; url: string; server: S
     if (!file.startsWith(root)) { response.writeHead(404).end(); return; }
     try {
       const body = readFileSync(file);
-      response.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+      response.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': cacheControl });
       response.end(body);
     } catch {
       response.writeHead(404).end();
@@ -63,27 +66,69 @@ test('after one visit the site works with the network off', async ({ page, editi
   }
 });
 
-test('a new release takes over without mixing old and new files', async ({ page, edition }) => {
+/** Deploys a second release into the served copy: new data and a new worker version, as
+ * `cargo xtask dist` would write them. */
+function deployReleaseTwo(root: string) {
+  const datasetPath = join(root, 'data', 'dataset.json');
+  const dataset = JSON.parse(readFileSync(datasetPath, 'utf8'));
+  dataset.title = 'Release two of the briefing data';
+  writeFileSync(datasetPath, JSON.stringify(dataset));
+  const workerPath = join(root, 'sw.js');
+  writeFileSync(workerPath, readFileSync(workerPath, 'utf8').replace(/const VERSION = "[0-9a-f]+"/, 'const VERSION = "release-two"'));
+}
+
+test('a release served with max-age reaches a returning visitor, offered with its date, never mixed', async ({ page, edition }) => {
   test.skip(edition !== 'hosted', 'the offline edition needs no service worker');
-  const site = await serveCopyOfSite();
+  const site = await serveCopyOfSite('public, max-age=600');
   try {
     await page.goto(site.url);
     await expect(page.getByTestId('dataset-title')).toBeVisible();
     await waitForControl(page);
     const oldTitle = await page.getByTestId('dataset-title').textContent();
-    // Deploy: new data and a new worker version, as `cargo xtask dist` would write them.
-    const datasetPath = join(site.root, 'data', 'dataset.json');
-    const dataset = JSON.parse(readFileSync(datasetPath, 'utf8'));
-    dataset.title = 'Release two of the briefing data';
-    writeFileSync(datasetPath, JSON.stringify(dataset));
-    const workerPath = join(site.root, 'sw.js');
-    writeFileSync(workerPath, readFileSync(workerPath, 'utf8').replace(/const VERSION = "[0-9a-f]+"/, 'const VERSION = "release-two"'));
-    // The old release is still served from its cache until the new worker takes over; then the page reloads once.
+    const asOf = JSON.parse(readFileSync(join(site.root, 'data', 'dataset.json'), 'utf8')).as_of as string;
+    deployReleaseTwo(site.root);
+    // The visitor comes back: the old release is served from its cache while the new worker installs,
+    // fetching every file past the browser's cache (which would still give the old data for ten minutes).
     await page.reload();
+    const notice = page.getByTestId('new-release');
+    await expect(notice).toBeVisible({ timeout: 20_000 });
+    const [year, month, day] = asOf.split('-').map(Number);
+    const asOfWords = new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    await expect(notice).toContainText(`A newer edition of the explorer is available, with data as at ${asOfWords}.`);
+    // Offered, not forced: the page still shows what it showed.
+    await expect(page.getByTestId('dataset-title')).toHaveText(oldTitle ?? '');
+    await notice.getByTestId('reload-new-release').click();
     await expect(page.getByTestId('dataset-title')).toHaveText('Release two of the briefing data', { timeout: 20_000 });
     const caches = await page.evaluate(() => caches.keys());
     expect(caches).toEqual(['bse-release-two']);
     expect(oldTitle).not.toBe('Release two of the briefing data');
+  } finally {
+    site.server.close();
+    rmSync(site.root, { recursive: true, force: true });
+  }
+});
+
+test('a file the person opened survives a release taking over the page', async ({ page, edition }) => {
+  test.skip(edition !== 'hosted', 'the offline edition needs no service worker');
+  const site = await serveCopyOfSite('public, max-age=600');
+  try {
+    await page.goto(site.url);
+    await expect(page.getByTestId('dataset-title')).toBeVisible();
+    await waitForControl(page);
+    const mine = JSON.parse(readFileSync(join(site.root, 'data', 'dataset.json'), 'utf8'));
+    mine.title = 'My own edition of the data';
+    const path = test.info().outputPath('my-edition.json');
+    writeFileSync(path, JSON.stringify(mine));
+    await page.getByTestId('open-dataset').setInputFiles(path);
+    await expect(page.getByTestId('dataset-title')).toHaveText('My own edition of the data');
+    deployReleaseTwo(site.root);
+    // The browser looks for a new worker (as it does on its own from time to time).
+    await page.evaluate(async () => { await (await navigator.serviceWorker.getRegistration())?.update(); });
+    const notice = page.getByTestId('new-release');
+    await expect(notice).toBeVisible({ timeout: 20_000 });
+    await expect(notice).toContainText('in place of the file you opened');
+    await expect(page.getByTestId('dataset-title')).toHaveText('My own edition of the data');
+    await expect(page.getByTestId('what-changed')).toBeVisible();
   } finally {
     site.server.close();
     rmSync(site.root, { recursive: true, force: true });

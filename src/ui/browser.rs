@@ -293,9 +293,9 @@ pub fn mark_performance(name: &str) {
 /// Registers the service worker on the hosted site, so it keeps working offline after the first visit.
 ///
 /// Not on `file://` (the offline edition needs none, and browsers refuse it there). When a new release's
-/// worker takes control of a page that already had one, the page reloads once, so it never runs old
-/// code against new files.
-pub fn register_service_worker(script_url: &str) {
+/// worker takes control of a page that already had one, `on_new_release` is called, for the page to
+/// offer a reload.
+pub fn register_service_worker(script_url: &str, on_new_release: impl Fn() + 'static) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -308,12 +308,13 @@ pub fn register_service_worker(script_url: &str) {
         return;
     }
     let container = navigator.service_worker();
-    let had_controller = container.controller().is_some();
+    // Whether a worker already controlled the page: the first worker taking control is not a release.
+    let was_controlled = std::cell::Cell::new(container.controller().is_some());
+    // A new release has taken over a page an older one served: the page says so and offers "Reload",
+    // never reloading by itself (a person may have a file open, be typing, or have a dialog open).
     let on_controller_change = Closure::<dyn Fn()>::new(move || {
-        if had_controller {
-            if let Some(window) = web_sys::window() {
-                window.location().reload().ok();
-            }
+        if was_controlled.replace(true) {
+            on_new_release();
         }
     });
     container.set_oncontrollerchange(Some(on_controller_change.as_ref().unchecked_ref()));

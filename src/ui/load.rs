@@ -122,6 +122,18 @@ fn inline_dataset_text() -> Option<String> {
     super::browser::element_by_id(INLINE_DATASET_ELEMENT_ID)?.text_content()
 }
 
+/// The as-of date of the dataset a newer release serves (its worker now answers for this site), read
+/// from the file's `as_of` alone; `None` when it cannot be read.
+pub async fn new_release_as_of() -> Option<chrono::NaiveDate> {
+    #[derive(serde::Deserialize)]
+    struct AsOf {
+        as_of: String,
+    }
+    let bytes = fetch_hosted_dataset().await.ok()?;
+    let read: AsOf = serde_json::from_slice(&bytes).ok()?;
+    crate::dates::parse_iso_date(&read.as_of)
+}
+
 async fn fetch_hosted_dataset() -> Result<Vec<u8>, String> {
     // The browser gives a network failure only as "Failed to fetch", so it is told in plain words.
     const CONNECTION_FAILED: &str = "the connection failed or was interrupted. You may be offline, or the site may be unreachable for a moment; check your connection and try again.";

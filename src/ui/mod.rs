@@ -42,6 +42,8 @@ pub fn App() -> impl IntoView {
     let ignored = RwSignal::new(first.ignored);
     let (narrow_screen, chart_size) = watch_screen();
     keep_state_in_fragment(state, ignored);
+    // A newer release that has taken over this page: the as-of date of its data, if it could be read.
+    let new_release = RwSignal::new(None::<Option<chrono::NaiveDate>>);
 
     // The build writes the Briefing into index.html (`#bse-shell`), so the answer shows before the app
     // has loaded. The explorer takes its place once it has drawn its own view (see `Explorer`); a
@@ -52,9 +54,13 @@ pub fn App() -> impl IntoView {
         }
         if bundled.with(Option::is_some) {
             // The offline copy is made once the page is up, so its downloads never compete with the page's.
-            leptos::task::spawn_local(async {
+            leptos::task::spawn_local(async move {
                 browser::next_task().await;
-                browser::register_service_worker(SERVICE_WORKER_FILE_NAME);
+                browser::register_service_worker(SERVICE_WORKER_FILE_NAME, move || {
+                    leptos::task::spawn_local(async move {
+                        new_release.set(Some(load::new_release_as_of().await));
+                    });
+                });
             });
         }
     });
@@ -67,6 +73,7 @@ pub fn App() -> impl IntoView {
             </div>
         </header>
         <main id="main" class="page" tabindex="-1">
+            <NewReleaseNotice new_release=new_release file_opened=Signal::derive(move || file_state.opened.with(Option::is_some))/>
             <Suspense fallback=|| view! { <p class="loading" role="status">"Loading the dataset…"</p> }>
                 {move || bundled.get().map(|result| {
                     let panel = view! {
@@ -234,6 +241,33 @@ fn Explorer(
         <p class="print-only" data-testid="printed-link">{move || {
             state.with(|state| format!("Printed view: {}", link_to_view(&to_fragment(state))))
         }}</p>
+    }
+}
+
+/// "A newer edition is available": shown when a new release has taken over the page, with the date of
+/// its data and a button to reload; the page never reloads by itself.
+#[component]
+fn NewReleaseNotice(
+    new_release: RwSignal<Option<Option<chrono::NaiveDate>>>,
+    /// True while a file the person opened is shown (reloading shows the bundled data again).
+    file_opened: Signal<bool>,
+) -> impl IntoView {
+    let text = move || {
+        new_release
+            .get()
+            .map(|as_of| crate::view_model::new_release_notice(as_of, file_opened.get()))
+    };
+    view! {
+        <Show when=move || new_release.with(Option::is_some)>
+            <div class="notice notice--release" role="status" data-testid="new-release">
+                <p>{text}</p>
+                <button type="button" class="button" data-testid="reload-new-release" on:click=|_| {
+                    if let Some(window) = web_sys::window() { window.location().reload().ok(); }
+                }>"Reload"</button>
+                " "
+                <button type="button" class="button button--secondary" on:click=move |_| new_release.set(None)>"Not now"</button>
+            </div>
+        </Show>
     }
 }
 

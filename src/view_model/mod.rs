@@ -408,5 +408,22 @@ pub fn date_outside_data_note(
     }
 }
 
+/// The notice of a newer release that has taken over the page: what it brings, and what reloading does
+/// to a file the person opened.
+pub fn new_release_notice(as_of: Option<NaiveDate>, file_opened: bool) -> String {
+    let edition = match as_of {
+        Some(day) => format!(
+            "A newer edition of the explorer is available, with data as at {}.",
+            crate::dates::day_month_year(day)
+        ),
+        None => "A newer edition of the explorer is available.".to_string(),
+    };
+    if file_opened {
+        format!("{edition} Reloading shows it in place of the file you opened, which you can open again.")
+    } else {
+        format!("{edition} Reload to see it.")
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -423,3 +423,14 @@ fn a_date_outside_the_daily_data_gets_a_note_and_one_inside_none() {
         assert_eq!(date_outside_data_note(inside, first, last), None);
     }
 }
+
+#[test]
+fn a_new_release_notice_names_its_data_and_what_reloading_does_to_an_opened_file() {
+    assert_eq!(
+        new_release_notice(Some(date(2026, 12, 4)), false),
+        "A newer edition of the explorer is available, with data as at 4 December 2026. Reload to see it."
+    );
+    assert!(new_release_notice(None, true).ends_with(
+        "Reloading shows it in place of the file you opened, which you can open again."
+    ));
+}

@@ -6,9 +6,11 @@ use std::path::Path;
 use super::OFFLINE_FILE_NAME;
 use border_security_explorer::page::SERVICE_WORKER_FILE_NAME;
 
-/// A service worker for the hosted site: it caches this build's files under a name made from their
-/// hashes, serves from that cache first, and deletes other builds' caches when it takes over, so a page
-/// never mixes files of two releases.
+/// A service worker for the hosted site: it caches this build's files (the dataset among them) under a
+/// name made from their hashes, serves from that cache first, and deletes other builds' caches when it
+/// takes over, so a page never mixes files of two releases. It fetches them with `cache: "reload"`,
+/// past the browser's HTTP cache, so a host's `max-age` never puts an older file into a newer release's
+/// cache. The page, not the worker, decides when to show a new release (it offers "Reload").
 pub(super) fn service_worker_script(dist: &Path) -> Result<String, String> {
     let mut files = Vec::new();
     collect_files(dist, dist, &mut files)?;
@@ -32,7 +34,9 @@ pub(super) fn service_worker_script(dist: &Path) -> Result<String, String> {
          const CACHE = \"bse-\" + VERSION;\n\
          const FILES = {url_list};\n\
          self.addEventListener(\"install\", (event) => {{\n\
-         \x20 event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));\n\
+         \x20 event.waitUntil(caches.open(CACHE)\n\
+         \x20   .then((cache) => cache.addAll(FILES.map((url) => new Request(url, {{ cache: \"reload\" }}))))\n\
+         \x20   .then(() => self.skipWaiting()));\n\
          }});\n\
          self.addEventListener(\"activate\", (event) => {{\n\
          \x20 event.waitUntil(caches.keys()\n\
