@@ -110,6 +110,31 @@ test('a good file is shown with its fingerprint, and the bundled data come back'
   await expect(page.getByTestId('announcement-count')).toHaveText('45 announcements match.');
 });
 
+test('five files opened 20 ms apart end on the last, however long the first takes', async ({ openApp, page }) => {
+  await openApp('v=1&tab=sources');
+  // The first is large (20 MB, most of it spaces between its values, which JSON allows), so its reading
+  // and checking end after the four small ones; the third is broken. Only the fifth may be shown.
+  const large = edited((d) => { d.title = 'Edition 1 (large)'; }).replace('{', '{' + ' '.repeat(20 * 1024 * 1024));
+  const files = [
+    writeCase('edition-1.json', large),
+    writeCase('edition-2.json', edited((d) => { d.title = 'Edition 2'; })),
+    writeCase('edition-3.json', edited((d) => { d.sources[0].url = 'javascript:void(0)'; })),
+    writeCase('edition-4.json', edited((d) => { d.title = 'Edition 4'; })),
+    writeCase('edition-5.json', edited((d) => { d.title = 'Edition 5'; })),
+  ];
+  for (const file of files) {
+    await page.getByTestId('open-dataset').setInputFiles(file);
+    await page.waitForTimeout(20);
+  }
+  await expect(page.getByTestId('dataset-title')).toHaveText('Edition 5');
+  await expect(page.getByTestId('opened-dataset')).toContainText('edition-5.json');
+  // Long enough for the large file to have been read and checked had it not been dropped.
+  await page.waitForTimeout(4_000);
+  await expect(page.getByTestId('dataset-title')).toHaveText('Edition 5');
+  await expect(page.getByTestId('open-error')).toHaveCount(0);
+  await expect(page.getByTestId('read-progress')).toHaveCount(0);
+});
+
 test('without workers the file is checked on the page, with the same result', async ({ openApp, page }) => {
   // A browser or policy that refuses workers: the page falls back to checking the file itself.
   await page.addInitScript(() => {

@@ -17,8 +17,10 @@ pub type BundledResource = LocalResource<Result<LoadedDataset, LoadError>>;
 pub struct FileState {
     pub opened: RwSignal<Option<LoadedDataset>>,
     pub open_error: RwSignal<Option<LoadError>>,
-    /// Whole percent read; 100 while the file is checked.
-    pub read_progress: RwSignal<Option<u32>>,
+    /// The file being opened, and the whole percent of it read; 100 while it is checked.
+    pub read_progress: RwSignal<Option<(String, u32)>>,
+    /// Counts the files opened: only the latest one's progress and result are heeded.
+    open_generation: StoredValue<u64>,
     /// What changed between the data that were on screen and the file just opened.
     pub changes: RwSignal<Option<DiffView>>,
 }
@@ -30,17 +32,32 @@ impl FileState {
             open_error: RwSignal::new(None),
             read_progress: RwSignal::new(None),
             changes: RwSignal::new(None),
+            open_generation: StoredValue::new(0),
         }
     }
 
-    /// Reads and checks `file`; shows it if it passes, else every problem found.
+    /// Reads and checks `file`; shows it if it passes, else every problem found. The last file opened
+    /// wins: a file opened before it is dropped, whenever its reading or checking ends (its worker is
+    /// stopped), so its data or its errors never replace the later file's.
     pub fn open(self, file: web_sys::File, bundled: BundledResource) {
+        self.open_generation
+            .update_value(|generation| *generation += 1);
+        let generation = self.open_generation.get_value();
+        let is_latest = move || self.open_generation.get_value() == generation;
+        let name = file.name();
         self.open_error.set(None);
-        self.read_progress.set(Some(0));
+        self.read_progress.set(Some((name.clone(), 0)));
         read_dataset_file(
             file,
-            move |percent| self.read_progress.set(Some(percent)),
+            move |percent| {
+                if is_latest() {
+                    self.read_progress.set(Some((name.clone(), percent)));
+                }
+            },
             move |result| {
+                if !is_latest() {
+                    return;
+                }
                 self.read_progress.set(None);
                 match result {
                     Ok(loaded) => self.show(loaded, bundled),
@@ -145,12 +162,12 @@ pub fn DataPanel(
     } = file_state;
     view! {
         <section class="data-panel" aria-label="Your data">
-            {move || read_progress.get().map(|percent| {
+            {move || read_progress.get().map(|(name, percent)| {
                 let is_reading = percent < 100;
                 view! {
                     <p role="status" data-testid="read-progress">
                         <label for="read-progress-bar">
-                            {if is_reading { format!("Reading the file… {percent}%") } else { "Checking the file…".to_string() }}
+                            {if is_reading { format!("Reading {name}… {percent}%") } else { format!("Checking {name}…") }}
                         </label>
                         // While checking, no value: the bar shows work under way without claiming how much is left.
                         <progress id="read-progress-bar" max="100" value=is_reading.then_some(percent)></progress>

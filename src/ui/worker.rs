@@ -50,6 +50,11 @@ pub extern "C" fn bse_worker_handover_len() -> usize {
     WORKER_HANDOVER.with(|handover| handover.borrow().len())
 }
 
+thread_local! {
+    /// The worker checking the latest file opened, while it runs.
+    static CHECKING_WORKER: RefCell<Option<web_sys::Worker>> = const { RefCell::new(None) };
+}
+
 /// Page side: checks `file_bytes` in a worker and calls `on_result` exactly once, with the outcome, or
 /// with `None` if no worker could start or it failed. The caller then checks on the page: the bytes are
 /// copied to the worker, so the caller still has them.
@@ -75,6 +80,11 @@ pub fn check_in_worker(
             return;
         }
     };
+    // One file is checked at a time: a file opened later stops the check of the one before (whose
+    // result would be dropped anyway), so a large earlier file never holds the machine.
+    if let Some(earlier) = CHECKING_WORKER.with(|checking| checking.replace(Some(worker.clone()))) {
+        earlier.terminate();
+    }
 
     // Whichever comes first (the answer, an error, a failed post) settles; the rest find the slot empty.
     type OnResult = Box<dyn FnOnce(Option<CheckOutcome>)>;
@@ -84,6 +94,12 @@ pub fn check_in_worker(
         move |outcome: Option<CheckOutcome>| {
             if let Some(on_result) = slot.borrow_mut().take() {
                 worker.terminate();
+                CHECKING_WORKER.with(|checking| {
+                    let mut checking = checking.borrow_mut();
+                    if checking.as_ref() == Some(&worker) {
+                        *checking = None;
+                    }
+                });
                 web_sys::Url::revoke_object_url(&url).ok();
                 on_result(outcome);
             }
