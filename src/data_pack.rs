@@ -335,7 +335,7 @@ fn readme(dataset: &Dataset, fingerprint: &str, file_names: &[String]) -> String
          Provisional and official\n  Provisional figures are the Home Office's weekly operational counts; they are subject to change.\n  \
          Official figures are the quarterly statistics, revised between editions; where a month has both, the official figure is the one to cite.\n  \
          The two are never mixed: each crossings file says which it holds.\n\n\
-         CSV files\n  Each starts with a UTF-8 byte-order mark; data rows come first, then note lines starting \"# \" (the source and how to cite).\n  \
+         CSV files\n  Each starts with a UTF-8 byte-order mark; data rows come first, then note lines starting \"#\" (the source and how to cite, each in one quoted cell).\n  \
          pandas: pd.read_csv(path, comment=\"#\"); R: read.csv(path, comment.char = \"#\", fileEncoding = \"UTF-8-BOM\").\n\nFiles\n",
         title = dataset.title,
         description = dataset.description,
@@ -443,7 +443,7 @@ mod tests {
         let data_rows = daily
             .lines()
             .skip(1)
-            .filter(|line| !line.starts_with("# "))
+            .filter(|line| !line.starts_with('#'))
             .count();
         assert_eq!(data_rows, 40);
         let funding = text("funding.csv");
@@ -451,7 +451,7 @@ mod tests {
         assert_eq!(
             funding
                 .lines()
-                .filter(|line| !line.starts_with("# "))
+                .filter(|line| !line.starts_with('#'))
                 .count(),
             1 + dataset.funding.len()
         );

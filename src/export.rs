@@ -148,12 +148,15 @@ fn sort_text(key: &SortKey) -> &str {
 /// The byte-order mark a CSV starts with, so spreadsheets read it as UTF-8 ("£", curly quotes).
 pub const UTF8_BOM: char = '\u{feff}';
 
-/// What starts a line of notes under a CSV's data: a spreadsheet shows it as a row of text, and pandas
-/// (`comment="#"`) and R (`comment.char = "#"`) skip it, so the data rows stay clean.
-pub const CSV_NOTE_PREFIX: &str = "# ";
+/// What starts a line of notes under a CSV's data: a "#" cell, then the note as one quoted cell. pandas
+/// (`comment="#"`) and R (`comment.char = "#"`) skip the line, so the data rows stay clean; a spreadsheet
+/// shows "#" and the note beside it, and never splits the note at its commas into cells it might run
+/// as formulas.
+pub const CSV_NOTE_PREFIX: &str = "#,";
 
 /// The table as CSV (RFC 4180 quoting, CRLF line ends) after a UTF-8 byte-order mark: a header row, the
-/// data rows, then each footer line (the source and a citation) as a note line starting with "# ".
+/// data rows, then each footer line (the source and a citation) as a note line: `#,"Source: …"`,
+/// quoted and defused as a data cell is.
 pub fn to_csv(table: &DataTable, footer_lines: &[String]) -> String {
     let mut csv = String::from(UTF8_BOM);
     let heading_cells: Vec<String> = table
@@ -181,7 +184,7 @@ pub fn to_csv(table: &DataTable, footer_lines: &[String]) -> String {
             })
             .collect();
         csv.push_str(CSV_NOTE_PREFIX);
-        csv.push_str(&one_line);
+        csv.push_str(&quoted_field(&defused(&one_line)));
         csv.push_str("\r\n");
     }
     csv
@@ -194,16 +197,26 @@ const FORMULA_LEADS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 /// text a spreadsheet would run as a formula by putting an apostrophe before it; a plain signed number
 /// such as "-12" is left as it is.
 fn csv_field(text: &str) -> String {
-    let defused = if text.starts_with(FORMULA_LEADS) && !is_signed_decimal(text) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    };
+    let defused = defused(text);
     if defused.contains([',', '"', '\n', '\r', '#']) {
-        format!("\"{}\"", defused.replace('"', "\"\""))
+        quoted_field(&defused)
     } else {
         defused
     }
+}
+
+/// The text with an apostrophe before it when a spreadsheet would run it as a formula.
+fn defused(text: &str) -> String {
+    if text.starts_with(FORMULA_LEADS) && !is_signed_decimal(text) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// The text as one quoted CSV field, its quotes doubled.
+fn quoted_field(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
 }
 
 /// "-12", "+3.5", "-0.25": a sign, digits, and at most one decimal point with digits either side. (A
@@ -289,7 +302,7 @@ mod tests {
         );
         assert_eq!(
             csv,
-            "\u{feff}Month,People\r\nJanuary 2024,358\r\nFebruary 2024,\r\nMarch 2024,12345\r\n# Source: Home Office, \"time series\"\r\n# Cite as: a title over two lines\r\n"
+            "\u{feff}Month,People\r\nJanuary 2024,358\r\nFebruary 2024,\r\nMarch 2024,12345\r\n#,\"Source: Home Office, \"\"time series\"\"\"\r\n#,\"Cite as: a title over two lines\"\r\n"
         );
         // Every line that is not a note has as many fields as the header.
         for line in csv

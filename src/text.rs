@@ -1,4 +1,4 @@
-//! Numbers and words for people: thousands separators, money, plurals, capitals and lists, used by charts, tables and sentences alike.
+//! Numbers and words for people: thousands separators, money, plurals, capitals and lists, used by charts, tables and sentences alike; and text cleared of the invisible characters that would reorder or hide it.
 
 /// A number with thousands separators and at most `decimals` decimals: 12,345 or 52.9.
 pub fn format_number(value: f64, decimals: usize) -> String {
@@ -51,6 +51,43 @@ pub fn percent_change_words(later: u64, earlier: u64) -> Option<String> {
     } else {
         format!("{direction} {rounded}%")
     })
+}
+
+/// True for a character that controls a terminal or the direction of text rather than being text: C0
+/// and C1 controls (a line break aside) and the Unicode direction marks, embeddings, overrides and
+/// isolates. In a title or a note they can reorder a pasted citation or rewrite a terminal's lines.
+pub fn is_control_or_direction(character: char) -> bool {
+    (character.is_control() && character != '\n')
+        || matches!(
+            character,
+            '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// The text without control and direction characters: a tab or carriage return becomes a space, the
+/// others are removed. Every text read from a dataset goes through this, so nothing the app writes
+/// out (copied citations, CSV, SVG, PNG, the page) carries them.
+pub fn without_control_characters(text: &str) -> String {
+    text.chars()
+        .filter_map(|character| match character {
+            '\t' | '\r' => Some(' '),
+            _ if is_control_or_direction(character) => None,
+            _ => Some(character),
+        })
+        .collect()
+}
+
+/// The text with each control or direction character written as `\u{1b}`, for a terminal or a log.
+pub fn escape_control_characters(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for character in text.chars() {
+        if is_control_or_direction(character) || character == '\n' {
+            escaped.push_str(&format!("\\u{{{:x}}}", u32::from(character)));
+        } else {
+            escaped.push(character);
+        }
+    }
+    escaped
 }
 
 /// Whole pounds in words people use: £75 million, £800,000.
@@ -147,5 +184,22 @@ mod tests {
         );
         assert_eq!(percent_change_words(5, 0), None);
         assert_eq!(percent_change_words(0, 8).as_deref(), Some("down 100%"));
+    }
+
+    #[test]
+    fn control_and_direction_characters_are_removed_or_escaped() {
+        let hostile = "Home\u{202E}Office\u{2066}x\u{2069}\u{1b}]0;owned\u{7}\tend\r\nnext\u{9b}";
+        assert_eq!(
+            without_control_characters(hostile),
+            "HomeOfficex]0;owned end \nnext"
+        );
+        assert_eq!(
+            escape_control_characters("a\u{1b}[2Jb\u{202d}c\n"),
+            "a\\u{1b}[2Jb\\u{202d}c\\u{a}"
+        );
+        assert_eq!(
+            without_control_characters("“Plain” text — £5, 10%"),
+            "“Plain” text — £5, 10%"
+        );
     }
 }

@@ -49,15 +49,15 @@ test('the data pack holds every series and record, the dataset file as loaded, a
   expect(readme).toContain(`fingerprint (SHA-256 of dataset.json): ${fingerprint}`);
   expect(readme).toContain('Open Government Licence v3.0');
   const dataset = JSON.parse(bundledBytes.toString('utf8'));
-  const announcementRows = files.get('announcements.csv')!.toString('utf8').split('\r\n').filter((line) => line && !line.startsWith('# '));
+  const announcementRows = files.get('announcements.csv')!.toString('utf8').split('\r\n').filter((line) => line && !line.startsWith('#'));
   expect(announcementRows.length).toBeGreaterThanOrEqual(1 + dataset.announcements.length);
-  const dailyRows = files.get('crossings-day-provisional.csv')!.toString('utf8').split('\r\n').filter((line) => line && !line.startsWith('# '));
+  const dailyRows = files.get('crossings-day-provisional.csv')!.toString('utf8').split('\r\n').filter((line) => line && !line.startsWith('#'));
   expect(dailyRows).toHaveLength(1 + dataset.crossings.daily.people.length);
   // A row of the pack against the same row of the table on screen.
   await page.goto('about:blank');
   await openApp('v=1&tab=crossings&period=year&table=crossings');
   const screenRow = await page.getByTestId('data-table').locator('tbody tr').nth(2).locator('th, td').allInnerTexts();
-  const yearRows = files.get('crossings-year-provisional.csv')!.toString('utf8').split('\r\n').filter((line) => line && !line.startsWith('# '));
+  const yearRows = files.get('crossings-year-provisional.csv')!.toString('utf8').split('\r\n').filter((line) => line && !line.startsWith('#'));
   const packRow = yearRows.find((line) => line.startsWith(`${screenRow[0]},`))!.split(',');
   expect(packRow.slice(1, 4)).toEqual(screenRow.slice(1, 4).map((cell) => cell.replace(/,/g, '')));
 });

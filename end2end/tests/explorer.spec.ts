@@ -110,14 +110,15 @@ test('the CSV download holds exactly the table rows, after a byte-order mark, wi
   const lines = csv.split('\r\n').filter((line) => line !== '');
   expect(lines[0]).toBe('Year,Days counted,People,Boats,People per boat');
   // The data rows are every line up to the notes, and the notes are every line after them.
-  const firstNote = lines.findIndex((line) => line.startsWith('# '));
+  const firstNote = lines.findIndex((line) => line.startsWith('#,'));
   const dataLines = lines.slice(1, firstNote);
   expect(dataLines.length).toBe(tableRows.length);
-  expect(lines.slice(firstNote).every((line) => line.startsWith('# '))).toBe(true);
+  // Each note is a "#" cell and the note in one quoted cell, so no comma in it splits it into cells.
+  expect(lines.slice(firstNote).every((line) => /^#,"([^"]|"")*"$/.test(line))).toBe(true);
   const [people2022, boats2022] = [sum('2022-01-01', '2022-12-31'), sum('2022-01-01', '2022-12-31', 'boats')];
   expect(dataLines[4]).toBe(`2022,365,${people2022},${boats2022},${(people2022 / boats2022).toFixed(1)}`);
-  expect(csv).toContain('\r\n# Source: Home Office');
-  expect(csv).toContain('\r\n# Cite as: Border Security Briefing Explorer, “People crossing the English Channel in small boats, by year”');
+  expect(csv).toContain('\r\n#,"Source: Home Office');
+  expect(csv).toContain('\r\n#,"Cite as: Border Security Briefing Explorer, “People crossing the English Channel in small boats, by year”');
 });
 
 test('copy buttons put the figure and its citation on the clipboard', async ({ openApp, page, edition, context }) => {

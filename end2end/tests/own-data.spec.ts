@@ -110,6 +110,66 @@ test('a good file is shown with its fingerprint, and the bundled data come back'
   await expect(page.getByTestId('announcement-count')).toHaveText('45 announcements match.');
 });
 
+/** The cells of a CSV (RFC 4180: quoted cells may hold commas, doubled quotes and line breaks). */
+function csvCells(csv: string): string[][] {
+  const rows: string[][] = [[]];
+  let cell = '';
+  let quoted = false;
+  for (let idx = 0; idx < csv.length; idx++) {
+    const character = csv[idx];
+    if (quoted) {
+      if (character === '"' && csv[idx + 1] === '"') { cell += '"'; idx++; }
+      else if (character === '"') quoted = false;
+      else cell += character;
+    } else if (character === '"' && cell === '') quoted = true;
+    else if (character === ',') { rows[rows.length - 1].push(cell); cell = ''; }
+    else if (character === '\r' && csv[idx + 1] === '\n') { rows[rows.length - 1].push(cell); cell = ''; rows.push([]); idx++; }
+    else cell += character;
+  }
+  if (cell !== '') rows[rows.length - 1].push(cell);
+  return rows.filter((row) => row.length > 0);
+}
+
+test('hostile text leaves the app defused: every CSV cell and note line, the SVG and the copied citation', async ({ openApp, page, edition, context }) => {
+  if (edition === 'hosted') await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openApp('v=1&tab=crossings&period=year&events=0');
+  const hostile = edited((d) => {
+    const source = d.sources.find((found: { id: string }) => found.id === d.crossings.daily.source_ids[0]);
+    source.title = "Small boats time series,=1+1,=cmd|' /C calc'!A0,@SUM(9+9)\u202E reversed";
+    source.publisher = 'Home Office,=2+2\u2066\u001b]0;owned\u0007';
+    d.title = 'Crossings \u202Ereversed\u2069 data';
+  });
+  await page.getByTestId('open-dataset').setInputFiles(writeCase('hostile-notes.json', hostile));
+  await expect(page.getByTestId('dataset-title')).toHaveText('Crossings reversed data');
+  const controls = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByTestId('download-csv').click();
+  const csv = readFileSync((await (await downloadPromise).path())!, 'utf8').replace(/^\ufeff/, '');
+  expect(csv).not.toMatch(controls);
+  const rows = csvCells(csv);
+  const notes = rows.filter((row) => row[0] === '#');
+  expect(notes.length).toBeGreaterThan(1);
+  for (const row of rows) {
+    // A note line is a "#" cell and one cell of text; a data row has the header's cells.
+    if (row[0] === '#') expect(row, 'a note line').toHaveLength(2);
+    else expect(row).toHaveLength(rows[0].length);
+    for (const cell of row) {
+      expect(/^[=+\-@\t\r]/.test(cell) && !/^[-+]?\d+(\.\d+)?$/.test(cell), `a cell a spreadsheet would run: ${cell}`).toBe(false);
+    }
+  }
+  expect(notes.map((row) => row[1]).join('\n')).toContain('Small boats time series,=1+1');
+  const svgPromise = page.waitForEvent('download');
+  await page.getByTestId('download-svg').click();
+  expect(readFileSync((await (await svgPromise).path())!, 'utf8')).not.toMatch(controls);
+  await page.getByTestId('copy-chart-summary').click();
+  if (edition === 'hosted') {
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('Home Office,=2+2');
+    expect(copied).not.toMatch(controls);
+  }
+  expect(await page.title()).not.toMatch(controls);
+});
+
 test('five files opened 20 ms apart end on the last, however long the first takes', async ({ openApp, page }) => {
   await openApp('v=1&tab=sources');
   // The first is large (20 MB, most of it spaces between its values, which JSON allows), so its reading
@@ -196,7 +256,7 @@ test('opening a newer file says what changed against the data on screen, and the
   const downloadPromise = page.waitForEvent('download');
   await changes.getByTestId('download-changes').click();
   const csv = readFileSync((await (await downloadPromise).path())!, 'utf8');
-  const dataLines = csv.split('\r\n').filter((line) => line && !line.startsWith('# ') && !line.startsWith('\ufeff'));
+  const dataLines = csv.split('\r\n').filter((line) => line && !line.startsWith('#') && !line.startsWith('\ufeff'));
   expect(dataLines).toHaveLength(5);
   // The same data written another way: another fingerprint, no differences.
   await page.getByTestId('back-to-bundled').click();

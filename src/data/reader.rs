@@ -39,8 +39,10 @@ pub(crate) fn number_text(number: &serde_json::Number) -> String {
     }
 }
 
-/// Cuts text to at most `max_chars` characters, marking the cut.
+/// Cuts text to at most `max_chars` characters, marking the cut, with any control or direction
+/// character written out (`\u{1b}`), so a message quoting a file never carries them.
 pub(crate) fn shorten(text: &str, max_chars: usize) -> String {
+    let text = crate::text::escape_control_characters(text);
     if text.chars().count() <= max_chars {
         text.to_string()
     } else {
@@ -121,8 +123,8 @@ impl<'a> Fields<'a> {
     }
 
     fn text_from(&self, field: &str, value: &Value, errors: &mut Vec<DataError>) -> Option<String> {
-        match value.as_str().map(str::trim) {
-            Some(text) if !text.is_empty() => Some(text.to_string()),
+        match value.as_str().map(crate::text::without_control_characters) {
+            Some(text) if !text.trim().is_empty() => Some(text.trim().to_string()),
             Some(_) => {
                 errors.push(DataError::new(
                     &self.path_of(field),
@@ -224,8 +226,8 @@ impl<'a> Fields<'a> {
         errors: &mut Vec<DataError>,
     ) -> Option<Vec<String>> {
         self.list(field, errors, |item, path, errors| {
-            match item.as_str().map(str::trim) {
-                Some(text) if !text.is_empty() => Some(text.to_string()),
+            match item.as_str().map(crate::text::without_control_characters) {
+                Some(text) if !text.trim().is_empty() => Some(text.trim().to_string()),
                 _ => {
                     errors.push(DataError::new(
                         path,

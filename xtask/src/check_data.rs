@@ -4,25 +4,81 @@ use std::path::Path;
 
 use border_security_explorer::analysis::diff::diff_datasets;
 use border_security_explorer::data::{parse_dataset, Dataset};
+use border_security_explorer::text::{escape_control_characters, is_control_or_direction};
 use border_security_explorer::view_model::{diff_lines, diff_table};
+
+/// Prints a line with every control or direction character written out, so text from a dataset can
+/// never clear a terminal, set its title or rewrite the lines of a log.
+fn say(line: &str) {
+    println!("{}", escape_control_characters(line));
+}
+
+/// Every text in the file that holds control or direction characters: its place and the characters
+/// (`U+202D`), which the app removes when it reads the file.
+pub fn control_character_warnings(bytes: &[u8]) -> Vec<String> {
+    fn walk(value: &serde_json::Value, path: &str, found: &mut Vec<String>) {
+        match value {
+            serde_json::Value::String(text) => {
+                let mut characters: Vec<String> = text
+                    .chars()
+                    .filter(|character| is_control_or_direction(*character))
+                    .map(|character| format!("U+{:04X}", u32::from(character)))
+                    .collect();
+                characters.dedup();
+                if !characters.is_empty() {
+                    found.push(format!(
+                        "{path}: holds control or direction characters ({}), which the app removes when it reads the file",
+                        characters.join(", ")
+                    ));
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (item_idx, item) in items.iter().enumerate() {
+                    walk(item, &format!("{path}[{item_idx}]"), found);
+                }
+            }
+            serde_json::Value::Object(fields) => {
+                for (key, field) in fields {
+                    let place = escape_control_characters(key);
+                    let child = if path.is_empty() {
+                        place
+                    } else {
+                        format!("{path}.{place}")
+                    };
+                    walk(field, &child, found);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    if let Ok(tree) = serde_json::from_slice::<serde_json::Value>(bytes) {
+        walk(&tree, "", &mut found);
+    }
+    found
+}
 
 /// Prints what changed from `before` to `after`: the sentences the app shows, then every change.
 pub fn print_changes(before: &Dataset, after: &Dataset) {
     let diff = diff_datasets(before, after);
-    println!("What changed:");
+    say("What changed:");
     for line in diff_lines(&diff, before, after) {
-        println!("  {line}");
+        say(&format!("  {line}"));
     }
     let table = diff_table(&diff, before, after);
     if !table.rows.is_empty() {
-        println!("Every change ({}):", table.rows.len());
+        say(&format!("Every change ({}):", table.rows.len()));
         for row in &table.rows {
             let cells: Vec<&str> = row.iter().map(|cell| cell.shown.as_str()).collect();
             match cells.as_slice() {
                 [what, which, change, field, old, new] if !old.is_empty() || !new.is_empty() => {
-                    println!("  {what} {which}: {change} {field}: {old:?} -> {new:?}")
+                    say(&format!(
+                        "  {what} {which}: {change} {field}: {old:?} -> {new:?}"
+                    ))
                 }
-                [what, which, change, field, ..] => println!("  {what} {which}: {change} {field}"),
+                [what, which, change, field, ..] => {
+                    say(&format!("  {what} {which}: {change} {field}"))
+                }
                 _ => {}
             }
         }
@@ -46,11 +102,11 @@ fn read_checked(dataset_path: &Path) -> Result<Dataset, String> {
 /// Checks both files and prints what changed from the first to the second.
 pub fn diff_data_files(old_path: &Path, new_path: &Path) -> Result<(), String> {
     let (before, after) = (read_checked(old_path)?, read_checked(new_path)?);
-    println!(
+    say(&format!(
         "Comparing {} (older) with {} (newer).",
         old_path.display(),
         new_path.display()
-    );
+    ));
     print_changes(&before, &after);
     Ok(())
 }
@@ -61,7 +117,10 @@ pub fn check_data_file(dataset_path: &Path) -> Result<(), String> {
         .map_err(|error| format!("reading {}: {error}", dataset_path.display()))?;
     match parse_dataset(&bytes) {
         Ok(dataset) => {
-            println!(
+            for warning in control_character_warnings(&bytes) {
+                say(&format!("{}: warning: {warning}", dataset_path.display()));
+            }
+            say(&format!(
                 "{}: valid. {} sources, {} days of crossings, {} announcements, {} funding records, {} figures; as at {}.",
                 dataset_path.display(),
                 dataset.sources.len(),
@@ -70,12 +129,12 @@ pub fn check_data_file(dataset_path: &Path) -> Result<(), String> {
                 dataset.funding.len(),
                 dataset.figures.len(),
                 dataset.as_of
-            );
+            ));
             Ok(())
         }
         Err(problems) => {
             for problem in &problems {
-                println!("{}: {problem}", dataset_path.display());
+                say(&format!("{}: {problem}", dataset_path.display()));
             }
             Err(format!(
                 "{} problem(s) in {}",
@@ -83,5 +142,46 @@ pub fn check_data_file(dataset_path: &Path) -> Result<(), String> {
                 dataset_path.display()
             ))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_with_control_or_direction_characters_is_read_clean_and_warned_of_by_place() {
+        let fixture = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/minimal-valid.json"),
+        )
+        .unwrap();
+        let mut tree: serde_json::Value = serde_json::from_str(&fixture).unwrap();
+        tree["title"] = serde_json::Value::from("Crossings \u{202E}reversed\u{1b}]0;owned\u{7}");
+        let bytes = serde_json::to_vec(&tree).unwrap();
+        assert_eq!(
+            control_character_warnings(&bytes),
+            ["title: holds control or direction characters (U+202E, U+001B, U+0007), which the app removes when it reads the file"]
+        );
+        let dataset = parse_dataset(&bytes).unwrap();
+        assert_eq!(dataset.title, "Crossings reversed]0;owned");
+    }
+
+    #[test]
+    fn an_unknown_key_holding_escapes_is_written_out_in_the_message() {
+        let fixture = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/minimal-valid.json"),
+        )
+        .unwrap();
+        let mut tree: serde_json::Value = serde_json::from_str(&fixture).unwrap();
+        tree["\u{1b}[2Jcleared"] = serde_json::Value::from(1);
+        let problems = parse_dataset(&serde_json::to_vec(&tree).unwrap()).unwrap_err();
+        let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert!(
+            listed
+                .iter()
+                .any(|problem| problem.contains("\\u{1b}[2Jcleared")),
+            "{listed:?}"
+        );
+        assert!(listed.iter().all(|problem| !problem.contains('\u{1b}')));
     }
 }

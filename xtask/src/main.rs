@@ -51,7 +51,15 @@ fn main() -> ExitCode {
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("error: {message}");
+            // Line by line, with control characters written out: a message may quote a dataset.
+            for (line_idx, line) in message.lines().enumerate() {
+                let line = border_security_explorer::text::escape_control_characters(line);
+                if line_idx == 0 {
+                    eprintln!("error: {line}");
+                } else {
+                    eprintln!("{line}");
+                }
+            }
             ExitCode::FAILURE
         }
     }
