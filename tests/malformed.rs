@@ -208,7 +208,7 @@ const CASES: &[Case] = &[
     Case {
         name: "deeply-nested",
         input: Input::Make(deeply_nested),
-        expected: "the file is not valid JSON: recursion limit exceeded at line 1 column 128",
+        expected: "…[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]: the file is not valid JSON: recursion limit exceeded at line 1 column 128, near “[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[⟪here⟫[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[”",
     },
     Case {
         name: "duplicate-funding-id",
@@ -313,7 +313,7 @@ const CASES: &[Case] = &[
     Case {
         name: "not-json",
         input: Input::Bytes(b"schema_version = 1\n"),
-        expected: "the file is not valid JSON: expected value at line 1 column 1",
+        expected: "the file is not valid JSON: expected value at line 1 column 1, near “⟪here⟫schema_version = 1”",
     },
     Case {
         name: "period-backwards",
@@ -373,7 +373,7 @@ const CASES: &[Case] = &[
     Case {
         name: "truncated-json",
         input: Input::Bytes(b"{\"schema_version\": 1, \""),
-        expected: "the file is not valid JSON: EOF while parsing a string at line 1 column 23",
+        expected: "the file is not valid JSON: EOF while parsing a string at line 1 column 23, near “{\"schema_version\": 1, ⟪here⟫\"”",
     },
     Case {
         name: "unknown-amount-basis",

@@ -100,10 +100,12 @@ pub fn parse_dataset(bytes: &[u8]) -> Result<Dataset, Vec<DataError>> {
     // data (the fingerprint stays that of the bytes as given).
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // serde_json refuses nesting deeper than 128 levels, so hostile files cannot exhaust the stack.
-    let (tree, duplicate_keys) = strict_json::parse_strict(text).map_err(|error| {
+    let (tree, duplicate_keys) = strict_json::parse_strict(text).map_err(|failure| {
+        let error = &failure.error;
+        let excerpt = strict_json::excerpt_around(text, error.line(), error.column());
         vec![DataError::new(
-            "",
-            format!("the file is not valid JSON: {error}"),
+            failure.failed_at.as_deref().unwrap_or(""),
+            format!("the file is not valid JSON: {error}, near “{excerpt}”"),
         )]
     })?;
     let duplicates: Vec<DataError> = duplicate_keys

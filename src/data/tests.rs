@@ -110,7 +110,7 @@ fn file_level_problems_are_plain_sentences() {
         ),
         (
             b"[1, 2",
-            "the file is not valid JSON: EOF while parsing a list at line 1 column 5",
+            "[2]: the file is not valid JSON: EOF while parsing a list at line 1 column 5, near “[1, ⟪here⟫2”",
         ),
     ];
     for (bytes, expected) in cases {

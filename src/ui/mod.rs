@@ -168,6 +168,7 @@ fn Explorer(
     let crossings_to = crate::dates::day_month_year(dataset.crossings.daily.info.as_of);
     let dataset_for_panel = dataset.clone();
     let dataset_for_answers = dataset.clone();
+    let dataset_for_record = dataset.clone();
     // The tab alone, so a view is built again only when the tab changes; every other change flows
     // into the view's own memos.
     let tab = Memo::new(move |_| state.with(|state| state.tab));
@@ -205,6 +206,9 @@ fn Explorer(
         </p>
         {children()}
         <LinkNotice ignored=ignored/>
+        {move || state.with(|state| crate::view_model::missing_record_note(&dataset_for_record, state)).map(|note| view! {
+            <p class="notice" role="status" data-testid="missing-record">{note}</p>
+        })}
         <Tabs state=state/>
         // Only the filters that change the view are offered on it, with the view's chart options; a
         // phone keeps them closed behind one line saying what is set.

@@ -425,5 +425,42 @@ pub fn new_release_notice(as_of: Option<NaiveDate>, file_opened: bool) -> String
     }
 }
 
+/// A note when the link opens a record (`item=`) that the view's dataset does not have, so the person
+/// knows why nothing is brought into view; `None` when it has it, or the view opens no record.
+pub fn missing_record_note(dataset: &Dataset, state: &ViewState) -> Option<String> {
+    use crate::view_state::Tab;
+    let item_id = state.item.as_deref()?;
+    let (found, what) = match state.tab {
+        Tab::Announcements => (
+            dataset
+                .announcements
+                .iter()
+                .any(|announcement| announcement.announcement_id == item_id),
+            "announcement",
+        ),
+        Tab::Funding => (
+            dataset
+                .funding
+                .iter()
+                .any(|funding| funding.funding_id == item_id),
+            "funding record",
+        ),
+        Tab::Briefing => (
+            dataset
+                .figures
+                .iter()
+                .any(|figure| figure.figure_id == item_id),
+            "figure",
+        ),
+        Tab::Crossings | Tab::Sources => return None,
+    };
+    (!found).then(|| {
+        format!(
+            "The link opens the {what} “{}”, which these data do not have (it may have been removed or renamed); everything else is shown.",
+            crate::data::shorten(item_id, 60)
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests;

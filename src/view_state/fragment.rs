@@ -137,7 +137,35 @@ pub fn parse_fragment(fragment: &str) -> ParsedFragment {
         ignored.push("the link has no version; it was read as version 1".to_string());
     }
     state.normalise();
-    ParsedFragment { state, ignored }
+    ParsedFragment {
+        state,
+        ignored: counted_once(ignored),
+    }
+}
+
+/// The notes with repeats folded into one, counted: `unknown setting "a" (1,001 times)`, in the order
+/// each first appeared.
+fn counted_once(notes: Vec<String>) -> Vec<String> {
+    let mut counted: Vec<(String, usize)> = Vec::new();
+    for note in notes {
+        match counted.iter_mut().find(|(seen, _)| *seen == note) {
+            Some((_, count)) => *count += 1,
+            None => counted.push((note, 1)),
+        }
+    }
+    counted
+        .into_iter()
+        .map(|(note, count)| {
+            if count == 1 {
+                note
+            } else {
+                format!(
+                    "{note} ({} times)",
+                    crate::text::format_number(count as f64, 0)
+                )
+            }
+        })
+        .collect()
 }
 
 /// The link's keys for the typed periods' dates: A from, A to, B from, B to.
@@ -164,6 +192,8 @@ fn apply_part(state: &mut ViewState, key: &str, value: String) -> Result<(), Opt
         "actor" if value.trim().is_empty() || value.chars().count() > 100 => {
             return Err(Some("actor"))
         }
+        // The same actor twice is the same filter: kept once, and not counted against the limit.
+        "actor" if state.actors.iter().any(|actor| actor == value.trim()) => {}
         "actor" if state.actors.len() >= MAX_ACTORS => {
             return Err(Some("actor beyond the 32 allowed"))
         }
@@ -225,7 +255,7 @@ fn apply_compare_part(
     value: &str,
 ) -> Result<(), Option<&'static str>> {
     if key == "cmp" {
-        return if value != "none" && state.pick_comparison(value) {
+        return if state.pick_comparison(value) {
             Ok(())
         } else {
             Err(Some("unknown comparison"))

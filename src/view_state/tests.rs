@@ -284,11 +284,40 @@ fn comparisons_read_back_from_the_link() {
             "comparison date \"2025-02-30\"",
         ],
     );
+    // "none" is the picker's own word for no comparison: accepted, the last one given wins.
     check(
         "v=1&tab=crossings&cmp=ytd&cmp=none",
-        "v=1&tab=crossings&cmp=ytd",
-        &["unknown comparison \"none\""],
+        "v=1&tab=crossings",
+        &[],
     );
+}
+
+#[test]
+fn repeated_link_problems_are_one_note_counted_and_a_repeated_actor_is_one_actor() {
+    let repeated = vec!["a=b"; 1_001].join("&");
+    let parsed = parse_fragment(&format!("v=1&{repeated}"));
+    assert_eq!(parsed.ignored, ["unknown setting \"a\" (1,001 times)"]);
+    // 190 repeats fit in the longest link read.
+    let actors = vec!["actor=Home%20Office"; 190].join("&");
+    let parsed = parse_fragment(&format!("v=1&tab=announcements&{actors}"));
+    assert_eq!(parsed.state.actors, ["Home Office"]);
+    assert_eq!(parsed.ignored, Vec::<String>::new());
+    let actors = vec!["actor=Home%20Office"; 10_000].join("&");
+    let parsed = parse_fragment(&format!("v=1&tab=announcements&{actors}"));
+    assert!(parsed
+        .state
+        .actors
+        .iter()
+        .any(|actor| actor == "Home Office"));
+    // Cut at the longest link read: one note says so, and nothing else is wrong.
+    assert_eq!(parsed.ignored.len(), 1, "{:?}", parsed.ignored);
+    assert!(parsed.ignored[0].starts_with("the link was longer than"));
+    let too_many: Vec<String> = (0..40)
+        .map(|actor_idx| format!("actor=Actor{actor_idx}"))
+        .collect();
+    let parsed = parse_fragment(&format!("v=1&{}", too_many.join("&")));
+    assert_eq!(parsed.state.actors.len(), 32);
+    assert_eq!(parsed.ignored.len(), 8);
 }
 
 #[test]

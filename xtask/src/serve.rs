@@ -101,12 +101,88 @@ fn handle_requests(server: &Server, root: &Path, base_path: &str, compressed_cac
     let for_brotli = compressed_cache.clone();
     let root_for_brotli = root.to_path_buf();
     std::thread::spawn(move || precompress_brotli(root_for_brotli, for_brotli));
+    let port = server
+        .server_addr()
+        .to_ip()
+        .map_or(0, |address| address.port());
+    let in_flight = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     for request in server.incoming_requests() {
+        let header_bytes: usize = request
+            .headers()
+            .iter()
+            .map(|request_header| {
+                request_header.field.as_str().as_str().len() + request_header.value.as_str().len()
+            })
+            .sum();
+        let host = request
+            .headers()
+            .iter()
+            .find(|request_header| request_header.field.equiv("Host"))
+            .map(|request_header| request_header.value.as_str().to_string());
+        let busy = in_flight.load(std::sync::atomic::Ordering::SeqCst);
+        let asked = Asked {
+            url_len: request.url().len(),
+            header_bytes,
+            host: host.as_deref(),
+            port,
+            requests_in_flight: busy,
+        };
+        if let Some((status, reason)) = refusal(&asked) {
+            request
+                .respond(Response::from_string(reason).with_status_code(status))
+                .ok();
+            continue;
+        }
         let root = root.to_path_buf();
         let base_path = base_path.to_string();
         let cache = compressed_cache.clone();
+        let in_flight = in_flight.clone();
+        in_flight.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         // Each request on its own thread: a slow client, or a large body being gzipped, holds up no other.
-        std::thread::spawn(move || answer(request, &root, &base_path, &cache));
+        std::thread::spawn(move || {
+            answer(request, &root, &base_path, &cache);
+            in_flight.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+        });
+    }
+}
+
+/// The longest request target answered, in bytes.
+const MAX_URL_BYTES: usize = 2_048;
+/// The most header bytes (names and values) answered.
+const MAX_HEADER_BYTES: usize = 16_384;
+/// The most requests answered at once; more wait for none and are told to come back.
+const MAX_REQUESTS_IN_FLIGHT: usize = 64;
+
+/// What a request asks, as far as deciding whether to answer it goes.
+struct Asked<'a> {
+    url_len: usize,
+    header_bytes: usize,
+    host: Option<&'a str>,
+    port: u16,
+    requests_in_flight: usize,
+}
+
+/// Why a request is not answered (its status and a line saying so), or `None` to answer it. The
+/// server answers only its own host name (127.0.0.1 or localhost with its port), so a page elsewhere
+/// cannot reach it through a name that resolves here; and it caps what one request and all of them
+/// together may take.
+fn refusal(asked: &Asked) -> Option<(u16, &'static str)> {
+    let own_host = |host: &str| {
+        let port = asked.port.to_string();
+        ["127.0.0.1", "localhost"]
+            .iter()
+            .any(|name| host == *name || host == format!("{name}:{port}"))
+    };
+    if asked.url_len > MAX_URL_BYTES {
+        Some((414, "The address asked for is too long."))
+    } else if asked.header_bytes > MAX_HEADER_BYTES {
+        Some((431, "The request's headers are too large."))
+    } else if !asked.host.is_some_and(own_host) {
+        Some((421, "This server answers only 127.0.0.1 and localhost."))
+    } else if asked.requests_in_flight >= MAX_REQUESTS_IN_FLIGHT {
+        Some((503, "Too many requests at once; try again."))
+    } else {
+        None
     }
 }
 
@@ -364,5 +440,29 @@ mod tests {
         assert!(!has_content_hash(Path::new("sw.js")));
         assert!(!has_content_hash(Path::new("data/dataset.json")));
         assert!(!has_content_hash(Path::new("briefing-explorer.html")));
+    }
+
+    #[test]
+    fn only_its_own_host_and_requests_within_the_caps_are_answered() {
+        let asked = |url_len, header_bytes, host, requests_in_flight| Asked {
+            url_len,
+            header_bytes,
+            host,
+            port: 8080,
+            requests_in_flight,
+        };
+        assert_eq!(refusal(&asked(20, 300, Some("127.0.0.1:8080"), 0)), None);
+        assert_eq!(refusal(&asked(20, 300, Some("localhost:8080"), 63)), None);
+        assert_eq!(refusal(&asked(20, 300, Some("localhost"), 0)), None);
+        for (status, case) in [
+            (421, asked(20, 300, Some("attacker.example:8080"), 0)),
+            (421, asked(20, 300, Some("127.0.0.1:9999"), 0)),
+            (421, asked(20, 300, None, 0)),
+            (414, asked(2_049, 300, Some("127.0.0.1:8080"), 0)),
+            (431, asked(20, 16_385, Some("127.0.0.1:8080"), 0)),
+            (503, asked(20, 300, Some("127.0.0.1:8080"), 64)),
+        ] {
+            assert_eq!(refusal(&case).map(|(code, _)| code), Some(status));
+        }
     }
 }

@@ -434,3 +434,26 @@ fn a_new_release_notice_names_its_data_and_what_reloading_does_to_an_opened_file
         "Reloading shows it in place of the file you opened, which you can open again."
     ));
 }
+
+#[test]
+fn a_link_to_a_record_these_data_do_not_have_is_named() {
+    let dataset = briefing_fixture();
+    let opening = |tab, item_id: &str| ViewState::opening_item(tab, item_id);
+    let note = missing_record_note(
+        &dataset,
+        &opening(crate::view_state::Tab::Announcements, "no-such-record"),
+    )
+    .unwrap();
+    assert!(
+        note.starts_with(
+            "The link opens the announcement “no-such-record”, which these data do not have"
+        ),
+        "{note}"
+    );
+    let known = dataset.funding[0].funding_id.clone();
+    assert_eq!(
+        missing_record_note(&dataset, &opening(crate::view_state::Tab::Funding, &known)),
+        None
+    );
+    assert!(missing_record_note(&dataset, &ViewState::initial()).is_none());
+}
