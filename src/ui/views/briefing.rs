@@ -141,9 +141,10 @@ pub fn BriefingAnswers(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> imp
 #[component]
 fn KeyNumbersTable(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl IntoView {
     let key = key_numbers(&dataset);
-    // Each row as a full citation: the link in it follows the view.
+    // Each row as a full citation: the link in it follows the view. Worked out once per change of view
+    // (a memo), not once for every row that reads it.
     let row_claims = key.row_claims.clone();
-    let row_citations = Signal::derive(move || {
+    let row_citations = Memo::new(move |_| {
         let context = state.with(|state| browser::citation_context(&to_fragment(state)));
         row_claims
             .iter()
