@@ -124,6 +124,31 @@ pub fn DataPackButton() -> impl IntoView {
     }
 }
 
+/// "Show 100 more" under a long list drawn a page at a time; nothing when every item is drawn.
+#[component]
+pub fn ShowMoreButton(
+    /// How many items have been asked for; the button adds a page.
+    asked: RwSignal<usize>,
+    /// How many are drawn now.
+    #[prop(into)]
+    drawn: Signal<usize>,
+    /// How many there are.
+    #[prop(into)]
+    total: Signal<usize>,
+    /// What the items are, in the plural.
+    plural: &'static str,
+    test_id: &'static str,
+) -> impl IntoView {
+    move || {
+        crate::view_model::show_more_label(drawn.get(), total.get(), plural).map(|label| {
+            view! {
+                <p><button type="button" class="button button--secondary" data-testid=test_id
+                    on:click=move |_| asked.set(drawn.get_untracked() + crate::view_model::ITEMS_SHOWN_AT_ONCE)>{label}</button></p>
+            }
+        })
+    }
+}
+
 /// A "copy" button with a status message.
 #[component]
 pub fn CopyButton(

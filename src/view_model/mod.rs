@@ -462,5 +462,31 @@ pub fn missing_record_note(dataset: &Dataset, state: &ViewState) -> Option<Strin
     })
 }
 
+/// How many items of a long list (announcements, funding records, sources) are drawn at once: a file
+/// with thousands of records is shown a page at a time, so drawing it never holds the page for long.
+pub const ITEMS_SHOWN_AT_ONCE: usize = 100;
+
+/// How many of `total` items to draw when `asked` have been asked for (a multiple of
+/// `ITEMS_SHOWN_AT_ONCE`), always including the item at `must_include` (a record a link opens).
+pub fn items_to_draw(total: usize, asked: usize, must_include: Option<usize>) -> usize {
+    asked
+        .max(must_include.map_or(0, |item_idx| item_idx + 1))
+        .min(total)
+}
+
+/// The "Show more" button's words, or `None` when every item is drawn: "Show 100 more (3,500 of 3,600
+/// announcements not shown yet)".
+pub fn show_more_label(drawn: usize, total: usize, plural: &str) -> Option<String> {
+    (drawn < total).then(|| {
+        let hidden = total - drawn;
+        format!(
+            "Show {} more ({} of {} {plural} not shown yet)",
+            crate::text::format_number(hidden.min(ITEMS_SHOWN_AT_ONCE) as f64, 0),
+            crate::text::format_number(hidden as f64, 0),
+            crate::text::format_number(total as f64, 0),
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests;

@@ -8,6 +8,9 @@ use crate::tools::{
     chromium_path, ensure_build_tools, ensure_test_tools, run_status, timed_step, BrowserScratchDir,
 };
 
+/// How many times the bundled dataset the large file of the browser tests is.
+const LARGE_FILE_FACTOR: usize = 80;
+
 /// The sub-path the end-to-end tests serve the site under, to prove every URL is relative.
 const TEST_BASE_PATH: &str = "/explorer/sub-path/";
 
@@ -60,6 +63,15 @@ pub fn run_all(project_root: &Path, tool_root: &Path) -> Result<(), String> {
     let (port, _server) = spawn_server(&dist, TEST_BASE_PATH, false)?;
     let end2end = project_root.join("end2end");
     let report_path = project_root.join("target/e2e-report.json");
+    // A valid file 80 times the bundled dataset (about 10 MB), for the test that opens a large file.
+    let large_file = project_root.join("target/e2e-large-dataset.json");
+    let bundled = std::fs::read_to_string(project_root.join(crate::DATASET_PATH))
+        .map_err(|error| format!("reading {}: {error}", crate::DATASET_PATH))?;
+    std::fs::write(
+        &large_file,
+        border_security_explorer::synthetic::scaled_dataset_json(&bundled, LARGE_FILE_FACTOR),
+    )
+    .map_err(|error| format!("writing {}: {error}", large_file.display()))?;
     std::fs::remove_file(&report_path).ok();
     let mut playwright = toolchain.command("npx");
     playwright
@@ -71,7 +83,8 @@ pub fn run_all(project_root: &Path, tool_root: &Path) -> Result<(), String> {
         )
         .env("BSE_OFFLINE_FILE", dist.join(OFFLINE_FILE_NAME))
         .env("BSE_CHROMIUM", chromium_path())
-        .env("BSE_E2E_REPORT", &report_path);
+        .env("BSE_E2E_REPORT", &report_path)
+        .env("BSE_LARGE_FILE", &large_file);
     let browser_scratch = BrowserScratchDir::create();
     browser_scratch.apply(&mut playwright);
     let e2e_result = timed_step(

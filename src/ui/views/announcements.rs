@@ -14,7 +14,7 @@ use crate::view_model::{
 };
 use crate::view_state::{Tab, ViewState};
 
-use crate::ui::widgets::{CiteButton, RecordLink, SourceLinks};
+use crate::ui::widgets::{CiteButton, RecordLink, ShowMoreButton, SourceLinks};
 
 /// Announcements: facets with counts, search with highlights, a timeline grouped by month.
 #[component]
@@ -43,6 +43,20 @@ pub fn AnnouncementsView(
         })
     });
     let dataset_for_list = dataset.clone();
+    // A long list is drawn a page at a time; a record a link opens is always drawn.
+    let asked = RwSignal::new(crate::view_model::ITEMS_SHOWN_AT_ONCE);
+    let dataset_for_limit = dataset.clone();
+    let drawn = Memo::new(move |_| {
+        let opened_at = state.with(|state| state.item.clone()).and_then(|item_id| {
+            matches.with(|matches| {
+                matches.iter().position(|&announcement_idx| {
+                    dataset_for_limit.announcements[announcement_idx].announcement_id == item_id
+                })
+            })
+        });
+        matches
+            .with(|matches| crate::view_model::items_to_draw(matches.len(), asked.get(), opened_at))
+    });
     // An announcement opened by its link or from a chart marker is brought into view and focused, once
     // the list holding it has been drawn.
     let item = Memo::new(move |_| state.with(|state| state.item.clone()));
@@ -67,7 +81,8 @@ pub fn AnnouncementsView(
                 </p>
                 {move || {
                     let query = state.with(|state| state.search.clone());
-                    group_by_month(&dataset_for_list.announcements, &matches.get())
+                    let shown: Vec<usize> = matches.with(|matches| matches.iter().take(drawn.get()).copied().collect());
+                    group_by_month(&dataset_for_list.announcements, &shown)
                         .into_iter()
                         .map(|(month, members)| view! {
                             <section class="month-group">
@@ -81,6 +96,8 @@ pub fn AnnouncementsView(
                         })
                         .collect_view()
                 }}
+                <ShowMoreButton asked=asked drawn=drawn total=Signal::derive(move || matches.with(Vec::len))
+                    plural="announcements" test_id="show-more-announcements"/>
             </div>
         </div>
     }

@@ -10,7 +10,7 @@ use crate::view_model::{funding_view, WIDE_CHART_SIZE};
 use crate::view_state::{Tab, ViewState};
 
 use crate::ui::chart_panel::{ChartPanel, SortableTable};
-use crate::ui::widgets::{CiteButton, RecordLink, SourceLinks};
+use crate::ui::widgets::{CiteButton, RecordLink, ShowMoreButton, SourceLinks};
 
 /// Funding: totals counted once, the cumulative chart, and the ledger saying how each row was counted.
 #[component]
@@ -27,6 +27,20 @@ pub fn FundingView(
     let dataset_for_download = dataset.clone();
     let chart = Signal::derive(move || funding.with(|funding| funding.chart.clone()));
     let dataset_for_rows = StoredValue::new(dataset.clone());
+    // A long ledger is drawn a page at a time; a row a link opens is always drawn.
+    let asked = RwSignal::new(crate::view_model::ITEMS_SHOWN_AT_ONCE);
+    let n_rows = Memo::new(move |_| funding.with(|funding| funding.rows.len()));
+    let drawn = Memo::new(move |_| {
+        let opened_at = state.with(|state| state.item.clone()).and_then(|item_id| {
+            funding.with(|funding| {
+                funding
+                    .rows
+                    .iter()
+                    .position(|row| row.funding_id == item_id)
+            })
+        });
+        crate::view_model::items_to_draw(n_rows.get(), asked.get(), opened_at)
+    });
     // A funding row opened by its link is brought into view and focused.
     let item = Memo::new(move |_| state.with(|state| state.item.clone()));
     Effect::new(move |_| {
@@ -65,7 +79,7 @@ pub fn FundingView(
                     <th scope="col" class="no-print-hidden"><span class="visually-hidden">"Link and citation"</span></th>
                 </tr></thead>
                 <tbody>
-                    {move || funding.with(|funding| funding.rows.iter().map(|row| {
+                    {move || funding.with(|funding| funding.rows.iter().take(drawn.get()).map(|row| {
                         let own_view = ViewState::opening_item(Tab::Funding, &row.funding_id);
                         view! {
                         <tr class:not-counted=!row.is_counted id=format!("funding-{}", row.funding_id) tabindex="-1">
@@ -86,6 +100,7 @@ pub fn FundingView(
                 </tbody>
             </table>
         </div>
+        <ShowMoreButton asked=asked drawn=drawn total=n_rows plural="funding records" test_id="show-more-funding"/>
         </Show>
     }
 }

@@ -13,7 +13,7 @@ use crate::view_model::{
 use crate::view_state::ViewState;
 
 use crate::ui::chart_panel::{ChartPanel, SortableTable};
-use crate::ui::widgets::DataPackButton;
+use crate::ui::widgets::{DataPackButton, ShowMoreButton};
 
 /// The date this build of the app was made, set by `cargo xtask` when it builds.
 const BUILD_DATE: Option<&str> = option_env!("BSE_BUILD_DATE");
@@ -32,6 +32,11 @@ pub fn SourcesView(
 ) -> impl IntoView {
     let dataset_for_editions = dataset.clone();
     let editions = Memo::new(move |_| editions_view(&dataset_for_editions, chart_size.get()));
+    // A long list of sources is drawn a page at a time.
+    let dataset_for_list = dataset.clone();
+    let n_sources = dataset.sources.len();
+    let asked = RwSignal::new(crate::view_model::ITEMS_SHOWN_AT_ONCE);
+    let drawn = Memo::new(move |_| crate::view_model::items_to_draw(n_sources, asked.get(), None));
     let dataset_for_download = dataset.clone();
     // Drawn again only when the screen's width changes the drawing size.
     let editions_chart = move || {
@@ -78,7 +83,7 @@ pub fn SourcesView(
         <ul>{method_notes().into_iter().map(|note| view! { <li>{note}</li> }).collect_view()}</ul>
         <h3>"Every source"</h3>
         <ol class="source-list" data-testid="source-list">
-            {dataset.sources.iter().map(|source| {
+            {move || dataset_for_list.sources.iter().take(drawn.get()).map(|source| {
                 let link = source.url.as_deref().filter(|url| is_safe_https_url(url)).map(|url| view! {
                     <a href=url.to_string() rel="noopener noreferrer" target="_blank">{url.to_string()}</a>
                 });
@@ -94,6 +99,7 @@ pub fn SourcesView(
                 }
             }).collect_view()}
         </ol>
+        <ShowMoreButton asked=asked drawn=drawn total=Signal::stored(n_sources) plural="sources" test_id="show-more-sources"/>
     }
 }
 
@@ -124,6 +130,10 @@ fn DatasetFacts(dataset: Arc<Dataset>, fingerprint: String, origin: String) -> i
 fn SourceDifferences(dataset: Arc<Dataset>) -> impl IntoView {
     let differences = source_differences(&dataset);
     let count = differences.len();
+    // Drawn a page at a time: a large file can hold thousands.
+    let asked = RwSignal::new(crate::view_model::ITEMS_SHOWN_AT_ONCE);
+    let drawn = Memo::new(move |_| crate::view_model::items_to_draw(count, asked.get(), None));
+    let differences = StoredValue::new(differences);
     let publishers_of = move |source_ids: &[String]| {
         crate::text::join_words(
             &dataset
@@ -139,7 +149,7 @@ fn SourceDifferences(dataset: Arc<Dataset>) -> impl IntoView {
             crate::text::count_of(count, "figure or date", "figures and dates")
         )}</p>
         <ol class="differences" data-testid="source-differences">
-            {differences.into_iter().map(|difference| {
+            {move || differences.with_value(|differences| differences.iter().take(drawn.get()).cloned().collect::<Vec<_>>()).into_iter().map(|difference| {
                 let used_by = publishers_of(&difference.used_source_ids);
                 view! {
                     <li class="difference" data-record=difference.record_id.clone()>
@@ -155,5 +165,6 @@ fn SourceDifferences(dataset: Arc<Dataset>) -> impl IntoView {
                 }
             }).collect_view()}
         </ol>
+        <ShowMoreButton asked=asked drawn=drawn total=Signal::stored(count) plural="figures and dates" test_id="show-more-differences"/>
     }
 }
