@@ -34,7 +34,14 @@ for (const view of ['briefing', 'announcements', 'funding', 'sources'] as const)
       await expect(page.getByTestId('announcement')).toHaveCount(200);
     }
     if (view === 'funding') await expect(page.getByTestId('funding-ledger').locator('tbody tr')).toHaveCount(100);
-    if (view === 'sources') await expect(page.getByTestId('source-list').locator('li')).toHaveCount(100);
+    if (view === 'sources') {
+      await expect(page.getByTestId('source-list').locator('li')).toHaveCount(100);
+      // Thousands of months where the editions differ: a table drawn 500 rows at a time.
+      const rows = page.getByTestId('edition-differences').locator('tbody tr');
+      await expect(rows).toHaveCount(500);
+      await page.getByTestId('edition-differences').getByTestId('show-more-rows').click();
+      await expect(rows).toHaveCount(1000);
+    }
     // Idle: no long task for a second.
     let longTasks: number[] = [];
     for (let waits = 0; waits < 20; waits++) {

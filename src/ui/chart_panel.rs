@@ -11,7 +11,7 @@ use crate::view_model::{standalone_figure, ChartView, WIDE_CHART_SIZE};
 use crate::view_state::ViewState;
 
 use super::browser;
-use super::widgets::{CiteButton, CopyButton};
+use super::widgets::{CiteButton, CopyButton, ShowMoreButton};
 use crate::citation::Cited;
 use crate::data::Dataset;
 use std::sync::Arc;
@@ -317,6 +317,11 @@ pub fn SortableTable(
 ) -> impl IntoView {
     // Column and direction; None keeps the table's own order (oldest first).
     let sort = RwSignal::new(None::<(usize, bool)>);
+    // A long table is drawn a page of rows at a time; its CSV holds them all.
+    let asked = RwSignal::new(crate::view_model::TABLE_ROWS_SHOWN_AT_ONCE);
+    let n_rows = Memo::new(move |_| table.with(|table| table.rows.len()));
+    let drawn =
+        Memo::new(move |_| crate::view_model::items_to_draw(n_rows.get(), asked.get(), None));
     let rows = move || {
         table.with(|table| {
             let order: Vec<usize> = match sort.get() {
@@ -325,6 +330,7 @@ pub fn SortableTable(
             };
             order
                 .into_iter()
+                .take(drawn.get())
                 .map(|row_idx| (row_idx, table.rows[row_idx].clone()))
                 .collect::<Vec<_>>()
         })
@@ -375,5 +381,7 @@ pub fn SortableTable(
                 </tbody>
             </table>
         </div>
+        <ShowMoreButton asked=asked drawn=drawn total=n_rows plural="rows" test_id="show-more-rows"
+            page_size=crate::view_model::TABLE_ROWS_SHOWN_AT_ONCE/>
     }
 }

@@ -138,12 +138,15 @@ pub fn ShowMoreButton(
     /// What the items are, in the plural.
     plural: &'static str,
     test_id: &'static str,
+    /// How many more each press draws.
+    #[prop(default = crate::view_model::ITEMS_SHOWN_AT_ONCE)]
+    page_size: usize,
 ) -> impl IntoView {
     move || {
-        crate::view_model::show_more_label(drawn.get(), total.get(), plural).map(|label| {
+        crate::view_model::show_more_label(drawn.get(), total.get(), page_size, plural).map(|label| {
             view! {
                 <p><button type="button" class="button button--secondary" data-testid=test_id
-                    on:click=move |_| asked.set(drawn.get_untracked() + crate::view_model::ITEMS_SHOWN_AT_ONCE)>{label}</button></p>
+                    on:click=move |_| asked.set(drawn.get_untracked() + page_size)>{label}</button></p>
             }
         })
     }

@@ -474,14 +474,23 @@ pub fn items_to_draw(total: usize, asked: usize, must_include: Option<usize>) ->
         .min(total)
 }
 
+/// How many rows of a table are drawn at once (a table of every day since 2018 has over 3,000; an
+/// opened file's can have hundreds of thousands). The CSV always holds every row.
+pub const TABLE_ROWS_SHOWN_AT_ONCE: usize = 500;
+
 /// The "Show more" button's words, or `None` when every item is drawn: "Show 100 more (3,500 of 3,600
-/// announcements not shown yet)".
-pub fn show_more_label(drawn: usize, total: usize, plural: &str) -> Option<String> {
+/// announcements not shown yet)", for a list drawn `page_size` at a time.
+pub fn show_more_label(
+    drawn: usize,
+    total: usize,
+    page_size: usize,
+    plural: &str,
+) -> Option<String> {
     (drawn < total).then(|| {
         let hidden = total - drawn;
         format!(
             "Show {} more ({} of {} {plural} not shown yet)",
-            crate::text::format_number(hidden.min(ITEMS_SHOWN_AT_ONCE) as f64, 0),
+            crate::text::format_number(hidden.min(page_size) as f64, 0),
             crate::text::format_number(hidden as f64, 0),
             crate::text::format_number(total as f64, 0),
         )

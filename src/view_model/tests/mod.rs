@@ -465,13 +465,17 @@ fn a_long_list_is_drawn_a_page_at_a_time_and_always_holds_the_record_a_link_open
     assert_eq!(items_to_draw(3_600, 200, None), 200);
     assert_eq!(items_to_draw(3_600, 100, Some(2_500)), 2_501);
     assert_eq!(items_to_draw(3_600, 100, Some(10)), 100);
-    assert_eq!(show_more_label(45, 45, "announcements"), None);
+    assert_eq!(show_more_label(45, 45, 100, "announcements"), None);
     assert_eq!(
-        show_more_label(100, 3_600, "announcements").as_deref(),
+        show_more_label(100, 3_600, ITEMS_SHOWN_AT_ONCE, "announcements").as_deref(),
         Some("Show 100 more (3,500 of 3,600 announcements not shown yet)")
     );
     assert_eq!(
-        show_more_label(3_550, 3_600, "sources").as_deref(),
+        show_more_label(3_550, 3_600, ITEMS_SHOWN_AT_ONCE, "sources").as_deref(),
         Some("Show 50 more (50 of 3,600 sources not shown yet)")
+    );
+    assert_eq!(
+        show_more_label(500, 8_042, TABLE_ROWS_SHOWN_AT_ONCE, "rows").as_deref(),
+        Some("Show 500 more (7,542 of 8,042 rows not shown yet)")
     );
 }
