@@ -3,9 +3,8 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::browser;
 use super::history;
-use super::widgets::DateInput;
+use super::widgets::{follow_unless_focused, DateInput};
 use crate::view_state::{whole_years, QuickRange, Tab, ViewState};
 
 /// Date range and search: typed date boxes with quick ranges beside them (never only a slider), applied
@@ -86,18 +85,15 @@ pub fn SearchBox(state: RwSignal<ViewState>) -> impl IntoView {
     let input_ref = NodeRef::<leptos::html::Input>::new();
     let edit = history::EditSession::new();
     let pending = StoredValue::new(None::<TimeoutHandle>);
-    Effect::new(move |_| {
-        let text = state.with(|state| state.search.clone());
-        if let Some(input) = input_ref.get() {
-            if !browser::has_focus(&input) && input.value() != text {
-                input.set_value(&text);
-            }
-        }
-    });
-    let commit = move || {
+    follow_unless_focused(input_ref, move || state.with(|state| state.search.clone()));
+    // The search waiting for a pause in typing, if any.
+    let cancel_pending = move || {
         if let Some(handle) = pending.try_update_value(Option::take).flatten() {
             handle.clear();
         }
+    };
+    let commit = move || {
+        cancel_pending();
         let Some(input) = input_ref.get_untracked() else {
             return;
         };
@@ -111,9 +107,7 @@ pub fn SearchBox(state: RwSignal<ViewState>) -> impl IntoView {
         }
     };
     let on_input = move |_| {
-        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
+        cancel_pending();
         let handle = set_timeout_with_handle(commit, SEARCH_PAUSE).ok();
         pending.set_value(handle);
     };

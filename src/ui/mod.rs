@@ -392,7 +392,7 @@ fn Tabs(state: RwSignal<ViewState>) -> impl IntoView {
                             class:tab--selected=selected
                             on:click=move |_| state.update(|state| state.show_tab(tab))>
                             {tab.label_parts().0}
-                            {(!tab.label_parts().1.is_empty()).then(|| view! { <span class="tab__label-rest">{tab.label_parts().1}</span> })}
+                            {Some(tab.label_parts().1).filter(|rest| !rest.is_empty()).map(|rest| view! { <span class="tab__label-rest">{rest}</span> })}
                         </button>
                     }
                 }).collect_view()}

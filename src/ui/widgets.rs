@@ -212,6 +212,22 @@ pub fn OptionSelect(
     }
 }
 
+/// Keeps a box showing `text` (the view's value, which Back, a link or a quick range can change), except
+/// while a person is typing in it: the app never writes into a box that has focus.
+pub fn follow_unless_focused(
+    input_ref: NodeRef<leptos::html::Input>,
+    text: impl Fn() -> String + 'static,
+) {
+    Effect::new(move |_| {
+        let text = text();
+        if let Some(input) = input_ref.get() {
+            if !browser::has_focus(&input) && input.value() != text {
+                input.set_value(&text);
+            }
+        }
+    });
+}
+
 /// A labelled date box. A typed date is applied once it is whole (day, month and a four-digit year),
 /// never at each key, and the box is never written to while it has focus; the first change of an edit
 /// adds a history entry and later ones replace it. Left half-typed, it says what is missing.
@@ -234,14 +250,7 @@ pub fn DateInput(
     let incomplete = RwSignal::new(false);
     let shown_text = move || value.get().map(crate::dates::iso_date).unwrap_or_default();
     // The box follows the view (Back, a link, a quick range), except while a person is typing in it.
-    Effect::new(move |_| {
-        let text = shown_text();
-        if let Some(input) = input_ref.get() {
-            if !browser::has_focus(&input) && input.value() != text {
-                input.set_value(&text);
-            }
-        }
-    });
+    follow_unless_focused(input_ref, shown_text);
     let read_box = move || {
         input_ref.get_untracked().map(|input| {
             let partly_filled = input.validity().bad_input();
@@ -267,12 +276,7 @@ pub fn DateInput(
         if !half_typed {
             // What the view holds now (a range the other way round is swapped, say).
             if let Some(input) = input_ref.get_untracked() {
-                input.set_value(
-                    &value
-                        .get_untracked()
-                        .map(crate::dates::iso_date)
-                        .unwrap_or_default(),
-                );
+                input.set_value(&untrack(shown_text));
             }
         }
     };
