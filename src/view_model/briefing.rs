@@ -202,9 +202,8 @@ fn latest_month_headline(dataset: &Dataset) -> Option<Headline> {
     let daily = &dataset.crossings.daily;
     let months = crate::analysis::monthly_totals(daily);
     let latest = months.iter().rev().find(|month| month.is_complete)?;
-    let year_earlier_start = latest
-        .period_start
-        .with_year(latest.period_start.year() - 1)?;
+    let year_earlier_start =
+        crate::calendar::same_day_in_year(latest.period_start, latest.period_start.year() - 1)?;
     let year_earlier = months
         .iter()
         .find(|month| month.period_start == year_earlier_start && month.is_complete);

@@ -128,10 +128,7 @@ impl ViewState {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn date(year: i32, month: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(year, month, day).unwrap()
-    }
+    use crate::testing::date;
 
     #[test]
     fn each_range_is_the_dates_a_person_would_type() {
