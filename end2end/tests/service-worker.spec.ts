@@ -77,13 +77,25 @@ function deployReleaseTwo(root: string) {
   writeFileSync(workerPath, readFileSync(workerPath, 'utf8').replace(/const VERSION = "[0-9a-f]+"/, 'const VERSION = "release-two"'));
 }
 
-test('a release served with max-age reaches a returning visitor, offered with its date, never mixed', async ({ page, edition }) => {
-  test.skip(edition !== 'hosted', 'the offline edition needs no service worker');
-  const site = await serveCopyOfSite('public, max-age=600');
+/** Serves a copy of the site with `cacheControl`, opens it until its worker controls the page, runs
+ * `use`, and removes the copy whatever happens. */
+async function withControlledSite(page: import('@playwright/test').Page, cacheControl: string,
+  use: (site: { root: string; url: string }) => Promise<void>) {
+  const site = await serveCopyOfSite(cacheControl);
   try {
     await page.goto(site.url);
     await expect(page.getByTestId('dataset-title')).toBeVisible();
     await waitForControl(page);
+    await use(site);
+  } finally {
+    site.server.close();
+    rmSync(site.root, { recursive: true, force: true });
+  }
+}
+
+test('a release served with max-age reaches a returning visitor, offered with its date, never mixed', async ({ page, edition }) => {
+  test.skip(edition !== 'hosted', 'the offline edition needs no service worker');
+  await withControlledSite(page, 'public, max-age=600', async (site) => {
     const oldTitle = await page.getByTestId('dataset-title').textContent();
     const asOf = JSON.parse(readFileSync(join(site.root, 'data', 'dataset.json'), 'utf8')).as_of as string;
     deployReleaseTwo(site.root);
@@ -102,19 +114,12 @@ test('a release served with max-age reaches a returning visitor, offered with it
     const caches = await page.evaluate(() => caches.keys());
     expect(caches).toEqual(['bse-release-two']);
     expect(oldTitle).not.toBe('Release two of the briefing data');
-  } finally {
-    site.server.close();
-    rmSync(site.root, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a file the person opened survives a release taking over the page', async ({ page, edition }) => {
   test.skip(edition !== 'hosted', 'the offline edition needs no service worker');
-  const site = await serveCopyOfSite('public, max-age=600');
-  try {
-    await page.goto(site.url);
-    await expect(page.getByTestId('dataset-title')).toBeVisible();
-    await waitForControl(page);
+  await withControlledSite(page, 'public, max-age=600', async (site) => {
     const mine = JSON.parse(readFileSync(join(site.root, 'data', 'dataset.json'), 'utf8'));
     mine.title = 'My own edition of the data';
     const path = test.info().outputPath('my-edition.json');
@@ -129,8 +134,5 @@ test('a file the person opened survives a release taking over the page', async (
     await expect(notice).toContainText('in place of the file you opened');
     await expect(page.getByTestId('dataset-title')).toHaveText('My own edition of the data');
     await expect(page.getByTestId('what-changed')).toBeVisible();
-  } finally {
-    site.server.close();
-    rmSync(site.root, { recursive: true, force: true });
-  }
+  });
 });

@@ -149,13 +149,18 @@ pub fn check_data_file(dataset_path: &Path) -> Result<(), String> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_file_with_control_or_direction_characters_is_read_clean_and_warned_of_by_place() {
+    /// The smallest valid dataset, as a tree to change.
+    fn minimal_valid_tree() -> serde_json::Value {
         let fixture = std::fs::read_to_string(
             Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/minimal-valid.json"),
         )
         .unwrap();
-        let mut tree: serde_json::Value = serde_json::from_str(&fixture).unwrap();
+        serde_json::from_str(&fixture).unwrap()
+    }
+
+    #[test]
+    fn a_file_with_control_or_direction_characters_is_read_clean_and_warned_of_by_place() {
+        let mut tree = minimal_valid_tree();
         tree["title"] = serde_json::Value::from("Crossings \u{202E}reversed\u{1b}]0;owned\u{7}");
         let bytes = serde_json::to_vec(&tree).unwrap();
         assert_eq!(
@@ -168,11 +173,7 @@ mod tests {
 
     #[test]
     fn an_unknown_key_holding_escapes_is_written_out_in_the_message() {
-        let fixture = std::fs::read_to_string(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/minimal-valid.json"),
-        )
-        .unwrap();
-        let mut tree: serde_json::Value = serde_json::from_str(&fixture).unwrap();
+        let mut tree = minimal_valid_tree();
         tree["\u{1b}[2Jcleared"] = serde_json::Value::from(1);
         let problems = parse_dataset(&serde_json::to_vec(&tree).unwrap()).unwrap_err();
         let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
