@@ -63,7 +63,7 @@ impl Cell {
         match value {
             Some(value) => Cell {
                 shown: crate::text::format_number(value, decimals),
-                csv: plain_number(value, decimals),
+                csv: crate::text::plain_number(value, decimals),
                 sort_key: SortKey::Number(value),
             },
             None => Cell {
@@ -72,15 +72,6 @@ impl Cell {
                 sort_key: SortKey::Missing,
             },
         }
-    }
-}
-
-fn plain_number(value: f64, decimals: usize) -> String {
-    let text = format!("{value:.decimals$}");
-    if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        text
     }
 }
 

@@ -1,20 +1,38 @@
 //! Numbers and words for people: thousands separators, money, plurals, capitals and lists, used by charts, tables and sentences alike; and text cleared of the invisible characters that would reorder or hide it.
 
+/// A number rounded to at most `decimals` decimals, with no trailing zeros and no separators: "12345",
+/// "52.9", "0" (never "-0"). What a CSV cell holds, and the digits `format_number` groups.
+pub fn plain_number(value: f64, decimals: usize) -> String {
+    // Whole numbers, most of what is shown, skip the exact decimal formatting (a long table formats
+    // hundreds of thousands of them).
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        return (value as i64).to_string();
+    }
+    let rounded = format!("{value:.decimals$}");
+    let trimmed = match rounded.contains('.') {
+        true => rounded.trim_end_matches('0').trim_end_matches('.'),
+        false => rounded.as_str(),
+    };
+    match trimmed.strip_prefix('-') {
+        Some(digits) if digits.chars().all(|digit| digit == '0') => digits.to_string(),
+        _ => trimmed.to_string(),
+    }
+}
+
 /// A number with thousands separators and at most `decimals` decimals: 12,345 or 52.9.
 pub fn format_number(value: f64, decimals: usize) -> String {
-    let rounded = format!("{value:.decimals$}");
+    let rounded = plain_number(value, decimals);
     let (whole, fraction) = rounded.split_once('.').unwrap_or((&rounded, ""));
     let (sign, digits) = whole
         .strip_prefix('-')
         .map_or(("", whole), |digits| ("-", digits));
-    let mut grouped = String::new();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (digit_idx, digit) in digits.chars().enumerate() {
         if digit_idx > 0 && (digits.len() - digit_idx) % 3 == 0 {
             grouped.push(',');
         }
         grouped.push(digit);
     }
-    let fraction = fraction.trim_end_matches('0');
     if fraction.is_empty() {
         format!("{sign}{grouped}")
     } else {
@@ -131,6 +149,29 @@ pub fn join_words(words: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_round_the_same_whether_whole_or_not() {
+        assert_eq!(plain_number(12_345.0, 0), "12345");
+        assert_eq!(plain_number(12_345.0, 2), "12345");
+        assert_eq!(plain_number(52.94, 1), "52.9");
+        assert_eq!(plain_number(52.96, 1), "53");
+        assert_eq!(plain_number(-0.0, 0), "0");
+        assert_eq!(
+            plain_number(-0.04, 1),
+            "0",
+            "a value that rounds to nothing has no sign"
+        );
+        assert_eq!(plain_number(-1_500.25, 1), "-1500.2");
+        assert_eq!(format_number(-1_500.25, 1), "-1,500.2");
+        assert_eq!(format_number(1_234_567.0, 0), "1,234,567");
+        assert_eq!(format_number(999.96, 1), "1,000");
+        assert_eq!(
+            format_number(0.5, 0),
+            "0",
+            "rounds half to even, as the formatter does"
+        );
+    }
 
     #[test]
     fn changes_carry_their_sign_and_no_sign_when_nothing_changed() {

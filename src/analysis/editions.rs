@@ -1,5 +1,7 @@
 //! Provisional against official: the months and years where the two series the dataset holds disagree, and by how much.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use super::{annual_totals, monthly_totals, PeriodTotal};
@@ -108,11 +110,15 @@ fn compare_periods(
     official_rows: impl Iterator<Item = (NaiveDate, u32, u32)>,
     provisional: &[PeriodTotal],
 ) -> Vec<EditionDifference> {
+    // Looked up by first day, not searched: a long series has tens of thousands of months.
+    let whole_totals: HashMap<NaiveDate, &PeriodTotal> = provisional
+        .iter()
+        .filter(|total| total.is_complete)
+        .map(|total| (total.period_start, total))
+        .collect();
     official_rows
         .filter_map(|(period_start, official_people, official_boats)| {
-            let total = provisional
-                .iter()
-                .find(|total| total.period_start == period_start && total.is_complete)?;
+            let total = whole_totals.get(&period_start)?;
             Some(EditionDifference {
                 period_start,
                 provisional_people: total.people,

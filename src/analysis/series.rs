@@ -145,28 +145,44 @@ pub fn crossings_series(dataset: &Dataset, request: &SeriesRequest) -> Crossings
             request.period.label()
         ));
     }
-    let (whole_points, info, data_first, data_last) = if wants_official && official_possible {
-        official_points(dataset, request.period)
+    let wants_rolling = request.rolling_periods >= 2;
+    // `whole_points`: every period of the series, which the rolling average needs (and the official
+    // editions' cut periods); a provisional series without one is built only over the dates shown, so a
+    // long daily series is not walked twice.
+    let (mut points, whole_points, left_out_cut, info, data_first, data_last) = if wants_official
+        && official_possible
+    {
+        let (whole_points, info, data_first, data_last) = official_points(dataset, request.period);
+        let (points, left_out_cut) = whole_official_points(&whole_points, &request.dates);
+        (
+            points,
+            whole_points,
+            left_out_cut,
+            info,
+            data_first,
+            data_last,
+        )
     } else {
         let daily = &crossings.daily;
-        let last = daily.last_date().unwrap_or(daily.info.as_of);
-        (
-            daily_points(daily, request.period, daily.first_date, last),
-            &daily.info,
+        let (data_first, data_last) = (
             daily.first_date,
-            last,
-        )
-    };
-    let (mut points, left_out_cut) = if info.status == Status::Official {
-        whole_official_points(&whole_points, &request.dates)
-    } else {
+            daily.last_date().unwrap_or(daily.info.as_of),
+        );
         let (first, last) = request.dates.clipped_to(data_first, data_last);
-        let points = if first == data_first && last == data_last {
-            whole_points.clone()
-        } else {
-            daily_points(&crossings.daily, request.period, first, last)
+        let points = daily_points(daily, request.period, first, last);
+        let whole_points = match wants_rolling {
+            false => Vec::new(),
+            true if (first, last) == (data_first, data_last) => points.clone(),
+            true => daily_points(daily, request.period, data_first, data_last),
         };
-        (points, Vec::new())
+        (
+            points,
+            whole_points,
+            Vec::new(),
+            &daily.info,
+            data_first,
+            data_last,
+        )
     };
     for point in &mut points {
         point.value = measure_value(request.measure, point.people, point.boats);
@@ -292,38 +308,38 @@ pub fn daily_points(
     ) else {
         return points;
     };
-    let last_idx = last_idx.min(daily.people.len().saturating_sub(1));
-    if daily.people.is_empty() || first_idx > last_idx {
+    let n_days = daily.people.len().min(daily.boats.len());
+    let last_idx = last_idx.min(n_days.saturating_sub(1));
+    if n_days == 0 || first_idx > last_idx {
         return points;
     }
-    for day_idx in first_idx..=last_idx {
-        let date = daily.date_of(day_idx);
-        let (people, boats) = (
-            u64::from(daily.people[day_idx]),
-            u64::from(daily.boats[day_idx]),
-        );
-        match points.last_mut() {
-            Some(point) if date <= point.period_end => {
-                point.end = date;
-                point.people += people;
-                point.boats += boats;
-            }
-            _ => {
-                let (period_start, period_end) = period_bounds(period, date);
-                points.push(SeriesPoint {
-                    start: date,
-                    end: date,
-                    period_start,
-                    period_end,
-                    period,
-                    people,
-                    boats,
-                    value: None,
-                    rolling: None,
-                    is_complete: false,
-                });
-            }
-        }
+    // One period at a time: its days are summed as a slice, so dates are worked out once a period,
+    // not once a day (a long daily series has hundreds of thousands of days).
+    let mut day_idx = first_idx;
+    while day_idx <= last_idx {
+        let start = daily.date_of(day_idx);
+        let (period_start, period_end) = period_bounds(period, start);
+        let n_days_left_in_period = usize::try_from((period_end - start).num_days()).unwrap_or(0);
+        let end_idx = (day_idx + n_days_left_in_period).min(last_idx);
+        let sum = |counts: &[u32]| {
+            counts[day_idx..=end_idx]
+                .iter()
+                .map(|&count| u64::from(count))
+                .sum()
+        };
+        points.push(SeriesPoint {
+            start,
+            end: daily.date_of(end_idx),
+            period_start,
+            period_end,
+            period,
+            people: sum(&daily.people),
+            boats: sum(&daily.boats),
+            value: None,
+            rolling: None,
+            is_complete: false,
+        });
+        day_idx = end_idx + 1;
     }
     for point in &mut points {
         point.is_complete = point.start == point.period_start && point.end == point.period_end;

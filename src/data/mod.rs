@@ -222,6 +222,7 @@ fn dataset_from_tree(tree: &Value) -> Result<Dataset, Vec<DataError>> {
         announcements,
         funding,
         figures,
+        sources_by_id: Default::default(),
     };
     checked_across_records(dataset, tree, errors)
 }

@@ -119,14 +119,58 @@ pub struct Dataset {
     pub funding: Vec<Funding>,
     /// Other sourced numbers: staffing, interceptions, people per boat, deaths.
     pub figures: Vec<Figure>,
+    /// The sources' positions in id order, for looking one up by id; made on the first look-up.
+    #[serde(skip)]
+    pub(crate) sources_by_id: SourcesById,
+}
+
+/// Positions in `Dataset::sources`, sorted by source id (made once, on first use). Ids are unique in a
+/// checked dataset, so a binary search finds the one source with an id; a long file cites tens of
+/// thousands, and every sentence and card looks its sources up.
+#[derive(Clone, Default)]
+pub(crate) struct SourcesById(std::sync::OnceLock<Vec<usize>>);
+
+impl std::fmt::Debug for SourcesById {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("SourcesById")
+    }
+}
+
+/// A look-up aid, made from the sources: two datasets with the same sources are equal whether or not
+/// either has made it yet.
+impl PartialEq for SourcesById {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
 }
 
 impl Dataset {
-    /// The source with this id, if the dataset holds it.
+    /// The source with this id, if the dataset holds it (the first listed, if a file names an id twice).
     pub fn source(&self, source_id: &str) -> Option<&Source> {
-        self.sources
-            .iter()
-            .find(|source| source.source_id == source_id)
+        let order = self.sources_by_id.0.get_or_init(|| {
+            let mut order: Vec<usize> = (0..self.sources.len()).collect();
+            // Stable: among equal ids the first listed comes first.
+            order.sort_by(|&left, &right| {
+                self.sources[left]
+                    .source_id
+                    .cmp(&self.sources[right].source_id)
+            });
+            order
+        });
+        // A dataset's sources are not changed once it is loaded; one changed since (a test's) is
+        // searched in full rather than through an outdated order.
+        if order.len() != self.sources.len() {
+            return self
+                .sources
+                .iter()
+                .find(|source| source.source_id == source_id);
+        }
+        let first_not_before = order
+            .partition_point(|&source_idx| self.sources[source_idx].source_id.as_str() < source_id);
+        order
+            .get(first_not_before)
+            .map(|&source_idx| &self.sources[source_idx])
+            .filter(|source| source.source_id == source_id)
     }
 
     /// The sources with these ids, in that order; ids the dataset does not hold are left out.

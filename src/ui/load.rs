@@ -160,22 +160,26 @@ type OnDone = Box<dyn FnOnce(Result<LoadedDataset, LoadError>)>;
 /// checks them on the page instead (the same code, only slower to come back).
 fn check_file_off_the_page(buffer: js_sys::ArrayBuffer, name: String, on_done: OnDone) {
     let bytes_for_page = buffer.clone();
-    worker::check_in_worker(&buffer, move |outcome| {
-        on_done(match outcome {
-            Some(Ok(checked)) => Ok(LoadedDataset {
+    worker::check_in_worker(&buffer, move |outcome| match outcome {
+        // Shown in a task after the one that decoded it: copying a large file's bytes and building
+        // the view with its data are long enough on their own.
+        Some(Ok(checked)) => leptos::task::spawn_local(async move {
+            super::browser::next_task().await;
+            let source_bytes = js_sys::Uint8Array::new(&bytes_for_page).to_vec().into();
+            on_done(Ok(LoadedDataset {
                 dataset: Arc::new(checked.dataset),
                 fingerprint: checked.fingerprint,
                 origin: DatasetOrigin::File(name),
                 checked_in_worker: true,
                 // The worker was sent a copy, so the page's buffer is still whole.
-                source_bytes: js_sys::Uint8Array::new(&bytes_for_page).to_vec().into(),
-            }),
-            Some(Err(problems)) => Err(problems_found(&name, problems)),
-            None => {
-                let bytes = js_sys::Uint8Array::new(&bytes_for_page).to_vec();
-                check(&bytes, DatasetOrigin::File(name.clone()), &name)
-            }
-        })
+                source_bytes,
+            }));
+        }),
+        Some(Err(problems)) => on_done(Err(problems_found(&name, problems))),
+        None => {
+            let bytes = js_sys::Uint8Array::new(&bytes_for_page).to_vec();
+            on_done(check(&bytes, DatasetOrigin::File(name.clone()), &name));
+        }
     });
 }
 

@@ -237,7 +237,7 @@ fn Explorer(
                     Tab::Crossings => view! { <CrossingsView dataset=dataset state=state chart_size=chart_size/> }.into_any(),
                     Tab::Funding => view! { <FundingView dataset=dataset state=state chart_size=chart_size/> }.into_any(),
                     Tab::Announcements => view! { <AnnouncementsView dataset=dataset state=state narrow_screen=narrow_screen/> }.into_any(),
-                    Tab::Sources => view! { <SourcesView dataset=dataset fingerprint=loaded.fingerprint.clone() state=state chart_size=chart_size
+                    Tab::Sources => view! { <SourcesView dataset=dataset fingerprint=loaded.fingerprint.clone() state=state chart_size=chart_size lower_parts_ready=lower_parts_ready
                         origin=origin_text(&loaded.origin)/> }.into_any(),
                 }
             })}

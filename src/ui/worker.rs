@@ -110,11 +110,18 @@ pub fn check_in_worker(
     let on_message =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             // A `failure` message (or anything unexpected) has no handover: the page checks instead.
-            let outcome = js_sys::Reflect::get(&event.data(), &JsValue::from_str("handover"))
+            let handover = js_sys::Reflect::get(&event.data(), &JsValue::from_str("handover"))
                 .ok()
-                .and_then(|handover| handover.dyn_into::<js_sys::Uint8Array>().ok())
-                .and_then(|handover| outcome_from_handover(&handover.to_vec()).ok());
-            settle_on_message(outcome);
+                .and_then(|handover| handover.dyn_into::<js_sys::Uint8Array>().ok());
+            // Decoded in a task of its own: a large file's outcome takes a while to decode, and showing
+            // it takes another task, so neither holds the page for both.
+            let settle_on_message = settle_on_message.clone();
+            leptos::task::spawn_local(async move {
+                crate::ui::browser::next_task().await;
+                let outcome =
+                    handover.and_then(|handover| outcome_from_handover(&handover.to_vec()).ok());
+                settle_on_message(outcome);
+            });
         });
     let settle_on_error = settle.clone();
     let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |_event: web_sys::Event| {

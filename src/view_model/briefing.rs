@@ -252,8 +252,10 @@ pub fn briefing_summary(dataset: &Dataset, state: &ViewState) -> String {
     let n_announcements = filter_announcements(&dataset.announcements, &filter).len();
     let series = crossings_series(
         dataset,
+        // Only the totals and the days they span are read: grouped by year, a long daily series gives
+        // a few points rather than one per day.
         &SeriesRequest {
-            period: Period::Day,
+            period: Period::Year,
             measure: Measure::People,
             edition: SeriesChoice::Provisional,
             rolling_periods: 0,

@@ -59,7 +59,7 @@ fn label_with_unit(figure: &Figure) -> String {
     }
 }
 
-fn key_fact(figure: &Figure, dataset: &Dataset) -> KeyFact {
+fn key_fact(figure: &Figure, topic: FigureTopic, dataset: &Dataset) -> KeyFact {
     let value = value_display(figure.value, &figure.unit, figure.value_basis);
     let label = label_with_unit(figure);
     let time_display = figure.time.display();
@@ -69,7 +69,7 @@ fn key_fact(figure: &Figure, dataset: &Dataset) -> KeyFact {
     );
     KeyFact {
         figure_id: figure.figure_id.clone(),
-        topic: FigureTopic::of(&figure.metric),
+        topic,
         cited: Cited::new(
             format!("{label}: {value} ({time_display})."),
             figure.source_ids.clone(),
@@ -84,7 +84,8 @@ fn key_fact(figure: &Figure, dataset: &Dataset) -> KeyFact {
 
 /// The figures whose time overlaps the view's dates, in the chosen topic, newest first.
 pub fn key_facts(dataset: &Dataset, state: &ViewState) -> KeyFacts {
-    let in_dates: Vec<&Figure> = dataset
+    // Each figure's topic is read from its metric once: a long file holds tens of thousands.
+    let in_dates: Vec<(&Figure, FigureTopic)> = dataset
         .figures
         .iter()
         .filter(|figure| {
@@ -93,30 +94,28 @@ pub fn key_facts(dataset: &Dataset, state: &ViewState) -> KeyFacts {
                 .is_none_or(|from| figure.time.last_day() >= from)
                 && state.date_to.is_none_or(|to| figure.time.first_day() <= to)
         })
+        .map(|figure| (figure, FigureTopic::of(&figure.metric)))
         .collect();
     let topic_counts: Vec<(FigureTopic, usize)> = FigureTopic::all()
         .map(|topic| {
             let count = in_dates
                 .iter()
-                .filter(|figure| FigureTopic::of(&figure.metric) == topic)
+                .filter(|(_, figure_topic)| *figure_topic == topic)
                 .count();
             (topic, count)
         })
         .filter(|(_, count)| *count > 0)
         .collect();
-    let mut chosen: Vec<&Figure> = in_dates
+    let mut chosen: Vec<(&Figure, FigureTopic)> = in_dates
         .into_iter()
-        .filter(|figure| {
-            state
-                .fact_topic
-                .is_none_or(|topic| FigureTopic::of(&figure.metric) == topic)
-        })
+        .filter(|(_, figure_topic)| state.fact_topic.is_none_or(|topic| *figure_topic == topic))
         .collect();
-    chosen
-        .sort_by_key(|figure| std::cmp::Reverse((figure.time.last_day(), figure.time.first_day())));
+    chosen.sort_by_key(|(figure, _)| {
+        std::cmp::Reverse((figure.time.last_day(), figure.time.first_day()))
+    });
     let facts: Vec<KeyFact> = chosen
         .into_iter()
-        .map(|figure| key_fact(figure, dataset))
+        .map(|(figure, topic)| key_fact(figure, topic, dataset))
         .collect();
     let topic_words = state
         .fact_topic

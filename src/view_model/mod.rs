@@ -34,7 +34,8 @@ pub use funding::{funding_view, FundingRow, FundingView};
 pub use key_facts::{key_facts, KeyFact, KeyFacts, KEY_FACTS_SHOWN_FIRST};
 pub use key_numbers::{key_numbers, KeyNumbers};
 pub use sources::{
-    changelog_entries, editions_view, method_notes, source_links, EditionsView, SourceLink,
+    changelog_entries, editions_chart_view, editions_view, method_notes, source_links,
+    EditionsView, SourceLink,
 };
 
 use crate::chart::{ChartSize, DrawnChart};

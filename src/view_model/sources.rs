@@ -7,16 +7,14 @@ use crate::data::Dataset;
 use crate::export::{Cell, Column, DataTable, SortKey};
 use crate::text::{count_of, format_number, join_words, signed_number};
 
-/// Provisional against official on the Sources view: the note, the periods that differ, and a chart of
-/// the difference in every month both cover.
+/// Provisional against official on the Sources view: the note and the periods that differ (the chart of
+/// monthly differences is `editions_chart_view`, drawn in a task of its own).
 #[derive(Debug, Clone, PartialEq)]
 pub struct EditionsView {
     /// What each edition is, what revises what, and where they differ, in words.
     pub paragraph: String,
     /// The months and years where people or boats differ; None when they agree everywhere compared.
     pub differences: Option<DataTable>,
-    /// Official less provisional people for every month both cover; None when no month is in both.
-    pub chart: Option<ChartView>,
 }
 
 /// The columns of a comparison of the two editions, after its first (the period).
@@ -65,9 +63,9 @@ fn edition_table(caption: &str, first_column: &str, rows: Vec<Vec<Cell>>) -> Dat
     }
 }
 
-/// The paragraph, the table of differing periods and the chart of monthly differences, all worked out
-/// from the two series in the dataset (so they stay true when either is updated).
-pub fn editions_view(dataset: &Dataset, chart_size: ChartSize) -> EditionsView {
+/// The paragraph and the table of differing periods, worked out from the two series in the dataset (so
+/// they stay true when either is updated).
+pub fn editions_view(dataset: &Dataset) -> EditionsView {
     let comparison = compare_editions(dataset);
     let differing_rows: Vec<Vec<Cell>> = comparison
         .differing_months()
@@ -97,9 +95,14 @@ pub fn editions_view(dataset: &Dataset, chart_size: ChartSize) -> EditionsView {
                 differing_rows,
             )
         }),
-        chart: (!comparison.months.is_empty())
-            .then(|| editions_chart(dataset, &comparison.months, chart_size)),
     }
+}
+
+/// Official less provisional people for every month both editions cover, as a chart; None when no
+/// month is in both.
+pub fn editions_chart_view(dataset: &Dataset, chart_size: ChartSize) -> Option<ChartView> {
+    let comparison = compare_editions(dataset);
+    (!comparison.months.is_empty()).then(|| editions_chart(dataset, &comparison.months, chart_size))
 }
 
 /// "Provisional: …; official: …": both editions' sources, for the chart's source line and citation.

@@ -8,7 +8,8 @@ use crate::chart::ChartSize;
 use crate::closed_set::ClosedSet;
 use crate::data::{is_safe_https_url, Dataset};
 use crate::view_model::{
-    changelog_entries, editions_view, method_notes, source_differences, OtherValue, WIDE_CHART_SIZE,
+    changelog_entries, editions_chart_view, editions_view, method_notes, source_differences,
+    OtherValue, WIDE_CHART_SIZE,
 };
 use crate::view_state::ViewState;
 
@@ -29,25 +30,50 @@ pub fn SourcesView(
     state: RwSignal<ViewState>,
     /// The chart's drawing size, which follows the screen's width.
     chart_size: Signal<ChartSize>,
+    /// Whether the parts after the dataset's facts are built yet: provisional against official (its
+    /// table, then its chart, each a task of its own) comes after the rest of the view, so a long file's
+    /// thousands of compared months never hold the page in one task.
+    lower_parts_ready: Signal<bool>,
 ) -> impl IntoView {
     let dataset_for_editions = dataset.clone();
-    let editions = Memo::new(move |_| editions_view(&dataset_for_editions, chart_size.get()));
+    let editions = Memo::new(move |_| {
+        lower_parts_ready
+            .get()
+            .then(|| editions_view(&dataset_for_editions))
+    });
+    let chart_ready = RwSignal::new(false);
+    Effect::new(move |_| {
+        if lower_parts_ready.get() && !chart_ready.get_untracked() {
+            leptos::task::spawn_local(async move {
+                crate::ui::browser::next_task().await;
+                // The view may have gone in the meantime.
+                chart_ready.try_set(true);
+            });
+        }
+    });
     // A long list of sources is drawn a page at a time.
     let dataset_for_list = dataset.clone();
     let n_sources = dataset.sources.len();
     let asked = RwSignal::new(crate::view_model::ITEMS_SHOWN_AT_ONCE);
     let drawn = Memo::new(move |_| crate::view_model::items_to_draw(n_sources, asked.get(), None));
-    let dataset_for_download = dataset.clone();
+    let dataset_for_chart = dataset.clone();
     // Drawn again only when the screen's width changes the drawing size.
+    let chart = Memo::new(move |_| {
+        chart_ready
+            .get()
+            .then(|| editions_chart_view(&dataset_for_chart, chart_size.get()))
+            .flatten()
+    });
+    let dataset_for_download = dataset.clone();
     let editions_chart = move || {
-        editions.with(|editions| editions.chart.clone()).map(|chart| {
+        chart.get().map(|chart| {
             let dataset_for_download = dataset_for_download.clone();
             let dataset_for_panel = dataset_for_download.clone();
             // The same dataset always gives a wide chart too; the screen's drawing is the fallback.
             let chart_for_download = chart.clone();
             view! {
                 <ChartPanel dataset=dataset_for_panel chart=chart state=state wide_chart=move |()| {
-                    editions_view(&dataset_for_download, WIDE_CHART_SIZE).chart.unwrap_or_else(|| chart_for_download.clone())
+                    editions_chart_view(&dataset_for_download, WIDE_CHART_SIZE).unwrap_or_else(|| chart_for_download.clone())
                 }/>
             }
         })
@@ -59,8 +85,8 @@ pub fn SourcesView(
             " at the top of the page, or drop a dataset file (JSON, at most 32 MB) anywhere on it. The file is checked in this browser and never leaves it; the explorer then says what changed against the data on screen."</p>
         <DatasetFacts dataset=dataset.clone() fingerprint=fingerprint origin=origin/>
         <h3>"Provisional and official figures"</h3>
-        <p data-testid="editions-paragraph">{move || editions.with(|editions| editions.paragraph.clone())}</p>
-        {move || editions.with(|editions| editions.differences.clone()).map(|table| view! {
+        <p data-testid="editions-paragraph">{move || editions.with(|editions| editions.as_ref().map(|editions| editions.paragraph.clone()))}</p>
+        {move || editions.with(|editions| editions.as_ref().and_then(|editions| editions.differences.clone())).map(|table| view! {
             <div data-testid="edition-differences"><SortableTable table=table/></div>
         })}
         {editions_chart}

@@ -6,7 +6,7 @@ use super::*;
 fn the_editions_paragraph_names_every_month_the_series_differ_in() {
     // The fixture's official rows (January and February 2024; 2023 and 2024) are not its days' sums.
     let dataset = briefing_fixture();
-    let paragraph = editions_view(&dataset, WIDE_CHART_SIZE).paragraph;
+    let paragraph = editions_view(&dataset).paragraph;
     assert!(
         paragraph
             .contains("Of the 2 whole months both cover, they differ in 2 months: January 2024 and February 2024; the table")
@@ -18,7 +18,7 @@ fn the_editions_paragraph_names_every_month_the_series_differ_in() {
         {"month": "2024-01", "people": 31, "boats": 31},
         {"month": "2024-02", "people": 32, "boats": 30}
     ]);
-    let paragraph = editions_view(&dataset_from(&tree), WIDE_CHART_SIZE).paragraph;
+    let paragraph = editions_view(&dataset_from(&tree)).paragraph;
     assert!(
         paragraph.contains("Of the 2 whole months both cover, they differ in 1 month: February 2024; the table below gives each difference."),
         "{paragraph}"
@@ -33,7 +33,7 @@ fn the_editions_table_and_chart_give_each_difference_with_its_sign() {
         {"month": "2024-01", "people": 31, "boats": 31},
         {"month": "2024-02", "people": 20, "boats": 30}
     ]);
-    let view = editions_view(&dataset_from(&tree), WIDE_CHART_SIZE);
+    let view = editions_view(&dataset_from(&tree));
     let differences = view.differences.expect("February differs");
     let shown = |row: &[Cell]| {
         row.iter()
@@ -49,7 +49,8 @@ fn the_editions_table_and_chart_give_each_difference_with_its_sign() {
         differences.rows[0][3].csv, "-9",
         "the CSV keeps a plain minus for spreadsheets"
     );
-    let chart = view.chart.expect("two months are in both series");
+    let chart = editions_chart_view(&dataset_from(&tree), WIDE_CHART_SIZE)
+        .expect("two months are in both series");
     assert_eq!(
         chart.table.build().rows.len(),
         2,
@@ -75,13 +76,13 @@ fn the_editions_table_and_chart_give_each_difference_with_its_sign() {
     // Where the official figures agree, there is no table of differences, and the chart says so.
     tree["crossings"]["monthly"][0]["rows"][1]["people"] = serde_json::json!(29);
     tree["crossings"]["monthly"][0]["rows"][1]["boats"] = serde_json::json!(29);
-    let agreeing = editions_view(&dataset_from(&tree), WIDE_CHART_SIZE);
+    let agreeing = editions_view(&dataset_from(&tree));
     assert_eq!(agreeing.differences, None);
     assert!(agreeing
         .paragraph
         .contains("They agree in all 2 whole months both cover."));
     assert_eq!(
-        agreeing.chart.map(|chart| chart.summary),
+        editions_chart_view(&dataset_from(&tree), WIDE_CHART_SIZE).map(|chart| chart.summary),
         Some(
             "The two series give the same number of people in all 2 whole months both cover."
                 .to_string()
@@ -90,8 +91,9 @@ fn the_editions_table_and_chart_give_each_difference_with_its_sign() {
     // With no official month inside the daily series, nothing is compared or drawn.
     tree["crossings"]["monthly"][0]["rows"] =
         serde_json::json!([{"month": "2023-06", "people": 5, "boats": 1}]);
-    let apart = editions_view(&dataset_from(&tree), WIDE_CHART_SIZE);
-    assert_eq!((apart.differences, apart.chart.is_none()), (None, true));
+    let apart = editions_view(&dataset_from(&tree));
+    let apart_chart = editions_chart_view(&dataset_from(&tree), WIDE_CHART_SIZE);
+    assert_eq!((apart.differences, apart_chart.is_none()), (None, true));
     assert!(
         apart.paragraph.contains("No whole month is in both series"),
         "{}",
