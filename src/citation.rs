@@ -37,7 +37,8 @@ pub struct CitationContext {
 }
 
 /// `Home Office, “Migrants detected crossing the English Channel in small boats”, 21 August 2026,
-/// https://…`: one source as a reference, saying honestly which parts it lacks.
+/// https://…`: one source as a reference, saying honestly which parts it lacks; a copy read from someone
+/// else is cited as the publisher's, "via" who republished it.
 pub fn source_reference(source: &Source) -> String {
     let publisher = if source.publisher.trim().is_empty() {
         "publisher not recorded"
@@ -52,8 +53,15 @@ pub fn source_reference(source: &Source) -> String {
         .as_deref()
         .filter(|url| crate::data::is_safe_https_url(url))
         .unwrap_or("no link recorded");
+    let via = source
+        .via
+        .as_deref()
+        .map(str::trim)
+        .filter(|via| !via.is_empty())
+        .map(|via| format!("via {}, ", one_line(via)))
+        .unwrap_or_default();
     format!(
-        "{publisher}, “{}”, {date}, {link}",
+        "{publisher}, “{}”, {date}, {via}{link}",
         one_line(source.title.trim())
     )
 }
@@ -67,8 +75,21 @@ fn one_line(text: &str) -> String {
         .join(" ")
 }
 
-/// The claim, then "Sources: …", then where it was read: "Border Security Briefing Explorer, <link>,
-/// accessed 1 December 2026."
+/// "data as at 11 September 2026, crossings to 20 August 2026": how fresh the data behind a citation
+/// are, so a figure copied months later says where its data end.
+pub fn data_freshness(dataset: &Dataset) -> String {
+    let as_of = crate::dates::day_month_year(dataset.as_of);
+    match dataset.crossings.daily.last_date() {
+        Some(last) => format!(
+            "data as at {as_of}, crossings to {}",
+            crate::dates::day_month_year(last)
+        ),
+        None => format!("data as at {as_of}"),
+    }
+}
+
+/// The claim, then "Sources: …", then what was read and where: "Border Security Briefing Explorer
+/// (data as at 11 September 2026, crossings to 20 August 2026), <link>, accessed 1 December 2026."
 pub fn cite(dataset: &Dataset, cited: &Cited, context: &CitationContext) -> String {
     let references: Vec<String> = cited
         .source_ids
@@ -94,8 +115,9 @@ pub fn cite(dataset: &Dataset, cited: &Cited, context: &CitationContext) -> Stri
         (None, false) => "no address recorded".to_string(),
     };
     format!(
-        "{} {sources} {APP_NAME}, {place}, accessed {}.",
+        "{} {sources} {APP_NAME} ({}), {place}, accessed {}.",
         one_line(cited.claim.trim()),
+        data_freshness(dataset),
         crate::dates::day_month_year(context.accessed)
     )
 }
@@ -125,8 +147,9 @@ mod tests {
         assert_eq!(
             text,
             format!(
-                "300 Border Security Command staff are to be recruited. Source: {}. Border Security Briefing Explorer, https://example.org/explorer/#v=1&tab=funding, accessed 1 December 2026.",
-                source_reference(source)
+                "300 Border Security Command staff are to be recruited. Source: {}. Border Security Briefing Explorer (data as at {}, crossings to 3 January 2024), https://example.org/explorer/#v=1&tab=funding, accessed 1 December 2026.",
+                source_reference(source),
+                crate::dates::day_month_year(dataset.as_of)
             )
         );
         assert!(
@@ -144,9 +167,26 @@ mod tests {
             read_offline: true,
             ..context()
         };
-        assert!(cite(&dataset, &cited, &offline_without_site).ends_with(
-            "Border Security Briefing Explorer, an offline copy, accessed 1 December 2026."
-        ));
+        assert!(cite(&dataset, &cited, &offline_without_site)
+            .ends_with("crossings to 3 January 2024), an offline copy, accessed 1 December 2026."));
+    }
+
+    #[test]
+    fn a_copy_read_from_someone_else_is_cited_as_the_publishers_via_them() {
+        let mut tree = tree_with_days(date(2024, 1, 1), &[1; 3], &[1; 3]);
+        tree["sources"][0]["publisher"] = "Home Office".into();
+        tree["sources"][0]["title"] = "Illegal entry routes to the UK, table IER_02a".into();
+        tree["sources"][0]["via"] = "the across-the-channel project (a transcription)".into();
+        let dataset = dataset_from(&tree);
+        let reference = source_reference(&dataset.sources[0]);
+        assert!(
+            reference.starts_with("Home Office, “Illegal entry routes to the UK, table IER_02a”, "),
+            "{reference}"
+        );
+        assert!(
+            reference.contains(", via the across-the-channel project (a transcription), https://"),
+            "{reference}"
+        );
     }
 
     #[test]

@@ -33,10 +33,7 @@ fn text_table(caption: &str, headings: &[&str], rows: Vec<Vec<String>>) -> DataT
         caption: caption.to_string(),
         columns: headings
             .iter()
-            .map(|heading| Column {
-                heading: (*heading).to_string(),
-                is_numeric: false,
-            })
+            .map(|heading| Column::shown(*heading, false))
             .collect(),
         rows: rows
             .into_iter()
@@ -298,6 +295,7 @@ fn sources_table(dataset: &Dataset) -> DataTable {
             "id",
             "title",
             "publisher",
+            "via",
             "published",
             "link",
             "kind",
@@ -311,6 +309,7 @@ fn sources_table(dataset: &Dataset) -> DataTable {
                     source.source_id.clone(),
                     source.title.clone(),
                     source.publisher.clone(),
+                    source.via.clone().unwrap_or_default(),
                     source.published.map(|date| date.iso()).unwrap_or_default(),
                     source.url.clone().unwrap_or_default(),
                     source.kind.label().to_string(),
@@ -332,7 +331,7 @@ fn readme(dataset: &Dataset, fingerprint: &str, file_names: &[String]) -> String
          How to cite\n  {APP_NAME}, \"{title}\", data as at {as_of}, fingerprint {short}.\n  \
          Cite the original sources too: each record names them by id, and sources.csv lists them.\n\n\
          Licences\n  {LICENCE_STATEMENT}\n\n\
-         Provisional and official\n  Provisional figures are the Home Office's weekly operational counts; they are subject to change.\n  \
+         Provisional and official\n  Provisional figures are the Home Office's daily operational counts; they are subject to change.\n  \
          Official figures are the quarterly statistics, revised between editions; where a month has both, the official figure is the one to cite.\n  \
          The two are never mixed: each crossings file says which it holds.\n\n\
          CSV files\n  Each starts with a UTF-8 byte-order mark; data rows come first, then note lines starting \"#\" (the source and how to cite, each in one quoted cell).\n  \
@@ -436,7 +435,7 @@ mod tests {
         );
         assert!(readme.contains("Open Government Licence v3.0"));
         assert!(
-            readme.contains("Provisional figures are the Home Office's weekly operational counts")
+            readme.contains("Provisional figures are the Home Office's daily operational counts")
         );
         let daily = text("crossings-day-provisional.csv");
         // The header, one row per day, then notes.

@@ -9,6 +9,29 @@ pub struct Column {
     pub heading: String,
     /// Numbers are right-aligned and sort numerically.
     pub is_numeric: bool,
+    /// False for a column only the CSV has: the ISO dates, numeric year and days covered an analyst's
+    /// tools read, beside the label in words that the page shows.
+    pub on_screen: bool,
+}
+
+impl Column {
+    /// A column shown on the page and written to CSV.
+    pub fn shown(heading: impl Into<String>, is_numeric: bool) -> Column {
+        Column {
+            heading: heading.into(),
+            is_numeric,
+            on_screen: true,
+        }
+    }
+
+    /// A column written to CSV only (`date`, `period_start`, `year`, `days_covered`, `partial`).
+    pub fn csv_only(heading: impl Into<String>) -> Column {
+        Column {
+            heading: heading.into(),
+            is_numeric: false,
+            on_screen: false,
+        }
+    }
 }
 
 /// One cell: what is shown, and how it sorts.
@@ -49,6 +72,15 @@ impl Cell {
         }
     }
 
+    /// A calendar year: shown and written as "2024" (no thousands separator), sorted as a number.
+    pub fn year(year: i32) -> Cell {
+        Cell {
+            shown: year.to_string(),
+            csv: year.to_string(),
+            sort_key: SortKey::Number(f64::from(year)),
+        }
+    }
+
     /// A cell with no value, saying why ("not yet published"); empty in CSV, sorted last.
     pub fn missing(shown: &str) -> Cell {
         Cell {
@@ -85,6 +117,28 @@ pub struct DataTable {
 }
 
 impl DataTable {
+    /// Each row's cells in the columns the page shows, in order.
+    pub fn on_screen_rows(&self) -> Vec<Vec<&Cell>> {
+        let columns = self.on_screen_columns();
+        self.rows
+            .iter()
+            .map(|row| {
+                columns
+                    .iter()
+                    .filter_map(|&column_idx| row.get(column_idx))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The positions of the columns the page shows (the CSV has every column); the first is the row's
+    /// heading.
+    pub fn on_screen_columns(&self) -> Vec<usize> {
+        (0..self.columns.len())
+            .filter(|&column_idx| self.columns[column_idx].on_screen)
+            .collect()
+    }
+
     /// The rows sorted by one column, missing values last in either direction.
     pub fn sorted(&self, column_idx: usize, ascending: bool) -> Vec<Vec<Cell>> {
         self.sorted_order(column_idx, ascending)
@@ -243,16 +297,7 @@ mod tests {
     fn table() -> DataTable {
         DataTable {
             caption: "Arrivals".to_string(),
-            columns: vec![
-                Column {
-                    heading: "Month".to_string(),
-                    is_numeric: false,
-                },
-                Column {
-                    heading: "People".to_string(),
-                    is_numeric: true,
-                },
-            ],
+            columns: vec![Column::shown("Month", false), Column::shown("People", true)],
             rows: vec![
                 vec![
                     Cell::text_sorted_by("January 2024", "2024-01"),

@@ -40,6 +40,20 @@ pub fn format_number(value: f64, decimals: usize) -> String {
     }
 }
 
+/// A number with thousands separators and exactly `decimals` decimals, for figures read side by side:
+/// "73.0" beside "86.3", not "73".
+pub fn format_fixed(value: f64, decimals: usize) -> String {
+    let shown = format_number(value, decimals);
+    if decimals == 0 {
+        return shown;
+    }
+    let n_decimals = shown
+        .split_once('.')
+        .map_or(0, |(_, fraction)| fraction.len());
+    let point = if n_decimals == 0 { "." } else { "" };
+    format!("{shown}{point}{}", "0".repeat(decimals - n_decimals))
+}
+
 /// A change written with its sign, a true minus sign for a fall: "+1,234", "−19", "0".
 pub fn signed_number(change: f64, decimals: usize) -> String {
     let rounded = format_number(change.abs(), decimals);
@@ -63,12 +77,18 @@ pub fn percent_change_words(later: u64, earlier: u64) -> Option<String> {
     }
     let direction = if later > earlier { "up" } else { "down" };
     let percent = later.abs_diff(earlier) as f64 / earlier as f64 * 100.0;
-    let rounded = format_number(percent, 0);
-    Some(if rounded == "0" {
-        format!("{direction} less than 1%")
+    Some(format!("{direction} {}", percent_words(percent)))
+}
+
+/// A size of change in percent, to the nearest percent, never "0%" for a change that is not nothing:
+/// "43%", "less than 1%"; "0%" only for no change at all.
+pub fn percent_words(percent: f64) -> String {
+    let rounded = format_number(percent.abs(), 0);
+    if rounded == "0" && percent != 0.0 {
+        "less than 1%".to_string()
     } else {
-        format!("{direction} {rounded}%")
-    })
+        format!("{rounded}%")
+    }
 }
 
 /// True for a character that controls a terminal or the direction of text rather than being text: C0
@@ -142,6 +162,11 @@ pub fn join_words(words: &[String]) -> String {
     match words {
         [] => String::new(),
         [only] => only.clone(),
+        // A name with commas of its own ("Foreign, Commonwealth and Development Office") would blur
+        // into a list of three or more separated by commas: such a list is separated by semicolons.
+        [rest @ .., last] if rest.len() >= 2 && words.iter().any(|word| word.contains(',')) => {
+            format!("{}; and {last}", rest.join("; "))
+        }
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
@@ -207,6 +232,15 @@ mod tests {
         assert_eq!(
             join_words(&words(&["INTERPOL", "the CPS", "Iraq"])),
             "INTERPOL, the CPS and Iraq"
+        );
+        assert_eq!(
+            join_words(&words(&[
+                "Iraq",
+                "Foreign, Commonwealth and Development Office programmes",
+                "INTERPOL"
+            ])),
+            "Iraq; Foreign, Commonwealth and Development Office programmes; and INTERPOL",
+            "names with commas of their own are told apart"
         );
     }
 

@@ -273,21 +273,30 @@ fn the_published_weekly_sheet_agrees_with_the_days() {
 fn key_numbers_show_each_year_as_published_in_both_editions() {
     let dataset = bundled();
     let key = border_security_explorer::view_model::key_numbers(&dataset);
-    let csv_of = |year: i32, column: usize| -> String {
+    // Columns are found by their headings, as a reader of the CSV finds them.
+    let column_idx = |heading: &str| {
+        key.table
+            .columns
+            .iter()
+            .position(|column| column.heading == heading)
+            .unwrap_or_else(|| panic!("no column {heading:?}"))
+    };
+    let year_idx = column_idx("year");
+    let csv_of = |year: i32, heading: &str| -> String {
         key.table
             .rows
             .iter()
-            .find(|row| row[0].csv.starts_with(&year.to_string()))
-            .map(|row| row[column].csv.clone())
+            .find(|row| row[year_idx].csv == year.to_string())
+            .map(|row| row[column_idx(heading)].csv.clone())
             .unwrap_or_else(|| panic!("no row for {year}"))
     };
     let mut n_checked = 0;
     for row in csv_rows(include_str!("reference/crossings_annual.csv")) {
         let year: i32 = row[0].parse().unwrap();
         let (people_column, boats_column) = if row[3] == "provisional" {
-            (1, 3)
+            ("People, provisional", "Boats, provisional")
         } else {
-            (2, 4)
+            ("People, official", "Boats, official")
         };
         assert_eq!(
             csv_of(year, people_column),

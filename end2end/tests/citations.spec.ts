@@ -2,6 +2,7 @@
 // view and the day it was read. Checked from what the page offered to the clipboard, in both editions.
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
+import { asOf, dayMonthYear, lastMs } from './dataset-sums';
 
 /** Records every text the page offers to the clipboard (readable in both editions, unlike the clipboard). */
 async function recordCopies(page: Page) {
@@ -31,6 +32,9 @@ function today(): string {
   return `${now.getDate()} ${MONTHS[now.getMonth()]} ${now.getFullYear()}`;
 }
 
+/** What a citation says of the data's freshness: the dataset's date and the last day of crossings. */
+const FRESHNESS = `(data as at ${dayMonthYear(Date.parse(`${asOf}T00:00:00Z`))}, crossings to ${dayMonthYear(lastMs)})`;
+
 /** Where the citation says the view was read, for each edition (the test builds have no public address). */
 function placeRead(edition: string, fragment: string): string {
   return edition === 'hosted' ? `${process.env.BSE_BASE_URL}#${fragment}` : 'an offline copy';
@@ -43,7 +47,7 @@ test('a headline figure copies with its source in full, the view and the day', a
   const copied = await lastCopied(page);
   expect(copied).toMatch(/^[\d,]+ Border Security Command staff to be recruited \(announced [^)]+\)\. Source: /);
   expect(copied).toMatch(/Source: [^,]+, “[^”]+”, [^,]+, https:\/\/[^ ]+\. /);
-  expect(copied.endsWith(`Border Security Briefing Explorer, ${placeRead(edition, 'v=1&tab=briefing')}, accessed ${today()}.`)).toBe(true);
+  expect(copied.endsWith(`Border Security Briefing Explorer ${FRESHNESS}, ${placeRead(edition, 'v=1&tab=briefing')}, accessed ${today()}.`)).toBe(true);
 });
 
 test('a chart summary and a comparison copy in the same format, with the link to the exact view', async ({ openApp, page, edition }) => {
@@ -53,7 +57,7 @@ test('a chart summary and a comparison copy in the same format, with the link to
   let copied = await lastCopied(page);
   const summary = await page.getByTestId('chart-summary').first().textContent();
   expect(copied.startsWith(`${summary} Source: Home Office, “Migrants detected crossing the English Channel in small boats`)).toBe(true);
-  expect(copied.endsWith(`Border Security Briefing Explorer, ${placeRead(edition, 'v=1&tab=crossings&period=year')}, accessed ${today()}.`)).toBe(true);
+  expect(copied.endsWith(`Border Security Briefing Explorer ${FRESHNESS}, ${placeRead(edition, 'v=1&tab=crossings&period=year')}, accessed ${today()}.`)).toBe(true);
   await page.getByTestId('option-compare').selectOption('launch');
   await page.getByTestId('copy-comparison').click();
   await expect.poll(() => page.evaluate(() => (window as unknown as { bseCopied: string[] }).bseCopied.length)).toBe(2);
@@ -79,7 +83,7 @@ test('an announcement has a link of its own that opens it in view and focused, a
   const copied = await lastCopied(page);
   expect(copied).toContain(`: ${title.replace(/\.$/, '')}. `);
   expect(copied).toMatch(/ Sources?: [^.]+, “/);
-  expect(copied.endsWith(`Border Security Briefing Explorer, ${placeRead(edition, ownLink!.slice(1))}, accessed ${today()}.`)).toBe(true);
+  expect(copied.endsWith(`Border Security Briefing Explorer ${FRESHNESS}, ${placeRead(edition, ownLink!.slice(1))}, accessed ${today()}.`)).toBe(true);
   // Opened from its link alone, on a new page, it is in view and focused too.
   await page.goto('about:blank');
   await openApp(ownLink!.slice(1));

@@ -17,7 +17,7 @@ test('a preset compares the 12 months either side of the launch, and the link ke
   await expect(rows.nth(0).locator('td').nth(1)).toHaveText(thousands(people('2023-07-05', '2024-07-04')));
   await expect(rows.nth(1).locator('td').nth(1)).toHaveText(thousands(people('2024-07-05', '2025-07-04')));
   await expect(compare.getByTestId('compare-sentence')).toContainText(
-    `from 5 July 2024 to 4 July 2025 (the 12 months from its launch; ${thousands(people('2024-07-05', '2025-07-04'))} in 365 days)`);
+    `from 5 July 2024 to 4 July 2025 (the 12 months from the Command's launch; ${thousands(people('2024-07-05', '2025-07-04'))} in 365 days)`);
   await expect(compare.getByTestId('compare-sentence')).toContainText('Provisional figures: Home Office');
   expect(page.url()).toContain('cmp=launch');
 });

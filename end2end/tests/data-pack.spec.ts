@@ -58,8 +58,13 @@ test('the data pack holds every series and record, the dataset file as loaded, a
   await openApp('v=1&tab=crossings&period=year&table=crossings');
   const screenRow = await page.getByTestId('data-table').locator('tbody tr').nth(2).locator('th, td').allInnerTexts();
   const yearRows = files.get('crossings-year-provisional.csv')!.toString('utf8').split('\r\n').filter((line) => line && !line.startsWith('#'));
-  const packRow = yearRows.find((line) => line.startsWith(`${screenRow[0]},`))!.split(',');
-  expect(packRow.slice(1, 4)).toEqual(screenRow.slice(1, 4).map((cell) => cell.replace(/,/g, '')));
+  // The pack's columns are found by heading: it has ISO dates and a numeric year besides the screen's.
+  const headings = yearRows[0].replace(/^\ufeff/, '').split(',');
+  const packRow = yearRows.find((line) => line.split(',')[headings.indexOf('Year')] === screenRow[0])!.split(',');
+  expect(packRow[headings.indexOf('year')]).toBe(screenRow[0]);
+  expect(packRow[headings.indexOf('period_start')]).toBe(`${screenRow[0]}-01-01`);
+  expect(['Days counted', 'People', 'Boats'].map((heading) => packRow[headings.indexOf(heading)]))
+    .toEqual(screenRow.slice(1, 4).map((cell) => cell.replace(/,/g, '')));
 });
 
 test('an opened file gives its own data pack, with its own bytes', async ({ openApp, page }) => {

@@ -4,7 +4,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const datasetPath = join(__dirname, '..', '..', 'public', 'data', 'dataset.json');
-export const daily = JSON.parse(readFileSync(datasetPath, 'utf8')).crossings.daily as {
+const bundled = JSON.parse(readFileSync(datasetPath, 'utf8'));
+/** The bundled dataset's as-of date, YYYY-MM-DD. */
+export const asOf = bundled.as_of as string;
+export const daily = bundled.crossings.daily as {
   first_date: string;
   people: number[];
   boats: number[];

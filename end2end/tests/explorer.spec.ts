@@ -77,7 +77,7 @@ test('a copied link reproduces the view, and back and forward work', async ({ op
   await openApp(fragment);
   await expect(page.getByTestId('option-period')).toHaveValue('week');
   await expect(page.getByTestId('option-measure')).toHaveValue('boats');
-  await expect(page.getByTestId('chart-crossings')).toContainText('Boats crossing the English Channel in small boats, by week');
+  await expect(page.getByTestId('chart-crossings')).toContainText('Small boats crossing the English Channel, by week');
   await page.getByTestId('tab-funding').click();
   await expect(page.getByTestId('funding-totals')).toBeVisible();
   await page.goBack();
@@ -108,7 +108,8 @@ test('the CSV download holds exactly the table rows, after a byte-order mark, wi
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const csv = bytes.toString('utf8').slice(1);
   const lines = csv.split('\r\n').filter((line) => line !== '');
-  expect(lines[0]).toBe('Year,Days counted,People,Boats,People per boat');
+  // ISO dates, the year as a number and whether it is partial come first, for an analyst's tools.
+  expect(lines[0]).toBe('period_start,period_end,year,Year,Days counted,partial,People,Boats,People per boat');
   // The data rows are every line up to the notes, and the notes are every line after them.
   const firstNote = lines.findIndex((line) => line.startsWith('#,'));
   const dataLines = lines.slice(1, firstNote);
@@ -116,7 +117,7 @@ test('the CSV download holds exactly the table rows, after a byte-order mark, wi
   // Each note is a "#" cell and the note in one quoted cell, so no comma in it splits it into cells.
   expect(lines.slice(firstNote).every((line) => /^#,"([^"]|"")*"$/.test(line))).toBe(true);
   const [people2022, boats2022] = [sum('2022-01-01', '2022-12-31'), sum('2022-01-01', '2022-12-31', 'boats')];
-  expect(dataLines[4]).toBe(`2022,365,${people2022},${boats2022},${(people2022 / boats2022).toFixed(1)}`);
+  expect(dataLines[4]).toBe(`2022-01-01,2022-12-31,2022,2022,365,false,${people2022},${boats2022},${(people2022 / boats2022).toFixed(1)}`);
   expect(csv).toContain('\r\n#,"Source: Home Office');
   expect(csv).toContain('\r\n#,"Cite as: Border Security Briefing Explorer, “People crossing the English Channel in small boats, by year”');
 });
@@ -163,11 +164,30 @@ test('SVG and PNG downloads stand alone: title, source and markers key on an opa
   const png = readFileSync((await (await pngPromise).path())!);
   expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   // The PNG header gives width and height: twice the figure, which is taller than the drawing alone
-  // (380 px) by its title, subtitle, key and source.
+  // (380 px) by its title, subtitle, key and source, and still a slide's shape.
   const [widthPx, heightPx] = [png.readUInt32BE(16), png.readUInt32BE(20)];
   expect(widthPx).toBe(1760);
   expect(heightPx).toBeGreaterThan(2 * 380 + 200);
+  expect(heightPx).toBeLessThanOrEqual(widthPx * 0.75);
 });
+
+for (const view of ['briefing', 'crossings', 'funding', 'sources']) {
+  test(`every chart's default PNG on the ${view} view fits a slide: no taller than three quarters of its width`, async ({ openApp, page }) => {
+    await openApp(`v=1&tab=${view}`);
+    const buttons = page.getByTestId('download-png');
+    await expect(buttons.first()).toBeVisible();
+    const nCharts = await buttons.count();
+    expect(nCharts).toBeGreaterThan(0);
+    for (let chartIdx = 0; chartIdx < nCharts; chartIdx++) {
+      const pngPromise = page.waitForEvent('download');
+      await buttons.nth(chartIdx).click();
+      const png = readFileSync((await (await pngPromise).path())!);
+      const [widthPx, heightPx] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+      expect(widthPx, `chart ${chartIdx + 1} of ${nCharts}`).toBe(1760);
+      expect(heightPx, `chart ${chartIdx + 1} of ${nCharts}: ${widthPx} × ${heightPx}`).toBeLessThanOrEqual(widthPx * 0.75);
+    }
+  });
+}
 
 test('the chart readout works by keyboard and closes with Esc', async ({ openApp, page }) => {
   await openApp('v=1&tab=crossings&period=year');

@@ -37,7 +37,7 @@ test('a key-numbers row copies as a sentence with its sources, and the table sor
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied.startsWith(`In ${firstYear.year}, ${thousands(firstYear.people)} people crossed the English Channel`)).toBe(true);
     expect(copied).toContain('(provisional figures); the official statistics give');
-    expect(copied).toMatch(/ Sources: Home Office, “[^”]+”, .+; .+\. Border Security Briefing Explorer, /);
+    expect(copied).toMatch(/ Sources: Home Office, “[^”]+”, .+; .+\. Border Security Briefing Explorer \(data as at [^)]+\), /);
   }
   await table.getByRole('button', { name: 'People, provisional', exact: true }).click();
   const most = years.reduce((best, year) => (year.people > best.people ? year : best));
@@ -45,7 +45,7 @@ test('a key-numbers row copies as a sentence with its sources, and the table sor
   const downloadPromise = page.waitForEvent('download');
   await page.getByTestId('download-key-numbers').click();
   const csv = readFileSync((await (await downloadPromise).path())!, 'utf8');
-  expect(csv.split('\r\n')[0]).toBe('\ufeffYear,"People, provisional","People, official","Boats, provisional","Boats, official","People per boat, provisional","Change in people on the year before, provisional"');
+  expect(csv.split('\r\n')[0]).toBe('\ufeffyear,Year,days_covered,partial,"People, provisional","People, official","Boats, provisional","Boats, official","People per boat, provisional","Change in people on the year before, provisional (%)"');
 });
 
 test('the key chart shows people by month on a fresh load, and by year when chosen', async ({ openApp, page }) => {

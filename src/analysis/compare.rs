@@ -85,7 +85,7 @@ pub fn preset_spans(preset: ComparePreset, dataset: &Dataset, dates: &DateRange)
             span(
                 COMMAND_LAUNCH,
                 next_year_less_a_day(COMMAND_LAUNCH),
-                "the 12 months from its launch",
+                "the 12 months from the Command's launch",
             ),
         ],
         ComparePreset::Election => vec![
@@ -113,7 +113,11 @@ pub fn preset_spans(preset: ComparePreset, dataset: &Dataset, dates: &DateRange)
                 span(
                     year_before(first),
                     year_before(last),
-                    "the same days a year earlier",
+                    if first == last {
+                        "the same day a year earlier"
+                    } else {
+                        "the same days a year earlier"
+                    },
                 ),
                 span(first, last, ""),
             ]

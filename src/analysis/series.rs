@@ -263,11 +263,13 @@ fn series_notes(
         } else {
             "the selected dates cut it".to_string()
         };
+        let n_days = point.n_days();
         notes.push(format!(
-            "{} is partial: only {} of its {} days are counted ({}), because {why}.",
+            "{} is partial: only {} of its {} days {} counted ({}), because {why}.",
             point.period_name(),
-            point.n_days(),
+            n_days,
             point.n_days_in_period(),
+            if n_days == 1 { "is" } else { "are" },
             crate::dates::day_span(point.start, point.end),
         ));
     }

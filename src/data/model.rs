@@ -193,6 +193,9 @@ pub struct Source {
     pub title: String,
     /// Who published it.
     pub publisher: String,
+    /// Who republished it, where the copy read and linked is not the publisher's own (a transcription
+    /// of an official table): cited as "via …".
+    pub via: Option<String>,
     /// When it was published, as precisely as known.
     pub published: Option<PartialDate>,
     /// Where to read it: always `https`.
@@ -484,6 +487,8 @@ impl FigureTime {
     pub fn display(&self) -> String {
         match self {
             FigureTime::On(date) => date.display(),
+            // A span that begins and ends on the same date is that date.
+            FigureTime::Between(from, to) if from == to => from.display(),
             FigureTime::Between(from, to) => format!("{} to {}", from.display(), to.display()),
         }
     }

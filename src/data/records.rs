@@ -39,6 +39,7 @@ pub(crate) fn source_from_tree(
             "id",
             "title",
             "publisher",
+            "via",
             "published",
             "url",
             "kind",
@@ -49,6 +50,7 @@ pub(crate) fn source_from_tree(
     let source_id = fields.text("id", errors);
     let title = fields.text("title", errors);
     let publisher = fields.text("publisher", errors);
+    let via = fields.optional_text("via", errors);
     let published = fields.optional_partial_date("published", errors);
     let url = fields.optional_text("url", errors).and_then(|url| {
         if is_safe_https_url(&url) {
@@ -70,6 +72,7 @@ pub(crate) fn source_from_tree(
         source_id: source_id?,
         title: title?,
         publisher: publisher?,
+        via,
         published,
         url,
         kind: kind?,

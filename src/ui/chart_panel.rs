@@ -336,14 +336,23 @@ pub fn SortableTable(
         })
     };
     let has_citations = move || row_citations.with(|citations| !citations.is_empty());
-    let columns = move || table.with(|table| table.columns.clone());
+    // The columns the page shows, with their positions in each row (the CSV has every column).
+    let columns = move || {
+        table.with(|table| {
+            table
+                .on_screen_columns()
+                .into_iter()
+                .map(|column_idx| (column_idx, table.columns[column_idx].clone()))
+                .collect::<Vec<_>>()
+        })
+    };
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label=move || table.with(|table| format!("Table: {}", table.caption))>
             <table class="data-table" data-testid="data-table">
                 <caption>{move || table.with(|table| table.caption.clone())}</caption>
                 <thead>
                     <tr>
-                        {move || columns().into_iter().enumerate()
+                        {move || columns().into_iter()
                             .map(|(column_idx, column)| sort_header(column_idx, column, sort)).collect_view()}
                         <Show when=has_citations>
                             <th scope="col"><span class="visually-hidden">"Copy the row as a sentence"</span></th>
@@ -353,19 +362,18 @@ pub fn SortableTable(
                 <tbody>
                     {move || {
                         let columns = columns();
-                        let numeric: Vec<bool> = columns.iter().map(|column| column.is_numeric).collect();
-                        // Each cell names its column, so a phone can show a row as a card.
-                        let headings: Vec<String> = columns.iter().map(|column| column.heading.clone()).collect();
                         rows().into_iter().map(|(row_idx, row)| {
                             let citation = row_citations.with(|citations| citations.get(row_idx).cloned());
+                            let shown = |column_idx: usize| row.get(column_idx).map(|cell| cell.shown.clone()).unwrap_or_default();
                             view! {
                                 <tr>
-                                    {row.into_iter().enumerate().map(|(cell_idx, cell)| {
-                                        if cell_idx == 0 {
-                                            view! { <th scope="row">{cell.shown}</th> }.into_any()
+                                    {columns.iter().enumerate().map(|(position, (column_idx, column))| {
+                                        if position == 0 {
+                                            view! { <th scope="row">{shown(*column_idx)}</th> }.into_any()
                                         } else {
-                                            view! { <td class:numeric=numeric.get(cell_idx).copied().unwrap_or(false)
-                                                data-label=headings.get(cell_idx).cloned().unwrap_or_default()>{cell.shown}</td> }.into_any()
+                                            // Each cell names its column, so a phone can show a row as a card.
+                                            view! { <td class:numeric=column.is_numeric
+                                                data-label=column.heading.clone()>{shown(*column_idx)}</td> }.into_any()
                                         }
                                     }).collect_view()}
                                     {citation.map(|citation| view! {

@@ -139,15 +139,13 @@ fn latest_year_headline(dataset: &Dataset) -> Option<Headline> {
     let [.., before, latest] = complete.as_slice() else {
         return None;
     };
-    let change = (latest.people as f64 - before.people as f64) / before.people as f64 * 100.0;
+    let change = crate::text::percent_change_words(latest.people, before.people)?;
     Some(Headline {
         headline_id: "latest-full-year".to_string(),
         value: format_number(latest.people as f64, 0),
         label: format!(
-            "People crossing in small boats in {}, {} {}% on {} ({})",
+            "People crossing in small boats in {}, {change} on {} ({})",
             latest.period_start.year(),
-            if change >= 0.0 { "up" } else { "down" },
-            format_number(change.abs(), 0),
             before.period_start.year(),
             format_number(before.people as f64, 0)
         ),
@@ -269,7 +267,9 @@ pub fn briefing_summary(dataset: &Dataset, state: &ViewState) -> String {
     let crossings_sentence = match series.span() {
         Some((first, last)) => format!(
             "{} {} crossed in {} ({}; provisional figures).",
-            if asked_span == Some((first, last)) {
+            if asked_span == Some((first, last)) && first == last {
+                "That day,".to_string()
+            } else if asked_span == Some((first, last)) {
                 "In those dates,".to_string()
             } else {
                 format!("Crossings data cover {}: in those days,", days_text(first, last))

@@ -26,7 +26,7 @@ pub enum CompareView {
     Problem(String),
 }
 
-/// "5 July 2024 to 4 July 2025 (the 12 months from its launch)", for the table.
+/// "5 July 2024 to 4 July 2025 (the 12 months from the Command's launch)", for the table.
 fn span_words(figures: &SpanFigures) -> String {
     let days = days_text(figures.span.first, figures.span.last);
     if figures.span.name.is_empty() {
@@ -36,7 +36,7 @@ fn span_words(figures: &SpanFigures) -> String {
     }
 }
 
-/// "from 5 July 2024 to 4 July 2025 (the 12 months from its launch; 44,359 in 365 days)", for a
+/// "from 5 July 2024 to 4 July 2025 (the 12 months from the Command's launch; 44,359 in 365 days)", for a
 /// sentence; `extra` goes in the brackets after the name.
 fn span_phrase(figures: &SpanFigures, extra: Option<String>) -> String {
     let days = if figures.span.first == figures.span.last {
@@ -70,9 +70,9 @@ fn change_words(later: f64, earlier: f64, decimals: usize) -> Option<String> {
         return Some("unchanged".to_string());
     }
     Some(format!(
-        "{} {rounded_difference} ({}%)",
+        "{} {rounded_difference} ({})",
         if difference > 0.0 { "up" } else { "down" },
-        format_number(percent.abs(), 0)
+        crate::text::percent_words(percent)
     ))
 }
 
@@ -117,9 +117,9 @@ pub fn compare_view(dataset: &Dataset, state: &ViewState) -> Option<CompareView>
         };
         format!(
             "{} people a day crossed {}, against {} a day {}",
-            format_number(later.people_per_day(), 1),
+            crate::text::format_fixed(later.people_per_day(), 1),
             span_phrase(later, in_days(later)),
-            format_number(earlier.people_per_day(), 1),
+            crate::text::format_fixed(earlier.people_per_day(), 1),
             span_phrase(earlier, in_days(earlier)),
         )
     };
@@ -143,10 +143,7 @@ pub fn compare_view(dataset: &Dataset, state: &ViewState) -> Option<CompareView>
 }
 
 fn compare_table(figures: &[SpanFigures]) -> DataTable {
-    let column = |heading: &str, is_numeric: bool| Column {
-        heading: heading.to_string(),
-        is_numeric,
-    };
+    let column = |heading: &str, is_numeric: bool| Column::shown(heading, is_numeric);
     DataTable {
         caption: "Periods compared (provisional figures)".to_string(),
         columns: vec![

@@ -3,6 +3,8 @@
 use crate::closed_set::ClosedSet;
 use std::sync::Arc;
 
+use chrono::Datelike;
+
 use super::{
     days_text, decimals_for, first_publisher, from_days_text, measure_unit, source_names,
     status_word, ChartView, EventNote, LazyTable, PointTexts,
@@ -74,6 +76,12 @@ fn series_chart(
     let publisher = first_publisher(dataset, &series.source_ids);
     let summary = crossings_summary(&series);
     let notes = series_notes(&series);
+    // The table's people-per-boat column is empty where no boats crossed: said under its CSV (the
+    // page's table says "no boats" in the cell itself).
+    let table_note = series.points.iter().any(|point| point.boats == 0).then(|| {
+        "People per boat is left empty where no boats crossed: there is nothing to divide by."
+            .to_string()
+    });
     let caption = format!("{title}, {}", span_text(&series));
     // The readout lines and the table are made from the series only when someone reads them: at a
     // hundred times today's data they would be tens of thousands of formatted numbers per change.
@@ -82,7 +90,7 @@ fn series_chart(
         chart_id: chart_id.to_string(),
         title,
         subtitle,
-        source_line: format!("Source: {cited_sources}."),
+        source_line: super::chart_source_line(dataset, &cited_sources, &series.source_ids),
         cited_sources,
         source_ids: series.source_ids.clone(),
         summary,
@@ -91,25 +99,27 @@ fn series_chart(
         table: series_table(series, caption),
         events: events.into_iter().map(|(_, note)| note).collect(),
         notes,
-        table_note: None,
+        table_note,
     }
 }
 
-/// "People crossing the English Channel in small boats, by month".
+/// "People crossing the English Channel in small boats, by month"; each measure named as it is counted.
 fn series_title(measure: Measure, period: Period) -> String {
-    format!(
-        "{} crossing the English Channel in small boats, by {}",
-        measure.label(),
-        period.label()
-    )
+    let what = match measure {
+        Measure::People => "People crossing the English Channel in small boats",
+        Measure::Boats => "Small boats crossing the English Channel",
+        Measure::PeoplePerBoat => "People per small boat crossing the English Channel",
+    };
+    format!("{what}, by {}", period.label())
 }
 
-/// "3-month average".
+/// "3-month average of people".
 fn rolling_label(series: &CrossingsSeries) -> String {
     format!(
-        "{}-{} average",
+        "{}-{} average of {}",
         series.rolling_periods,
-        series.period.label()
+        series.period.label(),
+        series.measure.label().to_lowercase()
     )
 }
 
@@ -250,14 +260,25 @@ fn series_table(series: Arc<CrossingsSeries>, caption: String) -> LazyTable {
     })
 }
 
+/// The table's columns. The CSV has more, for an analyst's tools: the days as ISO dates (`date`, or
+/// `period_start` and `period_end`: the first and last day counted), the year as a number, and whether
+/// the period is only partly counted (`partial`); the page shows the period in words.
 fn series_columns(series: &CrossingsSeries) -> Vec<Column> {
-    let column = |heading: &str, is_numeric: bool| Column {
-        heading: heading.to_string(),
-        is_numeric,
+    let column = |heading: &str, is_numeric: bool| Column::shown(heading, is_numeric);
+    let mut columns = match series.period {
+        Period::Day => vec![Column::csv_only("date")],
+        _ => vec![
+            Column::csv_only("period_start"),
+            Column::csv_only("period_end"),
+        ],
     };
-    let mut columns = vec![column(&capitalise(series.period.label()), false)];
+    if series.period == Period::Year {
+        columns.push(Column::csv_only("year"));
+    }
+    columns.push(column(&capitalise(series.period.label()), false));
     if series.period != Period::Day {
         columns.push(column("Days counted", true));
+        columns.push(Column::csv_only("partial"));
     }
     columns.extend([
         column("People", true),
@@ -271,25 +292,40 @@ fn series_columns(series: &CrossingsSeries) -> Vec<Column> {
 }
 
 fn series_row(series: &CrossingsSeries, point: &SeriesPoint) -> Vec<Cell> {
-    let mut row = vec![Cell::text_sorted_by(
+    let iso = |date| Cell::text(&crate::dates::iso_date(date));
+    let mut row = match series.period {
+        Period::Day => vec![iso(point.start)],
+        _ => vec![iso(point.start), iso(point.end)],
+    };
+    if series.period == Period::Year {
+        row.push(Cell::year(point.period_start.year()));
+    }
+    row.push(Cell::text_sorted_by(
         &point.label(),
         &crate::dates::iso_date(point.start),
-    )];
+    ));
     if series.period != Period::Day {
         row.push(Cell::number(Some(f64::from(point.n_days())), 0));
+        row.push(Cell::text(if point.is_complete { "false" } else { "true" }));
     }
     row.extend([
         Cell::number(Some(point.people as f64), 0),
         Cell::number(Some(point.boats as f64), 0),
-        Cell::number(
-            crate::analysis::people_per_boat(point.people, point.boats),
-            1,
-        ),
+        people_per_boat_cell(point.people, point.boats),
     ]);
     if series.rolling_periods >= 2 {
         row.push(Cell::number(point.rolling, 1));
     }
     row
+}
+
+/// People per boat, or "no boats" where none crossed: nothing to divide by, which is not missing data
+/// (the CSV cell is empty, and a note under the table says why).
+fn people_per_boat_cell(people: u64, boats: u64) -> Cell {
+    match crate::analysis::people_per_boat(people, boats) {
+        Some(ratio) => Cell::number(Some(ratio), 1),
+        None => Cell::missing("no boats"),
+    }
 }
 
 /// The series' own notes, then what the drawing and the edition need said.

@@ -272,7 +272,13 @@ impl ChangeRows {
 
     /// One row for a day or month whose figures were revised.
     fn add_revision(&mut self, what: &str, when: &str, revision: &Revision) {
-        let figures = |people: u32, boats: u32| format!("{people} people, {boats} boats");
+        let figures = |people: u32, boats: u32| {
+            format!(
+                "{}, {}",
+                crate::text::count_of(people as usize, "person", "people"),
+                crate::text::count_of(boats as usize, "boat", "boats")
+            )
+        };
         self.push(
             what,
             when,
@@ -317,10 +323,7 @@ pub fn diff_table(diff: &DatasetDiff, before: &Dataset, after: &Dataset) -> Data
     let mut rows = ChangeRows::default();
     rows.add_records(diff, before, after);
     rows.add_series(diff);
-    let column = |heading: &str| Column {
-        heading: heading.to_string(),
-        is_numeric: false,
-    };
+    let column = |heading: &str| Column::shown(heading, false);
     DataTable {
         caption: "What changed between the data on screen and the file opened".to_string(),
         columns: [

@@ -117,6 +117,55 @@ fn write_text(svg: &mut String, text: &str, style: &TextStyle, width_px: u32, to
     y_px
 }
 
+/// The marker key's columns and rows: at most this many markers are named, so the figure keeps a
+/// slide's shape whatever the number of markers; the rest are counted.
+const MARKER_KEY_COLUMNS: usize = 3;
+const MARKER_KEY_ROWS: usize = 3;
+
+/// Writes the key to the numbered markers in columns ("1. Border Security Command launched"), each
+/// entry cut to its column with "…", and "and N more" past what fits; returns the y below it.
+fn write_marker_key(svg: &mut String, entries: &[String], width_px: u32, top_px: u32) -> u32 {
+    let n_named = MARKER_KEY_COLUMNS * MARKER_KEY_ROWS;
+    let (named, more) = if entries.len() > n_named {
+        // The last place says how many more there are.
+        (&entries[..n_named - 1], entries.len() - (n_named - 1))
+    } else {
+        (entries, 0)
+    };
+    let mut y_px = write_text(svg, "Numbered markers:", &SMALL, width_px, top_px);
+    let column_px = f64::from(width_px.saturating_sub(2 * MARGIN_PX)) / MARKER_KEY_COLUMNS as f64;
+    let max_chars = ((column_px - 12.0) / SMALL.char_width_px).floor().max(4.0) as usize;
+    let mut cells: Vec<String> = named.iter().map(|entry| cut_to(entry, max_chars)).collect();
+    if more > 0 {
+        cells.push(format!("and {more} more (listed in the explorer)"));
+    }
+    let n_rows = cells.len().div_ceil(MARKER_KEY_COLUMNS);
+    for (cell_idx, cell) in cells.iter().enumerate() {
+        // Down each column, then across, as a reader scans a numbered key.
+        let (column_idx, row_idx) = (cell_idx / n_rows, cell_idx % n_rows);
+        let x_px = f64::from(MARGIN_PX) + column_px * column_idx as f64;
+        let baseline_px =
+            y_px + SMALL.line_height_px * (row_idx as u32 + 1) - SMALL.line_height_px / 4;
+        svg.push_str(&format!(
+            "<text x=\"{x_px:.0}\" y=\"{baseline_px}\" font-family=\"sans-serif\" font-size=\"{}\" fill=\"{}\">{}</text>",
+            SMALL.font_size_px,
+            SMALL.colour,
+            xml_text(cell)
+        ));
+    }
+    y_px += SMALL.line_height_px * n_rows as u32;
+    y_px
+}
+
+/// The text cut to at most `max_chars` characters, ending "…" when cut.
+fn cut_to(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(max_chars.saturating_sub(1)).collect();
+    format!("{}…", kept.trim_end())
+}
+
 /// The chart with everything a reader needs around it, so the image can be used on its own: title,
 /// subtitle, the drawing, the numbered markers' key, the notes and the source line, on white.
 pub fn standalone_figure(chart: &ChartView) -> Figure {
@@ -131,12 +180,12 @@ pub fn standalone_figure(chart: &ChartView) -> Figure {
     ));
     y_px += chart_height_px + 4;
     if !chart.events.is_empty() {
-        y_px = write_text(&mut body, "Numbered markers:", &SMALL, width_px, y_px);
-        for event in &chart.events {
-            let line = format!("{}. {} — {}", event.number, event.date_display, event.title);
-            y_px = write_text(&mut body, &line, &SMALL, width_px, y_px);
-        }
-        y_px += 4;
+        let entries: Vec<String> = chart
+            .events
+            .iter()
+            .map(|event| format!("{}. {}", event.number, event.title))
+            .collect();
+        y_px = write_marker_key(&mut body, &entries, width_px, y_px) + 4;
     }
     for note in &chart.notes {
         y_px = write_text(&mut body, note, &SMALL, width_px, y_px);

@@ -120,6 +120,14 @@ pub fn funding_view(dataset: &Dataset, state: &ViewState, chart_size: ChartSize)
         ),
     };
     let all_total_sentence = (!in_range.is_empty()).then(|| {
+        // Nothing to add up is said as such, not as "£0".
+        if all.counted_ids.is_empty() {
+            return format!(
+                "No new one-off money in these dates: {} {} a yearly rate, a repeat or a share or total of money counted elsewhere.",
+                count_of(in_range.len(), "money record", "money records"),
+                if in_range.len() == 1 { "is" } else { "are each" }
+            );
+        }
         format!(
             "{}{} {records} in these dates, again counted once{}.",
             capitalise(upper_bound_qualifier(all.is_upper_bound)),
@@ -241,10 +249,7 @@ fn ledger_row(funding: &Funding, dataset: &Dataset) -> FundingRow {
 
 /// New one-off money by recipient, counted once, as a table.
 fn by_recipient_table(in_range: &[&Funding]) -> DataTable {
-    let column = |heading: &str, is_numeric: bool| Column {
-        heading: heading.to_string(),
-        is_numeric,
-    };
+    let column = |heading: &str, is_numeric: bool| Column::shown(heading, is_numeric);
     DataTable {
         caption: "New one-off money by recipient, counted once".to_string(),
         columns: vec![
@@ -339,7 +344,7 @@ fn funding_chart(dataset: &Dataset, in_range: &[&Funding], chart_size: ChartSize
         chart_id: "funding".to_string(),
         title: title.clone(),
         subtitle: "Cumulative one-off amounts announced, £ million, by month of announcement; totals and re-announcements left out".to_string(),
-        source_line: format!("Sources: {cited_sources}."),
+        source_line: super::chart_source_line(dataset, &cited_sources, &source_ids),
         cited_sources,
         source_ids,
         summary: funding_summary(&months),
@@ -374,10 +379,7 @@ fn funding_summary(months: &[MonthCumulative]) -> String {
 }
 
 fn funding_table(months: &[MonthCumulative], caption: String) -> DataTable {
-    let column = |heading: &str, is_numeric: bool| Column {
-        heading: heading.to_string(),
-        is_numeric,
-    };
+    let column = |heading: &str, is_numeric: bool| Column::shown(heading, is_numeric);
     DataTable {
         caption,
         columns: vec![

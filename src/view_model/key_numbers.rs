@@ -7,7 +7,7 @@ use crate::analysis::{annual_totals, people_per_boat, sum_between, PeriodTotal};
 use crate::citation::Cited;
 use crate::data::{DailySeries, Dataset, YearRow};
 use crate::export::{Cell, Column, DataTable};
-use crate::text::{format_number, signed_number};
+use crate::text::{count_of, signed_number};
 
 /// The key-numbers table, a cited sentence for each of its rows, and the lines under its CSV.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,7 +77,10 @@ fn key_numbers_row(
         )
     };
     vec![
+        Cell::year(year),
         Cell::text_sorted_by(&year_label, &year.to_string()),
+        Cell::number(Some(f64::from(total.n_days_covered)), 0),
+        Cell::text(if total.is_complete { "false" } else { "true" }),
         Cell::number(Some(total.people as f64), 0),
         official_cell(|row| row.people),
         Cell::number(Some(total.boats as f64), 0),
@@ -107,36 +110,40 @@ fn row_claim(total: &PeriodTotal, official_row: Option<&YearRow>) -> String {
     };
     let official_part = match official_row {
         Some(row) => format!(
-            "the official statistics give {} people in {} boats",
-            format_number(f64::from(row.people), 0),
-            format_number(f64::from(row.boats), 0)
+            "the official statistics give {} in {}",
+            count_of(row.people as usize, "person", "people"),
+            count_of(row.boats as usize, "boat", "boats")
         ),
         None => format!("official statistics for {year} are not yet published"),
     };
     format!(
-        "{span}, {} people crossed the English Channel in small boats in {} boats (provisional figures); {official_part}.",
-        format_number(total.people as f64, 0),
-        format_number(total.boats as f64, 0),
+        "{span}, {} crossed the English Channel in {} (provisional figures); {official_part}.",
+        count_of(total.people as usize, "person", "people"),
+        count_of(total.boats as usize, "small boat", "small boats"),
     )
 }
 
 /// The key-numbers table's columns: the year, then provisional beside official.
+/// The CSV also has the year as a number, the days it counts and whether it is partial, beside the
+/// year in words the page shows ("2026 (to 20 August)").
 fn key_numbers_columns() -> Vec<Column> {
-    [
-        ("Year", false),
-        ("People, provisional", true),
-        ("People, official", true),
-        ("Boats, provisional", true),
-        ("Boats, official", true),
-        ("People per boat, provisional", true),
-        ("Change in people on the year before, provisional", true),
-    ]
-    .into_iter()
-    .map(|(heading, is_numeric)| Column {
-        heading: heading.to_string(),
-        is_numeric,
-    })
-    .collect()
+    let mut columns = vec![Column::csv_only("year")];
+    columns.extend(
+        [
+            ("Year", false),
+            ("People, provisional", true),
+            ("People, official", true),
+            ("Boats, provisional", true),
+            ("Boats, official", true),
+            ("People per boat, provisional", true),
+            ("Change in people on the year before, provisional (%)", true),
+        ]
+        .into_iter()
+        .map(|(heading, is_numeric)| Column::shown(heading, is_numeric)),
+    );
+    columns.insert(2, Column::csv_only("days_covered"));
+    columns.insert(3, Column::csv_only("partial"));
+    columns
 }
 
 /// Every year's people and boats from the provisional daily series and from the official statistics,
@@ -159,9 +166,11 @@ pub fn key_numbers(dataset: &Dataset) -> KeyNumbers {
     let years = annual_totals(daily);
     let mut rows = Vec::new();
     let mut row_claims = Vec::new();
-    // Provisional first, then official: the order the sentence gives them.
-    let mut row_source_ids = daily.info.source_ids.clone();
-    row_source_ids.extend(
+    // Provisional first, then official: the order the sentence gives them. A year with no official
+    // figures cites the provisional sources alone (its sentence says the official ones are not out).
+    let provisional_source_ids = daily.info.source_ids.clone();
+    let mut both_source_ids = provisional_source_ids.clone();
+    both_source_ids.extend(
         dataset
             .crossings
             .annual
@@ -187,7 +196,10 @@ pub fn key_numbers(dataset: &Dataset) -> KeyNumbers {
         ));
         row_claims.push(Cited::new(
             row_claim(total, official_row),
-            row_source_ids.clone(),
+            match official_row {
+                Some(_) => both_source_ids.clone(),
+                None => provisional_source_ids.clone(),
+            },
         ));
     }
     if years.iter().any(|total| {

@@ -239,6 +239,43 @@ pub fn source_names(dataset: &Dataset, source_ids: &[String]) -> String {
     names.join("; ")
 }
 
+/// The most source addresses a chart's source line gives: a chart drawn from more sources names them
+/// and leaves their addresses to the Sources view, so its image keeps a slide's shape.
+const MAX_LINKS_IN_SOURCE_LINE: usize = 2;
+
+/// The line under a chart, in its image and under its CSV: "Source: Home Office, “…” (provisional, data
+/// to 20 August 2026). https://www.gov.uk/…", with the sources' addresses when there are at most two,
+/// so a printed page or a slide says where to find the figures.
+pub(crate) fn chart_source_line(
+    dataset: &Dataset,
+    cited_sources: &str,
+    source_ids: &[String],
+) -> String {
+    let mut links: Vec<&str> = Vec::new();
+    for url in dataset
+        .sources_of(source_ids)
+        .filter_map(|source| source.url.as_deref())
+        .filter(|url| crate::data::is_safe_https_url(url))
+    {
+        if !links.contains(&url) {
+            links.push(url);
+        }
+    }
+    let word = if dataset.sources_of(source_ids).count() > 1 {
+        "Sources"
+    } else {
+        "Source"
+    };
+    let mut line = format!("{word}: {cited_sources}.");
+    if links.len() <= MAX_LINKS_IN_SOURCE_LINE {
+        for url in links {
+            line.push(' ');
+            line.push_str(url);
+        }
+    }
+    line
+}
+
 pub(crate) fn first_publisher(dataset: &Dataset, source_ids: &[String]) -> String {
     dataset.sources_of(source_ids).next().map_or_else(
         || "source not recorded".to_string(),

@@ -48,14 +48,12 @@ fn edition_row(difference: &EditionDifference, period_name: String) -> Vec<Cell>
 }
 
 fn edition_table(caption: &str, first_column: &str, rows: Vec<Vec<Cell>>) -> DataTable {
-    let mut columns = vec![Column {
-        heading: first_column.to_string(),
-        is_numeric: false,
-    }];
-    columns.extend(EDITION_COLUMNS.iter().map(|heading| Column {
-        heading: (*heading).to_string(),
-        is_numeric: true,
-    }));
+    let mut columns = vec![Column::shown(first_column, false)];
+    columns.extend(
+        EDITION_COLUMNS
+            .iter()
+            .map(|heading| Column::shown(*heading, true)),
+    );
     DataTable {
         caption: caption.to_string(),
         columns,
@@ -165,7 +163,7 @@ fn editions_chart(
         chart_id: "editions".to_string(),
         title: title.clone(),
         subtitle: "People: the official monthly statistics less the provisional daily series summed over the same whole month; 0 where they agree".to_string(),
-        source_line: format!("Sources: {cited_sources}."),
+        source_line: super::chart_source_line(dataset, &cited_sources, &both_editions_source_ids(dataset)),
         cited_sources,
         source_ids: both_editions_source_ids(dataset),
         summary: editions_summary(months),
@@ -269,7 +267,7 @@ fn editions_paragraph(dataset: &Dataset, comparison: &EditionComparison) -> Stri
         _ => format!(" By year they differ in {}.", join_words(&years)),
     };
     format!(
-        "Provisional figures are the Home Office's weekly operational counts, to {}; the Home Office says they are subject to change. \
+        "Provisional figures are the Home Office's daily operational counts, to {}; the Home Office says they are subject to change. \
          Official figures are the quarterly statistics, revised between editions: {official_label}. Where a month has both, the official \
          figure is the one to cite: it revises the provisional count, and a later official edition can revise an earlier one. The two are never mixed: \
          every chart says which it shows. {months_sentence}{years_sentence}",

@@ -85,9 +85,13 @@ pub(super) fn year_on_year_chart(
     let lines = year_lines_in_range(dataset, state);
     let daily = &dataset.crossings.daily;
     let publisher = first_publisher(dataset, &daily.info.source_ids);
-    let point_texts = (0..N_CALENDAR_POSITIONS)
-        .map(|position| position_text(&lines, position, &publisher))
-        .collect();
+    // No year in the dates, no readout: a line per day saying nothing would be read out for each.
+    let point_texts = match lines.is_empty() {
+        true => Vec::new(),
+        false => (0..N_CALENDAR_POSITIONS)
+            .map(|position| position_text(&lines, position, &publisher))
+            .collect(),
+    };
     let years_text = match (lines.first(), lines.last()) {
         (Some(first), Some(last)) if first.year != last.year => {
             format!(", {} to {}", first.year, last.year)
@@ -109,7 +113,7 @@ pub(super) fn year_on_year_chart(
         chart_id: "crossings".to_string(),
         title: title.clone(),
         subtitle: format!("Cumulative people detected arriving in the UK by small boat from 1 January of each year{years_text}; provisional figures"),
-        source_line: format!("Source: {cited_sources}."),
+        source_line: super::chart_source_line(dataset, &cited_sources, &daily.info.source_ids),
         cited_sources,
         source_ids: daily.info.source_ids.clone(),
         summary: year_on_year_summary(&lines),
@@ -206,10 +210,7 @@ fn position_text(lines: &[YearLine], position: usize, publisher: &str) -> String
 fn year_table(dataset: &Dataset, lines: &[YearLine], caption: String) -> DataTable {
     let daily = &dataset.crossings.daily;
     let ytd = year_to_date_comparison(daily);
-    let column = |heading: String, is_numeric: bool| Column {
-        heading,
-        is_numeric,
-    };
+    let column = |heading: String, is_numeric: bool| Column::shown(heading, is_numeric);
     let columns = vec![
         column("Year".to_string(), false),
         column(

@@ -56,6 +56,10 @@ pub fn run_all(project_root: &Path, tool_root: &Path) -> Result<(), String> {
     timed_step("host tests (cargo test --workspace)", || {
         run_status(&mut cargo(&["test", "--workspace"]))
     })?;
+    timed_step(
+        "the data pack read as pandas reads it (comment=\"#\")",
+        || read_data_pack_with_pandas(project_root),
+    )?;
     build_dist(project_root, &toolchain)?;
     crate::size_budget::check_wasm_budget(project_root)?;
 
@@ -95,6 +99,40 @@ pub fn run_all(project_root: &Path, tool_root: &Path) -> Result<(), String> {
     e2e_result?;
     println!("All checks passed.");
     Ok(())
+}
+
+/// Writes the data pack's files and the key numbers' CSV for the bundled dataset (the same code the
+/// page's downloads run) and reads each CSV with pandas, checking ISO dates, whole-number years and
+/// numeric columns.
+fn read_data_pack_with_pandas(project_root: &Path) -> Result<(), String> {
+    let bytes = std::fs::read(project_root.join(crate::DATASET_PATH))
+        .map_err(|error| format!("reading {}: {error}", crate::DATASET_PATH))?;
+    let dataset = border_security_explorer::data::parse_dataset(&bytes)
+        .map_err(|_| format!("{} does not pass its checks", crate::DATASET_PATH))?;
+    let folder = project_root.join("target/pandas-data-pack");
+    std::fs::remove_dir_all(&folder).ok();
+    std::fs::create_dir_all(&folder)
+        .map_err(|error| format!("creating {}: {error}", folder.display()))?;
+    let fingerprint = border_security_explorer::data::fingerprint(&bytes);
+    for (name, contents) in
+        border_security_explorer::data_pack::data_pack_files(&dataset, &fingerprint, &bytes)
+    {
+        std::fs::write(folder.join(&name), contents)
+            .map_err(|error| format!("writing {name}: {error}"))?;
+    }
+    // The key numbers' CSV, as the Briefing's "Download CSV" writes it.
+    let key = border_security_explorer::view_model::key_numbers(&dataset);
+    std::fs::write(
+        folder.join("key-numbers.csv"),
+        border_security_explorer::export::to_csv(&key.table, &key.csv_footer),
+    )
+    .map_err(|error| format!("writing key-numbers.csv: {error}"))?;
+    run_status(
+        std::process::Command::new(crate::tools::SYSTEM_PYTHON)
+            .arg("tests/pandas/read_data_pack.py")
+            .arg(&folder)
+            .current_dir(project_root),
+    )
 }
 
 /// Prints the end-to-end counts as one plain closing line, from Playwright's JSON report.

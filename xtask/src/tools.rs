@@ -263,13 +263,30 @@ pub fn ensure_lighthouse(toolchain: &Toolchain, tool_root: &Path) -> Result<Path
 /// fields dd/mm/yyyy, as the typed-date browser tests need (`chromium-l10n`).
 const CHROMIUM_EN_GB_PACK: &str = "/usr/lib/chromium/locales/en-GB.pak";
 
+/// The system's Python, which reads the data pack with Debian's pandas (`python3-pandas`) in the tests.
+pub const SYSTEM_PYTHON: &str = "/usr/bin/python3";
+
+/// Whether the system's Python can import pandas.
+fn has_pandas() -> bool {
+    Command::new(SYSTEM_PYTHON)
+        .args(["-c", "import pandas"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success())
+}
+
 fn ensure_chromium() -> Result<(), String> {
     let chromium = chromium_path();
     if chromium.exists()
         && Path::new("/usr/bin/chromedriver").exists()
         && Path::new(CHROMIUM_EN_GB_PACK).exists()
+        && has_pandas()
     {
-        println!("Tools: Chromium found at {}.", chromium.display());
+        println!(
+            "Tools: Chromium found at {}; pandas found.",
+            chromium.display()
+        );
         return Ok(());
     }
     let as_root = output_of(Command::new("id").arg("-u")).is_ok_and(|uid| uid.trim() == "0");
@@ -278,7 +295,7 @@ fn ensure_chromium() -> Result<(), String> {
     } else {
         ("sudo", &["apt-get"])
     };
-    timed_step("Installing Chromium, ChromeDriver and Chromium's language packs with apt", || {
+    timed_step("Installing Chromium, ChromeDriver, Chromium's language packs and pandas with apt", || {
         run_status(Command::new(program).args(prefix).arg("update"))?;
         run_status(
             Command::new(program)
@@ -290,12 +307,13 @@ fn ensure_chromium() -> Result<(), String> {
                     "chromium",
                     "chromium-driver",
                     "chromium-l10n",
+                    "python3-pandas",
                 ])
                 .env("DEBIAN_FRONTEND", "noninteractive"),
         )
     })
     .map_err(|error| {
-        format!("{error}\nInstall it by hand with: apt-get update && apt-get install -y chromium chromium-driver chromium-l10n")
+        format!("{error}\nInstall them by hand with: apt-get update && apt-get install -y chromium chromium-driver chromium-l10n python3-pandas")
     })
 }
 

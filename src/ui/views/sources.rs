@@ -117,6 +117,7 @@ pub fn SourcesView(
                     <li>
                         <strong>{source.title.clone()}</strong>
                         <br/>{source.publisher.clone()}
+                        {source.via.clone().map(|via| format!(", via {via}"))}
                         {source.published.map(|date| format!(", {}", date.display()))}
                         " · "{source.kind.label()}
                         {link.map(|link| view! { <br/>{link} })}

@@ -13,6 +13,7 @@ mod briefing;
 mod differences;
 mod editions;
 mod funding;
+mod sentences;
 
 /// 1 January 2023 to 31 January 2025, so 2023 and 2024 are whole years and 2025 is partial: day n
 /// has n % 11 people and a boat every third day. Figures for both recruitment headlines; the minimal
@@ -58,7 +59,7 @@ fn crossings_chart_has_title_source_summary_and_matching_table() {
     );
     assert_eq!(
         chart.source_line,
-        "Source: Home Office, “A release” (provisional, data to 31 January 2025)."
+        "Source: Home Office, “A release” (provisional, data to 31 January 2025). https://www.gov.uk/a"
     );
     let (people, boats) = fixture_sum(date(2023, 1, 1), date(2025, 1, 31));
     assert!(
@@ -77,7 +78,7 @@ fn crossings_chart_has_title_source_summary_and_matching_table() {
     // The readout line for a month, made on demand, says its value, status and publisher.
     let (august_2024, _) = fixture_sum(date(2024, 8, 1), date(2024, 8, 31));
     let august_idx = table
-        .rows
+        .on_screen_rows()
         .iter()
         .position(|row| row[0].shown == "August 2024")
         .expect("a row for August 2024");
@@ -220,8 +221,8 @@ fn a_csv_footer_cites_the_chart_and_its_sources() {
         "the CSV says the unit of its own columns"
     );
     assert_eq!(
-        funding_footer[2], "Sources: Home Office, “A release”.",
-        "the sources themselves, not a ledger the CSV does not hold"
+        funding_footer[2], "Source: Home Office, “A release”. https://www.gov.uk/a",
+        "the sources themselves with their address, not a ledger the CSV does not hold"
     );
     assert!(!funding_footer[3].contains("Sources: "));
 }
@@ -288,10 +289,8 @@ fn a_downloaded_figure_carries_its_title_subtitle_key_and_source_on_an_opaque_ba
     );
     assert!(svg.contains("Source: Home Office"), "{svg}");
     assert!(
-        svg.contains(
-            "1. 5 July 2024 — Launch &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;more&quot;"
-        ),
-        "{svg}"
+        svg.contains("1. Launch &lt;script&gt;alert(1)&lt;/script&gt; &amp;…"),
+        "the key names the marker by number and title, cut to its column: {svg}"
     );
     assert!(!svg.contains("<script>"));
     assert!(
@@ -477,5 +476,59 @@ fn a_long_list_is_drawn_a_page_at_a_time_and_always_holds_the_record_a_link_open
     assert_eq!(
         show_more_label(500, 8_042, TABLE_ROWS_SHOWN_AT_ONCE, "rows").as_deref(),
         Some("Show 500 more (7,542 of 8,042 rows not shown yet)")
+    );
+}
+
+#[test]
+fn a_figure_keeps_a_slide_shape_however_many_markers_its_chart_has() {
+    let mut tree = tree_with_days(date(2024, 1, 1), &[3; 366], &[1; 366]);
+    let template = tree["announcements"][0].clone();
+    let announcements: Vec<serde_json::Value> = (0..45)
+        .map(|announcement_idx| {
+            let mut announcement = template.clone();
+            announcement["id"] = format!("a{announcement_idx}").into();
+            announcement["date"] = format!(
+                "2024-{:02}-{:02}",
+                1 + announcement_idx % 12,
+                1 + announcement_idx / 12
+            )
+            .into();
+            announcement["title"] =
+                format!("Announcement number {announcement_idx} with a long title that runs on")
+                    .into();
+            announcement
+        })
+        .collect();
+    tree["announcements"] = announcements.into();
+    let dataset = dataset_from(&tree);
+    let chart = crossings_chart(&dataset, &ViewState::initial(), WIDE_CHART_SIZE);
+    assert!(
+        chart.events.len() > 9,
+        "more markers than the key names: {}",
+        chart.events.len()
+    );
+    let figure = standalone_figure(&chart);
+    assert!(
+        figure.height_px * 4 <= figure.width_px * 3,
+        "no taller than three quarters of its width: {} × {}",
+        figure.width_px,
+        figure.height_px
+    );
+    let n_more = chart.events.len() - 8;
+    assert!(
+        figure
+            .svg
+            .contains(&format!("and {n_more} more (listed in the explorer)")),
+        "{}",
+        figure.svg
+    );
+    assert!(
+        figure.svg.contains("1. Announcement number"),
+        "{}",
+        figure.svg
+    );
+    assert!(
+        !figure.svg.contains(">9. "),
+        "the ninth place counts the rest"
     );
 }

@@ -230,10 +230,11 @@ fn chart_panel(wide: &ChartView, narrow: &ChartView) -> String {
 
 /// A table as `SortableTable` draws it, with a "Copy" button per row when rows have sentences.
 fn table_html(table: &DataTable, with_copy_buttons: bool) -> String {
-    let headings: String = table
-        .columns
+    let columns = table.on_screen_columns();
+    let headings: String = columns
         .iter()
-        .map(|column| {
+        .map(|&column_idx| {
+            let column = &table.columns[column_idx];
             format!(
                 "<th scope=\"col\" aria-sort=\"none\"{}><button type=\"button\" class=\"sort-button\">{}</button></th>",
                 if column.is_numeric { " class=\"numeric\"" } else { "" },
@@ -251,20 +252,20 @@ fn table_html(table: &DataTable, with_copy_buttons: bool) -> String {
         .iter()
         .enumerate()
         .map(|(row_idx, row)| {
-            let cells: String = row
+            let cells: String = columns
                 .iter()
                 .enumerate()
-                .map(|(cell_idx, cell)| {
-                    if cell_idx == 0 {
-                        format!("<th scope=\"row\">{}</th>", text(&cell.shown))
+                .map(|(position, &column_idx)| {
+                    let shown = row.get(column_idx).map_or("", |cell| cell.shown.as_str());
+                    let column = &table.columns[column_idx];
+                    if position == 0 {
+                        format!("<th scope=\"row\">{}</th>", text(shown))
                     } else {
-                        let column = table.columns.get(cell_idx);
-                        let is_numeric = column.is_some_and(|column| column.is_numeric);
                         format!(
                             "<td{} data-label=\"{}\">{}</td>",
-                            if is_numeric { " class=\"numeric\"" } else { "" },
-                            attr(column.map_or("", |column| column.heading.as_str())),
-                            text(&cell.shown)
+                            if column.is_numeric { " class=\"numeric\"" } else { "" },
+                            attr(&column.heading),
+                            text(shown)
                         )
                     }
                 })
