@@ -54,6 +54,25 @@ pub fn format_fixed(value: f64, decimals: usize) -> String {
     format!("{shown}{point}{}", "0".repeat(decimals - n_decimals))
 }
 
+/// Text as a CSS string, quotes included: backslashes and quotes escaped, and control and direction
+/// characters (a line break among them) replaced by spaces, so no text can end the string or the rule.
+pub fn css_string(text: &str) -> String {
+    let mut quoted = String::with_capacity(text.len() + 2);
+    quoted.push('"');
+    for character in text.chars() {
+        match character {
+            '\\' => quoted.push_str("\\\\"),
+            '"' => quoted.push_str("\\\""),
+            character if character.is_control() || is_control_or_direction(character) => {
+                quoted.push(' ')
+            }
+            character => quoted.push(character),
+        }
+    }
+    quoted.push('"');
+    quoted
+}
+
 /// A change written with its sign, a true minus sign for a fall: "+1,234", "−19", "0".
 pub fn signed_number(change: f64, decimals: usize) -> String {
     let rounded = format_number(change.abs(), decimals);
@@ -195,6 +214,15 @@ mod tests {
             format_number(0.5, 0),
             "0",
             "rounds half to even, as the formatter does"
+        );
+    }
+
+    #[test]
+    fn text_in_css_cannot_end_its_string_or_rule() {
+        assert_eq!(css_string("plain · text"), "\"plain · text\"");
+        assert_eq!(
+            css_string("a\"; } body { display: none } \\ b\nc\u{202E}d"),
+            "\"a\\\"; } body { display: none } \\\\ b c d\""
         );
     }
 

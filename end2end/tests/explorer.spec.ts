@@ -1,7 +1,8 @@
 // The explorer's views, filters, links, downloads, keyboard readout and printing, in both editions.
 import { test, expect } from './fixtures';
 import { readFileSync } from 'node:fs';
-import { dayMonthYear, firstMs, iso, lastMs, people, peopleByYear, sum, thousands } from './dataset-sums';
+import { asOf, dayMonthYear, firstMs, iso, lastMs, people, peopleByYear, sum, thousands } from './dataset-sums';
+import { printedPages } from './printed';
 
 test('every tab is reachable by keyboard and shows its view', async ({ openApp, page, consoleErrors }) => {
   await openApp();
@@ -240,15 +241,36 @@ test('the printed Briefing is a brief: figures, chart, comparison, sources writt
     await expect(printed.locator('li').first()).toBeVisible();
     await expect(cards.nth(cardIdx).locator('details')).toBeHidden();
   }
-  // The link printed is the view's own, with the comparison chosen after the page opened.
-  await expect(page.getByTestId('printed-link')).toBeVisible();
-  await expect(page.getByTestId('printed-link')).toContainText('#v=1&tab=briefing&cmp=launch');
   await expect(page.getByText('Open data file')).toBeHidden();
   await expect(page.getByTestId('option-compare')).toBeHidden();
   await expect(page.getByTestId('copy-row-0')).toBeHidden();
+  // The long list of other figures is printed only when asked for.
+  await expect(page.getByTestId('key-facts')).toBeHidden();
   await page.emulateMedia({ media: 'screen' });
-  await expect(page.getByTestId('printed-link')).toBeHidden();
   await expect(page.getByTestId('printed-sources').first()).toBeHidden();
+});
+
+test('the Briefing prints on at most three numbered A4 pages, each with what it is, how fresh, when printed and where', async ({ openApp, page, edition }, testInfo) => {
+  await openApp('v=1&tab=briefing');
+  await page.getByTestId('option-compare').selectOption('launch');
+  await expect(page.getByTestId('compare-sentence')).toBeVisible();
+  const pages = await printedPages(page, testInfo);
+  expect(pages.length, pages.join('\n---\n')).toBeLessThanOrEqual(3);
+  const printedOn = dayMonthYear(Date.now());
+  // The address printed is the view's own, with the comparison chosen after the page opened; a copy read
+  // from disk says so and never prints a path on the reader's disk.
+  const where = edition === 'hosted' ? `${process.env.BSE_BASE_URL}#v=1&tab=briefing&cmp=launch` : 'printed from an offline copy';
+  pages.forEach((text, pageIdx) => {
+    expect(text).toContain(`Page ${pageIdx + 1} of ${pages.length}`);
+    const footer = text.replace(/ ?Page \d+ of \d+ ?/, ' ');
+    expect(footer).toContain(`Border Security Briefing Explorer · data as at ${dayMonthYear(Date.parse(`${asOf}T00:00:00Z`))}, crossings to ${dayMonthYear(lastMs)} · printed ${printedOn} ${where}`);
+    expect(text).not.toContain('file:');
+  });
+  // What a brief holds: the answers, the key numbers, the comparison and the latest announcements.
+  const all = pages.join(' ');
+  for (const part of ['Key numbers by year', 'Compare periods', 'Latest announcements']) expect(all).toContain(part);
+  expect(all).not.toContain('Key facts');
+  expect(all).not.toContain('Link to this');
 });
 
 test('back and forward across several views restore each one', async ({ openApp, page }) => {

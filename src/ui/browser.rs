@@ -94,6 +94,43 @@ pub fn shareable_link(fragment: &str) -> Option<String> {
         .map(|site| format!("{}#{fragment}", site.split('#').next().unwrap_or(site)))
 }
 
+thread_local! {
+    /// Whether the page's style sheet ends with the print footer's rule, added by `set_print_footer`.
+    static PRINT_FOOTER_ADDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Sets the text at the foot of every printed page: an `@page` rule appended to the page's own style
+/// sheet through the CSSOM (which the page's content security policy leaves open; an inline style
+/// would not be), replacing the one set before. Each line is written as a CSS string, escaped.
+pub fn set_print_footer(lines: &[String]) {
+    let Some(sheet) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.style_sheets().get(0))
+        .and_then(|sheet| sheet.dyn_into::<web_sys::CssStyleSheet>().ok())
+    else {
+        return;
+    };
+    let Ok(rules) = sheet.css_rules() else {
+        return;
+    };
+    let mut n_rules = rules.length();
+    // Nothing else changes the style sheet, so the rule added last time is still its last.
+    if PRINT_FOOTER_ADDED.with(std::cell::Cell::get) && n_rules > 0 {
+        sheet.delete_rule(n_rules - 1).ok();
+        n_rules -= 1;
+    }
+    let content: Vec<String> = lines
+        .iter()
+        .map(|line| crate::text::css_string(line))
+        .collect();
+    let rule = format!(
+        "@page {{ @bottom-left {{ content: {}; white-space: pre-wrap; }} }}",
+        content.join(" \"\\A\" ")
+    );
+    let added = sheet.insert_rule_with_index(&rule, n_rules).is_ok();
+    PRINT_FOOTER_ADDED.with(|flag| flag.set(added));
+}
+
 /// Today's date by the reader's clock, for "accessed" in citations.
 pub fn today() -> chrono::NaiveDate {
     let now = js_sys::Date::new_0();

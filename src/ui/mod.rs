@@ -193,6 +193,7 @@ fn Explorer(
         browser::next_task().await;
         browser::remove_element(STATIC_SHELL_ELEMENT_ID);
     });
+    keep_print_footer(dataset.clone(), state);
     // Removed with this explorer, so opening another dataset never leaves two listening.
     let shortcut_listener =
         shortcuts::listen_for_shortcuts(state, dataset.crossings.daily.last_date());
@@ -243,7 +244,7 @@ fn Explorer(
             })}
         </section>
         <p class="print-only" data-testid="printed-link">{move || {
-            state.with(|state| format!("Printed view: {}", link_to_view(&to_fragment(state))))
+            state.with(|state| format!("Printed view: {}", printed_address(&to_fragment(state))))
         }}</p>
     }
 }
@@ -331,6 +332,35 @@ fn ShareBar(state: RwSignal<ViewState>) -> impl IntoView {
                 on:click=|_| shortcuts::toggle_help()>"Keyboard shortcuts (?)"</button>
         </div>
     }
+}
+
+/// The address printed for a view: the page's own on the site, the published site's from the offline
+/// edition when the build knows it, else that it is an offline copy (never a path on the reader's disk).
+fn printed_address(fragment: &str) -> String {
+    browser::shareable_link(fragment)
+        .unwrap_or_else(|| "an offline copy, with no web address recorded".to_string())
+}
+
+/// Keeps the footer of every printed page (what it is, how fresh, when printed, where) up to date with
+/// the view, and sets it again just before printing, so the print date is the day it is printed.
+fn keep_print_footer(dataset: std::sync::Arc<crate::data::Dataset>, state: RwSignal<ViewState>) {
+    let footer = move || {
+        let fragment = state.with_untracked(to_fragment);
+        crate::view_model::print_footer(
+            &dataset,
+            browser::today(),
+            browser::shareable_link(&fragment).as_deref(),
+        )
+    };
+    let footer_for_print = footer.clone();
+    Effect::new(move |_| {
+        state.track();
+        browser::set_print_footer(&footer());
+    });
+    let before_print = window_event_listener_untyped("beforeprint", move |_| {
+        browser::set_print_footer(&footer_for_print());
+    });
+    on_cleanup(move || before_print.remove());
 }
 
 /// The link to give for a view: on the published site where known (the offline edition's own

@@ -21,9 +21,18 @@ pub fn SourceLinks(
     dataset: Arc<Dataset>,
     /// The ids to show.
     source_ids: Vec<String>,
+    /// At most this many are listed, then "and N more" (on paper, where a card has little room).
+    #[prop(optional)]
+    max_listed: Option<usize>,
 ) -> impl IntoView {
-    let links = crate::view_model::source_links(&dataset, &source_ids)
+    let all_links = crate::view_model::source_links(&dataset, &source_ids);
+    let n_more = max_listed.map_or(0, |max_listed| all_links.len().saturating_sub(max_listed));
+    let more = (n_more > 0).then(|| {
+        view! { <li>{format!("and {} in the Sources view", crate::text::count_of(n_more, "more", "more"))}</li> }
+    });
+    let links = all_links
         .into_iter()
+        .take(max_listed.unwrap_or(usize::MAX))
         .map(|link| match link.url_and_domain {
             Some((url, domain)) => view! {
                 <li>
@@ -35,7 +44,7 @@ pub fn SourceLinks(
             None => view! { <li>{link.label}</li> }.into_any(),
         })
         .collect_view();
-    view! { <ul class="source-links">{links}</ul> }
+    view! { <ul class="source-links">{links}{more}</ul> }
 }
 
 /// A "copy" button that copies a claim with its citation: the claim, each source in full, the link to

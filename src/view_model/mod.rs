@@ -276,6 +276,28 @@ pub(crate) fn chart_source_line(
     line
 }
 
+/// The two lines at the foot of every printed page: what the page is, how fresh its data are and when
+/// it was printed; then where to find the same view ("printed from an offline copy" when no web address
+/// is known: a path on the reader's disk is never printed). The address has a line of its own, so it is
+/// not broken across two.
+pub fn print_footer(
+    dataset: &Dataset,
+    printed_on: NaiveDate,
+    view_address: Option<&str>,
+) -> [String; 2] {
+    [
+        format!(
+            "{} · {} · printed {}",
+            crate::view_state::APP_NAME,
+            crate::citation::data_freshness(dataset),
+            crate::dates::day_month_year(printed_on),
+        ),
+        view_address
+            .unwrap_or("printed from an offline copy")
+            .to_string(),
+    ]
+}
+
 pub(crate) fn first_publisher(dataset: &Dataset, source_ids: &[String]) -> String {
     dataset.sources_of(source_ids).next().map_or_else(
         || "source not recorded".to_string(),

@@ -266,6 +266,9 @@ const CHROMIUM_EN_GB_PACK: &str = "/usr/lib/chromium/locales/en-GB.pak";
 /// The system's Python, which reads the data pack with Debian's pandas (`python3-pandas`) in the tests.
 pub const SYSTEM_PYTHON: &str = "/usr/bin/python3";
 
+/// Poppler's `pdftotext`, which reads back the pages of the Briefing printed to PDF in the browser tests.
+const PDFTOTEXT: &str = "/usr/bin/pdftotext";
+
 /// Whether the system's Python can import pandas.
 fn has_pandas() -> bool {
     Command::new(SYSTEM_PYTHON)
@@ -281,6 +284,7 @@ fn ensure_chromium() -> Result<(), String> {
     if chromium.exists()
         && Path::new("/usr/bin/chromedriver").exists()
         && Path::new(CHROMIUM_EN_GB_PACK).exists()
+        && Path::new(PDFTOTEXT).exists()
         && has_pandas()
     {
         println!(
@@ -295,7 +299,7 @@ fn ensure_chromium() -> Result<(), String> {
     } else {
         ("sudo", &["apt-get"])
     };
-    timed_step("Installing Chromium, ChromeDriver, Chromium's language packs and pandas with apt", || {
+    timed_step("Installing Chromium, ChromeDriver, Chromium's language packs, pandas and poppler-utils with apt", || {
         run_status(Command::new(program).args(prefix).arg("update"))?;
         run_status(
             Command::new(program)
@@ -308,12 +312,13 @@ fn ensure_chromium() -> Result<(), String> {
                     "chromium-driver",
                     "chromium-l10n",
                     "python3-pandas",
+                    "poppler-utils",
                 ])
                 .env("DEBIAN_FRONTEND", "noninteractive"),
         )
     })
     .map_err(|error| {
-        format!("{error}\nInstall them by hand with: apt-get update && apt-get install -y chromium chromium-driver chromium-l10n python3-pandas")
+        format!("{error}\nInstall them by hand with: apt-get update && apt-get install -y chromium chromium-driver chromium-l10n python3-pandas poppler-utils")
     })
 }
 

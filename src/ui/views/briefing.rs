@@ -114,7 +114,7 @@ fn HeadlineCard(
             // Paper cannot open a disclosure: the sources are written out when printed.
             <div class="print-only headline__printed-sources" data-testid="printed-sources">
                 <p>"Sources:"</p>
-                <SourceLinks dataset=dataset.clone() source_ids=headline.source_ids.clone()/>
+                <SourceLinks dataset=dataset.clone() source_ids=headline.source_ids.clone() max_listed=2/>
             </div>
             <CiteButton dataset=dataset state=state cited=cited label="Copy figure with citation"
                 test_id=format!("copy-{}", headline.headline_id)/>

@@ -54,7 +54,8 @@ pub fn KeyFactsSection(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> imp
         view! { <OptionSelect label="Topic" test_id="option-fact-topic" options=options current=current on_pick=on_pick/> }
     };
     view! {
-        <section class="key-facts" data-testid="key-facts" aria-labelledby="key-facts-title">
+        // Printed only when the whole list was asked for: a brief is the key figures, not every figure.
+        <section class="key-facts" class:print-when-asked=move || !show_all.get() data-testid="key-facts" aria-labelledby="key-facts-title">
             <h3 id="key-facts-title">"Key facts"</h3>
             <form class="options no-print-hidden" on:submit=|event| event.prevent_default() aria-label="Key facts">
                 {picker}

@@ -127,3 +127,29 @@ fn sentences_at_the_edges_read_as_prose() {
     assert_eq!(crate::text::percent_words(0.2), "less than 1%");
     assert_eq!(crate::text::percent_words(0.0), "0%");
 }
+
+#[test]
+fn every_printed_page_says_what_it_is_how_fresh_when_printed_and_where() {
+    let dataset = briefing_fixture();
+    let footer = print_footer(
+        &dataset,
+        date(2026, 12, 6),
+        Some("https://example.org/explorer/#v=1&tab=briefing"),
+    );
+    assert_eq!(
+        footer,
+        [
+            format!(
+                "Border Security Briefing Explorer · {} · printed 6 December 2026",
+                crate::citation::data_freshness(&dataset)
+            ),
+            "https://example.org/explorer/#v=1&tab=briefing".to_string()
+        ]
+    );
+    assert!(
+        footer[0].contains("crossings to 31 January 2025"),
+        "{footer:?}"
+    );
+    let offline = print_footer(&dataset, date(2026, 12, 6), None);
+    assert_eq!(offline[1], "printed from an offline copy");
+}
