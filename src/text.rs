@@ -167,6 +167,28 @@ pub fn capitalise(text: &str) -> String {
     })
 }
 
+/// The words that open a phrase with a capital only because they begin it ("Per year, by …", "Over the
+/// next two years"); any other first word may be a name ("Spending Review 2025") and keeps its case.
+const PLAIN_OPENING_WORDS: [&str; 14] = [
+    "A", "An", "The", "Per", "Over", "By", "In", "Within", "From", "Until", "Up", "Each", "Every",
+    "Not",
+];
+
+/// A phrase written to stand alone, made to continue a sentence: "Per year, by the end of the Spending
+/// Review period" becomes "per year, by the end of the Spending Review period"; a phrase that opens with
+/// a name keeps it.
+pub fn in_sentence(text: &str) -> String {
+    let first_word = text.split([' ', ',']).next().unwrap_or_default();
+    if PLAIN_OPENING_WORDS.contains(&first_word) {
+        let mut characters = text.chars();
+        characters.next().map_or(String::new(), |first| {
+            first.to_lowercase().chain(characters).collect()
+        })
+    } else {
+        text.to_string()
+    }
+}
+
 /// "1 announcement", "2 announcements".
 pub fn count_of(count: usize, singular: &str, plural: &str) -> String {
     format!(
@@ -215,6 +237,22 @@ mod tests {
             "0",
             "rounds half to even, as the formatter does"
         );
+    }
+
+    #[test]
+    fn text_continues_a_sentence_without_its_opening_capital() {
+        assert_eq!(
+            in_sentence("Per year, by the end of the Spending Review period"),
+            "per year, by the end of the Spending Review period"
+        );
+        assert_eq!(
+            in_sentence("Over the next two years"),
+            "over the next two years"
+        );
+        assert_eq!(in_sentence("Spending Review 2025"), "Spending Review 2025");
+        assert_eq!(in_sentence("BSC staff"), "BSC staff");
+        assert_eq!(in_sentence("Perth"), "Perth");
+        assert_eq!(in_sentence(""), "");
     }
 
     #[test]

@@ -101,10 +101,14 @@ pub fn compare_view(dataset: &Dataset, state: &ViewState) -> Option<CompareView>
     };
     let compared = if same_length {
         format!(
-            "{} people crossed {}, against {} {}",
-            format_number(later.people as f64, 0),
+            "{} crossed {}, against {} {}",
+            crate::text::count_of(later.people as usize, "person", "people"),
             span_phrase(later, None),
-            format_number(earlier.people as f64, 0),
+            // "against none", not "against 0".
+            match earlier.people {
+                0 => "none".to_string(),
+                people => format_number(people as f64, 0),
+            },
             span_phrase(earlier, None)
         )
     } else {

@@ -203,7 +203,7 @@ fn per_year_sentence(funding: &Funding) -> String {
         funding.amount_basis.qualifier(),
         money(funding.amount_gbp),
         funding.recipient,
-        funding.period,
+        crate::text::in_sentence(&funding.period),
         funding.announced.display()
     )
 }

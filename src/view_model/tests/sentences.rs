@@ -68,6 +68,22 @@ fn sentences_at_the_edges_read_as_prose() {
     );
     assert_reads_well("one day compared", &sentence);
 
+    // A day when no one crossed a year earlier: "against none", never "against 0".
+    let quiet_day_before = date(2024, 7, 7);
+    assert_eq!(fixture_sum(date(2023, 7, 7), date(2023, 7, 7)).0, 0);
+    let compared = compare_view(
+        &dataset,
+        &ViewState {
+            compare: Some(Comparison::Preset(ComparePreset::SameSpanLastYear)),
+            ..one_day(quiet_day_before)
+        },
+    );
+    let Some(CompareView::Figures { sentence, .. }) = compared else {
+        panic!("one day has figures to compare: {compared:?}");
+    };
+    assert!(sentence.contains(", against none "), "{sentence}");
+    assert!(!sentence.contains("against 0"), "{sentence}");
+
     // A week the dates cut to one day: "1 of its 7 days is counted".
     let cut_week = crossings_chart(
         &dataset,
