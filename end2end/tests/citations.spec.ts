@@ -138,3 +138,19 @@ test('every figure in the dataset has a home among the key facts, by topic and d
   await expect(page.locator('[data-testid="fact"]:focus .fact__value')).toHaveText(label!);
   await expect(page.locator('[data-testid="fact"]:focus')).toBeInViewport();
 });
+
+test('no path on the reader\'s disk leaves an offline copy: its link button says why it has none, and citations say "an offline copy"', async ({ openApp, page, edition }) => {
+  test.skip(edition === 'hosted', 'the site has a web address of its own');
+  await recordCopies(page);
+  await openApp('v=1&tab=briefing');
+  await page.getByTestId('copy-link').click();
+  await expect(page.locator('.share-bar [role="status"]').first()).toContainText('has no link to share');
+  await page.getByTestId('copy-year-to-date').click();
+  await page.getByTestId('key-numbers').getByTestId('copy-row-0').click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { bseCopied: string[] }).bseCopied.length)).toBe(2);
+  const copied = await page.evaluate(() => (window as unknown as { bseCopied: string[] }).bseCopied);
+  for (const text of copied) {
+    expect(text).not.toContain('file:');
+    expect(text).toContain(', an offline copy, accessed ');
+  }
+});

@@ -320,11 +320,28 @@ fn Controls(
 /// Copy a link to the view, print it, and the list of keyboard shortcuts.
 #[component]
 fn ShareBar(state: RwSignal<ViewState>) -> impl IntoView {
+    // The site, or an offline copy built knowing the site's address, has a link to give; an offline
+    // copy without one says so rather than giving a path on the reader's disk.
+    let copy_link = match browser::shareable_link("").is_some() {
+        true => view! {
+            <CopyButton label="Copy link to this view" text=Signal::derive(move || {
+                state.with(|state| browser::shareable_link(&to_fragment(state)).unwrap_or_default())
+            }) test_id="copy-link".to_string()/>
+        }
+        .into_any(),
+        false => {
+            let status = RwSignal::new(String::new());
+            view! {
+                <button type="button" class="button button--secondary" data-testid="copy-link"
+                    on:click=move |_| status.set(NO_LINK_IN_OFFLINE_COPY.to_string())>"Copy link to this view"</button>
+                <span class="copy-status" role="status">{move || status.get()}</span>
+            }
+            .into_any()
+        }
+    };
     view! {
         <div class="share-bar">
-            <CopyButton label="Copy link to this view" text=Signal::derive(move || {
-                state.with(|state| link_to_view(&to_fragment(state)))
-            }) test_id="copy-link".to_string()/>
+            {copy_link}
             <button type="button" class="button button--secondary" on:click=|_| {
                 if let Some(window) = web_sys::window() { window.print().ok(); }
             }>"Print this view"</button>
@@ -363,11 +380,8 @@ fn keep_print_footer(dataset: std::sync::Arc<crate::data::Dataset>, state: RwSig
     on_cleanup(move || before_print.remove());
 }
 
-/// The link to give for a view: on the published site where known (the offline edition's own
-/// `file://` address only when the build was given no site address).
-fn link_to_view(fragment: &str) -> String {
-    browser::shareable_link(fragment).unwrap_or_else(|| browser::address_for_fragment(fragment))
-}
+/// What "Copy link to this view" says in an offline copy built without the site's address.
+const NO_LINK_IN_OFFLINE_COPY: &str = "This offline copy was made without the site's web address, so it has no link to share (only a path on this computer). A colleague with the same file can open this view from its tabs and filters.";
 
 pub(crate) fn focus_element(element_id: &str) {
     let element_id = element_id.to_string();
