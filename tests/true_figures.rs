@@ -858,7 +858,8 @@ fn summaries_are_sentences_for_every_range() {
         briefing.starts_with("Up to 31 December 2024, "),
         "{briefing}"
     );
-    // A funding chart of one month says "In", and a yearly rate keeps its own capitals.
+    // A funding chart of one month says "In", and a yearly rate's period continues its sentence (its
+    // names keep their capitals).
     for funding in &dataset.funding {
         let (from, to) = (funding.announced.first_day, funding.announced.last_day());
         let view = funding_view(
@@ -879,7 +880,9 @@ fn summaries_are_sentences_for_every_range() {
             assert!(
                 view.per_year_sentences
                     .iter()
-                    .any(|sentence| sentence.contains(&funding.period)),
+                    .any(|sentence| sentence.contains(
+                        &border_security_explorer::text::in_sentence(&funding.period)
+                    )),
                 "{:?}",
                 view.per_year_sentences
             );

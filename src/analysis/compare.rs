@@ -101,8 +101,10 @@ pub fn preset_spans(preset: ComparePreset, dataset: &Dataset, dates: &DateRange)
             ),
         ],
         ComparePreset::SameSpanLastYear => {
+            // Dates running past the data are cut to its last day, as every other view cuts them; the
+            // year before is then the same days.
             let (last, first) = match (dates.from, dates.to) {
-                (Some(from), Some(to)) => (to, from),
+                (Some(from), Some(to)) => (to.min(data_last), from),
                 (Some(from), None) => (data_last, from),
                 _ => {
                     let last = dates.to.unwrap_or(data_last).min(data_last);

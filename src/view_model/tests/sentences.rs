@@ -84,6 +84,26 @@ fn sentences_at_the_edges_read_as_prose() {
     assert!(sentence.contains(", against none "), "{sentence}");
     assert!(!sentence.contains("against 0"), "{sentence}");
 
+    // Dates running past the data are compared over the days the data hold, as other views cut them.
+    let past_the_data = compare_view(
+        &dataset,
+        &ViewState {
+            compare: Some(Comparison::Preset(ComparePreset::SameSpanLastYear)),
+            date_from: Some(date(2025, 1, 1)),
+            date_to: Some(date(2025, 12, 31)),
+            ..ViewState::initial()
+        },
+    );
+    let Some(CompareView::Figures { sentence, .. }) = past_the_data else {
+        panic!("the days the data hold are compared: {past_the_data:?}");
+    };
+    assert!(
+        sentence.contains("1 January 2025 to 31 January 2025")
+            && sentence.contains("1 January 2024 to 31 January 2024"),
+        "{sentence}"
+    );
+    assert!(!sentence.contains("not wholly inside"), "{sentence}");
+
     // A week the dates cut to one day: "1 of its 7 days is counted".
     let cut_week = crossings_chart(
         &dataset,
