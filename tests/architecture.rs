@@ -202,3 +202,85 @@ fn no_two_modules_import_each_other() {
         "modules that import each other: {both_ways:?}"
     );
 }
+
+/// The sibling modules a file names through `super::` (`super::differences::…`, or inside
+/// `use super::{key_facts::value_display, …}`).
+fn siblings_named(code: &str) -> std::collections::BTreeSet<String> {
+    let mut named: std::collections::BTreeSet<String> = module_paths_after(code, "super::", 1)
+        .into_iter()
+        .map(|path| path[0].to_string())
+        .collect();
+    for (at, _) in code.match_indices("super::{") {
+        let group = &code[at + "super::{".len()..];
+        let group = &group[..group.find('}').unwrap_or(group.len())];
+        for item in group.split(',') {
+            if let Some((name, _)) = item.trim().split_once("::") {
+                named.insert(name.trim().to_string());
+            }
+        }
+    }
+    named
+}
+
+#[test]
+fn no_two_files_of_a_folder_import_each_other() {
+    // Within each folder of the crate, the files other than `mod.rs` as modules of their own: the
+    // whole-module graph above cannot see two files of `view_model` naming each other.
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files_under(&src, &mut files);
+    let mut uses = std::collections::BTreeSet::new();
+    for path in &files {
+        let relative = path.strip_prefix(&src).unwrap();
+        if relative.iter().any(|part| part == "tests") || relative.ends_with("tests.rs") {
+            continue;
+        }
+        let Some(folder) = relative
+            .parent()
+            .filter(|folder| !folder.as_os_str().is_empty())
+        else {
+            continue;
+        };
+        let name = relative.file_stem().unwrap().to_string_lossy().to_string();
+        if name == "mod" {
+            continue;
+        }
+        let siblings: Vec<String> = fs::read_dir(src.join(folder))
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|sibling| {
+                sibling
+                    .extension()
+                    .is_some_and(|extension| extension == "rs")
+            })
+            .map(|sibling| sibling.file_stem().unwrap().to_string_lossy().to_string())
+            .filter(|sibling| sibling != "mod" && *sibling != name)
+            .collect();
+        let text = fs::read_to_string(path).unwrap();
+        let code = code_before_tests(&text);
+        let folder_path = folder.to_string_lossy().replace('/', "::");
+        for sibling in &siblings {
+            let by_crate_path = code.contains(&format!("crate::{folder_path}::{sibling}::"));
+            if siblings_named(code).contains(sibling) || by_crate_path {
+                uses.insert((
+                    format!("{folder_path}::{name}"),
+                    format!("{folder_path}::{sibling}"),
+                ));
+            }
+        }
+    }
+    let both_ways: Vec<String> = uses
+        .iter()
+        .filter(|(from, to)| from < to && uses.contains(&(to.clone(), from.clone())))
+        .map(|(from, to)| format!("{from} <-> {to}"))
+        .collect();
+    assert!(
+        uses.iter()
+            .any(|(from, _)| from.starts_with("view_model::")),
+        "the files' graph was read: {uses:?}"
+    );
+    assert!(
+        both_ways.is_empty(),
+        "files that import each other: {both_ways:?}"
+    );
+}

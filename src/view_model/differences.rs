@@ -6,7 +6,7 @@ use crate::data::{
 };
 use crate::text::{format_number, money};
 
-use super::key_facts::value_display;
+use super::value_display;
 
 /// One value this dataset uses and the other values other sources give for it.
 #[derive(Debug, Clone, PartialEq)]

@@ -3,8 +3,8 @@
 use crate::analysis::figures::FigureTopic;
 use crate::citation::Cited;
 use crate::closed_set::ClosedSet;
-use crate::data::{AmountBasis, Dataset, Figure};
-use crate::text::{capitalise, format_number, money};
+use crate::data::{Dataset, Figure};
+use crate::text::format_number;
 use crate::view_state::ViewState;
 
 /// How many facts the Briefing lists before "Show all": the newest, so the page stays short.
@@ -37,17 +37,6 @@ pub struct KeyFacts {
     pub summary: String,
 }
 
-/// A figure's value as written: money in pounds, a percentage, or a count, with its qualifier.
-pub(super) fn value_display(value: f64, unit: &str, basis: AmountBasis) -> String {
-    let decimals = if value.fract() == 0.0 { 0 } else { 1 };
-    let number = match unit {
-        "GBP" if value >= 0.0 && value.fract() == 0.0 => money(value as u64),
-        "percent" => format!("{}%", format_number(value, decimals)),
-        _ => format_number(value, decimals),
-    };
-    capitalise(&format!("{}{number}", basis.qualifier()))
-}
-
 /// The unit after the label where the label does not already say it: "(people per boat)".
 fn label_with_unit(figure: &Figure) -> String {
     let unit = figure.unit.trim();
@@ -60,7 +49,7 @@ fn label_with_unit(figure: &Figure) -> String {
 }
 
 fn key_fact(figure: &Figure, topic: FigureTopic, dataset: &Dataset) -> KeyFact {
-    let value = value_display(figure.value, &figure.unit, figure.value_basis);
+    let value = super::value_display(figure.value, &figure.unit, figure.value_basis);
     let label = label_with_unit(figure);
     let time_display = figure.time.display();
     let notes = super::differences::record_notes(

@@ -1,8 +1,11 @@
 //! What each view shows, as plain values: charts with titles, sources, summaries and tables; headline figures.
 //!
 //! The UI renders these and nothing else, so every number a person sees is worked out here, on the host,
-//! under test. One file per view (`crossings`, `funding`, `briefing`); this one holds what they share: the
-//! chart view with its lazily made readout and table, source names, and the date-range wording.
+//! under test. One file per view or part of one (`briefing` with `key_numbers`, `key_facts` and `compare`;
+//! `crossings` with `year_on_year`; `funding`; `announcements`; `sources`), what changed between two files
+//! (`diff`), where sources differ (`differences`) and a chart as an image (`figure`); this one holds what
+//! they share: the chart view with its lazily made readout and table, source names and lines, a figure's
+//! value, the print footer and the date-range wording.
 
 mod announcements;
 mod briefing;
@@ -296,6 +299,18 @@ pub fn print_footer(
             .unwrap_or("printed from an offline copy")
             .to_string(),
     ]
+}
+
+/// A figure's value as written: money in pounds, a percentage, or a count, with its qualifier (for the
+/// key facts and for where sources differ).
+pub(crate) fn value_display(value: f64, unit: &str, basis: crate::data::AmountBasis) -> String {
+    let decimals = if value.fract() == 0.0 { 0 } else { 1 };
+    let number = match unit {
+        "GBP" if value >= 0.0 && value.fract() == 0.0 => crate::text::money(value as u64),
+        "percent" => format!("{}%", crate::text::format_number(value, decimals)),
+        _ => crate::text::format_number(value, decimals),
+    };
+    crate::text::capitalise(&format!("{}{number}", basis.qualifier()))
 }
 
 pub(crate) fn first_publisher(dataset: &Dataset, source_ids: &[String]) -> String {

@@ -1,4 +1,4 @@
-//! Project tasks run as `cargo xtask <task>`: serve, test, dist, bench, synthetic-data, check-data, diff-data, import-crossings.
+//! Project tasks run as `cargo xtask <task>`: serve, test, dist, release, bench, synthetic-data, check-data, diff-data, import-crossings.
 
 mod bench;
 mod check_data;

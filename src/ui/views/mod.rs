@@ -1,4 +1,4 @@
-//! The five views, one file each (briefing, crossings, funding, announcements, and sources and method), and the comparison of two periods two of them share.
+//! The five views, one file each (briefing, crossings, funding, announcements, and sources and method), with the parts two views share or one view keeps apart: the comparison of two periods (`compare.rs`, Briefing and Crossings) and the Briefing's key facts (`key_facts.rs`).
 
 mod announcements;
 mod briefing;
