@@ -101,9 +101,13 @@ pub fn n_days_inclusive(first: NaiveDate, last: NaiveDate) -> u32 {
     u32::try_from((last - first).num_days() + 1).unwrap_or(0)
 }
 
-/// The date with the same month and day in `year`; for 29 February in a year without one, `None`.
+/// The date with the same month and day in `year`; 29 February in a year without one is 28 February
+/// (the project's one rule for it: a year-to-date total to 29 February compares with one to 28 February).
+/// `None` only for a year outside the calendar's range.
 pub fn same_day_in_year(date: NaiveDate, year: i32) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(year, date.month(), date.day())
+    NaiveDate::from_ymd_opt(year, date.month(), date.day()).or_else(|| {
+        NaiveDate::from_ymd_opt(year, 2, 28).filter(|_| date.month() == 2 && date.day() == 29)
+    })
 }
 
 #[cfg(test)]
@@ -113,6 +117,26 @@ mod tests {
 
     fn date(year: i32, month: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(year, month, day).unwrap()
+    }
+
+    #[test]
+    fn the_same_day_in_another_year_has_one_rule_for_29_february() {
+        assert_eq!(
+            same_day_in_year(date(2024, 7, 5), 2023),
+            Some(date(2023, 7, 5))
+        );
+        assert_eq!(
+            same_day_in_year(date(2024, 2, 29), 2023),
+            Some(date(2023, 2, 28))
+        );
+        assert_eq!(
+            same_day_in_year(date(2023, 2, 28), 2024),
+            Some(date(2024, 2, 28))
+        );
+        assert_eq!(
+            same_day_in_year(date(2024, 2, 29), 2028),
+            Some(date(2028, 2, 29))
+        );
     }
 
     #[test]

@@ -70,11 +70,8 @@ pub fn preset_spans(preset: ComparePreset, dataset: &Dataset, dates: &DateRange)
         last,
         name: name.to_string(),
     };
-    let year_before = |day: NaiveDate| {
-        crate::calendar::same_day_in_year(day, day.year() - 1)
-            .or_else(|| NaiveDate::from_ymd_opt(day.year() - 1, 2, 28))
-            .unwrap_or(day)
-    };
+    let year_before =
+        |day: NaiveDate| crate::calendar::same_day_in_year(day, day.year() - 1).unwrap_or(day);
     match preset {
         ComparePreset::CommandLaunch => vec![
             span(
@@ -127,17 +124,17 @@ pub fn preset_spans(preset: ComparePreset, dataset: &Dataset, dates: &DateRange)
         ComparePreset::YearToDate => (daily.first_date.year()..=data_last.year())
             .filter_map(|year| {
                 let first = NaiveDate::from_ymd_opt(year, 1, 1)?;
-                let last = crate::calendar::same_day_in_year(data_last, year)
-                    .or_else(|| NaiveDate::from_ymd_opt(year, 2, 28))?;
+                let last = crate::calendar::same_day_in_year(data_last, year)?;
                 (first >= daily.first_date).then(|| span(first, last, ""))
             })
             .collect(),
     }
 }
 
-/// The day before the same date a year on: 5 July 2024 gives 4 July 2025.
+/// The day before the same date a year on: 5 July 2024 gives 4 July 2025, and 29 February 2024 gives
+/// 28 February 2025 (the year on from a 29 February starts on 1 March).
 fn next_year_less_a_day(day: NaiveDate) -> NaiveDate {
-    crate::calendar::same_day_in_year(day, day.year() + 1)
+    NaiveDate::from_ymd_opt(day.year() + 1, day.month(), day.day())
         .or_else(|| NaiveDate::from_ymd_opt(day.year() + 1, 3, 1))
         .map_or(day, |next| next - chrono::Days::new(1))
 }

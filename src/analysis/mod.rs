@@ -88,8 +88,7 @@ pub fn year_to_date_comparison(daily: &DailySeries) -> Vec<YearToDate> {
     };
     let mut comparison = Vec::new();
     for year in daily.first_date.year()..=last_date.year() {
-        let through = crate::calendar::same_day_in_year(last_date, year)
-            .or_else(|| NaiveDate::from_ymd_opt(year, 2, 28));
+        let through = crate::calendar::same_day_in_year(last_date, year);
         let (Some(year_start), Some(through)) = (NaiveDate::from_ymd_opt(year, 1, 1), through)
         else {
             continue;

@@ -469,8 +469,7 @@ impl YearLine {
     /// 29 February position of a year without one, that is 28 February. `None` past the data.
     pub fn people_by_position(&self, position: usize) -> Option<(NaiveDate, u64)> {
         let template = calendar_position_date(position)?;
-        let day = crate::calendar::same_day_in_year(template, self.year)
-            .or_else(|| NaiveDate::from_ymd_opt(self.year, 2, 28))?;
+        let day = crate::calendar::same_day_in_year(template, self.year)?;
         let people = *self.cumulative_people.get(day.ordinal0() as usize)?;
         Some((day, people))
     }

@@ -41,8 +41,7 @@ fn change_on_year_before(
         before.people
     } else {
         let year = total.period_start.year();
-        let same_day = crate::calendar::same_day_in_year(last_day_counted(total), year - 1)
-            .or_else(|| chrono::NaiveDate::from_ymd_opt(year - 1, 2, 28))?;
+        let same_day = crate::calendar::same_day_in_year(last_day_counted(total), year - 1)?;
         sum_between(daily, before.period_start, same_day).0
     };
     (before_people > 0)
