@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::data::{Dataset, Source};
-use crate::view_state::APP_NAME;
+use crate::APP_NAME;
 
 /// A claim in our own words and the sources it rests on, cited when it is copied.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -73,6 +73,12 @@ fn one_line(text: &str) -> String {
         .map(str::trim)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The "Cite as" line under a table's CSV: "Cite as: Border Security Briefing Explorer, “People crossing
+/// …, by month”, Home Office, “…” (provisional, data to 20 August 2026)".
+pub fn cite_as(title: &str, sources: &str) -> String {
+    format!("Cite as: {APP_NAME}, “{title}”, {sources}")
 }
 
 /// "data as at 11 September 2026, crossings to 20 August 2026": how fresh the data behind a citation

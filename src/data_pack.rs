@@ -8,7 +8,8 @@ use crate::closed_set::ClosedSet;
 use crate::data::{Dataset, FundingRelation};
 use crate::export::{to_csv, Cell, Column, DataTable};
 use crate::view_model::{crossings_chart, WIDE_CHART_SIZE};
-use crate::view_state::{Period, ViewState, APP_NAME};
+use crate::view_state::{Period, ViewState};
+use crate::APP_NAME;
 
 /// The licence statement the pack, the README and the Sources view give.
 pub const LICENCE_STATEMENT: &str = "Home Office statistics and GOV.UK text are reused under the Open Government Licence v3.0: \

@@ -3,6 +3,10 @@
 //! Modules are listed alphabetically. Everything except `ui` is pure: no DOM, no signals, no browser
 //! APIs, no clock. `tests/architecture.rs` enforces that.
 
+/// The app's name, as its header, the browser tab, citations, images, the data pack and the command line
+/// give it.
+pub const APP_NAME: &str = "Border Security Briefing Explorer";
+
 /// The app's version (from `Cargo.toml`), shown in the Sources view and named by a release.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 

@@ -62,9 +62,6 @@ impl ClosedSet for Tab {
     }
 }
 
-/// The app's name, as the browser tab and the citations give it.
-pub const APP_NAME: &str = "Border Security Briefing Explorer";
-
 impl Tab {
     /// True when the date range changes what this tab shows (every tab but Sources and method).
     pub fn uses_dates(self) -> bool {
@@ -89,7 +86,7 @@ impl Tab {
 
     /// The browser tab's title for this view: "Funding · Border Security Briefing Explorer".
     pub fn page_title(self) -> String {
-        format!("{} · {APP_NAME}", self.label())
+        format!("{} · {}", self.label(), crate::APP_NAME)
     }
 }
 

@@ -68,7 +68,7 @@ pub fn App() -> impl IntoView {
         <a class="skip-link" href="#main">"Skip to main content"</a>
         <header class="site-header">
             <div class="site-header__inner">
-                <span class="site-header__name">"Border Security Briefing Explorer"</span>
+                <span class="site-header__name">{crate::APP_NAME}</span>
                 <OpenFileButton on_file=Callback::new(open_file)/>
             </div>
         </header>

@@ -191,13 +191,7 @@ pub fn standalone_figure(chart: &ChartView) -> Figure {
         y_px = write_text(&mut body, note, &SMALL, width_px, y_px);
     }
     y_px = write_text(&mut body, &chart.source_line, &SMALL, width_px, y_px);
-    y_px = write_text(
-        &mut body,
-        "Border Security Briefing Explorer",
-        &SMALL,
-        width_px,
-        y_px,
-    );
+    y_px = write_text(&mut body, crate::APP_NAME, &SMALL, width_px, y_px);
     let height_px = y_px + MARGIN_PX;
     let svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width_px}\" height=\"{height_px}\" viewBox=\"0 0 {width_px} {height_px}\">\

@@ -220,7 +220,7 @@ pub fn key_numbers(dataset: &Dataset) -> KeyNumbers {
         csv_footer: vec![
             format!("{caption}."),
             format!("Provisional: {provisional_names}. Official: {official_names}."),
-            format!("Cite as: Border Security Briefing Explorer, “{caption}”, {provisional_names}; {official_names}"),
+            crate::citation::cite_as(&caption, &format!("{provisional_names}; {official_names}")),
         ],
     }
 }

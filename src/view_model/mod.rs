@@ -103,10 +103,7 @@ impl ChartView {
         let mut footer = vec![format!("{}. {}.", self.title, self.subtitle)];
         footer.extend(self.table_note.clone());
         footer.push(self.source_line.clone());
-        footer.push(format!(
-            "Cite as: Border Security Briefing Explorer, “{}”, {}",
-            self.title, self.cited_sources
-        ));
+        footer.push(crate::citation::cite_as(&self.title, &self.cited_sources));
         footer
     }
 }
@@ -291,7 +288,7 @@ pub fn print_footer(
     [
         format!(
             "{} · {} · printed {}",
-            crate::view_state::APP_NAME,
+            crate::APP_NAME,
             crate::citation::data_freshness(dataset),
             crate::dates::day_month_year(printed_on),
         ),

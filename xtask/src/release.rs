@@ -65,8 +65,9 @@ pub fn write_release(project_root: &Path, toolchain: &Toolchain) -> Result<(), S
             .args(["rev-parse", "HEAD"])
             .current_dir(project_root),
     )?;
+    let app_name = border_security_explorer::APP_NAME;
     let notes = format!(
-        "# Border Security Briefing Explorer {version}\n\n\
+        "# {app_name} {version}\n\n\
          - Commit: {commit}\n\
          - Dataset: {title}, data as at {as_of}; fingerprint (SHA-256 of dataset.json) {dataset_fingerprint}\n\
          - Files: {OFFLINE_FILE_NAME} (the offline edition: open it from disk, no network needed), \

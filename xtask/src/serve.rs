@@ -15,7 +15,10 @@ use tiny_http::{Header, Request, Response, Server};
 pub fn serve_forever(root: &Path, port: u16) -> Result<(), String> {
     let server = Server::http(("127.0.0.1", port))
         .map_err(|error| format!("could not listen on 127.0.0.1:{port}: {error}"))?;
-    println!("Serving the Border Security Briefing Explorer at http://127.0.0.1:{port}/");
+    println!(
+        "Serving the {} at http://127.0.0.1:{port}/",
+        border_security_explorer::APP_NAME
+    );
     println!("The offline edition is at http://127.0.0.1:{port}/briefing-explorer.html (or open dist/briefing-explorer.html from disk).");
     println!("Press Ctrl+C to stop.");
     handle_requests(&server, root, "/", SharedCache::default());

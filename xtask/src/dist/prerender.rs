@@ -33,12 +33,13 @@ if(location.hash.length>1)d.documentElement.classList.add('bse-other-view');})()
 pub fn prerendered_page(dataset: &Dataset) -> String {
     let state = ViewState::initial();
     let mut html = String::with_capacity(64 * 1024);
-    html.push_str(
+    html.push_str(&format!(
         "<header class=\"site-header\"><div class=\"site-header__inner\">\
-         <span class=\"site-header__name\">Border Security Briefing Explorer</span>\
+         <span class=\"site-header__name\">{}</span>\
          <span class=\"open-file\"><span class=\"open-file__label\">Open data file</span></span></div></header>\
          <main class=\"page\">",
-    );
+        text(border_security_explorer::APP_NAME)
+    ));
     html.push_str(&format!(
         "<h1 data-pre=\"dataset-title\">{}</h1><p class=\"as-of\">Data as at <time datetime=\"{}\">{}</time> · crossings to {} (provisional)</p>\
          <section class=\"data-panel\" aria-label=\"Your data\"></section>",
