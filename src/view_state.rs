@@ -180,6 +180,18 @@ impl ViewState {
         }
     }
 
+    /// Provisional people by `period` over the view's dates, with no rolling average: what the Briefing's
+    /// key chart (by its own period) and its summary (by year: it reads only the totals) ask for.
+    pub fn provisional_people_request(&self, period: Period) -> SeriesRequest {
+        SeriesRequest {
+            period,
+            measure: Measure::People,
+            edition: SeriesChoice::Provisional,
+            rolling_periods: 0,
+            dates: self.dates(),
+        }
+    }
+
     /// The filter this view puts on announcements.
     pub fn announcement_filter(&self) -> AnnouncementFilter<'_> {
         AnnouncementFilter {

@@ -5,7 +5,6 @@ use chrono::Datelike;
 use super::funding::{bsc_total_sentence, funding_in_range, funding_records_span};
 use super::{date_range_opening, date_range_text, days_text};
 use crate::analysis::filter::filter_announcements;
-use crate::analysis::request::{Measure, SeriesChoice, SeriesRequest};
 use crate::analysis::series::crossings_series;
 use crate::analysis::{funding_total, year_to_date_comparison};
 use crate::calendar::Period;
@@ -252,13 +251,7 @@ pub fn briefing_summary(dataset: &Dataset, state: &ViewState) -> String {
         dataset,
         // Only the totals and the days they span are read: grouped by year, a long daily series gives
         // a few points rather than one per day.
-        &SeriesRequest {
-            period: Period::Year,
-            measure: Measure::People,
-            edition: SeriesChoice::Provisional,
-            rolling_periods: 0,
-            dates: state.dates(),
-        },
+        &state.provisional_people_request(Period::Year),
     );
     let (people, boats) = series.totals();
     // Only the sentence: the funding chart and ledger are not needed here.

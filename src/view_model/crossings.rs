@@ -34,14 +34,10 @@ pub fn crossings_chart(dataset: &Dataset, state: &ViewState, chart_size: ChartSi
 /// The Briefing's key chart: people crossing by month or by year over the view's dates, provisional
 /// figures, its summary naming the latest whole period; no markers, so it reads at a glance.
 pub fn briefing_chart(dataset: &Dataset, state: &ViewState, chart_size: ChartSize) -> ChartView {
-    let request = crate::analysis::request::SeriesRequest {
-        period: state.briefing_period,
-        measure: Measure::People,
-        edition: crate::analysis::request::SeriesChoice::Provisional,
-        rolling_periods: 0,
-        dates: state.dates(),
-    };
-    let series = crossings_series(dataset, &request);
+    let series = crossings_series(
+        dataset,
+        &state.provisional_people_request(state.briefing_period),
+    );
     series_chart(
         dataset,
         series,
