@@ -137,6 +137,14 @@ fn module_paths_after<'a>(code: &'a str, prefix: &str, depth: usize) -> Vec<Vec<
         .collect()
 }
 
+/// Each pair in a graph of (from, to) uses that runs both ways, as "a <-> b".
+fn pairs_both_ways(uses: &std::collections::BTreeSet<(String, String)>) -> Vec<String> {
+    uses.iter()
+        .filter(|(from, to)| from < to && uses.contains(&(to.clone(), from.clone())))
+        .map(|(from, to)| format!("{from} <-> {to}"))
+        .collect()
+}
+
 #[test]
 fn no_two_modules_import_each_other() {
     // The crate's top-level modules, and each file of the shell as its own module, as a graph of the
@@ -191,11 +199,7 @@ fn no_two_modules_import_each_other() {
             }
         }
     }
-    let both_ways: Vec<String> = uses
-        .iter()
-        .filter(|(from, to)| from < to && uses.contains(&(to.clone(), from.clone())))
-        .map(|(from, to)| format!("{from} <-> {to}"))
-        .collect();
+    let both_ways = pairs_both_ways(&uses);
     assert!(uses.len() > 10, "the graph was read: {uses:?}");
     assert!(
         both_ways.is_empty(),
@@ -269,11 +273,7 @@ fn no_two_files_of_a_folder_import_each_other() {
             }
         }
     }
-    let both_ways: Vec<String> = uses
-        .iter()
-        .filter(|(from, to)| from < to && uses.contains(&(to.clone(), from.clone())))
-        .map(|(from, to)| format!("{from} <-> {to}"))
-        .collect();
+    let both_ways = pairs_both_ways(&uses);
     assert!(
         uses.iter()
             .any(|(from, _)| from.starts_with("view_model::")),

@@ -126,6 +126,11 @@ fn bytes_of(input: &Input) -> Vec<u8> {
 
 const CASES: &[Case] = &[
     Case {
+        name: "source-via-not-text",
+        input: Input::Edits(&[Edit::Set("/sources/0/via", r#"{"name": "a transcription"}"#)]),
+        expected: "sources[0].via: expected text, found an object",
+    },
+    Case {
         name: "row-alternative-with-dangling-source",
         input: Input::Edits(&[Edit::Set("/crossings/annual/0/rows/1/alternatives", r#"[{"people": 36800, "source_ids": ["s2"]}]"#)]),
         expected: "crossings.annual[0].rows[1].alternatives[0].source_ids[0]: no source has the id \"s2\"",

@@ -243,9 +243,6 @@ fn Explorer(
                 }
             })}
         </section>
-        <p class="print-only" data-testid="printed-link">{move || {
-            state.with(|state| format!("Printed view: {}", printed_address(&to_fragment(state))))
-        }}</p>
     }
 }
 
@@ -349,13 +346,6 @@ fn ShareBar(state: RwSignal<ViewState>) -> impl IntoView {
                 on:click=|_| shortcuts::toggle_help()>"Keyboard shortcuts (?)"</button>
         </div>
     }
-}
-
-/// The address printed for a view: the page's own on the site, the published site's from the offline
-/// edition when the build knows it, else that it is an offline copy (never a path on the reader's disk).
-fn printed_address(fragment: &str) -> String {
-    browser::shareable_link(fragment)
-        .unwrap_or_else(|| "an offline copy, with no web address recorded".to_string())
 }
 
 /// Keeps the footer of every printed page (what it is, how fresh, when printed, where) up to date with

@@ -26,6 +26,23 @@ fn one_day(day: NaiveDate) -> ViewState {
     }
 }
 
+/// The sentence comparing the dates from `first` to `last` with the same days a year earlier.
+fn against_a_year_earlier(dataset: &Dataset, first: NaiveDate, last: NaiveDate) -> String {
+    let compared = compare_view(
+        dataset,
+        &ViewState {
+            compare: Some(Comparison::Preset(ComparePreset::SameSpanLastYear)),
+            date_from: Some(first),
+            date_to: Some(last),
+            ..ViewState::initial()
+        },
+    );
+    match compared {
+        Some(CompareView::Figures { sentence, .. }) => sentence,
+        other => panic!("{first} to {last} has figures to compare: {other:?}"),
+    }
+}
+
 fn assert_reads_well(what: &str, sentence: &str) {
     for slip in SLIPS {
         assert!(!sentence.contains(slip), "{what}: {slip:?} in {sentence:?}");
@@ -52,16 +69,7 @@ fn sentences_at_the_edges_read_as_prose() {
     assert_reads_well("one day", &summary);
 
     // One day against the same day a year earlier.
-    let compared = compare_view(
-        &dataset,
-        &ViewState {
-            compare: Some(Comparison::Preset(ComparePreset::SameSpanLastYear)),
-            ..one_day(day)
-        },
-    );
-    let Some(CompareView::Figures { sentence, .. }) = compared else {
-        panic!("one day has figures to compare: {compared:?}");
-    };
+    let sentence = against_a_year_earlier(&dataset, day, day);
     assert!(
         sentence.contains("the same day a year earlier"),
         "{sentence}"
@@ -71,32 +79,12 @@ fn sentences_at_the_edges_read_as_prose() {
     // A day when no one crossed a year earlier: "against none", never "against 0".
     let quiet_day_before = date(2024, 7, 7);
     assert_eq!(fixture_sum(date(2023, 7, 7), date(2023, 7, 7)).0, 0);
-    let compared = compare_view(
-        &dataset,
-        &ViewState {
-            compare: Some(Comparison::Preset(ComparePreset::SameSpanLastYear)),
-            ..one_day(quiet_day_before)
-        },
-    );
-    let Some(CompareView::Figures { sentence, .. }) = compared else {
-        panic!("one day has figures to compare: {compared:?}");
-    };
+    let sentence = against_a_year_earlier(&dataset, quiet_day_before, quiet_day_before);
     assert!(sentence.contains(", against none "), "{sentence}");
     assert!(!sentence.contains("against 0"), "{sentence}");
 
     // Dates running past the data are compared over the days the data hold, as other views cut them.
-    let past_the_data = compare_view(
-        &dataset,
-        &ViewState {
-            compare: Some(Comparison::Preset(ComparePreset::SameSpanLastYear)),
-            date_from: Some(date(2025, 1, 1)),
-            date_to: Some(date(2025, 12, 31)),
-            ..ViewState::initial()
-        },
-    );
-    let Some(CompareView::Figures { sentence, .. }) = past_the_data else {
-        panic!("the days the data hold are compared: {past_the_data:?}");
-    };
+    let sentence = against_a_year_earlier(&dataset, date(2025, 1, 1), date(2025, 12, 31));
     assert!(
         sentence.contains("1 January 2025 to 31 January 2025")
             && sentence.contains("1 January 2024 to 31 January 2024"),
