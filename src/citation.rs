@@ -94,6 +94,17 @@ pub fn data_freshness(dataset: &Dataset) -> String {
     }
 }
 
+/// How to cite the dataset as a whole (the data pack's README): "Border Security Briefing Explorer,
+/// “<title>”, data as at 11 September 2026, crossings to 20 August 2026, fingerprint 0123456789abcdef."
+pub fn cite_dataset(dataset: &Dataset, fingerprint: &str) -> String {
+    let short: String = fingerprint.chars().take(16).collect();
+    format!(
+        "{APP_NAME}, “{}”, {}, fingerprint {short}.",
+        dataset.title,
+        data_freshness(dataset)
+    )
+}
+
 /// The claim, then "Sources: …", then what was read and where: "Border Security Briefing Explorer
 /// (data as at 11 September 2026, crossings to 20 August 2026), <link>, accessed 1 December 2026."
 pub fn cite(dataset: &Dataset, cited: &Cited, context: &CitationContext) -> String {

@@ -81,5 +81,6 @@ mod tests {
         check::<Period>();
         check::<Measure>();
         check::<SeriesChoice>();
+        check::<crate::view_model::ImageShape>();
     }
 }

@@ -9,7 +9,6 @@ use crate::data::{Dataset, FundingRelation};
 use crate::export::{to_csv, Cell, Column, DataTable};
 use crate::view_model::{crossings_chart, WIDE_CHART_SIZE};
 use crate::view_state::{Period, ViewState};
-use crate::APP_NAME;
 
 /// The licence statement the pack, the README and the Sources view give.
 pub const LICENCE_STATEMENT: &str = "Home Office statistics and GOV.UK text are reused under the Open Government Licence v3.0: \
@@ -329,7 +328,7 @@ fn readme(dataset: &Dataset, fingerprint: &str, file_names: &[String]) -> String
     let mut text = format!(
         "{title}\n\n{description}\n\nData as at {as_of}; daily crossings to {daily_as_of} (provisional).\n\
          Dataset fingerprint (SHA-256 of dataset.json): {fingerprint}\n\n\
-         How to cite\n  {APP_NAME}, \"{title}\", data as at {as_of}, fingerprint {short}.\n  \
+         How to cite\n  {cite_as}\n  \
          Cite the original sources too: each record names them by id, and sources.csv lists them.\n\n\
          Licences\n  {LICENCE_STATEMENT}\n\n\
          Provisional and official\n  Provisional figures are the Home Office's daily operational counts; they are subject to change.\n  \
@@ -339,7 +338,7 @@ fn readme(dataset: &Dataset, fingerprint: &str, file_names: &[String]) -> String
          pandas: pd.read_csv(path, comment=\"#\"); R: read.csv(path, comment.char = \"#\", fileEncoding = \"UTF-8-BOM\").\n\nFiles\n",
         title = dataset.title,
         description = dataset.description,
-        short = fingerprint.chars().take(16).collect::<String>(),
+        cite_as = crate::citation::cite_dataset(dataset, fingerprint),
     );
     for name in file_names {
         text.push_str(&format!("  {name}\n"));
@@ -432,6 +431,15 @@ mod tests {
         let readme = text("README.txt");
         assert!(
             readme.contains("fingerprint (SHA-256 of dataset.json): abc123"),
+            "{readme}"
+        );
+        // 40 days from 1 January 2024: the citation says where the crossings end.
+        assert!(
+            readme.contains(&format!(
+                "How to cite\n  {}, “{}”, data as at ",
+                crate::APP_NAME,
+                dataset.title
+            )) && readme.contains("crossings to 9 February 2024, fingerprint abc123."),
             "{readme}"
         );
         assert!(readme.contains("Open Government Licence v3.0"));

@@ -110,6 +110,18 @@ pub fn percent_words(percent: f64) -> String {
     }
 }
 
+/// "+13%" or "−43%": a change in percent written with its sign (a true minus sign); a change that
+/// rounds to nothing keeps its sign, "+<1%" or "−<1%", never "0%" for a change that is not nothing.
+pub fn signed_percent(change: f64) -> String {
+    let rounded = signed_number(change, 0);
+    let rounds_to_nothing = rounded.trim_start_matches(['+', '−']) == "0";
+    match (rounds_to_nothing, change) {
+        (true, change) if change > 0.0 => "+<1%".to_string(),
+        (true, change) if change < 0.0 => "−<1%".to_string(),
+        _ => format!("{rounded}%"),
+    }
+}
+
 /// True for a character that controls a terminal or the direction of text rather than being text: C0
 /// and C1 controls (a line break aside) and the Unicode direction marks, embeddings, overrides and
 /// isolates. In a title or a note they can reorder a pasted citation or rewrite a terminal's lines.
@@ -215,6 +227,20 @@ pub fn join_words(words: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_signed_percent_keeps_its_sign_however_small() {
+        for (change, shown) in [
+            (13.2, "+13%"),
+            (-42.6, "−43%"),
+            (0.4, "+<1%"),
+            (-0.4, "−<1%"),
+            (0.6, "+1%"),
+            (0.0, "0%"),
+        ] {
+            assert_eq!(signed_percent(change), shown, "{change}");
+        }
+    }
 
     #[test]
     fn numbers_round_the_same_whether_whole_or_not() {

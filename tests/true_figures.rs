@@ -760,28 +760,41 @@ fn rolling_averages_and_highest_periods_leave_partial_periods_out() {
         .notes
         .iter()
         .any(|note| note.starts_with("The 3-year average is of whole years")));
+    // The latest month cut on purpose (to its 15th, or the month before's when the data end earlier
+    // in the month), so the check runs whatever day a data update ends on.
+    let last = last_day(&dataset);
+    let cut_to = if last.day() > 15 {
+        last.with_day(15).unwrap()
+    } else {
+        last.with_day(1).unwrap() - chrono::Days::new(1)
+    }
+    .with_day(15)
+    .unwrap();
+    let cut_view = view(Period::Month, None, Some(cut_to));
     let per_boat = crossings_chart(
         &dataset,
         &ViewState {
             measure: Measure::PeoplePerBoat,
-            ..view(Period::Month, None, None)
+            ..cut_view.clone()
         },
         WIDE_CHART_SIZE,
     );
-    let latest_month = series_of(&dataset, &view(Period::Month, None, None))
+    let latest_month = series_of(&dataset, &cut_view)
         .points
         .last()
         .unwrap()
         .clone();
-    if !latest_month.is_complete {
-        assert!(
-            !per_boat
-                .summary
-                .contains(&format!("was {} with", latest_month.label())),
-            "{}",
-            per_boat.summary
-        );
-    }
+    assert!(
+        !latest_month.is_complete,
+        "the latest month is cut to its 15th"
+    );
+    assert!(
+        !per_boat
+            .summary
+            .contains(&format!("was {} with", latest_month.label())),
+        "a cut month is never called the latest: {}",
+        per_boat.summary
+    );
 }
 
 #[test]
@@ -796,6 +809,7 @@ fn month_only_announcements_are_marked_in_a_day_view() {
         !month_only.is_empty(),
         "the dataset has announcements dated by month"
     );
+    let mut n_checked = 0;
     for announcement in month_only {
         let from = announcement.date.first_day + chrono::Days::new(4);
         let state = ViewState {
@@ -808,6 +822,7 @@ fn month_only_announcements_are_marked_in_a_day_view() {
         };
         let chart = crossings_chart(&dataset, &state, WIDE_CHART_SIZE);
         if last_day(&dataset) >= from {
+            n_checked += 1;
             assert!(
                 chart
                     .events
@@ -818,12 +833,17 @@ fn month_only_announcements_are_marked_in_a_day_view() {
             );
         }
     }
+    assert!(
+        n_checked > 0,
+        "at least one month-only announcement falls inside the daily figures"
+    );
 }
 
 #[test]
 fn summaries_are_sentences_for_every_range() {
     let dataset = bundled();
     let first = dataset.crossings.daily.first_date;
+    let mut n_outside = 0;
     for (from, to) in boundary_ranges(&dataset) {
         let state = view(Period::Month, from, to);
         let briefing = briefing_summary(&dataset, &state);
@@ -839,12 +859,17 @@ fn summaries_are_sentences_for_every_range() {
             assert!(!briefing.contains(broken), "{broken}: {briefing}");
         }
         if to.is_some_and(|to| to < first) || from.is_some_and(|from| from > last_day(&dataset)) {
+            n_outside += 1;
             assert!(
                 briefing.contains("No small-boat crossings data fall in these dates"),
                 "{briefing}"
             );
         }
     }
+    assert!(
+        n_outside > 0,
+        "the boundary ranges include ranges outside the data"
+    );
     let briefing = briefing_summary(&dataset, &view(Period::Month, Some(date(2025, 1, 1)), None));
     assert!(
         briefing.starts_with("From 1 January 2025 onwards, "),
@@ -860,6 +885,7 @@ fn summaries_are_sentences_for_every_range() {
     );
     // A funding chart of one month says "In", and a yearly rate's period continues its sentence (its
     // names keep their capitals).
+    let (mut n_one_month, mut n_per_year) = (0, 0);
     for funding in &dataset.funding {
         let (from, to) = (funding.announced.first_day, funding.announced.last_day());
         let view = funding_view(
@@ -870,6 +896,7 @@ fn summaries_are_sentences_for_every_range() {
         assert!(!view.chart.summary.contains(" to November 2024 to "));
         let first_month = view.chart.table.build().rows.len() == 1;
         if first_month {
+            n_one_month += 1;
             assert!(
                 view.chart.summary.starts_with("In "),
                 "{}",
@@ -877,6 +904,7 @@ fn summaries_are_sentences_for_every_range() {
             );
         }
         if funding.amount_is_per_year {
+            n_per_year += 1;
             assert!(
                 view.per_year_sentences
                     .iter()
@@ -888,6 +916,9 @@ fn summaries_are_sentences_for_every_range() {
             );
         }
     }
+    // The checks above ran: a data update cannot make them pass by skipping.
+    assert!(n_one_month > 0, "a funding record's dates cover one month");
+    assert!(n_per_year > 0, "a funding record is a yearly rate");
 }
 
 proptest! {

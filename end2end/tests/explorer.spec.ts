@@ -150,7 +150,13 @@ test('an actor facet filters the timeline and the chart markers', async ({ openA
   await expect(page.getByTestId('event-list').locator('li')).toHaveCount(2);
 });
 
-test('SVG and PNG downloads stand alone: title, source and markers key on an opaque background', async ({ openApp, page }) => {
+/** The width and height a PNG's header gives. */
+function pngSize(png: Buffer): [number, number] {
+  expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  return [png.readUInt32BE(16), png.readUInt32BE(20)];
+}
+
+test('SVG and PNG downloads stand alone: title, source and markers key on an opaque background, in a slide\'s shape', async ({ openApp, page }) => {
   await openApp('v=1&tab=crossings');
   const svgPromise = page.waitForEvent('download');
   await page.getByTestId('download-svg').click();
@@ -159,21 +165,32 @@ test('SVG and PNG downloads stand alone: title, source and markers key on an opa
   expect(svg).toContain('People crossing the English Channel in small boats, by month</text>');
   expect(svg).toContain('Source: Home Office');
   expect(svg).toContain('Numbered markers:');
-  expect(svg).toMatch(/<rect width="880" height="\d+" fill="#ffffff"\/>/);
+  expect(svg).toMatch(/more \(listed in the explorer\)<\/text>/);
+  expect(svg).toContain('<rect width="960" height="540" fill="#ffffff"/>');
   const pngPromise = page.waitForEvent('download');
   await page.getByTestId('download-png').click();
-  const png = readFileSync((await (await pngPromise).path())!);
-  expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
-  // The PNG header gives width and height: twice the figure, which is taller than the drawing alone
-  // (380 px) by its title, subtitle, key and source, and still a slide's shape.
-  const [widthPx, heightPx] = [png.readUInt32BE(16), png.readUInt32BE(20)];
-  expect(widthPx).toBe(1760);
-  expect(heightPx).toBeGreaterThan(2 * 380 + 200);
-  expect(heightPx).toBeLessThanOrEqual(widthPx * 0.75);
+  // The PNG is the image drawn at twice its size: 1,920 × 1,080, a slide.
+  expect(pngSize(readFileSync((await (await pngPromise).path())!))).toEqual([1920, 1080]);
+});
+
+test('a square or portrait image is a choice, kept for every chart while the page is open', async ({ openApp, page }) => {
+  await openApp('v=1&tab=crossings');
+  for (const [shape, size] of [['square', [1440, 1440]], ['portrait', [1440, 1800]]] as const) {
+    await page.getByTestId('image-shape').first().selectOption(shape);
+    const pngPromise = page.waitForEvent('download');
+    await page.getByTestId('download-png').first().click();
+    expect(pngSize(readFileSync((await (await pngPromise).path())!)), shape).toEqual(size);
+  }
+  // Another view's chart uses the same choice.
+  await page.getByRole('tab', { name: 'Funding' }).click();
+  await expect(page.getByTestId('image-shape').first()).toHaveValue('portrait');
+  const pngPromise = page.waitForEvent('download');
+  await page.getByTestId('download-png').first().click();
+  expect(pngSize(readFileSync((await (await pngPromise).path())!))).toEqual([1440, 1800]);
 });
 
 for (const view of ['briefing', 'crossings', 'funding', 'sources']) {
-  test(`every chart's default PNG on the ${view} view fits a slide: no taller than three quarters of its width`, async ({ openApp, page }) => {
+  test(`every chart's default PNG on the ${view} view is a slide: 1,920 × 1,080`, async ({ openApp, page }) => {
     await openApp(`v=1&tab=${view}`);
     const buttons = page.getByTestId('download-png');
     await expect(buttons.first()).toBeVisible();
@@ -182,10 +199,9 @@ for (const view of ['briefing', 'crossings', 'funding', 'sources']) {
     for (let chartIdx = 0; chartIdx < nCharts; chartIdx++) {
       const pngPromise = page.waitForEvent('download');
       await buttons.nth(chartIdx).click();
-      const png = readFileSync((await (await pngPromise).path())!);
-      const [widthPx, heightPx] = [png.readUInt32BE(16), png.readUInt32BE(20)];
-      expect(widthPx, `chart ${chartIdx + 1} of ${nCharts}`).toBe(1760);
-      expect(heightPx, `chart ${chartIdx + 1} of ${nCharts}: ${widthPx} × ${heightPx}`).toBeLessThanOrEqual(widthPx * 0.75);
+      const [widthPx, heightPx] = pngSize(readFileSync((await (await pngPromise).path())!));
+      expect([widthPx, heightPx], `chart ${chartIdx + 1} of ${nCharts}`).toEqual([1920, 1080]);
+      expect(heightPx).toBeLessThanOrEqual(widthPx * 0.75);
     }
   });
 }
@@ -273,6 +289,23 @@ test('the Briefing prints on at most three numbered A4 pages, each with what it 
   expect(all).not.toContain('Link to this');
 });
 
+test('printed without a comparison: no empty comparison heading, and each card\'s sources with their web addresses', async ({ openApp, page }, testInfo) => {
+  await openApp('v=1&tab=briefing&cmp=none');
+  await expect(page.getByTestId('key-numbers').locator('tbody tr').first()).toBeVisible();
+  const pages = await printedPages(page, testInfo);
+  expect(pages.length, pages.join('\n---\n')).toBeLessThanOrEqual(3);
+  const all = pages.join(' ');
+  expect(all).not.toContain('Compare periods');
+  // Each card's sources are printed with their address, not only the site's name.
+  await page.emulateMedia({ media: 'print' });
+  const printed = page.getByTestId('printed-sources').first();
+  const href = await printed.locator('a').first().getAttribute('href');
+  expect(href).toMatch(/^https:\/\//);
+  const after = await printed.locator('a').first().evaluate((link) => getComputedStyle(link, '::after').content);
+  expect(after).toContain(href!);
+  expect(all.replace(/\s+/g, '')).toContain(href!.replace(/\s+/g, '').slice(0, 30));
+});
+
 test('back and forward across several views restore each one', async ({ openApp, page }) => {
   await openApp('v=1&tab=briefing');
   await page.getByTestId('tab-crossings').click();
@@ -314,11 +347,13 @@ test('on a phone the chart is drawn for its width, and turning the screen redraw
   await frame.focus();
   await page.keyboard.press('End');
   await expect(page.getByTestId('chart-readout')).toContainText('31 December');
-  // Downloads are drawn wide whatever the screen, for use in a briefing.
+  // Downloads are a slide's shape whatever the screen, the drawing as wide as the image, for use in a
+  // briefing.
   const svgDownload = page.waitForEvent('download');
   await page.getByTestId('download-svg').click();
   const svgText = readFileSync((await (await svgDownload).path())!, 'utf8');
-  expect(svgText).toContain('viewBox="0 0 880 380"');
+  expect(svgText).toContain('viewBox="0 0 960 540"');
+  expect(svgText).toMatch(/<g transform="translate\(0 \d+\)"><svg width="960" height="\d+" viewBox="0 0 960 \d+"/);
   // Turned sideways to a wide window, the chart is drawn wide.
   await page.setViewportSize({ width: 1280, height: 780 });
   await expect(drawing).toHaveAttribute('viewBox', '0 0 880 380');

@@ -424,7 +424,7 @@ impl Funding {
     /// True when the amount is added into one-off totals: new money, not a yearly rate. The one rule
     /// for "each pound counted once".
     pub fn is_counted_once(&self) -> bool {
-        self.relation.is_counted() && !self.amount_is_per_year
+        self.relation.is_new_money() && !self.amount_is_per_year
     }
 }
 
@@ -442,8 +442,9 @@ pub enum FundingRelation {
 }
 
 impl FundingRelation {
-    /// True when the record's amount goes into totals.
-    pub fn is_counted(&self) -> bool {
+    /// True for money not announced before (a record's amount then goes into totals unless it is a
+    /// yearly rate: `Funding::is_counted_once`).
+    pub fn is_new_money(&self) -> bool {
         matches!(self, FundingRelation::New)
     }
 }

@@ -5,13 +5,14 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::chart::readout::{readout_move, readout_share_percent, ReadoutMove};
-use crate::chart::ChartGeometry;
+use crate::chart::{ChartGeometry, ChartSize};
+use crate::closed_set::ClosedSet;
 use crate::export::{file_stem, to_csv, Column, DataTable};
-use crate::view_model::{standalone_figure, ChartView, WIDE_CHART_SIZE};
+use crate::view_model::{chart_image, ChartImage, ChartView, ImageShape};
 use crate::view_state::ViewState;
 
 use super::browser;
-use super::widgets::{CiteButton, CopyButton, ShowMoreButton};
+use super::widgets::{closed_set_options, CiteButton, CopyButton, OptionSelect, ShowMoreButton};
 use crate::citation::Cited;
 use crate::data::Dataset;
 use std::sync::Arc;
@@ -34,10 +35,10 @@ pub fn ChartPanel(
     chart: Signal<ChartView>,
     /// The view state, for the table toggle.
     state: RwSignal<ViewState>,
-    /// The same chart drawn at the wide size: SVG and PNG downloads are always wide, whatever the
-    /// screen (a chart drawn for a phone would make a small image for a briefing).
+    /// The same chart drawn at a given size: SVG and PNG downloads are drawn in the image's shape,
+    /// whatever the screen (a chart drawn for a phone would make a small image for a briefing).
     #[prop(into)]
-    wide_chart: Callback<(), ChartView>,
+    chart_at: Callback<ChartSize, ChartView>,
     /// The position the readout shows, when the view around the chart follows it.
     #[prop(optional)]
     readout_idx: Option<RwSignal<Option<usize>>>,
@@ -70,7 +71,7 @@ pub fn ChartPanel(
             // With nothing in the view's dates, the summary below says what is missing: no empty axes,
             // and nothing to download.
             <Show when=has_data>
-                <ChartTools chart=chart wide_chart=wide_chart table_open=Signal::derive(table_open) on_toggle_table=Callback::new(toggle_table)/>
+                <ChartTools chart=chart chart_at=chart_at table_open=Signal::derive(table_open) on_toggle_table=Callback::new(toggle_table)/>
                 // The chart or its table: what "Skip to table" and the "t" key bring focus to.
                 <div class="chart-panel__view" id=move || view_element_id(&chart_id()) tabindex="-1">
                 <Show when=move || !table_open()>
@@ -102,25 +103,21 @@ pub fn ChartPanel(
 #[component]
 fn ChartTools(
     #[prop(into)] chart: Signal<ChartView>,
-    wide_chart: Callback<(), ChartView>,
+    chart_at: Callback<ChartSize, ChartView>,
     #[prop(into)] table_open: Signal<bool>,
     on_toggle_table: Callback<()>,
 ) -> impl IntoView {
     let download_status = RwSignal::new(String::new());
-    // The figure as a PNG on the clipboard where the browser allows it; otherwise it says so plainly.
+    // The image as a PNG on the clipboard where the browser allows it; otherwise it says so plainly.
     let copy_image_status = RwSignal::new(String::new());
+    let image_shape = image_shape_choice();
+    let shape_options = closed_set_options::<ImageShape>();
+    let image = move || chart_image(|size| chart_at.run(size), image_shape.get_untracked());
     let copy_image = move |_| {
-        let figure = chart.with_untracked(|chart| {
-            if chart.drawn.geometry.size == WIDE_CHART_SIZE {
-                standalone_figure(chart)
-            } else {
-                standalone_figure(&wide_chart.run(()))
-            }
-        });
+        let image = image();
         leptos::task::spawn_local(async move {
             copy_image_status.set(
-                match browser::copy_svg_as_png(&figure.svg, figure.width_px, figure.height_px).await
-                {
+                match browser::copy_svg_as_png(&image.svg, image.width_px, image.height_px).await {
                     Ok(()) => "Image copied: paste it into a document.".to_string(),
                     Err(message) => format!("Not copied: {message}."),
                 },
@@ -128,7 +125,7 @@ fn ChartTools(
         });
     };
     let download = move |kind: &'static str| {
-        download_status.set(chart.with_untracked(|chart| download_chart(chart, wide_chart, kind)));
+        download_status.set(chart.with_untracked(|chart| download_chart(chart, image, kind)));
     };
     view! {
                 <div class="chart-panel__tools no-print-hidden">
@@ -140,6 +137,11 @@ fn ChartTools(
                     <button type="button" class="button button--secondary" data-testid="download-svg" on:click=move |_| download("svg")><span class="download-word">"Download "</span>"SVG"</button>
                     <button type="button" class="button button--secondary" data-testid="download-png" on:click=move |_| download("png")><span class="download-word">"Download "</span>"PNG"</button>
                     <button type="button" class="button button--secondary" data-testid="copy-image" on:click=copy_image>"Copy image"</button>
+                    <span class="chart-panel__shape">
+                        <OptionSelect label="Image shape" test_id="image-shape" options=shape_options
+                            current=Signal::derive(move || image_shape.get().key().to_string())
+                            on_pick=Callback::new(move |key: String| image_shape.set(ImageShape::from_key(&key).unwrap_or_default()))/>
+                    </span>
                     // Past the chart (and anything listed under it) straight to its table.
                     <button type="button" class="link-button skip-to-table" data-testid="skip-to-table" on:click=move |_| {
                         if !table_open.get_untracked() { on_toggle_table.run(()); }
@@ -151,32 +153,35 @@ fn ChartTools(
     }
 }
 
-/// Downloads the chart as CSV (its table with the source and citation), SVG or PNG (always drawn
-/// wide), and says what happened, for the status line.
-fn download_chart(chart: &ChartView, wide_chart: Callback<(), ChartView>, kind: &str) -> String {
+/// The image shape the person picked, shared by every chart on the page and kept while it is open
+/// (images are downloads, not views, so the shape is not in the link).
+fn image_shape_choice() -> RwSignal<ImageShape> {
+    use_context::<ImageShapeChoice>()
+        .map_or_else(|| RwSignal::new(ImageShape::default()), |choice| choice.0)
+}
+
+/// The page's one image-shape choice, provided by the app.
+#[derive(Clone, Copy)]
+pub struct ImageShapeChoice(pub RwSignal<ImageShape>);
+
+/// Downloads the chart as CSV (its table with the source and citation), SVG or PNG (a standalone
+/// image in the chosen shape), and says what happened, for the status line.
+fn download_chart(chart: &ChartView, image: impl Fn() -> ChartImage, kind: &str) -> String {
     let stem = file_stem(&chart.title);
-    // Images stand alone: the wide drawing with its title, subtitle, markers' key and source around it.
-    let figure = || {
-        if chart.drawn.geometry.size == WIDE_CHART_SIZE {
-            standalone_figure(chart)
-        } else {
-            standalone_figure(&wide_chart.run(()))
-        }
-    };
     let result = match kind {
         "csv" => browser::download_text(
             &format!("{stem}.csv"),
             "text/csv;charset=utf-8",
             &to_csv(&chart.table.build(), &chart.csv_footer()),
         ),
-        "svg" => browser::download_text(&format!("{stem}.svg"), "image/svg+xml", &figure().svg),
+        "svg" => browser::download_text(&format!("{stem}.svg"), "image/svg+xml", &image().svg),
         _ => {
-            let figure = figure();
+            let image = image();
             browser::download_svg_as_png(
                 &format!("{stem}.png"),
-                &figure.svg,
-                figure.width_px,
-                figure.height_px,
+                &image.svg,
+                image.width_px,
+                image.height_px,
             )
         }
     };

@@ -31,6 +31,10 @@ use widgets::CopyButton;
 #[component]
 pub fn App() -> impl IntoView {
     browser::expose_memory_probe();
+    // One image shape for every chart's downloads, kept while the page is open, whatever data are shown.
+    provide_context(chart_panel::ImageShapeChoice(RwSignal::new(
+        crate::view_model::ImageShape::default(),
+    )));
     let bundled = LocalResource::new(load_bundled_dataset);
     let file_state = FileState::new();
     let open_file = move |file: web_sys::File| file_state.open(file, bundled);

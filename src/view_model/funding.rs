@@ -20,7 +20,8 @@ pub struct FundingRow {
     pub recipient: String,
     pub purpose: String,
     pub period: String,
-    pub is_counted: bool,
+    /// Whether the amount is added into totals (`Funding::is_counted_once`).
+    pub is_counted_once: bool,
     pub count_reason: String,
     pub source_ids: Vec<String>,
     /// Caveats, and the amounts other sources give, each a sentence.
@@ -159,28 +160,17 @@ const MAX_PARTNERS_NAMED: usize = 3;
 /// recipients other than the Command of the money counted in these records, largest first, or nothing
 /// when all of it went to the Command.
 fn partners_clause(in_range: &[&Funding]) -> String {
-    let mut partners: Vec<(&str, u64)> = Vec::new();
-    for funding in in_range
-        .iter()
-        .filter(|funding| !funding.for_bsc && funding.is_counted_once())
-    {
-        match partners
-            .iter_mut()
-            .find(|(recipient, _)| *recipient == funding.recipient)
-        {
-            Some((_, amount_gbp)) => *amount_gbp += funding.amount_gbp,
-            None => partners.push((&funding.recipient, funding.amount_gbp)),
-        }
-    }
+    // Largest first, the one rule for money by recipient.
+    let partners = crate::analysis::funding::funding_by_recipient(
+        in_range.iter().copied().filter(|funding| !funding.for_bsc),
+    );
     if partners.is_empty() {
         return String::new();
     }
-    // Largest first; equal amounts in the order they were announced.
-    partners.sort_by_key(|(_, amount_gbp)| std::cmp::Reverse(*amount_gbp));
     let named: Vec<String> = partners
         .iter()
         .take(MAX_PARTNERS_NAMED)
-        .map(|(recipient, _)| (*recipient).to_string())
+        .map(|partner| partner.recipient.clone())
         .collect();
     let n_more = partners.len().saturating_sub(MAX_PARTNERS_NAMED);
     let more = if n_more == 0 {
@@ -236,12 +226,12 @@ fn ledger_row(funding: &Funding, dataset: &Dataset) -> FundingRow {
         recipient: funding.recipient.clone(),
         purpose: funding.purpose.clone(),
         period: funding.period.clone(),
-        is_counted: funding.is_counted_once(),
+        is_counted_once: funding.is_counted_once(),
         count_reason,
         source_ids: funding.source_ids.clone(),
-        notes: super::differences::record_notes(
+        notes: super::where_sources_differ::record_notes(
             funding.note.as_deref(),
-            &super::differences::funding_others(dataset, funding),
+            &super::where_sources_differ::funding_others(dataset, funding),
         ),
         cited: Cited::new(claim, funding.source_ids.clone()),
     }

@@ -52,9 +52,9 @@ fn key_fact(figure: &Figure, topic: FigureTopic, dataset: &Dataset) -> KeyFact {
     let value = super::value_display(figure.value, &figure.unit, figure.value_basis);
     let label = label_with_unit(figure);
     let time_display = figure.time.display();
-    let notes = super::differences::record_notes(
+    let notes = super::where_sources_differ::record_notes(
         figure.note.as_deref(),
-        &super::differences::figure_others(dataset, figure),
+        &super::where_sources_differ::figure_others(dataset, figure),
     );
     KeyFact {
         figure_id: figure.figure_id.clone(),

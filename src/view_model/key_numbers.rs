@@ -7,7 +7,7 @@ use crate::analysis::{annual_totals, people_per_boat, sum_between, PeriodTotal};
 use crate::citation::Cited;
 use crate::data::{DailySeries, Dataset, YearRow};
 use crate::export::{Cell, Column, DataTable};
-use crate::text::{count_of, signed_number};
+use crate::text::count_of;
 
 /// The key-numbers table, a cited sentence for each of its rows, and the lines under its CSV.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,11 +20,6 @@ pub struct KeyNumbers {
     pub notes: Vec<String>,
     /// The lines under the table's CSV: the sources and how to cite.
     pub csv_footer: Vec<String>,
-}
-
-/// "+13%" or "−43%": a change written with its sign (a true minus sign).
-fn signed_percent(change: f64) -> String {
-    format!("{}%", signed_number(change, 0))
 }
 
 /// The change in people on the year before, in percent: on the whole year before for a whole year,
@@ -87,7 +82,7 @@ fn key_numbers_row(
         Cell::number(people_per_boat(total.people, total.boats), 1),
         match change {
             Some(change) => Cell {
-                shown: signed_percent(change),
+                shown: crate::text::signed_percent(change),
                 csv: format!("{change:.1}"),
                 sort_key: crate::export::SortKey::Number(change),
             },

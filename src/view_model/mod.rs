@@ -3,21 +3,21 @@
 //! The UI renders these and nothing else, so every number a person sees is worked out here, on the host,
 //! under test. One file per view or part of one (`briefing` with `key_numbers`, `key_facts` and `compare`;
 //! `crossings` with `year_on_year`; `funding`; `announcements`; `sources`), what changed between two files
-//! (`diff`), where sources differ (`differences`) and a chart as an image (`figure`); this one holds what
+//! (`what_changed`), where sources differ (`where_sources_differ`) and a chart as an image (`chart_image`); this one holds what
 //! they share: the chart view with its lazily made readout and table, source names and lines, a figure's
 //! value, the print footer and the date-range wording.
 
 mod announcements;
 mod briefing;
+mod chart_image;
 mod compare;
 mod crossings;
-mod diff;
-mod differences;
-mod figure;
 mod funding;
 mod key_facts;
 mod key_numbers;
 mod sources;
+mod what_changed;
+mod where_sources_differ;
 mod year_on_year;
 
 use std::sync::Arc;
@@ -26,19 +26,19 @@ use chrono::NaiveDate;
 
 pub use announcements::{announcement_claim, facets_summary, match_count_sentence};
 pub use briefing::{answers, briefing_summary, headlines, Headline};
+pub use chart_image::{chart_image, wrap_words, xml_text, ChartImage, ImageShape};
 pub use compare::{compare_view, CompareView};
 pub use crossings::{briefing_chart, crossings_chart};
-pub use diff::{diff_lines, diff_row_count, diff_table, diff_view, DiffView};
-pub use differences::{
-    announcement_others, record_notes, source_differences, OtherValue, SourceDifference,
-};
-pub use figure::{standalone_figure, wrap_words, xml_text, Figure};
 pub use funding::{funding_view, FundingRow, FundingView};
 pub use key_facts::{key_facts, KeyFact, KeyFacts, KEY_FACTS_SHOWN_FIRST};
 pub use key_numbers::{key_numbers, KeyNumbers};
 pub use sources::{
     changelog_entries, editions_chart_view, editions_view, method_notes, source_links,
     EditionsView, SourceLink,
+};
+pub use what_changed::{diff_lines, diff_row_count, diff_table, diff_view, DiffView};
+pub use where_sources_differ::{
+    announcement_others, record_notes, source_differences, OtherValue, SourceDifference,
 };
 
 use crate::chart::{ChartSize, DrawnChart};

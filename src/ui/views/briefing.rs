@@ -9,7 +9,7 @@ use crate::chart::ChartSize;
 use crate::closed_set::ClosedSet;
 use crate::data::Dataset;
 use crate::view_model::{
-    answers, briefing_chart, briefing_summary, headlines, key_numbers, Headline, WIDE_CHART_SIZE,
+    answers, briefing_chart, briefing_summary, headlines, key_numbers, Headline,
 };
 use crate::view_state::BRIEFING_PERIODS;
 use crate::view_state::{to_fragment, ViewState};
@@ -191,8 +191,8 @@ fn KeyChart(
         state.with(|state| briefing_chart(&dataset_for_chart, state, chart_size.get()))
     });
     view! {
-        <ChartPanel dataset=dataset.clone() chart=chart state=state wide_chart=move |()| {
-            state.with_untracked(|state| briefing_chart(&dataset, state, WIDE_CHART_SIZE))
+        <ChartPanel dataset=dataset.clone() chart=chart state=state chart_at=move |size| {
+            state.with_untracked(|state| briefing_chart(&dataset, state, size))
         }/>
     }
 }

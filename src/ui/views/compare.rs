@@ -49,7 +49,7 @@ pub fn ComparePanel(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl I
         Callback::new(move |date| state.update(|state| state.set_typed_date(which, date)))
     };
     view! {
-        <section class="compare" data-testid="compare" aria-labelledby="compare-title">
+        <section class="compare" class:compare--empty=move || shown.with(Option::is_none) data-testid="compare" aria-labelledby="compare-title">
             <h3 id="compare-title">"Compare periods"</h3>
             <form class="options" on:submit=|event| event.prevent_default() aria-label="Comparison">
                 <OptionSelect label="Compare" test_id="option-compare" options=compare_options() current=current on_pick=on_pick/>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::chart::ChartSize;
 use crate::closed_set::ClosedSet;
 use crate::data::Dataset;
-use crate::view_model::{crossings_chart, nearest_events, EVENTS_SHOWN, WIDE_CHART_SIZE};
+use crate::view_model::{crossings_chart, nearest_events, EVENTS_SHOWN};
 use crate::view_state::{Measure, Period, SeriesChoice, Tab, ViewState, ROLLING_CHOICES};
 
 use crate::ui::chart_panel::ChartPanel;
@@ -60,8 +60,8 @@ pub fn CrossingsView(
     });
     view! {
         <h2>"Crossings"</h2>
-        <ChartPanel dataset=dataset.clone() chart=chart state=state readout_idx=readout_idx wide_chart=move |()| {
-            state.with_untracked(|state| crossings_chart(&dataset_for_download, state, WIDE_CHART_SIZE))
+        <ChartPanel dataset=dataset.clone() chart=chart state=state readout_idx=readout_idx chart_at=move |size| {
+            state.with_untracked(|state| crossings_chart(&dataset_for_download, state, size))
         }/>
         <ComparePanel dataset=dataset.clone() state=state/>
         <Show when=move || events.with(|events| !events.is_empty())>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::chart::ChartSize;
 use crate::data::Dataset;
-use crate::view_model::{funding_view, WIDE_CHART_SIZE};
+use crate::view_model::funding_view;
 use crate::view_state::{Tab, ViewState};
 
 use crate::ui::chart_panel::{ChartPanel, SortableTable};
@@ -54,8 +54,8 @@ pub fn FundingView(
         <div class="totals" data-testid="funding-totals">
             <p class="totals__main" data-testid="funding-bsc-total">{move || funding.with(|funding| funding.bsc_total_sentence.clone())}</p>
         </div>
-        <ChartPanel dataset=dataset.clone() chart=chart state=state wide_chart=move |()| {
-            state.with_untracked(|state| funding_view(&dataset_for_download, state, WIDE_CHART_SIZE).chart)
+        <ChartPanel dataset=dataset.clone() chart=chart state=state chart_at=move |size| {
+            state.with_untracked(|state| funding_view(&dataset_for_download, state, size).chart)
         }/>
         <div class="totals totals--more" data-testid="funding-other-totals">
             {move || funding.with(|funding| funding.all_total_sentence.clone()).map(|sentence| view! { <p>{sentence}</p> })}
@@ -82,12 +82,12 @@ pub fn FundingView(
                     {move || funding.with(|funding| funding.rows.iter().take(drawn.get()).map(|row| {
                         let own_view = ViewState::opening_item(Tab::Funding, &row.funding_id);
                         view! {
-                        <tr class:not-counted=!row.is_counted id=format!("funding-{}", row.funding_id) tabindex="-1">
+                        <tr class:not-counted=!row.is_counted_once id=format!("funding-{}", row.funding_id) tabindex="-1">
                             <th scope="row">{row.announced_display.clone()}</th>
                             <td class="numeric" data-label="Amount">{row.amount_display.clone()}</td>
                             <td data-label="Recipient and purpose"><strong>{row.recipient.clone()}</strong><br/>{row.purpose.clone()}<br/><span class="muted">"Period: "{row.period.clone()}</span>
                                 {row.notes.iter().map(|note| view! { <br/><span class="muted">"Note: "{note.clone()}</span> }).collect_view()}</td>
-                            <td data-label="Counted in totals">{if row.is_counted { "Yes" } else { "No" }}" — "{row.count_reason.clone()}</td>
+                            <td data-label="Counted in totals">{if row.is_counted_once { "Yes" } else { "No" }}" — "{row.count_reason.clone()}</td>
                             <td data-label="Sources"><SourceLinks dataset=dataset_for_rows.get_value() source_ids=row.source_ids.clone()/></td>
                             <td class="record-actions no-print-hidden">
                                 <RecordLink state=state tab=Tab::Funding item_id=row.funding_id.clone() label="Link" test_id="funding-link"/>

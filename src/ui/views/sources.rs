@@ -9,7 +9,7 @@ use crate::closed_set::ClosedSet;
 use crate::data::{is_safe_https_url, Dataset};
 use crate::view_model::{
     changelog_entries, editions_chart_view, editions_view, method_notes, source_differences,
-    OtherValue, WIDE_CHART_SIZE,
+    OtherValue,
 };
 use crate::view_state::ViewState;
 
@@ -69,11 +69,11 @@ pub fn SourcesView(
         chart.get().map(|chart| {
             let dataset_for_download = dataset_for_download.clone();
             let dataset_for_panel = dataset_for_download.clone();
-            // The same dataset always gives a wide chart too; the screen's drawing is the fallback.
+            // The same dataset gives the chart at any size too; the screen's drawing is the fallback.
             let chart_for_download = chart.clone();
             view! {
-                <ChartPanel dataset=dataset_for_panel chart=chart state=state wide_chart=move |()| {
-                    editions_chart_view(&dataset_for_download, WIDE_CHART_SIZE).unwrap_or_else(|| chart_for_download.clone())
+                <ChartPanel dataset=dataset_for_panel chart=chart state=state chart_at=move |size| {
+                    editions_chart_view(&dataset_for_download, size).unwrap_or_else(|| chart_for_download.clone())
                 }/>
             }
         })

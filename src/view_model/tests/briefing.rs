@@ -177,7 +177,10 @@ fn key_numbers_give_every_year_in_both_editions_with_a_sentence_each() {
 fn expected_change_percent(now: u64, before: u64) -> String {
     let change = (now as f64 - before as f64) / before as f64 * 100.0;
     let rounded = format_number(change.abs(), 0);
-    if rounded == "0" {
+    if rounded == "0" && change != 0.0 {
+        // A change that rounds to nothing keeps its sign.
+        if change > 0.0 { "+<1%" } else { "−<1%" }.to_string()
+    } else if rounded == "0" {
         "0%".to_string()
     } else if change > 0.0 {
         format!("+{rounded}%")

@@ -34,7 +34,7 @@ fn funding_totals_follow_the_date_range() {
         .iter()
         .find(|row| row.funding_id == "f3")
         .unwrap();
-    assert!(!total_row.is_counted);
+    assert!(!total_row.is_counted_once);
     assert_eq!(total_row.amount_display, "£150 million");
     // By recipient, counted once: the £150m total is not a recipient's extra money.
     assert_eq!(all_dates.by_recipient.rows.len(), 1);

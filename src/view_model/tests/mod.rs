@@ -10,10 +10,11 @@ use crate::text::{format_number, money};
 use crate::view_state::Period;
 
 mod briefing;
-mod differences;
+mod chart_images;
 mod editions;
 mod funding;
 mod sentences;
+mod where_sources_differ;
 
 /// 1 January 2023 to 31 January 2025, so 2023 and 2024 are whole years and 2025 is partial: day n
 /// has n % 11 people and a boat every third day. Figures for both recruitment headlines; the minimal
@@ -249,57 +250,6 @@ fn words_wrap_to_the_width_and_long_words_are_cut() {
 }
 
 #[test]
-fn a_downloaded_figure_carries_its_title_subtitle_key_and_source_on_an_opaque_background() {
-    let mut tree = tree_with_days(date(2024, 6, 1), &[3; 120], &[1; 120]);
-    tree["announcements"][0]["title"] = "Launch <script>alert(1)</script> & \"more\"".into();
-    tree["announcements"][0]["date"] = "2024-07-05".into();
-    let dataset = dataset_from(&tree);
-    let chart = crossings_chart(&dataset, &ViewState::initial(), WIDE_CHART_SIZE);
-    assert!(
-        !chart.events.is_empty(),
-        "the fixture's announcement is marked"
-    );
-    let figure = standalone_figure(&chart);
-    assert_eq!(figure.width_px, WIDE_CHART_SIZE.width_px);
-    assert!(
-        figure.height_px > WIDE_CHART_SIZE.height_px + 60,
-        "room above and below the drawing: {}",
-        figure.height_px
-    );
-    let svg = &figure.svg;
-    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
-    assert!(svg.contains(&format!(
-        "<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>",
-        figure.width_px, figure.height_px
-    )));
-    assert!(svg.contains(&xml_text(&chart.title)));
-    // The subtitle may wrap: the text lines, joined, give it back whole.
-    let text_lines: Vec<&str> = svg
-        .split("<text ")
-        .skip(1)
-        .filter_map(|text| {
-            text.split_once('>')
-                .and_then(|(_, rest)| rest.split_once("</text>"))
-        })
-        .map(|(line, _)| line)
-        .collect();
-    assert!(
-        text_lines.join(" ").contains(&xml_text(&chart.subtitle)),
-        "{text_lines:?}"
-    );
-    assert!(svg.contains("Source: Home Office"), "{svg}");
-    assert!(
-        svg.contains("1. Launch &lt;script&gt;alert(1)&lt;/script&gt; &amp;…"),
-        "the key names the marker by number and title, cut to its column: {svg}"
-    );
-    assert!(!svg.contains("<script>"));
-    assert!(
-        svg.contains(&chart.drawn.svg),
-        "the drawing itself, unchanged"
-    );
-}
-
-#[test]
 fn the_readout_names_the_announcements_marked_in_its_period() {
     let mut tree = tree_with_days(date(2024, 6, 1), &[3; 120], &[1; 120]);
     tree["announcements"][0]["title"] = "Command launched.".into();
@@ -476,59 +426,5 @@ fn a_long_list_is_drawn_a_page_at_a_time_and_always_holds_the_record_a_link_open
     assert_eq!(
         show_more_label(500, 8_042, TABLE_ROWS_SHOWN_AT_ONCE, "rows").as_deref(),
         Some("Show 500 more (7,542 of 8,042 rows not shown yet)")
-    );
-}
-
-#[test]
-fn a_figure_keeps_a_slide_shape_however_many_markers_its_chart_has() {
-    let mut tree = tree_with_days(date(2024, 1, 1), &[3; 366], &[1; 366]);
-    let template = tree["announcements"][0].clone();
-    let announcements: Vec<serde_json::Value> = (0..45)
-        .map(|announcement_idx| {
-            let mut announcement = template.clone();
-            announcement["id"] = format!("a{announcement_idx}").into();
-            announcement["date"] = format!(
-                "2024-{:02}-{:02}",
-                1 + announcement_idx % 12,
-                1 + announcement_idx / 12
-            )
-            .into();
-            announcement["title"] =
-                format!("Announcement number {announcement_idx} with a long title that runs on")
-                    .into();
-            announcement
-        })
-        .collect();
-    tree["announcements"] = announcements.into();
-    let dataset = dataset_from(&tree);
-    let chart = crossings_chart(&dataset, &ViewState::initial(), WIDE_CHART_SIZE);
-    assert!(
-        chart.events.len() > 9,
-        "more markers than the key names: {}",
-        chart.events.len()
-    );
-    let figure = standalone_figure(&chart);
-    assert!(
-        figure.height_px * 4 <= figure.width_px * 3,
-        "no taller than three quarters of its width: {} × {}",
-        figure.width_px,
-        figure.height_px
-    );
-    let n_more = chart.events.len() - 8;
-    assert!(
-        figure
-            .svg
-            .contains(&format!("and {n_more} more (listed in the explorer)")),
-        "{}",
-        figure.svg
-    );
-    assert!(
-        figure.svg.contains("1. Announcement number"),
-        "{}",
-        figure.svg
-    );
-    assert!(
-        !figure.svg.contains(">9. "),
-        "the ninth place counts the rest"
     );
 }

@@ -14,7 +14,7 @@ use border_security_explorer::dates::{day_month_year, iso_date};
 use border_security_explorer::export::DataTable;
 use border_security_explorer::view_model::{
     answers, briefing_chart, briefing_summary, controls_summary, filter_line, headlines,
-    key_numbers, source_links, ChartView, Headline, NARROW_CHART_SIZE, WIDE_CHART_SIZE,
+    key_numbers, source_links, ChartView, Headline, ImageShape, NARROW_CHART_SIZE, WIDE_CHART_SIZE,
 };
 use border_security_explorer::view_state::{
     whole_years, QuickRange, Tab, ViewState, BRIEFING_PERIODS,
@@ -208,7 +208,8 @@ fn chart_panel(wide: &ChartView, narrow: &ChartView) -> String {
         "<figure class=\"chart-panel\" data-pre=\"chart-{id}\"><figcaption><h3 class=\"chart-panel__title\">{title}</h3>\
          <p class=\"chart-panel__subtitle\">{subtitle}</p></figcaption>\
          <div class=\"chart-panel__tools no-print-hidden\"><button type=\"button\" class=\"button button--secondary\" aria-pressed=\"false\" data-pre=\"toggle-table\">Show table</button>\
-         {csv}{svg}{png}{copy}<button type=\"button\" class=\"link-button skip-to-table\">Skip to table</button></div>\
+         {csv}{svg}{png}{copy}{shape}<button type=\"button\" class=\"link-button skip-to-table\">Skip to table</button>\
+         <span class=\"visually-hidden\" role=\"status\"></span><span class=\"copy-status\" role=\"status\"></span></div>\
          <div class=\"chart-panel__view\"><div class=\"chart-scroll\"><div class=\"chart-frame\" data-pre=\"chart-frame\">{wide_svg}{narrow_svg}</div></div>\
          <p class=\"chart-panel__hint\">Focus the chart and use the arrow keys (Home, End, Page Up, Page Down) to read each value; Esc closes the readout.</p></div>\
          <p class=\"chart-panel__summary\" data-pre=\"chart-summary\">{summary}</p><ul class=\"chart-panel__notes\">{notes}</ul>\
@@ -221,12 +222,32 @@ fn chart_panel(wide: &ChartView, narrow: &ChartView) -> String {
         svg = download("download-svg", "SVG"),
         png = download("download-png", "PNG"),
         copy = button("copy-image", "Copy image"),
+        shape = image_shape_select(),
         wide_svg = chart_svg(wide, WIDE_CHART_SIZE, "bse-wide-only"),
         narrow_svg = chart_svg(narrow, NARROW_CHART_SIZE, "bse-narrow-only"),
         summary = text(&wide.summary),
         source = text(&wide.source_line),
         cite = button("copy-chart-summary", "Copy summary with citation"),
     )
+}
+
+/// The image-shape choice as `ChartTools` draws it (an `OptionSelect` of `ImageShape`), the default chosen.
+fn image_shape_select() -> String {
+    let options: String = ImageShape::all()
+        .map(|shape| {
+            format!(
+                "<option value=\"{}\"{}>{}</option>",
+                shape.key(),
+                if shape == ImageShape::default() {
+                    " selected"
+                } else {
+                    ""
+                },
+                text(shape.label())
+            )
+        })
+        .collect();
+    format!("<span class=\"chart-panel__shape\"><label>Image shape <select data-pre=\"image-shape\">{options}</select></label></span>")
 }
 
 /// A table as `SortableTable` draws it, with a "Copy" button per row when rows have sentences.
