@@ -70,17 +70,85 @@ fn pure_core_names_no_browser_or_reactive_api() {
 
 #[test]
 fn lib_declares_only_the_shell_as_impure() {
-    // lib.rs lists modules; every module other than `ui` must live outside src/ui/.
+    // lib.rs lists modules: the shell (`ui`) is the only one behind the `ui` feature, and every other
+    // module is built without it (a test or benchmark module may be gated on those alone).
     let lib = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs")).unwrap();
-    let modules: Vec<&str> = lib
-        .lines()
-        .filter_map(|line| line.trim().strip_prefix("pub mod "))
-        .map(|rest| rest.trim_end_matches(';'))
-        .collect();
-    assert!(modules.contains(&"ui"));
+    let lines: Vec<&str> = lib.lines().map(str::trim).collect();
+    let mut modules = Vec::new();
+    for (line_idx, line) in lines.iter().enumerate() {
+        if let Some(module) = line.strip_prefix("pub mod ") {
+            let gate = line_idx
+                .checked_sub(1)
+                .map(|previous| lines[previous])
+                .filter(|previous| previous.starts_with("#[cfg("))
+                .unwrap_or("");
+            modules.push((module.trim_end_matches(';'), gate));
+        }
+    }
     assert!(
-        modules.iter().any(|module| *module != "ui"),
-        "the core must have modules"
+        modules.contains(&("ui", "#[cfg(feature = \"ui\")]")),
+        "{modules:?}"
+    );
+    let core: Vec<_> = modules
+        .iter()
+        .filter(|(module, _)| *module != "ui")
+        .collect();
+    assert!(core.len() >= 5, "the core must have modules: {modules:?}");
+    for (module, gate) in core {
+        assert!(
+            !gate.contains("\"ui\""),
+            "`{module}` is behind the ui feature, so the core would need the browser"
+        );
+    }
+}
+
+/// Test functions stay short enough to read at a glance: none is over this many lines.
+const MAX_TEST_FUNCTION_LINES: usize = 80;
+
+#[test]
+fn no_test_function_is_over_80_lines() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for folder in ["src", "tests", "xtask/src", "benches"] {
+        if root.join(folder).is_dir() {
+            rust_files_under(&root.join(folder), &mut files);
+        }
+    }
+    let (mut n_measured, mut too_long) = (0, Vec::new());
+    for path in &files {
+        let text = fs::read_to_string(path).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        for (line_idx, line) in lines.iter().enumerate() {
+            if line.trim() != "#[test]" {
+                continue;
+            }
+            // The function after the attribute (other attributes may sit between), then its closing
+            // brace at the same indent.
+            let Some(fn_idx) = (line_idx + 1..lines.len().min(line_idx + 4))
+                .find(|&idx| lines[idx].trim_start().starts_with("fn "))
+            else {
+                continue;
+            };
+            let indent = lines[fn_idx].len() - lines[fn_idx].trim_start().len();
+            let closing = format!("{}}}", " ".repeat(indent));
+            let Some(end_idx) = (fn_idx + 1..lines.len()).find(|&idx| lines[idx] == closing) else {
+                continue;
+            };
+            n_measured += 1;
+            let n_lines = end_idx - fn_idx + 1;
+            if n_lines > MAX_TEST_FUNCTION_LINES {
+                too_long.push(format!(
+                    "{}:{} ({n_lines} lines)",
+                    path.strip_prefix(root).unwrap_or(path).display(),
+                    fn_idx + 1
+                ));
+            }
+        }
+    }
+    assert!(n_measured > 100, "found only {n_measured} test functions");
+    assert!(
+        too_long.is_empty(),
+        "test functions over {MAX_TEST_FUNCTION_LINES} lines: {too_long:?}"
     );
 }
 

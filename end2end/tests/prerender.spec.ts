@@ -72,6 +72,65 @@ test('with JavaScript off, the page shows the briefing and says the explorer nee
   await context.close();
 });
 
+/** Parts whose markup the build draws with the app's own components: compared element for element. */
+const DRAWN_PARTS = ['.site-header__name', 'h1', 'p.as-of', '.data-panel', '.tabs', '.answers', '.controls',
+  '.share-bar', '.lede', 'figure.chart-panel', '.key-numbers', '.headline-grid', '.site-footer'];
+
+/** Each part's markup as a tree of tags, sorted attributes and text runs, read back to the app's own
+ * names: `data-pre` as `data-testid`, ids and references to them without the build's prefix; comments,
+ * empty text and empty class lists left out. */
+async function drawnMarkup(page: Page, root: string): Promise<Record<string, unknown>> {
+  return page.evaluate(([root, parts]) => {
+    const referenceAttributes = new Set(['id', 'for', 'aria-labelledby', 'aria-describedby', 'aria-controls']);
+    const unprefixed = (value: string) => value.split(/\s+/).map((id) => id.replace(/^pre-(wide-|narrow-)?/, '')).join(' ');
+    const read = (node: Node): unknown => {
+      if (node.nodeType === Node.TEXT_NODE) {
+        return (node.textContent ?? '').replace(/\s+/g, ' ');
+      }
+      if (node.nodeType !== Node.ELEMENT_NODE) return null;
+      const element = node as Element;
+      const attributes = [...element.attributes]
+        .filter((attribute) => attribute.name !== 'style' && !(attribute.name === 'class' && attribute.value.trim() === ''))
+        .map((attribute) => {
+          const name = attribute.name === 'data-pre' ? 'data-testid' : attribute.name;
+          const value = referenceAttributes.has(name) ? unprefixed(attribute.value) : attribute.value;
+          return `${name}=${value}`;
+        })
+        .sort();
+      // Adjacent text runs as one, as the page's parser reads them.
+      const children = [...element.childNodes].map(read).filter((child) => child !== null)
+        .reduce<unknown[]>((merged, child) => {
+          const previous = merged[merged.length - 1];
+          if (typeof child === 'string' && typeof previous === 'string') merged[merged.length - 1] = previous + child;
+          else merged.push(child);
+          return merged;
+        }, [])
+        .filter((child) => typeof child !== 'string' || child.trim() !== '');
+      return [element.tagName.toLowerCase(), attributes, children];
+    };
+    const scope = document.querySelector(root)!;
+    return Object.fromEntries((parts as string[]).map((part) => {
+      const shown = [...scope.querySelectorAll(part)].find((element) => element.checkVisibility());
+      return [part, shown ? read(shown) : null];
+    }));
+  }, [root, DRAWN_PARTS] as const);
+}
+
+test('the page before the app is drawn by the app\'s own components: each part\'s markup is the app\'s, element for element', async ({ browser, edition, openApp, page }) => {
+  const viewport = { width: 1280, height: 900 };
+  const before = await beforeTheApp(browser, edition, viewport);
+  const prerendered = await drawnMarkup(before, '#bse-shell');
+  await before.close();
+  for (const part of DRAWN_PARTS) expect(prerendered[part], `${part} is in the page before the app`).not.toBeNull();
+  await page.setViewportSize(viewport);
+  await openApp();
+  await expect(page.locator('#bse-shell')).toHaveCount(0);
+  await expect(page.getByTestId('key-numbers').locator('tbody tr').first()).toBeVisible();
+  await expect(page.locator('.headline-grid .headline').first()).toBeVisible();
+  const drawn = await drawnMarkup(page, 'body');
+  expect(drawn).toEqual(prerendered);
+});
+
 for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 800 }]) {
   test(`at ${viewport.width} px the prerendered text is the app's, and nothing moves when the app takes over`, async ({ browser, edition, openApp, page }) => {
     const before = await beforeTheApp(browser, edition, viewport);

@@ -315,10 +315,10 @@ pub fn SortableTable(
     /// The table to show.
     #[prop(into)]
     table: Signal<DataTable>,
-    /// A sentence for each row, in the table's own order, offered with a "Copy" button in a last
-    /// column; none when empty.
-    #[prop(into, optional)]
-    row_citations: Signal<Vec<String>>,
+    /// A row's sentence with its citation, by its index in the table's own order, worked out when its
+    /// "Copy" button (in a last column) is pressed; no such column without it.
+    #[prop(optional)]
+    row_citation: Option<Callback<usize, String>>,
 ) -> impl IntoView {
     // Column and direction; None keeps the table's own order (oldest first).
     let sort = RwSignal::new(None::<(usize, bool)>);
@@ -340,7 +340,7 @@ pub fn SortableTable(
                 .collect::<Vec<_>>()
         })
     };
-    let has_citations = move || row_citations.with(|citations| !citations.is_empty());
+    let has_citations = row_citation.is_some();
     // The columns the page shows, with their positions in each row (the CSV has every column).
     let columns = move || {
         table.with(|table| {
@@ -359,16 +359,16 @@ pub fn SortableTable(
                     <tr>
                         {move || columns().into_iter()
                             .map(|(column_idx, column)| sort_header(column_idx, column, sort)).collect_view()}
-                        <Show when=has_citations>
+                        {has_citations.then(|| view! {
                             <th scope="col"><span class="visually-hidden">"Copy the row as a sentence"</span></th>
-                        </Show>
+                        })}
                     </tr>
                 </thead>
                 <tbody>
                     {move || {
                         let columns = columns();
                         rows().into_iter().map(|(row_idx, row)| {
-                            let citation = row_citations.with(|citations| citations.get(row_idx).cloned());
+
                             let shown = |column_idx: usize| row.get(column_idx).map(|cell| cell.shown.clone()).unwrap_or_default();
                             view! {
                                 <tr>
@@ -381,9 +381,9 @@ pub fn SortableTable(
                                                 data-label=column.heading.clone()>{shown(*column_idx)}</td> }.into_any()
                                         }
                                     }).collect_view()}
-                                    {citation.map(|citation| view! {
+                                    {row_citation.map(|row_citation| view! {
                                         <td class="no-print-hidden">
-                                            <CopyButton label="Copy" text=Signal::derive(move || citation.clone())
+                                            <CopyButton label="Copy" text=Signal::derive(move || row_citation.run(row_idx))
                                                 test_id=format!("copy-row-{row_idx}")/>
                                         </td>
                                     })}

@@ -6,6 +6,8 @@ mod data_panel;
 mod filters;
 mod history;
 mod load;
+#[cfg(feature = "prerender")]
+pub mod prerender;
 mod shortcuts;
 mod views;
 mod widgets;
@@ -70,12 +72,9 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <a class="skip-link" href="#main">"Skip to main content"</a>
-        <header class="site-header">
-            <div class="site-header__inner">
-                <span class="site-header__name">{crate::APP_NAME}</span>
-                <OpenFileButton on_file=Callback::new(open_file)/>
-            </div>
-        </header>
+        <SiteHeader>
+            <OpenFileButton on_file=Callback::new(open_file)/>
+        </SiteHeader>
         <main id="main" class="page" tabindex="-1">
             <NewReleaseNotice new_release=new_release file_opened=Signal::derive(move || file_state.opened.with(Option::is_some))/>
             <Suspense fallback=|| view! { <p class="loading" role="status">"Loading the dataset…"</p> }>
@@ -94,6 +93,27 @@ pub fn App() -> impl IntoView {
                 })}
             </Suspense>
         </main>
+        <SiteFooter/>
+    }
+}
+
+/// The page's header: the app's name and, as `children`, the control to open a data file.
+#[component]
+fn SiteHeader(children: Children) -> impl IntoView {
+    view! {
+        <header class="site-header">
+            <div class="site-header__inner">
+                <span class="site-header__name">{crate::APP_NAME}</span>
+                {children()}
+            </div>
+        </header>
+    }
+}
+
+/// The page's footer: where the figures come from.
+#[component]
+fn SiteFooter() -> impl IntoView {
+    view! {
         <footer class="site-footer">
             <p>"Figures are from the public sources listed under Sources and method. Provisional figures are subject to revision."</p>
         </footer>
@@ -167,9 +187,6 @@ fn Explorer(
     provide_context(loaded.clone());
     let dataset = loaded.dataset.clone();
     browser::mark_performance("bse-explorer-rendered");
-    let as_of_display = crate::dates::day_month_year(dataset.as_of);
-    let as_of_iso = crate::dates::iso_date(dataset.as_of);
-    let crossings_to = crate::dates::day_month_year(dataset.crossings.daily.info.as_of);
     let dataset_for_panel = dataset.clone();
     let dataset_for_answers = dataset.clone();
     let dataset_for_record = dataset.clone();
@@ -204,11 +221,7 @@ fn Explorer(
     on_cleanup(move || shortcut_listener.remove());
     view! {
         <shortcuts::ShortcutsDialog/>
-        <h1 data-testid="dataset-title">{dataset.title.clone()}</h1>
-        <p class="as-of">
-            "Data as at "<time data-testid="dataset-as-of" datetime=as_of_iso>{as_of_display}</time>
-            " · crossings to "{crossings_to}" (provisional)"
-        </p>
+        <DatasetHeading dataset=dataset.clone()/>
         {children()}
         <LinkNotice ignored=ignored/>
         {move || state.with(|state| crate::view_model::missing_record_note(&dataset_for_record, state)).map(|note| view! {
@@ -232,7 +245,7 @@ fn Explorer(
         <Show when=move || tab.get().uses_dates()>
             <Controls state=state dataset=dataset.clone() tab=tab narrow_screen=narrow_screen search_stands_alone=search_stands_alone/>
         </Show>
-        <ShareBar state=state/>
+        <ShareBar state=state has_link=browser::shareable_link("").is_some()/>
         <section class="tab-panel" role="tabpanel" id="tab-panel" data-testid="tab-panel"
             aria-labelledby=move || format!("tab-{}", tab.get().key())>
             {move || panel_ready.get().then(|| {
@@ -303,7 +316,7 @@ fn Controls(
     search_stands_alone: Memo<bool>,
 ) -> impl IntoView {
     view! {
-            <details class="controls" data-testid="controls" prop:open=move || !narrow_screen.get()>
+            <details class="controls" data-testid="controls" open=move || !narrow_screen.get()>
                 <summary class="controls__summary" data-testid="controls-summary">
                     <span class="controls__label">"Filters and options"</span>
                     <span class="controls__set">{move || state.with(crate::view_model::controls_summary)}</span>
@@ -318,12 +331,27 @@ fn Controls(
     }
 }
 
+/// The dataset's title and how fresh its data are.
+#[component]
+fn DatasetHeading(dataset: std::sync::Arc<crate::data::Dataset>) -> impl IntoView {
+    view! {
+        <h1 data-testid="dataset-title">{dataset.title.clone()}</h1>
+        <p class="as-of">
+            "Data as at "<time data-testid="dataset-as-of" datetime=crate::dates::iso_date(dataset.as_of)>{crate::dates::day_month_year(dataset.as_of)}</time>
+            " · crossings to "{crate::dates::day_month_year(dataset.crossings.daily.info.as_of)}" (provisional)"
+        </p>
+    }
+}
+
 /// Copy a link to the view, print it, and the list of keyboard shortcuts.
 #[component]
-fn ShareBar(state: RwSignal<ViewState>) -> impl IntoView {
-    // The site, or an offline copy built knowing the site's address, has a link to give; an offline
-    // copy without one says so rather than giving a path on the reader's disk.
-    let copy_link = match browser::shareable_link("").is_some() {
+fn ShareBar(
+    state: RwSignal<ViewState>,
+    /// True where there is a web link to give: the site, or an offline copy built knowing the site's
+    /// address. An offline copy without one says so rather than giving a path on the reader's disk.
+    has_link: bool,
+) -> impl IntoView {
+    let copy_link = match has_link {
         true => view! {
             <CopyButton label="Copy link to this view" text=Signal::derive(move || {
                 state.with(|state| browser::shareable_link(&to_fragment(state)).unwrap_or_default())

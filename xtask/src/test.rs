@@ -41,6 +41,20 @@ pub fn run_all(project_root: &Path, tool_root: &Path) -> Result<(), String> {
             "warnings",
         ]))
     })?;
+    // xtask draws the prerendered page with the shell, so nothing else would notice the core reaching
+    // for the browser.
+    timed_step(
+        "the core builds without the shell (no `ui` feature)",
+        || {
+            run_status(&mut cargo(&[
+                "check",
+                "--package",
+                "border-security-explorer",
+                "--lib",
+                "--no-default-features",
+            ]))
+        },
+    )?;
     timed_step("clippy for wasm32, warnings denied", || {
         run_status(&mut cargo(&[
             "clippy",

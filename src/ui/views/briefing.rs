@@ -33,12 +33,8 @@ pub fn BriefingView(
     /// task of their own, after the summary, the key chart and the key numbers.
     lower_parts_ready: Signal<bool>,
 ) -> impl IntoView {
-    let dataset_for_summary = dataset.clone();
-    let summary =
-        Memo::new(move |_| state.with(|state| briefing_summary(&dataset_for_summary, state)));
     view! {
-        <h2>"Briefing"</h2>
-        <p class="lede" data-testid="briefing-summary" aria-live="polite">{move || summary.get()}</p>
+        <BriefingSummary dataset=dataset.clone() state=state/>
         <KeyChart dataset=dataset.clone() state=state chart_size=chart_size/>
         <KeyNumbersTable dataset=dataset.clone() state=state/>
         <Show when=move || lower_parts_ready.get()>
@@ -47,12 +43,20 @@ pub fn BriefingView(
     }
 }
 
+/// The Briefing's heading and its summary paragraph, generated from the data under the filters.
+#[component]
+pub fn BriefingSummary(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl IntoView {
+    let summary = Memo::new(move |_| state.with(|state| briefing_summary(&dataset, state)));
+    view! {
+        <h2>"Briefing"</h2>
+        <p class="lede" data-testid="briefing-summary" aria-live="polite">{move || summary.get()}</p>
+    }
+}
+
 /// The Briefing below its key numbers: headline figures with citations, two periods compared, other
 /// figures, the data pack and the latest announcements.
 #[component]
 fn BriefingLowerParts(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl IntoView {
-    let dataset_for_headlines = dataset.clone();
-    let figures = Memo::new(move |_| state.with(|state| headlines(&dataset_for_headlines, state)));
     let dataset_for_latest = dataset.clone();
     let latest = move || {
         state.with(|state| {
@@ -63,14 +67,9 @@ fn BriefingLowerParts(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl
                 .collect::<Vec<_>>()
         })
     };
-    let dataset_for_cards = dataset.clone();
     let dataset_for_list = dataset.clone();
     view! {
-        <div class="headline-grid">
-            {move || figures.get().into_iter().map(|headline| {
-                view! { <HeadlineCard dataset=dataset_for_cards.clone() state=state headline=headline/> }
-            }).collect_view()}
-        </div>
+        <HeadlineGrid dataset=dataset.clone() state=state/>
         <ComparePanel dataset=dataset.clone() state=state/>
         <KeyFactsSection dataset=dataset.clone() state=state/>
         <p><DataPackButton/></p>
@@ -87,6 +86,20 @@ fn BriefingLowerParts(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl
                 }
             }).collect_view()}
         </ol>
+    }
+}
+
+/// The headline figures under the filters, each a card.
+#[component]
+pub fn HeadlineGrid(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl IntoView {
+    let dataset_for_headlines = dataset.clone();
+    let figures = Memo::new(move |_| state.with(|state| headlines(&dataset_for_headlines, state)));
+    view! {
+        <div class="headline-grid">
+            {move || figures.get().into_iter().map(|headline| {
+                view! { <HeadlineCard dataset=dataset.clone() state=state headline=headline/> }
+            }).collect_view()}
+        </div>
     }
 }
 
@@ -139,17 +152,16 @@ pub fn BriefingAnswers(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> imp
 /// Every year's provisional and official totals, sortable, each row copyable as a cited sentence, and
 /// the table as CSV.
 #[component]
-fn KeyNumbersTable(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl IntoView {
+pub fn KeyNumbersTable(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl IntoView {
     let key = key_numbers(&dataset);
-    // Each row as a full citation: the link in it follows the view. Worked out once per change of view
-    // (a memo), not once for every row that reads it.
+    // A row's full citation, worked out when its Copy is pressed: the link in it is the view's then.
     let row_claims = key.row_claims.clone();
-    let row_citations = Memo::new(move |_| {
-        let context = state.with(|state| browser::citation_context(&to_fragment(state)));
+    let row_citation = Callback::new(move |row_idx: usize| {
+        let context = state.with_untracked(|state| browser::citation_context(&to_fragment(state)));
         row_claims
-            .iter()
+            .get(row_idx)
             .map(|cited| cite(&dataset, cited, &context))
-            .collect::<Vec<_>>()
+            .unwrap_or_default()
     });
     let download_status = RwSignal::new(String::new());
     let (table, footer) = (key.table.clone(), key.csv_footer.clone());
@@ -171,7 +183,7 @@ fn KeyNumbersTable(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl In
                 <button type="button" class="button button--secondary" data-testid="download-key-numbers" on:click=download>"Download CSV"</button>
                 <span class="visually-hidden" role="status">{move || download_status.get()}</span>
             </div>
-            <SortableTable table=key.table.clone() row_citations=row_citations/>
+            <SortableTable table=key.table.clone() row_citation=row_citation/>
             <ul class="chart-panel__notes">
                 {key.notes.iter().map(|note| view! { <li>{note.clone()}</li> }).collect_view()}
             </ul>
@@ -181,7 +193,7 @@ fn KeyNumbersTable(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl In
 
 /// The key chart: people crossing by month or by year over the view's dates.
 #[component]
-fn KeyChart(
+pub fn KeyChart(
     dataset: Arc<Dataset>,
     state: RwSignal<ViewState>,
     chart_size: Signal<ChartSize>,

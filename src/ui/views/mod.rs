@@ -10,6 +10,8 @@ mod sources;
 
 pub use announcements::AnnouncementsView;
 pub use briefing::{BriefingAnswers, BriefingOptions, BriefingView};
+#[cfg(feature = "prerender")]
+pub use briefing::{BriefingSummary, HeadlineGrid, KeyChart, KeyNumbersTable};
 pub use crossings::{CrossingsOptions, CrossingsView};
 pub use funding::FundingView;
 pub use sources::SourcesView;

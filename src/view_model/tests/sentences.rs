@@ -50,7 +50,7 @@ fn assert_reads_well(what: &str, sentence: &str) {
 }
 
 #[test]
-fn sentences_at_the_edges_read_as_prose() {
+fn one_day_reads_as_prose_alone_and_compared() {
     let dataset = briefing_fixture();
     let day = date(2024, 7, 8);
     let (people, boats) = fixture_sum(day, day);
@@ -82,7 +82,12 @@ fn sentences_at_the_edges_read_as_prose() {
     let sentence = against_a_year_earlier(&dataset, quiet_day_before, quiet_day_before);
     assert!(sentence.contains(", against none "), "{sentence}");
     assert!(!sentence.contains("against 0"), "{sentence}");
+}
 
+#[test]
+fn cut_periods_and_dates_outside_the_data_read_as_prose() {
+    let dataset = briefing_fixture();
+    let day = date(2024, 7, 8);
     // Dates running past the data are compared over the days the data hold, as other views cut them.
     let sentence = against_a_year_earlier(&dataset, date(2025, 1, 1), date(2025, 12, 31));
     assert!(
@@ -126,7 +131,11 @@ fn sentences_at_the_edges_read_as_prose() {
         "{summary}"
     );
     assert_reads_well("a year with no data", &summary);
+}
 
+#[test]
+fn a_yearly_rate_alone_and_tiny_changes_read_as_prose() {
+    let dataset = briefing_fixture();
     // Only a yearly rate in the dates: nothing adds to a one-off total, and it is said so.
     let rate_only = funding_view(&dataset, &one_day(date(2024, 12, 1)), WIDE_CHART_SIZE);
     let all_total = rate_only

@@ -13,7 +13,7 @@ pub(super) fn add_static_shell(
 ) -> Result<String, String> {
     let shell = format!(
         "<div id=\"{STATIC_SHELL_ELEMENT_ID}\">{}</div>",
-        super::prerender::prerendered_page(dataset)
+        super::prerender::prerendered_page(dataset)?
     );
     rewrite_str(
         index_html,

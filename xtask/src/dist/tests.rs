@@ -34,7 +34,7 @@ fn the_static_shell_shows_the_title_as_text() {
     ));
     assert!(!html.contains("<script>alert(1)"));
     assert!(html.contains(&format!(
-        "<p class=\"as-of\">Data as at <time datetime=\"{}\">{}</time> · crossings to {} (provisional)</p>",
+        "<p class=\"as-of\">Data as at <time datetime=\"{}\" data-pre=\"dataset-as-of\">{}</time> · crossings to {} (provisional)</p>",
         border_security_explorer::dates::iso_date(dataset.as_of),
         border_security_explorer::dates::day_month_year(dataset.as_of),
         border_security_explorer::dates::day_month_year(dataset.crossings.daily.info.as_of)
