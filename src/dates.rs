@@ -73,6 +73,24 @@ pub fn day_span(first: NaiveDate, last: NaiveDate) -> String {
     }
 }
 
+/// A range of days in a sentence: "5 July 2024 to 4 July 2025", or "3 September 2022" for one day.
+pub fn days_text(first: NaiveDate, last: NaiveDate) -> String {
+    if first == last {
+        day_month_year(first)
+    } else {
+        format!("{} to {}", day_month_year(first), day_month_year(last))
+    }
+}
+
+/// A range of days opening a sentence: "From 5 July 2024 to 4 July 2025" or "On 3 September 2022".
+pub fn from_days_text(first: NaiveDate, last: NaiveDate) -> String {
+    if first == last {
+        format!("On {}", day_month_year(first))
+    } else {
+        format!("From {}", days_text(first, last))
+    }
+}
+
 /// "2024-03".
 pub fn iso_month(date: NaiveDate) -> String {
     format!("{:04}-{:02}", date.year(), date.month())
@@ -155,6 +173,27 @@ pub fn read_typed_date(box_value: &str, partly_filled: bool) -> TypedDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_range_of_days_reads_as_one_date_when_it_is_one_day() {
+        let day = |year, month, day| NaiveDate::from_ymd_opt(year, month, day).unwrap();
+        assert_eq!(
+            days_text(day(2024, 7, 5), day(2025, 7, 4)),
+            "5 July 2024 to 4 July 2025"
+        );
+        assert_eq!(
+            days_text(day(2022, 9, 3), day(2022, 9, 3)),
+            "3 September 2022"
+        );
+        assert_eq!(
+            from_days_text(day(2024, 7, 5), day(2025, 7, 4)),
+            "From 5 July 2024 to 4 July 2025"
+        );
+        assert_eq!(
+            from_days_text(day(2022, 9, 3), day(2022, 9, 3)),
+            "On 3 September 2022"
+        );
+    }
 
     #[test]
     fn formats_match_the_strftime_patterns_they_replace() {

@@ -85,6 +85,12 @@ pub fn signed_number(change: f64, decimals: usize) -> String {
     }
 }
 
+/// The change from `earlier` to `later` in percent of `earlier`, signed; `None` where `earlier` is not
+/// above zero (no percentage of nothing). The one rule for a percentage change.
+pub fn percent_change(later: f64, earlier: f64) -> Option<f64> {
+    (earlier > 0.0).then(|| (later - earlier) / earlier * 100.0)
+}
+
 /// A change in words, to the nearest percent: "up 13%", "down 4%", "up less than 1%", "unchanged";
 /// `None` where the earlier count is zero (no percentage of nothing).
 pub fn percent_change_words(later: u64, earlier: u64) -> Option<String> {
@@ -95,7 +101,7 @@ pub fn percent_change_words(later: u64, earlier: u64) -> Option<String> {
         return Some("unchanged".to_string());
     }
     let direction = if later > earlier { "up" } else { "down" };
-    let percent = later.abs_diff(earlier) as f64 / earlier as f64 * 100.0;
+    let percent = percent_change(later as f64, earlier as f64)?;
     Some(format!("{direction} {}", percent_words(percent)))
 }
 

@@ -3,12 +3,13 @@
 use chrono::Datelike;
 
 use super::funding::{bsc_total_sentence, funding_in_range, funding_records_span};
-use super::{date_range_opening, date_range_text, days_text};
+use super::{date_range_opening, date_range_text};
 use crate::analysis::filter::filter_announcements;
 use crate::analysis::series::crossings_series;
 use crate::analysis::{funding_total, year_to_date_comparison};
 use crate::calendar::Period;
 use crate::data::Dataset;
+use crate::dates::days_text;
 use crate::text::{capitalise, count_of, format_number, money, percent_change_words};
 use crate::view_state::ViewState;
 

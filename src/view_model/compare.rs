@@ -1,10 +1,11 @@
 //! Comparing periods on the Briefing: the figures of each period, the change, and a sentence with both periods, the edition and the source.
 
-use super::{days_text, source_names};
+use super::source_names;
 use crate::analysis::compare::{span_figures, SpanFigures};
 use crate::analysis::people_per_boat;
 use crate::citation::Cited;
 use crate::data::Dataset;
+use crate::dates::days_text;
 use crate::export::{Cell, Column, DataTable};
 use crate::text::{count_of, format_number};
 use crate::view_state::ViewState;
@@ -60,11 +61,8 @@ fn span_phrase(figures: &SpanFigures, extra: Option<String>) -> String {
 
 /// "up 13,280 (43%)", "down 5 (2%)", "unchanged"; `None` where the earlier figure is zero.
 fn change_words(later: f64, earlier: f64, decimals: usize) -> Option<String> {
-    if earlier <= 0.0 {
-        return None;
-    }
+    let percent = crate::text::percent_change(later, earlier)?;
     let difference = later - earlier;
-    let percent = difference / earlier * 100.0;
     let rounded_difference = format_number(difference.abs(), decimals);
     if rounded_difference == "0" {
         return Some("unchanged".to_string());

@@ -6,13 +6,14 @@ use std::sync::Arc;
 use chrono::Datelike;
 
 use super::{
-    days_text, decimals_for, first_publisher, from_days_text, measure_unit, source_names,
-    status_word, ChartView, EventNote, LazyTable, PointTexts,
+    decimals_for, first_publisher, measure_unit, source_names, status_word, ChartView, EventNote,
+    LazyTable, PointTexts,
 };
 use crate::analysis::filter::filter_announcements;
 use crate::analysis::series::{crossings_series, CrossingsSeries, SeriesPoint};
 use crate::chart::{self, ChartSize, EventMarker, Mark, PlotSeries, SeriesChart};
 use crate::data::{Dataset, Status};
+use crate::dates::{days_text, from_days_text};
 use crate::export::{Cell, Column, DataTable};
 use crate::text::{capitalise, count_of, format_number, join_words};
 use crate::view_state::{Measure, Period, ViewState};

@@ -1,12 +1,13 @@
 //! The Funding view: money announced, counted once, as a cumulative chart, a ledger and totals by recipient.
 
-use super::{days_text, source_names, ChartView, LazyTable, PointTexts};
+use super::{source_names, ChartView, LazyTable, PointTexts};
 use crate::analysis::funding::{
     cumulative_by_month, funding_by_recipient, funding_count_reason, funding_total, MonthCumulative,
 };
 use crate::chart::{self, ChartSize, Mark, PlotSeries, SeriesChart};
 use crate::citation::Cited;
 use crate::data::{Dataset, Funding};
+use crate::dates::days_text;
 use crate::export::{Cell, Column, DataTable};
 use crate::text::{capitalise, count_of, format_number, join_words, money};
 use crate::view_state::ViewState;

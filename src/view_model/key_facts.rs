@@ -139,7 +139,7 @@ fn figures_span(dataset: &Dataset) -> String {
         .map(|figure| figure.time.last_day())
         .max();
     match first.zip(last) {
-        Some((first, last)) => super::days_text(first, last),
+        Some((first, last)) => crate::dates::days_text(first, last),
         None => "no dates".to_string(),
     }
 }

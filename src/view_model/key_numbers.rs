@@ -2,10 +2,11 @@
 
 use chrono::Datelike;
 
-use super::{days_text, source_names};
+use super::source_names;
 use crate::analysis::{annual_totals, people_per_boat, sum_between, PeriodTotal};
 use crate::citation::Cited;
 use crate::data::{DailySeries, Dataset, YearRow};
+use crate::dates::days_text;
 use crate::export::{Cell, Column, DataTable};
 use crate::text::count_of;
 
@@ -39,8 +40,7 @@ fn change_on_year_before(
         let same_day = crate::calendar::same_day_in_year(last_day_counted(total), year - 1)?;
         sum_between(daily, before.period_start, same_day).0
     };
-    (before_people > 0)
-        .then(|| (total.people as f64 - before_people as f64) / before_people as f64 * 100.0)
+    crate::text::percent_change(total.people as f64, before_people as f64)
 }
 
 /// The last day a year's total counts: the year's end, or the day the daily series ends.

@@ -340,28 +340,6 @@ pub(crate) fn decimals_for(measure: Measure) -> usize {
     }
 }
 
-/// "5 July 2024 to 4 July 2025", or "3 September 2022" for one day.
-pub(crate) fn days_text(first: NaiveDate, last: NaiveDate) -> String {
-    if first == last {
-        crate::dates::day_month_year(first)
-    } else {
-        format!(
-            "{} to {}",
-            crate::dates::day_month_year(first),
-            crate::dates::day_month_year(last)
-        )
-    }
-}
-
-/// "From 5 July 2024 to 4 July 2025" or "On 3 September 2022".
-pub(crate) fn from_days_text(first: NaiveDate, last: NaiveDate) -> String {
-    if first == last {
-        format!("On {}", crate::dates::day_month_year(first))
-    } else {
-        format!("From {}", days_text(first, last))
-    }
-}
-
 /// The view's date range in words: "all dates", "from 1 July 2024", "1 July 2024 to 30 June 2025".
 pub fn date_range_text(state: &ViewState) -> String {
     let show = crate::dates::day_month_year;
@@ -441,19 +419,19 @@ pub fn filter_line(dataset: &Dataset, state: &ViewState) -> String {
     if state.date_from.is_none() && state.date_to.is_none() {
         format!(
             "Showing {asked}; crossings data cover {}.",
-            days_text(data_first, data_last)
+            crate::dates::days_text(data_first, data_last)
         )
     } else if covered_by_data {
         format!("Showing {asked}.")
     } else if first > last {
         format!(
             "Showing {asked}; no crossings data fall in these dates (they cover {}).",
-            days_text(data_first, data_last)
+            crate::dates::days_text(data_first, data_last)
         )
     } else {
         format!(
             "Showing {asked}; crossings data cover {} of these dates.",
-            days_text(first, last)
+            crate::dates::days_text(first, last)
         )
     }
 }

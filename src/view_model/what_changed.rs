@@ -118,14 +118,14 @@ fn days_line(diff: &DatasetDiff) -> Option<String> {
         parts.push(format!(
             "{} added ({})",
             count_of(count, "day", "days"),
-            super::days_text(first, last)
+            crate::dates::days_text(first, last)
         ));
     }
     if let Some((first, last, count)) = diff.days_removed {
         parts.push(format!(
             "{} no longer in the file ({})",
             count_of(count, "day", "days"),
-            super::days_text(first, last)
+            crate::dates::days_text(first, last)
         ));
     }
     if !diff.days_revised.is_empty() {
