@@ -28,6 +28,7 @@ pub fn run(project_root: &Path, tool_root: &Path) -> Result<(), String> {
     build_dist(project_root, &toolchain)?;
     let dist = project_root.join("dist");
     let sizes = file_sizes(&dist)?;
+    let wasm_breakdown = crate::wasm_bytes::breakdown(project_root, &toolchain, tool_root)?;
 
     let mut criterion = toolchain.command("cargo");
     criterion
@@ -56,9 +57,10 @@ pub fn run(project_root: &Path, tool_root: &Path) -> Result<(), String> {
     let lighthouse = lighthouse_scores(project_root, &toolchain, &lighthouse_script)?;
 
     print_report(&sizes, &core);
+    crate::wasm_bytes::print_breakdown(&wasm_breakdown);
     print_browser_report(&browser);
     print_lighthouse_report(&lighthouse);
-    let report = json!({ "sizes": sizes, "core_benchmarks": core, "browser": browser, "lighthouse": lighthouse });
+    let report = json!({ "sizes": sizes, "wasm_breakdown": wasm_breakdown, "core_benchmarks": core, "browser": browser, "lighthouse": lighthouse });
     let report_path = project_root.join("target/bench-report.json");
     std::fs::write(
         &report_path,

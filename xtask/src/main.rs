@@ -1,4 +1,4 @@
-//! Project tasks run as `cargo xtask <task>`: serve, test, dist, release, bench, synthetic-data, check-data, diff-data, import-crossings.
+//! Project tasks run as `cargo xtask <task>`: serve, test, dist, release, bench, wasm-bytes, synthetic-data, check-data, diff-data, import-crossings.
 
 mod bench;
 mod check_data;
@@ -9,6 +9,7 @@ mod serve;
 mod size_budget;
 mod test;
 mod tools;
+mod wasm_bytes;
 mod workflows;
 
 use std::path::{Path, PathBuf};
@@ -26,6 +27,8 @@ tasks:
                      offline file, the dataset, release notes and SHA256SUMS in release/
   bench              sizes of the release build (raw and gzip) and the core benchmarks at 1x, 10x
                      and 100x; prints a table and writes target/bench-report.json
+  wasm-bytes         the release build, then its code summed by crate and by module of ours (twiggy,
+                     installed into the tool root if missing), to judge what a change adds
   synthetic-data FACTOR FILE
                      write a synthetic dataset FACTOR times the bundled one, for benchmarks only
   check-data [FILE]  check a dataset file (default public/data/dataset.json) and print every problem
@@ -98,6 +101,7 @@ fn run(args: &[String]) -> Result<(), String> {
             release::write_release(&project_root, &toolchain)
         }
         "bench" => bench::run(&project_root, &options.tool_root),
+        "wasm-bytes" => wasm_bytes::run(&project_root, &options.tool_root),
         "synthetic-data" => {
             let [factor, file] = options.rest.as_slice() else {
                 return Err("synthetic-data needs FACTOR and FILE".to_string());

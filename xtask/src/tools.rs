@@ -58,6 +58,7 @@ pub fn ensure_build_tools(tool_root: &Path, project_root: &Path) -> Result<Toolc
         tool_root,
         &CargoTool {
             binary: "trunk",
+            version_name: None,
             crate_name: "trunk",
             version: TRUNK_VERSION,
             locked: true,
@@ -71,6 +72,7 @@ pub fn ensure_build_tools(tool_root: &Path, project_root: &Path) -> Result<Toolc
         tool_root,
         &CargoTool {
             binary: "wasm-bindgen",
+            version_name: None,
             crate_name: "wasm-bindgen-cli",
             version: &wasm_bindgen_version,
             locked: false,
@@ -133,10 +135,34 @@ impl Drop for BrowserScratchDir {
 
 struct CargoTool<'a> {
     binary: &'a str,
+    /// The name the tool gives itself in `--version`, where it differs from its binary's.
+    version_name: Option<&'a str>,
     crate_name: &'a str,
     version: &'a str,
     locked: bool,
 }
+
+/// twiggy, which sums a wasm's code by function, for `cargo xtask wasm-bytes` and the bench; only
+/// those install it. Returns its path.
+pub fn ensure_twiggy(toolchain: &Toolchain, tool_root: &Path) -> Result<PathBuf, String> {
+    let twiggy = CargoTool {
+        binary: "twiggy",
+        version_name: Some("twiggy-opt"),
+        crate_name: "twiggy",
+        version: TWIGGY_VERSION,
+        locked: true,
+    };
+    ensure_cargo_tool(toolchain, tool_root, &twiggy)?;
+    let in_root = tool_root.join("bin/twiggy");
+    Ok(if in_root.is_file() {
+        in_root
+    } else {
+        find_on_path("twiggy").unwrap_or(in_root)
+    })
+}
+
+/// twiggy's version, pinned like the other tools.
+const TWIGGY_VERSION: &str = "0.8.0";
 
 fn ensure_wasm_target() -> Result<(), String> {
     let installed = output_of(Command::new("rustup").args(["target", "list", "--installed"]))
@@ -156,7 +182,11 @@ fn ensure_cargo_tool(
     tool_root: &Path,
     tool: &CargoTool,
 ) -> Result<(), String> {
-    let wanted = format!("{} {}", tool.binary, tool.version);
+    let wanted = format!(
+        "{} {}",
+        tool.version_name.unwrap_or(tool.binary),
+        tool.version
+    );
     let in_root = tool_root.join("bin").join(tool.binary);
     let candidates = [Some(in_root.clone()), find_on_path(tool.binary)];
     for candidate in candidates.iter().flatten() {
