@@ -36,8 +36,10 @@ pub fn SourceLinks(
         .map(|link| match link.url_and_domain {
             Some((url, domain)) => view! {
                 <li>
+                    // The space goes with the site's name, so a printed list that hides the name has
+                    // no space before its separator.
                     <a href=url rel="noopener noreferrer" target="_blank">{link.label}</a>
-                    " "<span class="source-domain">"("{domain}")"</span>
+                    <span class="source-domain">" ("{domain}")"</span>
                 </li>
             }
             .into_any(),
