@@ -12,9 +12,11 @@ mod reader;
 mod records;
 mod series_records;
 mod strict_json;
+mod upkeep;
 
 pub use crossings::*;
 pub use model::*;
+pub use upkeep::upkeep_warnings;
 
 use std::fmt;
 

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use border_security_explorer::analysis::diff::diff_datasets;
-use border_security_explorer::data::{parse_dataset, Dataset};
+use border_security_explorer::data::{parse_dataset, upkeep_warnings, Dataset};
 use border_security_explorer::text::{escape_control_characters, is_control_or_direction};
 use border_security_explorer::view_model::{diff_lines, diff_table};
 
@@ -111,13 +111,22 @@ pub fn diff_data_files(old_path: &Path, new_path: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// What a valid file should still be looked at for, each with its place: control and direction
+/// characters in its texts, dates after `today`, and money that looks counted twice.
+pub fn file_warnings(bytes: &[u8], dataset: &Dataset, today: chrono::NaiveDate) -> Vec<String> {
+    let mut warnings = control_character_warnings(bytes);
+    warnings.extend(upkeep_warnings(dataset, today));
+    warnings
+}
+
 /// Checks the file; an error lists every problem with its place in the file.
 pub fn check_data_file(dataset_path: &Path) -> Result<(), String> {
     let bytes = std::fs::read(dataset_path)
         .map_err(|error| format!("reading {}: {error}", dataset_path.display()))?;
     match parse_dataset(&bytes) {
         Ok(dataset) => {
-            for warning in control_character_warnings(&bytes) {
+            let today = crate::dist::today_utc_date().unwrap_or(dataset.as_of);
+            for warning in file_warnings(&bytes, &dataset, today) {
                 say(&format!("{}: warning: {warning}", dataset_path.display()));
             }
             say(&format!(
@@ -169,6 +178,28 @@ mod tests {
         );
         let dataset = parse_dataset(&bytes).unwrap();
         assert_eq!(dataset.title, "Crossings reversed]0;owned");
+    }
+
+    #[test]
+    fn a_maintainer_s_usual_slips_are_warned_of_by_place() {
+        let mut tree = minimal_valid_tree();
+        // A stated total entered as new money, and a title with a direction override.
+        tree["funding"][2]["relation"] = serde_json::json!({ "kind": "new" });
+        tree["announcements"][0]["title"] = serde_json::Value::from("A \u{202E}title");
+        let bytes = serde_json::to_vec(&tree).unwrap();
+        let dataset = parse_dataset(&bytes).unwrap();
+        let before_the_data = chrono::NaiveDate::from_ymd_opt(2024, 10, 1).unwrap();
+        let warnings = file_warnings(&bytes, &dataset, before_the_data);
+        for place in [
+            "announcements[0].title: holds control or direction characters",
+            "as_of: 2025-01-31 is after today (2024-10-01)",
+            "funding[2]: £150 million for BSC is the sum of \"f1\" and \"f2\"",
+        ] {
+            assert!(
+                warnings.iter().any(|warning| warning.starts_with(place)),
+                "{place} in {warnings:?}"
+            );
+        }
     }
 
     #[test]

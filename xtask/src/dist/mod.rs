@@ -105,14 +105,19 @@ pub fn build_dist(project_root: &Path, toolchain: &Toolchain) -> Result<(), Stri
 
 /// Today's date in UTC as `YYYY-MM-DD`, for the app's "built on" line and the dataset's changelog.
 pub fn today_utc() -> String {
+    today_utc_date()
+        .map(|date| date.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+/// Today's date in UTC, by the system clock.
+pub fn today_utc_date() -> Option<chrono::NaiveDate> {
     let days_since_epoch = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|elapsed| elapsed.as_secs() / 86_400)
         .unwrap_or(0);
     chrono::NaiveDate::from_ymd_opt(1970, 1, 1)
         .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(days_since_epoch)))
-        .map(|date| date.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]
