@@ -16,6 +16,17 @@ const SHELL_ONLY_NAMES: [&str; 9] = [
     "SystemTime",
 ];
 
+/// Every Rust file of the project: the app, its tests, xtask and the benchmarks.
+fn every_rust_file(root: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for folder in ["src", "tests", "xtask/src", "benches"] {
+        if root.join(folder).is_dir() {
+            rust_files_under(&root.join(folder), &mut files);
+        }
+    }
+    files
+}
+
 fn rust_files_under(folder: &Path, found: &mut Vec<PathBuf>) {
     for entry in fs::read_dir(folder).unwrap() {
         let path = entry.unwrap().path();
@@ -108,12 +119,7 @@ const MAX_TEST_FUNCTION_LINES: usize = 80;
 #[test]
 fn no_test_function_is_over_80_lines() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    for folder in ["src", "tests", "xtask/src", "benches"] {
-        if root.join(folder).is_dir() {
-            rust_files_under(&root.join(folder), &mut files);
-        }
-    }
+    let files = every_rust_file(root);
     let (mut n_measured, mut too_long) = (0, Vec::new());
     for path in &files {
         let text = fs::read_to_string(path).unwrap();
@@ -155,12 +161,7 @@ fn no_test_function_is_over_80_lines() {
 #[test]
 fn every_rust_file_starts_with_a_module_doc() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    for folder in ["src", "tests", "xtask/src", "benches"] {
-        if root.join(folder).is_dir() {
-            rust_files_under(&root.join(folder), &mut files);
-        }
-    }
+    let files = every_rust_file(root);
     let missing: Vec<String> = files
         .iter()
         .filter(|path| !fs::read_to_string(path).unwrap().starts_with("//!"))
