@@ -112,7 +112,15 @@ fn ChartTools(
     let copy_image_status = RwSignal::new(String::new());
     let image_shape = image_shape_choice();
     let shape_options = closed_set_options::<ImageShape>();
-    let image = move || chart_image(|size| chart_at.run(size), image_shape.get_untracked());
+    let image = move || {
+        chart.with_untracked(|shown| {
+            chart_image(
+                shown,
+                |size| chart_at.run(size),
+                image_shape.get_untracked(),
+            )
+        })
+    };
     let copy_image = move |_| {
         let image = image();
         leptos::task::spawn_local(async move {
@@ -368,7 +376,6 @@ pub fn SortableTable(
                     {move || {
                         let columns = columns();
                         rows().into_iter().map(|(row_idx, row)| {
-
                             let shown = |column_idx: usize| row.get(column_idx).map(|cell| cell.shown.clone()).unwrap_or_default();
                             view! {
                                 <tr>

@@ -269,16 +269,18 @@ const MIN_CHART_HEIGHT_PX: u32 = 200;
 /// subtitle, the drawing, the numbered markers' key, the notes, the source line and the app's name, on
 /// white, in `shape`. The text is laid out first and the drawing gets the height left over; when that
 /// is too little, the marker key names fewer markers, and when it is still too little the image grows
-/// taller rather than drop a line. `chart_at` draws the chart at a size (its words do not depend on it).
-pub fn chart_image(chart_at: impl Fn(ChartSize) -> ChartView, shape: ImageShape) -> ChartImage {
+/// taller rather than drop a line. The words come from `chart` (the chart as shown: its words do not
+/// depend on its size); `chart_at` draws it once, at the size the image leaves for the drawing.
+pub fn chart_image(
+    chart: &ChartView,
+    chart_at: impl Fn(ChartSize) -> ChartView,
+    shape: ImageShape,
+) -> ChartImage {
     let ChartSize {
         width_px,
         height_px: shape_height_px,
     } = shape.size_px();
-    let words = chart_at(ChartSize {
-        width_px,
-        height_px: MIN_CHART_HEIGHT_PX,
-    });
+    let words = chart;
     let entries: Vec<String> = words
         .events
         .iter()
@@ -310,18 +312,19 @@ pub fn chart_image(chart_at: impl Fn(ChartSize) -> ChartView, shape: ImageShape)
     let chart_height_px = shape_height_px
         .saturating_sub(text_px)
         .max(MIN_CHART_HEIGHT_PX);
-    let chart = chart_at(ChartSize {
+    let drawn = chart_at(ChartSize {
         width_px,
         height_px: chart_height_px,
-    });
+    })
+    .drawn;
     let mut body = String::new();
     let mut y_px = write_text(&mut body, &chart.title, &TITLE, width_px, TOP_PX);
     y_px = write_text(&mut body, &chart.subtitle, &SUBTITLE, width_px, y_px) + TITLE_GAP_PX;
     body.push_str(&format!(
         "<g transform=\"translate(0 {y_px})\">{}</g>",
-        chart.drawn.svg
+        drawn.svg
     ));
-    y_px += chart.drawn.geometry.size.height_px + CHART_GAP_PX;
+    y_px += drawn.geometry.size.height_px + CHART_GAP_PX;
     y_px = write_marker_key(&mut body, &key_cells, width_px, y_px);
     for note in &chart.notes {
         y_px = write_text(&mut body, note, &SMALL, width_px, y_px);

@@ -7,6 +7,13 @@ fn crossings_at(dataset: &Dataset) -> impl Fn(crate::chart::ChartSize) -> ChartV
     move |size| crossings_chart(dataset, &ViewState::initial(), size)
 }
 
+/// The image of the crossings chart as a phone shows it: the words are the shown chart's, the
+/// drawing is made again for the image.
+fn crossings_image(dataset: &Dataset, shape: ImageShape) -> ChartImage {
+    let shown = crossings_chart(dataset, &ViewState::initial(), NARROW_CHART_SIZE);
+    chart_image(&shown, crossings_at(dataset), shape)
+}
+
 /// The text of every `<text>` node, in order.
 fn text_lines(svg: &str) -> Vec<&str> {
     svg.split("<text ")
@@ -49,7 +56,7 @@ fn an_image_carries_its_title_subtitle_key_and_source_on_an_opaque_background() 
     tree["announcements"][0]["title"] = "Launch <script>alert(1)</script> & \"more\"".into();
     tree["announcements"][0]["date"] = "2024-07-05".into();
     let dataset = dataset_from(&tree);
-    let image = chart_image(crossings_at(&dataset), ImageShape::Slide);
+    let image = crossings_image(&dataset, ImageShape::Slide);
     let chart = crossings_chart(&dataset, &ViewState::initial(), WIDE_CHART_SIZE);
     assert!(
         !chart.events.is_empty(),
@@ -87,7 +94,7 @@ fn each_shape_gives_its_own_size_and_the_drawing_the_height_the_text_leaves() {
         (ImageShape::Square, (720, 720)),
         (ImageShape::Portrait, (720, 900)),
     ] {
-        let image = chart_image(crossings_at(&dataset), shape);
+        let image = crossings_image(&dataset, shape);
         assert_eq!(
             (image.width_px, image.height_px),
             (width_px, height_px),
@@ -140,7 +147,7 @@ fn a_long_marker_key_names_what_fits_the_shape_and_counts_the_rest() {
         (ImageShape::Square, 9),
         (ImageShape::Portrait, 15),
     ] {
-        let image = chart_image(crossings_at(&dataset), shape);
+        let image = crossings_image(&dataset, shape);
         assert_eq!(
             (image.width_px, image.height_px),
             (shape.size_px().width_px, shape.size_px().height_px),
@@ -176,12 +183,9 @@ fn a_long_marker_key_names_what_fits_the_shape_and_counts_the_rest() {
 fn an_image_grows_taller_rather_than_drop_a_note_or_the_source() {
     let dataset = dataset_with_markers(2);
     let long_note = "A note that goes on and on about how the figures were counted. ".repeat(60);
-    let chart_at = |size| {
-        let mut chart = crossings_chart(&dataset, &ViewState::initial(), size);
-        chart.notes.push(long_note.clone());
-        chart
-    };
-    let image = chart_image(chart_at, ImageShape::Slide);
+    let mut shown = crossings_chart(&dataset, &ViewState::initial(), WIDE_CHART_SIZE);
+    shown.notes.push(long_note.clone());
+    let image = chart_image(&shown, crossings_at(&dataset), ImageShape::Slide);
     assert_eq!(image.width_px, 960);
     assert!(image.height_px > 540, "grown: {}", image.height_px);
     let lines = text_lines(&image.svg);
