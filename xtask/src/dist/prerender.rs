@@ -1,7 +1,7 @@
 //! The default view (the Briefing) written into the page at build time, drawn by the app's own components (`ui::prerender`), so the answer shows before any script has run.
 //!
-//! This file only puts the parts in order, adds what exists before the app starts (the header's
-//! static copy, the no-JavaScript notice, the loading line and the page's first script), and makes the
+//! This file only puts the parts in order, adds what exists only before the app starts (the
+//! no-JavaScript notice, the loading line and the page's first script), and makes the
 //! drawn markup fit to stand beside the app's own while both are in the page: `data-testid` becomes
 //! `data-pre`, so no test id names two elements; every id and every reference to one gets a prefix,
 //! so no id is in the page twice; the renderer's placeholder comments and inline styles (which the
