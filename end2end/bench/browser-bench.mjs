@@ -1,5 +1,6 @@
 // Browser benchmarks: navigation to first chart (hosted and offline), start-up blocking time at 4x CPU
-// slowdown, opening each larger file, filter-change latency and memory at 1x, 10x, 100x and the largest
+// slowdown, opening each larger file, filter-change latency (a measure on Crossings, the dates on every
+// view with date filters) and memory at 1x, 10x, 100x and the largest
 // file the size limit allows (opened on every view too). Prints JSON on stdout. Run by `cargo xtask bench`; timings are reported, never asserted.
 import { chromium } from '@playwright/test';
 import { pathToFileURL } from 'node:url';
@@ -167,6 +168,58 @@ async function openOnEveryView({ factor, path }) {
   return { factor, views };
 }
 
+// The views with date filters, each timed on a change of dates.
+const FILTERED_VIEWS = ['briefing', 'crossings', 'funding', 'announcements'];
+const N_DATE_CHANGES = 40;
+
+// A change of dates on each view in turn, with the data already open: the "Whole year" quick range
+// alternates between the last two whole years. Each is timed inside the page from the change event to
+// the last change it made to the page, with the browser's style and layout of that change done (forced
+// where the change ends: a frame could not show it sooner); the next change waits until the page has
+// been still for 100 ms. 5 untimed changes first on each view.
+async function dateFilterChanges(page) {
+  const views = {};
+  for (const view of FILTERED_VIEWS) {
+    await page.evaluate((view) => { location.hash = `#v=1&tab=${view}`; }, view);
+    await page.getByTestId('quick-range-year').waitFor();
+    await page.waitForTimeout(1_000);
+    const timings = await page.evaluate(async (nChanges) => {
+      const select = document.querySelector('[data-testid="quick-range-year"]');
+      const years = [...select.options].map((option) => option.value).filter(Boolean).slice(-2);
+      const timings = [];
+      for (let change = 0; change < nChanges; change++) {
+        let lastChange = null;
+        const observer = new MutationObserver(() => {
+          document.documentElement.getBoundingClientRect();
+          lastChange = performance.now();
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+        const start = performance.now();
+        select.value = years[change % 2];
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        // Still for 100 ms (or 10 s in all): the change is over.
+        for (let waited = 0; waited < 100; waited++) {
+          const seen = lastChange;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          if (seen !== null && seen === lastChange) break;
+        }
+        observer.disconnect();
+        timings.push(lastChange === null ? null : lastChange - start);
+      }
+      return timings;
+    }, N_WARM_UP_CHANGES + N_DATE_CHANGES);
+    const timed = timings.slice(N_WARM_UP_CHANGES);
+    const measured = timed.filter((ms) => ms !== null);
+    views[view] = {
+      changes: measured.length,
+      unchanged: timed.length - measured.length,
+      p50_ms: percentile(measured, 0.5),
+      p95_ms: percentile(measured, 0.95),
+    };
+  }
+  return views;
+}
+
 async function interactions({ factor, path }) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
@@ -203,6 +256,7 @@ async function interactions({ factor, path }) {
   const latencies = await makeChanges(N_CHANGES);
   const afterInteractions = await memory(page);
   latencies.push(...(await makeChanges(N_TIMED_CHANGES - N_CHANGES)));
+  const dateChanges = await dateFilterChanges(page);
   await context.close();
   return {
     factor,
@@ -213,6 +267,7 @@ async function interactions({ factor, path }) {
     memory_after_load: afterLoad,
     memory_after_warm_up: afterWarmUp,
     memory_after_interactions: afterInteractions,
+    date_changes: dateChanges,
   };
 }
 

@@ -380,6 +380,9 @@ fn ShareBar(
     }
 }
 
+/// How long the view stays unchanged before the printed pages' footer follows it.
+const PRINT_FOOTER_PAUSE: std::time::Duration = std::time::Duration::from_millis(1_000);
+
 /// Keeps the footer of every printed page (what it is, how fresh, when printed, where) up to date with
 /// the view, and sets it again just before printing, so the print date is the day it is printed.
 fn keep_print_footer(dataset: std::sync::Arc<crate::data::Dataset>, state: RwSignal<ViewState>) {
@@ -392,9 +395,20 @@ fn keep_print_footer(dataset: std::sync::Arc<crate::data::Dataset>, state: RwSig
         )
     };
     let footer_for_print = footer.clone();
+    // Changing the style sheet restyles the whole page, so the footer follows the view once the person
+    // pauses (a second without a change), never inside the change itself; "beforeprint" sets it anyway.
+    let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
         state.track();
-        browser::set_print_footer(&footer());
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let footer = footer.clone();
+        let handle = set_timeout_with_handle(
+            move || browser::set_print_footer(&footer()),
+            PRINT_FOOTER_PAUSE,
+        );
+        pending.set_value(handle.ok());
     });
     let before_print = window_event_listener_untyped("beforeprint", move |_| {
         browser::set_print_footer(&footer_for_print());

@@ -339,6 +339,7 @@ fn print_browser_report(browser: &Value) {
             (after_changes / after_warm_up - 1.0) * 100.0
         );
     }
+    print_date_changes(browser);
     let open_line = |label: String, open: &Value| {
         println!(
             "{label}: read in {} ms, shown after {} ms, longest main-thread task {} ms ({} over 50 ms until idle), \
@@ -527,5 +528,34 @@ fn print_report(sizes: &Value, core: &Value) {
                 .map_or("not run".to_string(), |ms| format!("{ms:.3}"));
             println!("{name:<24} {shown:>12}");
         }
+    }
+}
+
+/// The change of dates on every view with date filters, at each data size: p50 and p95 in ms.
+fn print_date_changes(browser: &Value) {
+    const VIEWS: [&str; 4] = ["briefing", "crossings", "funding", "announcements"];
+    println!(
+        "a change of dates (the \"Whole year\" quick range, 40 changes after 5 untimed ones), until the \
+         page has its new content laid out: p50 / p95 ms (target p95 12 ms at 1x, 50 ms at 100x)"
+    );
+    print!("{:<8}", "dataset");
+    for view in VIEWS {
+        print!(" {view:>16}");
+    }
+    println!();
+    for run in browser["interactions"].as_array().into_iter().flatten() {
+        print!("{:<8}", format!("{}x", run["factor"]));
+        for view in VIEWS {
+            let timing = &run["date_changes"][view];
+            print!(
+                " {:>16}",
+                format!(
+                    "{} / {}",
+                    shown(&timing["p50_ms"], 1),
+                    shown(&timing["p95_ms"], 1)
+                )
+            );
+        }
+        println!();
     }
 }
