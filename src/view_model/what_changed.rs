@@ -303,7 +303,7 @@ impl ChangeRows {
                     crate::dates::iso_date(first),
                     crate::dates::iso_date(last)
                 );
-                let field = format!("{count} days");
+                let field = crate::text::count_of(count, "day", "days");
                 self.push("days (provisional)", &span, how, &field, "", "");
             }
         }

@@ -4,6 +4,7 @@ mod bench;
 mod check_data;
 mod dist;
 mod import;
+mod refresh;
 mod release;
 mod serve;
 mod size_budget;
@@ -38,6 +39,13 @@ tasks:
                      read the Home Office small-boat time series (sheets SB_01 and SB_02) into the
                      dataset's daily and weekly crossings, keeping everything else, and print what
                      the import changed
+  refresh [--page URL | --url URL --published DATE | --file FILE.ods --published DATE]
+          [--accept] [--summary FILE.md] [--dataset FILE]
+                     find the latest time series on its gov.uk publication page (or take the address
+                     or file given), download it with curl into target/refresh/, import it, check it,
+                     record the change in the changelog and print what changed; refuses a spreadsheet
+                     that removes days or revises more than 1% of the days unless --accept, and
+                     changes nothing when any step fails; --summary writes the changes as Markdown
 
 options:
   --tool-root DIR    where missing tools are installed (default: $BSE_TOOL_ROOT, else
@@ -143,6 +151,24 @@ fn run(args: &[String]) -> Result<(), String> {
                 .clone()
                 .unwrap_or_else(|| project_root.join(DATASET_PATH));
             import::import_crossings(Path::new(spreadsheet), &dataset_path)
+        }
+        "refresh" => {
+            let refresh_options = refresh::RefreshOptions::parse(&options.rest)?;
+            let dataset_path = options
+                .dataset
+                .clone()
+                .unwrap_or_else(|| project_root.join(DATASET_PATH));
+            let today = dist::today_utc_date().ok_or("the system clock gives no date")?;
+            // The bundled dataset's reference spreadsheet follows it; another file's does not.
+            let reference_copy = (options.dataset.is_none())
+                .then(|| project_root.join(import::REFERENCE_SPREADSHEET));
+            refresh::refresh(
+                &project_root,
+                &dataset_path,
+                reference_copy.as_deref(),
+                &refresh_options,
+                today,
+            )
         }
         "help" | "--help" | "-h" => {
             print!("{USAGE}");

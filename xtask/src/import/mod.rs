@@ -14,7 +14,7 @@ use border_security_explorer::data::{DailySeries, SeriesInfo, Status, WeeklySeri
 
 /// The daily sheet's name and headings, column A onwards.
 const DAILY_SHEET: &str = "SB_01";
-const DAILY_HEADINGS: [&str; 4] = [
+pub const DAILY_HEADINGS: [&str; 4] = [
     "Date",
     "Migrants arrived",
     "Boats arrived",
@@ -22,7 +22,7 @@ const DAILY_HEADINGS: [&str; 4] = [
 ];
 /// The weekly sheet's name and headings, column A onwards.
 const WEEKLY_SHEET: &str = "SB_02";
-const WEEKLY_HEADINGS: [&str; 6] = [
+pub const WEEKLY_HEADINGS: [&str; 6] = [
     "Week ending",
     "Migrants arrived",
     "Boats arrived",
@@ -30,8 +30,11 @@ const WEEKLY_HEADINGS: [&str; 6] = [
     "Migrants prevented",
     "Events prevented",
 ];
+/// The reference copy of the time series the importer's tests check the bundled crossings against.
+pub const REFERENCE_SPREADSHEET: &str = "tests/reference/data_small_boats_time_series.ods";
+
 /// The source id the imported series cite (see the dataset's `sources`).
-const TIME_SERIES_SOURCE_ID: &str = "ho-time-series";
+pub const TIME_SERIES_SOURCE_ID: &str = "ho-time-series";
 
 /// The importer's description of each series it writes: the same every time it runs, with the as-of
 /// date set to the last day read.
