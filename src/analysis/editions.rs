@@ -2,10 +2,10 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::{annual_totals, monthly_totals, PeriodTotal};
-use crate::data::Dataset;
+use crate::data::{Dataset, RowAlternative};
 
 /// One period where the official figures differ from the provisional daily series summed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,4 +128,82 @@ fn compare_periods(
             })
         })
         .collect()
+}
+
+/// Other values of official months and years that cite the daily series' own source (its sum over
+/// the period, recorded beside the official figure) but no longer equal the days summed, as after a
+/// refresh revised some of those days: one warning each, with its place in the file, for `cargo xtask
+/// check-data` and the refresh.
+pub fn stale_sums_of_days(dataset: &Dataset) -> Vec<String> {
+    let comparison = compare_editions(dataset);
+    let daily_sources = &dataset.crossings.daily.info.source_ids;
+    let cites_the_days = |alternative: &RowAlternative| {
+        alternative
+            .source_ids
+            .iter()
+            .any(|source_id| daily_sources.contains(source_id))
+    };
+    let mut warnings = Vec::new();
+    let mut check = |place: String,
+                     alternative: &RowAlternative,
+                     days: Option<&EditionDifference>,
+                     period: String| {
+        let Some(days) = days.filter(|_| cites_the_days(alternative)) else {
+            return;
+        };
+        let stale_people = alternative
+            .people
+            .is_some_and(|people| u64::from(people) != days.provisional_people);
+        let stale_boats = alternative
+            .boats
+            .is_some_and(|boats| u64::from(boats) != days.provisional_boats);
+        if stale_people || stale_boats {
+            warnings.push(format!(
+                "{place}: gives {} for {period} from the daily series' source, but its days now sum to {} people and {} boats; update it",
+                [
+                    alternative.people.map(|people| format!("{people} people")),
+                    alternative.boats.map(|boats| format!("{boats} boats")),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" and "),
+                days.provisional_people,
+                days.provisional_boats
+            ));
+        }
+    };
+    for (series_idx, series) in dataset.crossings.annual.iter().enumerate() {
+        for (row_idx, row) in series.rows.iter().enumerate() {
+            let days = comparison
+                .years
+                .iter()
+                .find(|year| year.period_start.year() == row.year);
+            for (alternative_idx, alternative) in row.alternatives.iter().enumerate() {
+                check(
+                    format!("crossings.annual[{series_idx}].rows[{row_idx}].alternatives[{alternative_idx}]"),
+                    alternative,
+                    days,
+                    row.year.to_string(),
+                );
+            }
+        }
+    }
+    for (series_idx, series) in dataset.crossings.monthly.iter().enumerate() {
+        for (row_idx, row) in series.rows.iter().enumerate() {
+            let days = comparison
+                .months
+                .iter()
+                .find(|month| month.period_start == row.month);
+            for (alternative_idx, alternative) in row.alternatives.iter().enumerate() {
+                check(
+                    format!("crossings.monthly[{series_idx}].rows[{row_idx}].alternatives[{alternative_idx}]"),
+                    alternative,
+                    days,
+                    crate::dates::month_year(row.month),
+                );
+            }
+        }
+    }
+    warnings
 }

@@ -112,10 +112,12 @@ pub fn diff_data_files(old_path: &Path, new_path: &Path) -> Result<(), String> {
 }
 
 /// What a valid file should still be looked at for, each with its place: control and direction
-/// characters in its texts, dates after `today`, and money that looks counted twice.
+/// characters in its texts, dates after `today`, money that looks counted twice, and other values that
+/// cite the daily series but no longer equal its days summed.
 pub fn file_warnings(bytes: &[u8], dataset: &Dataset, today: chrono::NaiveDate) -> Vec<String> {
     let mut warnings = control_character_warnings(bytes);
     warnings.extend(upkeep_warnings(dataset, today));
+    warnings.extend(border_security_explorer::analysis::editions::stale_sums_of_days(dataset));
     warnings
 }
 

@@ -152,6 +152,29 @@ mod editions {
         // 2024 is not whole in the daily series, so no year is compared.
         assert_eq!(revised.years.len(), 0);
     }
+
+    #[test]
+    fn another_value_that_cites_the_days_is_warned_of_once_the_days_no_longer_sum_to_it() {
+        use crate::analysis::editions::stale_sums_of_days;
+        let mut tree = tree_with_days(date(2024, 1, 1), &[1; 60], &[1; 60]);
+        let daily_source = tree["crossings"]["daily"]["source_ids"][0].clone();
+        tree["crossings"]["monthly"][0]["rows"] = serde_json::json!([
+            {"month": "2024-01", "people": 31, "boats": 31, "alternatives": [
+                {"people": 31, "boats": 31, "source_ids": [daily_source], "note": "The days summed"}]},
+            {"month": "2024-02", "people": 29, "boats": 29, "alternatives": [
+                {"people": 30, "source_ids": [daily_source], "note": "The days summed, before a revision"},
+                {"people": 35, "source_ids": ["s-other"], "note": "Another source's count"}]}
+        ]);
+        tree["sources"].as_array_mut().unwrap().push(serde_json::json!(
+            {"id": "s-other", "title": "Another count", "publisher": "A paper", "url": "https://example.org/", "kind": "news_report"}));
+        assert_eq!(
+            stale_sums_of_days(&dataset_from(&tree)),
+            ["crossings.monthly[0].rows[1].alternatives[0]: gives 30 people for February 2024 from the daily series' source, but its days now sum to 29 people and 29 boats; update it"]
+        );
+        tree["crossings"]["monthly"][0]["rows"][1]["alternatives"][0]["people"] =
+            serde_json::json!(29);
+        assert!(stale_sums_of_days(&dataset_from(&tree)).is_empty());
+    }
 }
 
 #[test]
