@@ -94,6 +94,62 @@ pub fn data_freshness(dataset: &Dataset) -> String {
     }
 }
 
+/// Past this many days the page says where newer crossings figures are published.
+pub const FIGURES_STALE_AFTER_DAYS: i64 = 14;
+
+/// How old the crossings figures are on the reader's day, said under the line that gives their end.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataAge {
+    /// "That is 9 days ago.", or with the advice past `FIGURES_STALE_AFTER_DAYS`: "That is 108 days ago;".
+    pub sentence: String,
+    /// Past `FIGURES_STALE_AFTER_DAYS`: where the publisher puts newer figures, as link text and address
+    /// ("the Home Office publishes new figures weekly", its publication page).
+    pub newer_figures: Option<(String, String)>,
+}
+
+/// How old the crossings figures are on `today` (the reader's clock), or nothing where the clock is
+/// before the data's last day or the data have no days.
+pub fn data_age(dataset: &Dataset, today: NaiveDate) -> Option<DataAge> {
+    let last_day = dataset.crossings.daily.last_date()?;
+    let n_days = (today - last_day).num_days();
+    let ago = match n_days {
+        ..0 => return None,
+        0 => "today".to_string(),
+        1 => "yesterday".to_string(),
+        _ => format!("{} days ago", crate::text::format_number(n_days as f64, 0)),
+    };
+    if n_days <= FIGURES_STALE_AFTER_DAYS {
+        return Some(DataAge {
+            sentence: format!("That is {ago}."),
+            newer_figures: None,
+        });
+    }
+    let publisher_page = dataset
+        .crossings
+        .daily
+        .info
+        .source_ids
+        .iter()
+        .filter_map(|source_id| dataset.source(source_id))
+        .find_map(|source| {
+            let url = source.url.as_ref()?;
+            crate::data::is_safe_https_url(url).then_some((&source.publisher, url))
+        });
+    Some(match publisher_page {
+        Some((publisher, url)) => DataAge {
+            sentence: format!("That is {ago};"),
+            newer_figures: Some((
+                format!("the {publisher} publishes new figures weekly"),
+                url.clone(),
+            )),
+        },
+        None => DataAge {
+            sentence: format!("That is {ago}."),
+            newer_figures: None,
+        },
+    })
+}
+
 /// How to cite the dataset as a whole (the data pack's README): "Border Security Briefing Explorer,
 /// “<title>”, data as at 11 September 2026, crossings to 20 August 2026, fingerprint 0123456789abcdef."
 pub fn cite_dataset(dataset: &Dataset, fingerprint: &str) -> String {
@@ -150,6 +206,52 @@ mod tests {
             read_offline: false,
             accessed: date(2026, 12, 1),
         }
+    }
+
+    #[test]
+    fn the_figures_age_is_said_by_the_readers_day_with_where_newer_ones_are_past_two_weeks() {
+        let mut tree = tree_with_days(date(2024, 1, 1), &[1; 3], &[1; 3]);
+        tree["sources"][0]["publisher"] = "Home Office".into();
+        tree["sources"][0]["url"] = "https://www.gov.uk/government/publications/small-boats".into();
+        let dataset = dataset_from(&tree);
+        // The last day is 3 January 2024.
+        let age_on = |day: NaiveDate| data_age(&dataset, day);
+        assert_eq!(
+            age_on(date(2024, 1, 2)),
+            None,
+            "a clock before the data says nothing"
+        );
+        let said = |day: NaiveDate| age_on(day).map(|age| age.sentence);
+        assert_eq!(said(date(2024, 1, 3)).as_deref(), Some("That is today."));
+        assert_eq!(
+            said(date(2024, 1, 4)).as_deref(),
+            Some("That is yesterday.")
+        );
+        let two_weeks = age_on(date(2024, 1, 17)).unwrap();
+        assert_eq!(
+            (two_weeks.sentence.as_str(), two_weeks.newer_figures),
+            ("That is 14 days ago.", None)
+        );
+        let stale = age_on(date(2024, 1, 18)).unwrap();
+        assert_eq!(stale.sentence, "That is 15 days ago;");
+        assert_eq!(
+            stale.newer_figures,
+            Some((
+                "the Home Office publishes new figures weekly".to_string(),
+                "https://www.gov.uk/government/publications/small-boats".to_string()
+            ))
+        );
+        assert_eq!(
+            said(date(2027, 1, 9)).as_deref(),
+            Some("That is 1,102 days ago;")
+        );
+        // A source with no safe web address gives the age without a link.
+        tree["sources"][0]["url"] = serde_json::Value::Null;
+        let unlinked = data_age(&dataset_from(&tree), date(2024, 2, 1)).unwrap();
+        assert_eq!(
+            (unlinked.sentence.as_str(), unlinked.newer_figures),
+            ("That is 29 days ago.", None)
+        );
     }
 
     #[test]

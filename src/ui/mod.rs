@@ -334,12 +334,30 @@ fn Controls(
 /// The dataset's title and how fresh its data are.
 #[component]
 fn DatasetHeading(dataset: std::sync::Arc<crate::data::Dataset>) -> impl IntoView {
+    // How old the figures are depends on the reader's clock, so the build leaves the line empty (its
+    // place is kept by the style sheet, so nothing moves) and the app fills it once it runs.
+    let age = RwSignal::new(None::<crate::citation::DataAge>);
+    let dataset_for_age = dataset.clone();
+    Effect::new(move |_| {
+        age.set(crate::citation::data_age(
+            &dataset_for_age,
+            browser::today(),
+        ))
+    });
     view! {
         <h1 data-testid="dataset-title">{dataset.title.clone()}</h1>
-        <p class="as-of">
-            "Data as at "<time data-testid="dataset-as-of" datetime=crate::dates::iso_date(dataset.as_of)>{crate::dates::day_month_year(dataset.as_of)}</time>
-            " · crossings to "{crate::dates::day_month_year(dataset.crossings.daily.info.as_of)}" (provisional)"
-        </p>
+        <div class="dataset-dates">
+            <p class="as-of">
+                "Data as at "<time data-testid="dataset-as-of" datetime=crate::dates::iso_date(dataset.as_of)>{crate::dates::day_month_year(dataset.as_of)}</time>
+                " · crossings to "{crate::dates::day_month_year(dataset.crossings.daily.info.as_of)}" (provisional)"
+            </p>
+            <p class="data-age" data-testid="data-age">
+                {move || age.get().map(|age| view! {
+                    {age.sentence}
+                    {age.newer_figures.map(|(link_text, url)| view! { " "<a href=url rel="noopener noreferrer">{link_text}</a>"." })}
+                })}
+            </p>
+        </div>
     }
 }
 
