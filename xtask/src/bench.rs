@@ -209,6 +209,9 @@ fn lighthouse_summary(report: &Value, report_path: &Path) -> Value {
         "largest_contentful_paint_ms": audit_ms("largest-contentful-paint"),
         "largest_contentful_paint_element": largest_element,
         "total_blocking_time_ms": audit_ms("total-blocking-time"),
+        // Lighthouse 10 took time to interactive out of the score; where the report still has the
+        // audit it is reported, as the issue's target asks (a dash where it does not).
+        "time_to_interactive_ms": audit_ms("interactive"),
         "cumulative_layout_shift": audit_ms("cumulative-layout-shift"),
         "full_report": report_path.display().to_string(),
     })
@@ -232,7 +235,7 @@ fn print_lighthouse_report(lighthouse: &Value) {
     {
         println!(
             "Lighthouse run {}: performance {}, accessibility {}, best practices {}, SEO {}; first paint {} ms, \
-             largest paint {} ms ({}), blocking {} ms, layout shift {}",
+             largest paint {} ms ({}), blocking {} ms, interactive {} ms, layout shift {}",
             run_idx + 1,
             whole(&run["performance"]),
             whole(&run["accessibility"]),
@@ -242,6 +245,7 @@ fn print_lighthouse_report(lighthouse: &Value) {
             whole(&run["largest_contentful_paint_ms"]),
             run["largest_contentful_paint_element"].as_str().unwrap_or("?"),
             whole(&run["total_blocking_time_ms"]),
+            whole(&run["time_to_interactive_ms"]),
             shown(&run["cumulative_layout_shift"], 3)
         );
     }
