@@ -276,10 +276,36 @@ pub fn chart_image(
     chart_at: impl Fn(ChartSize) -> ChartView,
     shape: ImageShape,
 ) -> ChartImage {
+    framed_chart_image(
+        chart,
+        chart_at,
+        ImageFrame {
+            size: shape.size_px(),
+            max_marker_key_rows: shape.max_marker_key_rows(),
+            min_chart_height_px: MIN_CHART_HEIGHT_PX,
+        },
+    )
+}
+
+/// The size an image is laid out for and how its room is shared: the most rows the marker key may
+/// take, and the least height the drawing keeps before the image grows taller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImageFrame {
+    pub size: ChartSize,
+    pub max_marker_key_rows: usize,
+    pub min_chart_height_px: u32,
+}
+
+/// `chart_image` for any frame (a person's choice of shape, or the link preview's fixed one).
+pub fn framed_chart_image(
+    chart: &ChartView,
+    chart_at: impl Fn(ChartSize) -> ChartView,
+    frame: ImageFrame,
+) -> ChartImage {
     let ChartSize {
         width_px,
         height_px: shape_height_px,
-    } = shape.size_px();
+    } = frame.size;
     let words = chart;
     let entries: Vec<String> = words
         .events
@@ -301,17 +327,17 @@ pub fn chart_image(
         + MARGIN_PX;
     // The most marker rows that leave the drawing its minimum height, down to one row.
     let mut key_cells = Vec::new();
-    for n_rows in (1..=shape.max_marker_key_rows()).rev() {
+    for n_rows in (1..=frame.max_marker_key_rows).rev() {
         key_cells = marker_key_cells(&entries, n_rows, width_px);
         let used_px = text_above_px + text_below_px + marker_key_height_px(&key_cells, width_px);
-        if used_px + MIN_CHART_HEIGHT_PX <= shape_height_px {
+        if used_px + frame.min_chart_height_px <= shape_height_px {
             break;
         }
     }
     let text_px = text_above_px + text_below_px + marker_key_height_px(&key_cells, width_px);
     let chart_height_px = shape_height_px
         .saturating_sub(text_px)
-        .max(MIN_CHART_HEIGHT_PX);
+        .max(frame.min_chart_height_px);
     let drawn = chart_at(ChartSize {
         width_px,
         height_px: chart_height_px,

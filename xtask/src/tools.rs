@@ -80,7 +80,46 @@ pub fn ensure_build_tools(tool_root: &Path, project_root: &Path) -> Result<Toolc
     )?;
 
     ensure_wasm_opt(&toolchain, tool_root)?;
+    ensure_fonts()?;
     Ok(toolchain)
+}
+
+/// A font for the link preview image's text (drawn at build time): DejaVu, with apt, where the machine
+/// has none.
+fn ensure_fonts() -> Result<(), String> {
+    if crate::dist::has_system_fonts() {
+        return Ok(());
+    }
+    apt_install(
+        &["fonts-dejavu-core"],
+        "Installing a font for the link preview image with apt",
+    )
+}
+
+/// Installs Debian packages with apt (through sudo when not root).
+fn apt_install(packages: &[&str], what: &str) -> Result<(), String> {
+    let as_root = output_of(Command::new("id").arg("-u")).is_ok_and(|uid| uid.trim() == "0");
+    let (program, prefix): (&str, &[&str]) = if as_root {
+        ("apt-get", &[])
+    } else {
+        ("sudo", &["apt-get"])
+    };
+    timed_step(what, || {
+        run_status(Command::new(program).args(prefix).arg("update"))?;
+        run_status(
+            Command::new(program)
+                .args(prefix)
+                .args(["install", "-y", "--no-install-recommends"])
+                .args(packages)
+                .env("DEBIAN_FRONTEND", "noninteractive"),
+        )
+    })
+    .map_err(|error| {
+        format!(
+            "{error}\nInstall them by hand with: apt-get update && apt-get install -y {}",
+            packages.join(" ")
+        )
+    })
 }
 
 /// Makes sure Chromium and the end-to-end test's npm packages are installed.
@@ -323,33 +362,16 @@ fn ensure_chromium() -> Result<(), String> {
         );
         return Ok(());
     }
-    let as_root = output_of(Command::new("id").arg("-u")).is_ok_and(|uid| uid.trim() == "0");
-    let (program, prefix): (&str, &[&str]) = if as_root {
-        ("apt-get", &[])
-    } else {
-        ("sudo", &["apt-get"])
-    };
-    timed_step("Installing Chromium, ChromeDriver, Chromium's language packs, pandas and poppler-utils with apt", || {
-        run_status(Command::new(program).args(prefix).arg("update"))?;
-        run_status(
-            Command::new(program)
-                .args(prefix)
-                .args([
-                    "install",
-                    "-y",
-                    "--no-install-recommends",
-                    "chromium",
-                    "chromium-driver",
-                    "chromium-l10n",
-                    "python3-pandas",
-                    "poppler-utils",
-                ])
-                .env("DEBIAN_FRONTEND", "noninteractive"),
-        )
-    })
-    .map_err(|error| {
-        format!("{error}\nInstall them by hand with: apt-get update && apt-get install -y chromium chromium-driver chromium-l10n python3-pandas poppler-utils")
-    })
+    apt_install(
+        &[
+            "chromium",
+            "chromium-driver",
+            "chromium-l10n",
+            "python3-pandas",
+            "poppler-utils",
+        ],
+        "Installing Chromium, ChromeDriver, Chromium's language packs, pandas and poppler-utils with apt",
+    )
 }
 
 fn ensure_npm_packages(toolchain: &Toolchain, end2end: &Path) -> Result<(), String> {

@@ -205,3 +205,46 @@ fn an_image_grows_taller_rather_than_drop_a_note_or_the_source() {
         .unwrap();
     assert!(drawing_top_px + 200 < image.height_px);
 }
+
+#[test]
+fn the_link_preview_states_the_latest_answer_and_is_exactly_its_size() {
+    // 500 days from 1 January 2023: 2024 runs to 14 May, against the same days of 2023.
+    let mut tree = tree_with_days(date(2023, 1, 1), &[2; 500], &[1; 500]);
+    tree["sources"][0]["publisher"] = "Home Office & <Partners>".into();
+    let dataset = dataset_from(&tree);
+    let preview = link_preview(&dataset);
+    let answer = &answers(&dataset)[0];
+    assert_eq!(
+        preview.description,
+        format!("{} Source: Home Office & <Partners>.", answer.claim)
+    );
+    assert!(
+        answer.claim.starts_with("270 people crossed") && answer.claim.contains("against 268"),
+        "{}",
+        answer.claim
+    );
+    assert_eq!(
+        (preview.image.width_px, preview.image.height_px),
+        (LINK_PREVIEW_SIZE.width_px, LINK_PREVIEW_SIZE.height_px)
+    );
+    assert!(preview.image.svg.starts_with(&format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"600\" height=\"315\""
+    )));
+    let lines = text_lines(&preview.image.svg).join(" ");
+    assert!(
+        lines.contains("270 people crossed in small boats, 1 January to 14 May 2024"),
+        "{lines}"
+    );
+    assert!(
+        lines.contains(&xml_text(&crate::dates::day_month_year(dataset.as_of))),
+        "{lines}"
+    );
+    assert!(
+        lines.contains("Source: Home Office &amp; &lt;Partners&gt;"),
+        "the source, escaped: {lines}"
+    );
+    assert!(!preview.image.svg.contains("<Partners>"));
+    assert!(preview
+        .image_alt
+        .starts_with("270 people crossed in small boats, 1 January to 14 May 2024. "));
+}

@@ -9,6 +9,7 @@
 mod csp;
 mod offline;
 mod prerender;
+mod preview;
 mod service_worker;
 mod shell;
 
@@ -21,6 +22,7 @@ use crate::tools::{run_status, timed_step, Toolchain};
 
 use csp::add_hosted_csp;
 use offline::{bundle_offline, inline_stylesheets};
+pub use preview::has_system_fonts;
 use service_worker::service_worker_script;
 use shell::add_static_shell;
 #[cfg(test)]
@@ -82,7 +84,21 @@ pub fn build_dist(project_root: &Path, toolchain: &Toolchain) -> Result<(), Stri
     // Both editions start from the page with its styles inline.
     let styled = inline_stylesheets(&index_html, read_asset)?;
     let offline_html = bundle_offline(&styled, &dataset_bytes, read_asset)?;
-    let hosted_html = add_hosted_csp(&without_wasm_preload(&styled.html)?, &styled.css)?;
+    // Where the site's link is pasted, it shows the latest answer and the key chart.
+    let preview = border_security_explorer::view_model::link_preview(&dataset);
+    let mut preview_png = Vec::new();
+    timed_step("Drawing the link preview image (resvg)", || {
+        preview_png = preview::preview_png(&preview.image.svg)?;
+        Ok(())
+    })?;
+    fs::write(dist.join(preview::PREVIEW_FILE_NAME), preview_png)
+        .map_err(|error| format!("writing dist/{}: {error}", preview::PREVIEW_FILE_NAME))?;
+    let site_url = preview::public_site_url();
+    let with_tags = preview::add_preview_tags(
+        &without_wasm_preload(&styled.html)?,
+        &preview::preview_tags(&preview, site_url.as_deref()),
+    )?;
+    let hosted_html = add_hosted_csp(&with_tags, &styled.css)?;
     fs::write(dist.join("index.html"), &hosted_html)
         .map_err(|error| format!("writing dist/index.html: {error}"))?;
     // The styles are in the page now; the stylesheet file would only be downloaded by the service worker.

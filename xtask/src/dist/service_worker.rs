@@ -14,7 +14,16 @@ use border_security_explorer::page::SERVICE_WORKER_FILE_NAME;
 pub(super) fn service_worker_script(dist: &Path) -> Result<String, String> {
     let mut files = Vec::new();
     collect_files(dist, dist, &mut files)?;
-    files.retain(|relative| relative != SERVICE_WORKER_FILE_NAME && relative != OFFLINE_FILE_NAME);
+    // Not cached: the worker itself, the offline edition, and the link preview image (for sites that
+    // show a pasted link, never for the page).
+    files.retain(|relative| {
+        ![
+            SERVICE_WORKER_FILE_NAME,
+            OFFLINE_FILE_NAME,
+            super::preview::PREVIEW_FILE_NAME,
+        ]
+        .contains(&relative.as_str())
+    });
     files.sort();
     let mut version_input = Vec::new();
     for relative in &files {

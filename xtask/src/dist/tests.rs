@@ -285,3 +285,45 @@ fn the_hosted_page_does_not_preload_the_wasm_but_keeps_the_rest() {
     );
     assert!(html.contains("rel=\"modulepreload\""));
 }
+
+/// A preview with words that would break out of an attribute if they were not escaped.
+fn hostile_preview() -> border_security_explorer::view_model::LinkPreview {
+    border_security_explorer::view_model::LinkPreview {
+        title: "Explorer".to_string(),
+        description: "12 \"people\" <crossed> & more".to_string(),
+        image: border_security_explorer::view_model::ChartImage {
+            svg: String::new(),
+            width_px: 600,
+            height_px: 315,
+        },
+        image_alt: "A chart\" onload=\"alert(1)".to_string(),
+    }
+}
+
+#[test]
+fn preview_tags_escape_their_words_and_use_the_sites_address_when_known() {
+    let with_site =
+        preview::preview_tags(&hostile_preview(), Some("https://example.org/explorer/"));
+    assert!(with_site.contains(
+        "<meta property=\"og:description\" content=\"12 &quot;people&quot; &lt;crossed&gt; &amp; more\">"
+    ));
+    assert!(with_site.contains("content=\"A chart&quot; onload=&quot;alert(1)\">"));
+    assert!(!with_site.contains("onload=\"alert"));
+    assert!(with_site.contains(
+        "<meta property=\"og:image\" content=\"https://example.org/explorer/preview.png\">"
+    ));
+    assert!(
+        with_site.contains("<meta property=\"og:url\" content=\"https://example.org/explorer/\">")
+    );
+    assert!(with_site.contains("<meta property=\"og:image:width\" content=\"1200\">"));
+    assert!(with_site.contains("<meta property=\"og:image:height\" content=\"630\">"));
+    let without_site = preview::preview_tags(&hostile_preview(), None);
+    assert!(without_site.contains("<meta property=\"og:image\" content=\"preview.png\">"));
+    assert!(!without_site.contains("og:url"));
+    let page = preview::add_preview_tags(
+        "<html><head><title>t</title></head><body></body></html>",
+        &without_site,
+    )
+    .unwrap();
+    assert!(page.contains("<title>t</title><meta property=\"og:type\""));
+}

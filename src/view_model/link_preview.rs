@@ -1,0 +1,88 @@
+//! What a link to the site shows where it is pasted (a chat, a social post): a title, a description that states the latest answer with its source, and a preview image (the key chart with the headline figure, the date the data are as at, and the source), made at build time from the same code as the page.
+
+use super::chart_image::{framed_chart_image, ImageFrame};
+use super::{answers, briefing_chart, ChartImage, ChartView};
+use crate::chart::ChartSize;
+use crate::data::Dataset;
+use crate::view_state::ViewState;
+
+/// The preview image in SVG pixels: rasterised at twice this, 1,200 × 630, the size link previews use.
+pub const LINK_PREVIEW_SIZE: ChartSize = ChartSize {
+    width_px: 600,
+    height_px: 315,
+};
+
+/// How the preview's room is shared: its words come first, the drawing keeps what is left (at least
+/// 100 px), and it never grows past the preview's size.
+const LINK_PREVIEW_FRAME: ImageFrame = ImageFrame {
+    size: LINK_PREVIEW_SIZE,
+    max_marker_key_rows: 0,
+    min_chart_height_px: 100,
+};
+
+/// A link's preview: the words and the image.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkPreview {
+    /// The page's name.
+    pub title: String,
+    /// The latest answer as a sentence, with its source: "15,897 people crossed … (provisional
+    /// figures). Source: Home Office.", or what the site is where the data have no year to date.
+    pub description: String,
+    pub image: ChartImage,
+    /// The image in words, for those who cannot see it.
+    pub image_alt: String,
+}
+
+/// The preview of the site's first view: this year so far against the same days last year, and the
+/// key chart as the Briefing first shows it.
+pub fn link_preview(dataset: &Dataset) -> LinkPreview {
+    let state = ViewState::initial();
+    let chart = briefing_chart(dataset, &state, LINK_PREVIEW_SIZE);
+    let answer = answers(dataset).into_iter().next();
+    let as_of = format!("data as at {}", crate::dates::day_month_year(dataset.as_of));
+    let (headline, description, publishers) = match &answer {
+        Some(answer) => {
+            let publishers: Vec<&str> = answer
+                .source_ids
+                .iter()
+                .filter_map(|source_id| dataset.source(source_id))
+                .map(|source| source.publisher.as_str())
+                .collect();
+            let publishers = publishers.join(", ");
+            (
+                format!(
+                    "{} people crossed in small boats, {}",
+                    answer.value, answer.period
+                ),
+                format!("{} Source: {publishers}.", answer.claim),
+                publishers,
+            )
+        }
+        None => (
+            chart.title.clone(),
+            dataset.description.clone(),
+            chart.source_line.clone(),
+        ),
+    };
+    // Short words, so the drawing keeps its room in a preview's fixed size: the figure and its
+    // period, what the chart shows and how fresh, the source, the app's name.
+    let words = ChartView {
+        title: headline.clone(),
+        subtitle: format!("{}; provisional figures, {as_of}", chart.title),
+        source_line: format!("Source: {publishers}"),
+        notes: Vec::new(),
+        events: Vec::new(),
+        ..chart.clone()
+    };
+    let image = framed_chart_image(
+        &words,
+        |size| briefing_chart(dataset, &state, size),
+        LINK_PREVIEW_FRAME,
+    );
+    LinkPreview {
+        title: crate::APP_NAME.to_string(),
+        description,
+        image_alt: format!("{headline}. {}. {}", chart.title, chart.summary),
+        image,
+    }
+}
