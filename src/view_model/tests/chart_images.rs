@@ -227,9 +227,10 @@ fn the_link_preview_states_the_latest_answer_and_is_exactly_its_size() {
         (preview.image.width_px, preview.image.height_px),
         (LINK_PREVIEW_SIZE.width_px, LINK_PREVIEW_SIZE.height_px)
     );
-    assert!(preview.image.svg.starts_with(&format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"600\" height=\"315\""
-    )));
+    assert!(preview
+        .image
+        .svg
+        .starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"600\" height=\"315\""));
     let lines = text_lines(&preview.image.svg).join(" ");
     assert!(
         lines.contains("270 people crossed in small boats, 1 January to 14 May 2024"),
