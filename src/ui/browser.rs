@@ -320,6 +320,54 @@ pub async fn copy_text(text: &str) -> Result<(), String> {
         })
 }
 
+/// Whether the browser offers its share sheet (the Web Share API: phones, some desktops).
+pub fn can_share() -> bool {
+    web_sys::window().is_some_and(|window| {
+        js_sys::Reflect::get(&window.navigator(), &"share".into())
+            .is_ok_and(|share| share.is_function())
+    })
+}
+
+/// Why the share sheet gave nothing.
+pub enum ShareFailure {
+    /// The person closed it: nothing to say.
+    Cancelled,
+    /// The browser refused; the link is copied instead.
+    Refused,
+}
+
+/// Opens the browser's share sheet with a title, a sentence and an address.
+pub async fn share(title: &str, text: &str, url: &str) -> Result<(), ShareFailure> {
+    let navigator = web_sys::window().ok_or(ShareFailure::Refused)?.navigator();
+    let share = js_sys::Reflect::get(&navigator, &"share".into())
+        .ok()
+        .and_then(|share| share.dyn_into::<js_sys::Function>().ok())
+        .ok_or(ShareFailure::Refused)?;
+    let data = js_sys::Object::new();
+    for (key, value) in [("title", title), ("text", text), ("url", url)] {
+        js_sys::Reflect::set(&data, &key.into(), &value.into())
+            .map_err(|_| ShareFailure::Refused)?;
+    }
+    let promise = share
+        .call1(&navigator, &data)
+        .ok()
+        .and_then(|promise| promise.dyn_into::<js_sys::Promise>().ok())
+        .ok_or(ShareFailure::Refused)?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|error| {
+            let name = js_sys::Reflect::get(&error, &"name".into())
+                .ok()
+                .and_then(|name| name.as_string());
+            if name.as_deref() == Some("AbortError") {
+                ShareFailure::Cancelled
+            } else {
+                ShareFailure::Refused
+            }
+        })
+}
+
 /// Marks a moment for performance measurement (`performance.mark`).
 pub fn mark_performance(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {

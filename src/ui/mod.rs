@@ -27,7 +27,6 @@ use views::{
     AnnouncementsView, BriefingAnswers, BriefingOptions, BriefingView, CrossingsOptions,
     CrossingsView, FundingView, SourcesView,
 };
-use widgets::CopyButton;
 
 /// The whole app: a header, then the explorer or a clear message about why the data could not load.
 #[component]
@@ -189,6 +188,7 @@ fn Explorer(
     browser::mark_performance("bse-explorer-rendered");
     let dataset_for_panel = dataset.clone();
     let dataset_for_answers = dataset.clone();
+    let dataset_for_share = dataset.clone();
     let dataset_for_record = dataset.clone();
     // The tab alone, so a view is built again only when the tab changes; every other change flows
     // into the view's own memos.
@@ -245,7 +245,7 @@ fn Explorer(
         <Show when=move || tab.get().uses_dates()>
             <Controls state=state dataset=dataset.clone() tab=tab narrow_screen=narrow_screen search_stands_alone=search_stands_alone/>
         </Show>
-        <ShareBar state=state has_link=browser::shareable_link("").is_some()/>
+        <ShareBar state=state dataset=dataset_for_share has_link=browser::shareable_link("").is_some()/>
         <section class="tab-panel" role="tabpanel" id="tab-panel" data-testid="tab-panel"
             aria-labelledby=move || format!("tab-{}", tab.get().key())>
             {move || panel_ready.get().then(|| {
@@ -365,17 +365,13 @@ fn DatasetHeading(dataset: std::sync::Arc<crate::data::Dataset>) -> impl IntoVie
 #[component]
 fn ShareBar(
     state: RwSignal<ViewState>,
+    dataset: std::sync::Arc<crate::data::Dataset>,
     /// True where there is a web link to give: the site, or an offline copy built knowing the site's
     /// address. An offline copy without one says so rather than giving a path on the reader's disk.
     has_link: bool,
 ) -> impl IntoView {
     let copy_link = match has_link {
-        true => view! {
-            <CopyButton label="Copy link to this view" text=Signal::derive(move || {
-                state.with(|state| browser::shareable_link(&to_fragment(state)).unwrap_or_default())
-            }) test_id="copy-link".to_string()/>
-        }
-        .into_any(),
+        true => view! { <ShareLinkButton state=state dataset=dataset/> }.into_any(),
         false => {
             let status = RwSignal::new(String::new());
             view! {
@@ -400,6 +396,57 @@ fn ShareBar(
 
 /// How long the view stays unchanged before the printed pages' footer follows it.
 const PRINT_FOOTER_PAUSE: std::time::Duration = std::time::Duration::from_millis(1_000);
+
+/// "Copy link to this view"; where the browser has a share sheet (phones), "Share link to this view"
+/// opens it with the view's title, its sentence cited and its web address, and copies the link if the
+/// browser refuses. The label is settled once the app runs (the build cannot know the browser): the two
+/// are the same length, so nothing moves.
+#[component]
+fn ShareLinkButton(
+    state: RwSignal<ViewState>,
+    dataset: std::sync::Arc<crate::data::Dataset>,
+) -> impl IntoView {
+    let can_share = RwSignal::new(false);
+    Effect::new(move |_| can_share.set(browser::can_share()));
+    let status = RwSignal::new(String::new());
+    let copy_link = move |link: String| {
+        leptos::task::spawn_local(async move {
+            status.set(match browser::copy_text(&link).await {
+                Ok(()) => "Copied.".to_string(),
+                Err(message) => format!("Not copied: {message}"),
+            });
+        });
+    };
+    let on_click = move |_| {
+        let Some(link) = state.with_untracked(|state| browser::shareable_link(&to_fragment(state)))
+        else {
+            return;
+        };
+        if !can_share.get_untracked() {
+            copy_link(link);
+            return;
+        }
+        let (title, text) = state.with_untracked(|state| {
+            (
+                state.tab.page_title(),
+                crate::view_model::share_text(&dataset, state),
+            )
+        });
+        leptos::task::spawn_local(async move {
+            match browser::share(&title, &text, &link).await {
+                Ok(()) => status.set("Shared.".to_string()),
+                Err(browser::ShareFailure::Cancelled) => status.set(String::new()),
+                Err(browser::ShareFailure::Refused) => copy_link(link),
+            }
+        });
+    };
+    view! {
+        <button type="button" class="button button--secondary" data-testid="copy-link" on:click=on_click>
+            {move || if can_share.get() { "Share link to this view" } else { "Copy link to this view" }}
+        </button>
+        <span class="copy-status" role="status">{move || status.get()}</span>
+    }
+}
 
 /// Keeps the footer of every printed page (what it is, how fresh, when printed, where) up to date with
 /// the view, and sets it again just before printing, so the print date is the day it is printed.

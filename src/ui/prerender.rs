@@ -87,7 +87,7 @@ pub fn prerender_briefing(dataset: &Arc<Dataset>, has_link: bool) -> Prerendered
                     search_stands_alone=Memo::new(|_| false)/>
             }
             .to_html(),
-            share_bar: view! { <super::ShareBar state=state has_link=has_link/> }.to_html(),
+            share_bar: view! { <super::ShareBar state=state dataset=dataset.clone() has_link=has_link/> }.to_html(),
             summary: view! { <BriefingSummary dataset=dataset.clone() state=state/> }.to_html(),
             key_chart_wide: view! { <KeyChart dataset=dataset.clone() state=state chart_size=wide/> }
                 .to_html(),

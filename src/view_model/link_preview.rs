@@ -1,10 +1,13 @@
 //! What a link to the site shows where it is pasted (a chat, a social post): a title, a description that states the latest answer with its source, and a preview image (the key chart with the headline figure, the date the data are as at, and the source), made at build time from the same code as the page.
 
 use super::chart_image::{framed_chart_image, ImageFrame};
-use super::{answers, briefing_chart, ChartImage, ChartView};
+use super::{
+    answers, briefing_chart, briefing_summary, crossings_chart, funding_view, ChartImage,
+    ChartView, WIDE_CHART_SIZE,
+};
 use crate::chart::ChartSize;
 use crate::data::Dataset;
-use crate::view_state::ViewState;
+use crate::view_state::{Tab, ViewState};
 
 /// The preview image in SVG pixels: rasterised at twice this, 1,200 × 630, the size link previews use.
 pub const LINK_PREVIEW_SIZE: ChartSize = ChartSize {
@@ -85,4 +88,31 @@ pub fn link_preview(dataset: &Dataset) -> LinkPreview {
         image_alt: format!("{headline}. {}. {}", chart.title, chart.summary),
         image,
     }
+}
+
+/// What "Share" on a phone passes on with the view's address: the view's own sentence (its summary
+/// under the view's filters), cited to the app with how fresh its data are.
+pub fn share_text(dataset: &Dataset, state: &ViewState) -> String {
+    let sentence = match state.tab {
+        Tab::Briefing => briefing_summary(dataset, state),
+        Tab::Crossings => crossings_chart(dataset, state, WIDE_CHART_SIZE).summary,
+        Tab::Funding => funding_view(dataset, state, WIDE_CHART_SIZE).bsc_total_sentence,
+        Tab::Announcements => {
+            let filter = state.announcement_filter();
+            let n_matches =
+                crate::analysis::filter::filter_announcements(&dataset.announcements, &filter)
+                    .len();
+            format!(
+                "{} about the Border Security Command, {}.",
+                crate::text::count_of(n_matches, "announcement", "announcements"),
+                super::date_range_text(state)
+            )
+        }
+        Tab::Sources => "Every source behind the figures, and how they are worked out.".to_string(),
+    };
+    format!(
+        "{sentence} Source: {}, {}.",
+        crate::APP_NAME,
+        crate::citation::data_freshness(dataset)
+    )
 }

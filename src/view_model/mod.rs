@@ -33,7 +33,7 @@ pub use crossings::{briefing_chart, crossings_chart};
 pub use funding::{funding_view, FundingRow, FundingView};
 pub use key_facts::{key_facts, KeyFact, KeyFacts, KEY_FACTS_SHOWN_FIRST};
 pub use key_numbers::{key_numbers, KeyNumbers};
-pub use link_preview::{link_preview, LinkPreview, LINK_PREVIEW_SIZE};
+pub use link_preview::{link_preview, share_text, LinkPreview, LINK_PREVIEW_SIZE};
 pub use sources::{
     changelog_entries, editions_chart_view, editions_view, method_notes, source_links,
     EditionsView, SourceLink,

@@ -428,3 +428,39 @@ fn a_long_list_is_drawn_a_page_at_a_time_and_always_holds_the_record_a_link_open
         Some("Show 500 more (7,542 of 8,042 rows not shown yet)")
     );
 }
+
+#[test]
+fn shared_text_is_the_views_own_sentence_cited_to_the_app_with_its_freshness() {
+    use crate::view_state::Tab;
+    let dataset = briefing_fixture();
+    let cited_end = format!(
+        " Source: {}, {}.",
+        crate::APP_NAME,
+        crate::citation::data_freshness(&dataset)
+    );
+    let mut state = ViewState::initial();
+    for tab in [
+        Tab::Briefing,
+        Tab::Crossings,
+        Tab::Funding,
+        Tab::Announcements,
+        Tab::Sources,
+    ] {
+        state.tab = tab;
+        let text = share_text(&dataset, &state);
+        assert!(text.ends_with(&cited_end), "{tab:?}: {text}");
+        let own = match tab {
+            Tab::Briefing => briefing_summary(&dataset, &state),
+            Tab::Crossings => crossings_chart(&dataset, &state, WIDE_CHART_SIZE).summary,
+            Tab::Funding => funding_view(&dataset, &state, WIDE_CHART_SIZE).bsc_total_sentence,
+            Tab::Announcements => format!(
+                "{} about the Border Security Command, all dates in the dataset.",
+                crate::text::count_of(dataset.announcements.len(), "announcement", "announcements")
+            ),
+            Tab::Sources => {
+                "Every source behind the figures, and how they are worked out.".to_string()
+            }
+        };
+        assert_eq!(text, format!("{own}{cited_end}"), "{tab:?}");
+    }
+}
