@@ -3,6 +3,10 @@
 //! Modules are listed alphabetically. Everything except `ui` is pure: no DOM, no signals, no browser
 //! APIs, no clock. `tests/architecture.rs` enforces that.
 
+// The app's view types nest deeply (the App chooses between the explorer and the embed page), and the
+// release build's layout queries go past the default depth of 128.
+#![recursion_limit = "256"]
+
 /// The app's name, as its header, the browser tab, citations, images, the data pack and the command line
 /// give it.
 pub const APP_NAME: &str = "Border Security Briefing Explorer";

@@ -7,5 +7,8 @@ pub const INLINE_DATASET_ELEMENT_ID: &str = "bse-dataset";
 /// The id of the static header and title the build writes into the page; the app removes it once it runs.
 pub const STATIC_SHELL_ELEMENT_ID: &str = "bse-shell";
 
+/// The embed page's file name, beside `index.html`: one view's chart alone, for other sites to frame.
+pub const EMBED_FILE_NAME: &str = "embed.html";
+
 /// The service worker's file name, next to `index.html` in the hosted build.
 pub const SERVICE_WORKER_FILE_NAME: &str = "sw.js";

@@ -93,6 +93,8 @@ impl Tab {
 /// Everything that makes up a view. Its `Default` is the view a fresh visit starts from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ViewState {
+    /// The colours an embedding page asks for (`colours=dark`); by default the reader's own setting.
+    pub colours: Option<ColourScheme>,
     /// The tab shown.
     pub tab: Tab,
     /// The first day shown, if limited.
@@ -150,6 +152,25 @@ impl Default for ViewState {
             open_tables: Vec::new(),
             item: None,
             fact_topic: None,
+            colours: None,
+        }
+    }
+}
+
+/// The colours an embedding page asks its chart to be drawn in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColourScheme {
+    Light,
+    Dark,
+}
+
+impl ClosedSet for ColourScheme {
+    const NAMES: &'static [(&'static str, Self)] = &[("light", Self::Light), ("dark", Self::Dark)];
+
+    fn label(self) -> &'static str {
+        match self {
+            Self::Light => "Light",
+            Self::Dark => "Dark",
         }
     }
 }

@@ -85,10 +85,12 @@ test('"?" lists every shortcut in a dialog that Esc closes, and axe finds nothin
 test('"Skip to table" jumps from the chart\'s buttons to its table', async ({ openApp, page }) => {
   await openApp('v=1&tab=crossings');
   const panel = page.locator('#tab-panel figure.chart-panel').first();
-  // The chart's last control is the image shape, after Copy image.
+  // After Copy image come the image shape and Embed (on a laptop), then "Skip to table".
   await panel.getByTestId('copy-image').focus();
   await page.keyboard.press('Tab');
   await expect(panel.getByTestId('image-shape')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(panel.getByTestId('embed').locator('summary')).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(panel.getByTestId('skip-to-table')).toBeFocused();
   await expect(panel.getByTestId('skip-to-table')).toBeVisible();

@@ -320,6 +320,28 @@ pub async fn copy_text(text: &str) -> Result<(), String> {
         })
 }
 
+/// Whether this page is the embed page (`embed.html`), which shows one chart alone.
+pub fn is_embed_page() -> bool {
+    web_sys::window()
+        .and_then(|window| window.location().pathname().ok())
+        .is_some_and(|path| path.ends_with(&format!("/{}", crate::page::EMBED_FILE_NAME)))
+}
+
+/// Draws the page light or dark whatever the reader's setting (`Some("light")`, `Some("dark")`), or
+/// as the reader's setting (`None`): the style sheet reads the root's `data-colours`.
+pub fn set_colour_scheme(colours: Option<&str>) {
+    let Some(root) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element())
+    else {
+        return;
+    };
+    match colours {
+        Some(colours) => root.set_attribute("data-colours", colours).ok(),
+        None => root.remove_attribute("data-colours").ok(),
+    };
+}
+
 /// Whether the browser offers its share sheet (the Web Share API: phones, some desktops).
 pub fn can_share() -> bool {
     web_sys::window().is_some_and(|window| {

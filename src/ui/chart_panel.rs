@@ -71,7 +71,7 @@ pub fn ChartPanel(
             // With nothing in the view's dates, the summary below says what is missing: no empty axes,
             // and nothing to download.
             <Show when=has_data>
-                <ChartTools chart=chart chart_at=chart_at table_open=Signal::derive(table_open) on_toggle_table=Callback::new(toggle_table)/>
+                <ChartTools chart=chart chart_at=chart_at state=state table_open=Signal::derive(table_open) on_toggle_table=Callback::new(toggle_table)/>
                 // The chart or its table: what "Skip to table" and the "t" key bring focus to.
                 <div class="chart-panel__view" id=move || view_element_id(&chart_id()) tabindex="-1">
                 <Show when=move || !table_open()>
@@ -104,6 +104,7 @@ pub fn ChartPanel(
 fn ChartTools(
     #[prop(into)] chart: Signal<ChartView>,
     chart_at: Callback<ChartSize, ChartView>,
+    state: RwSignal<ViewState>,
     #[prop(into)] table_open: Signal<bool>,
     on_toggle_table: Callback<()>,
 ) -> impl IntoView {
@@ -150,6 +151,7 @@ fn ChartTools(
                             current=Signal::derive(move || image_shape.get().key().to_string())
                             on_pick=Callback::new(move |key: String| image_shape.set(ImageShape::from_key(&key).unwrap_or_default()))/>
                     </span>
+                    <EmbedControl chart=chart state=state/>
                     // Past the chart (and anything listed under it) straight to its table.
                     <button type="button" class="link-button skip-to-table" data-testid="skip-to-table" on:click=move |_| {
                         if !table_open.get_untracked() { on_toggle_table.run(()); }
@@ -158,6 +160,43 @@ fn ChartTools(
                     <span class="visually-hidden" role="status">{move || download_status.get()}</span>
                     <span class="copy-status" role="status" data-testid="copy-image-status">{move || copy_image_status.get()}</span>
                 </div>
+    }
+}
+
+/// "Embed": the `iframe` code that puts this chart on another page, worked out when opened (the link
+/// is the view's then), with a button to copy it. An offline copy with no web address says it has none.
+#[component]
+fn EmbedControl(
+    #[prop(into)] chart: Signal<ChartView>,
+    state: RwSignal<ViewState>,
+) -> impl IntoView {
+    let code = RwSignal::new(None::<Option<String>>);
+    let on_toggle = move |_| {
+        let link = state.with_untracked(|state| {
+            browser::shareable_link(&crate::view_state::to_fragment(state))
+        });
+        let title = chart.with_untracked(|chart| chart.title.clone());
+        code.set(Some(
+            link.map(|link| crate::view_model::embed_code(&link, &title)),
+        ));
+    };
+    let code_id = move || chart.with(|chart| format!("{}-embed-code", chart.chart_id));
+    view! {
+        <details class="embed-code" data-testid="embed" on:toggle=on_toggle>
+            <summary class="button button--secondary">"Embed"</summary>
+            <div class="embed-code__body">
+                {move || code.get().map(|code| match code {
+                    Some(code) => view! {
+                        <label for=code_id>"Paste this into a web page's HTML to show the chart there, with its source and a link back:"</label>
+                        <textarea id=code_id readonly rows="3" data-testid="embed-code" prop:value=code.clone()></textarea>
+                        <CopyButton label="Copy embed code" text=Signal::stored(code) test_id="copy-embed-code".to_string()/>
+                    }.into_any(),
+                    None => view! {
+                        <p role="status">"An offline copy has no web address to embed from: embed the chart from the published site."</p>
+                    }.into_any(),
+                })}
+            </div>
+        </details>
     }
 }
 

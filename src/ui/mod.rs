@@ -3,6 +3,7 @@
 mod browser;
 mod chart_panel;
 mod data_panel;
+mod embed;
 mod filters;
 mod history;
 mod load;
@@ -31,6 +32,10 @@ use views::{
 /// The whole app: a header, then the explorer or a clear message about why the data could not load.
 #[component]
 pub fn App() -> impl IntoView {
+    // The embed page shows one chart alone, for other sites to frame.
+    if browser::is_embed_page() {
+        return view! { <embed::EmbedPage/> }.into_any();
+    }
     browser::expose_memory_probe();
     // One image shape for every chart's downloads, kept while the page is open, whatever data are shown.
     provide_context(chart_panel::ImageShapeChoice(RwSignal::new(
@@ -94,6 +99,7 @@ pub fn App() -> impl IntoView {
         </main>
         <SiteFooter/>
     }
+    .into_any()
 }
 
 /// The page's header: the app's name and, as `children`, the control to open a data file.

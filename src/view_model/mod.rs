@@ -12,6 +12,7 @@ mod briefing;
 mod chart_image;
 mod compare;
 mod crossings;
+mod embed;
 mod funding;
 mod key_facts;
 mod key_numbers;
@@ -30,6 +31,9 @@ pub use briefing::{answers, briefing_summary, headlines, Headline};
 pub use chart_image::{chart_image, wrap_words, xml_text, ChartImage, ImageShape};
 pub use compare::{compare_view, CompareView};
 pub use crossings::{briefing_chart, crossings_chart};
+pub use embed::{
+    embed_address, embed_code, embedded_chart, full_view_address, EmbeddedChart, EMBED_HEIGHT_PX,
+};
 pub use funding::{funding_view, FundingRow, FundingView};
 pub use key_facts::{key_facts, KeyFact, KeyFacts, KEY_FACTS_SHOWN_FIRST};
 pub use key_numbers::{key_numbers, KeyNumbers};

@@ -91,6 +91,9 @@ pub fn to_fragment(state: &ViewState) -> String {
     if let Some(item_id) = &state.item {
         parts.push(format!("item={}", encode_value(item_id)));
     }
+    if let Some(colours) = state.colours {
+        parts.push(format!("colours={}", colours.key()));
+    }
     parts.join("&")
 }
 
@@ -185,6 +188,7 @@ fn apply_part(state: &mut ViewState, key: &str, value: String) -> Result<(), Opt
             ))
         }
         "tab" => state.tab = known(Tab::from_key(&value), "unknown tab")?,
+        "colours" => state.colours = Some(known(ColourScheme::from_key(&value), "colours")?),
         "from" => {
             state.date_from = Some(known(crate::dates::parse_iso_date(&value), "start date")?)
         }

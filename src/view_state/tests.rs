@@ -110,6 +110,9 @@ fn arbitrary_state() -> impl Strategy<Value = ViewState> {
             0..4,
         ),
         ".{0,30}",
+        prop::option::of(prop::sample::select(
+            ColourScheme::all().collect::<Vec<_>>(),
+        )),
         (
             prop::sample::select(Period::all().collect::<Vec<_>>()),
             prop::sample::select(Measure::all().collect::<Vec<_>>()),
@@ -122,7 +125,7 @@ fn arbitrary_state() -> impl Strategy<Value = ViewState> {
         ),
     )
         .prop_map(
-            |(tab, date_from, date_to, actors, themes, search, options)| {
+            |(tab, date_from, date_to, actors, themes, search, colours, options)| {
                 let (
                     period,
                     measure,
@@ -155,6 +158,7 @@ fn arbitrary_state() -> impl Strategy<Value = ViewState> {
                     open_tables,
                     item: None,
                     fact_topic: None,
+                    colours,
                 };
                 state.normalise();
                 state

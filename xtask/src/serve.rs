@@ -317,6 +317,18 @@ fn file_response(
     if let Some(value) = encoding.header_value() {
         response = response.with_header(header("Content-Encoding", value));
     }
+    // Other sites may frame the embed page and nothing else (docs/HOSTING.md).
+    if content_type.starts_with("text/html") {
+        let embeddable = path.file_name().and_then(|name| name.to_str())
+            == Some(border_security_explorer::page::EMBED_FILE_NAME);
+        response = if embeddable {
+            response.with_header(header("Content-Security-Policy", "frame-ancestors *"))
+        } else {
+            response
+                .with_header(header("Content-Security-Policy", "frame-ancestors 'none'"))
+                .with_header(header("X-Frame-Options", "DENY"))
+        };
+    }
     response
 }
 

@@ -464,3 +464,73 @@ fn shared_text_is_the_views_own_sentence_cited_to_the_app_with_its_freshness() {
         assert_eq!(text, format!("{own}{cited_end}"), "{tab:?}");
     }
 }
+
+#[test]
+fn the_embed_page_sits_beside_the_explorer_and_its_code_is_escaped() {
+    for (view_link, embed) in [
+        (
+            "https://example.org/explorer/#v=1&tab=crossings",
+            "https://example.org/explorer/embed.html#v=1&tab=crossings",
+        ),
+        (
+            "https://example.org/explorer/index.html#v=1&tab=funding",
+            "https://example.org/explorer/embed.html#v=1&tab=funding",
+        ),
+        (
+            "http://127.0.0.1:8080/#v=1",
+            "http://127.0.0.1:8080/embed.html#v=1",
+        ),
+    ] {
+        assert_eq!(embed_address(view_link), embed);
+    }
+    assert_eq!(
+        full_view_address("https://example.org/explorer/embed.html#v=1&tab=crossings&colours=dark"),
+        "https://example.org/explorer/#v=1&tab=crossings&colours=dark"
+    );
+    let code = embed_code(
+        "https://example.org/#v=1&tab=crossings&q=a%22b",
+        "People \"crossing\" <by month>",
+    );
+    assert_eq!(
+        code,
+        format!("<iframe src=\"https://example.org/embed.html#v=1&amp;tab=crossings&amp;q=a%22b\" title=\"People &quot;crossing&quot; &lt;by month&gt;\" width=\"100%\" height=\"{EMBED_HEIGHT_PX}\" style=\"border: 0;\" loading=\"lazy\"></iframe>")
+    );
+}
+
+#[test]
+fn each_view_embeds_its_own_chart_with_what_kind_of_figures_it_shows() {
+    use crate::view_state::Tab;
+    let dataset = briefing_fixture();
+    let mut state = ViewState::initial();
+    let embedded = |state: &ViewState| {
+        embedded_chart(&dataset, state, WIDE_CHART_SIZE)
+            .map(|shown| (shown.chart.title, shown.status))
+    };
+    assert_eq!(
+        embedded(&state),
+        Some((
+            briefing_chart(&dataset, &state, WIDE_CHART_SIZE).title,
+            "Provisional"
+        ))
+    );
+    state.tab = Tab::Crossings;
+    assert_eq!(
+        embedded(&state),
+        Some((
+            crossings_chart(&dataset, &state, WIDE_CHART_SIZE).title,
+            "Provisional"
+        ))
+    );
+    state.series = crate::analysis::request::SeriesChoice::Official;
+    assert_eq!(embedded(&state).map(|(_, status)| status), Some("Official"));
+    state.tab = Tab::Funding;
+    assert_eq!(
+        embedded(&state),
+        Some((
+            funding_view(&dataset, &state, WIDE_CHART_SIZE).chart.title,
+            "Announced"
+        ))
+    );
+    state.tab = Tab::Announcements;
+    assert_eq!(embedded(&state), None, "the timeline has no chart");
+}

@@ -16,7 +16,7 @@ mod shell;
 use std::fs;
 use std::path::Path;
 
-use border_security_explorer::page::SERVICE_WORKER_FILE_NAME;
+use border_security_explorer::page::{EMBED_FILE_NAME, SERVICE_WORKER_FILE_NAME};
 
 use crate::tools::{run_status, timed_step, Toolchain};
 
@@ -74,9 +74,9 @@ pub fn build_dist(project_root: &Path, toolchain: &Toolchain) -> Result<(), Stri
                 listed.join("\n  ")
             )
         })?;
-    let index_html = fs::read_to_string(dist.join("index.html"))
+    let trunk_html = fs::read_to_string(dist.join("index.html"))
         .map_err(|error| format!("reading dist/index.html: {error}"))?;
-    let index_html = add_static_shell(&index_html, &dataset)?;
+    let index_html = add_static_shell(&trunk_html, &dataset)?;
     let read_asset = |relative: &str| {
         let path = dist.join(relative.trim_start_matches("./"));
         fs::read(&path).map_err(|error| format!("reading {}: {error}", path.display()))
@@ -99,6 +99,15 @@ pub fn build_dist(project_root: &Path, toolchain: &Toolchain) -> Result<(), Stri
         &preview::preview_tags(&preview, site_url.as_deref()),
     )?;
     let hosted_html = add_hosted_csp(&with_tags, &styled.css)?;
+    // The embed page: the same app, which draws one view's chart alone there; without the prerendered
+    // Briefing, for other sites to frame (docs/HOSTING.md gives the headers that allow it).
+    let embed_styled = inline_stylesheets(&trunk_html, read_asset)?;
+    let embed_html = add_hosted_csp(
+        &without_wasm_preload(&embed_styled.html)?,
+        &embed_styled.css,
+    )?;
+    fs::write(dist.join(EMBED_FILE_NAME), embed_html)
+        .map_err(|error| format!("writing dist/{EMBED_FILE_NAME}: {error}"))?;
     fs::write(dist.join("index.html"), &hosted_html)
         .map_err(|error| format!("writing dist/index.html: {error}"))?;
     // The styles are in the page now; the stylesheet file would only be downloaded by the service worker.
