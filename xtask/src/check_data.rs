@@ -9,8 +9,20 @@ use border_security_explorer::view_model::{diff_lines, diff_table};
 
 /// Prints a line with every control or direction character written out, so text from a dataset can
 /// never clear a terminal, set its title or rewrite the lines of a log.
-fn say(line: &str) {
+pub fn say(line: &str) {
     println!("{}", escape_control_characters(line));
+}
+
+/// A dataset text as the app reads it, or, for a file about to be written, every problem with its
+/// place and that `what` (the updated or refreshed dataset) was not written.
+pub fn checked_before_writing(text: &str, what: &str) -> Result<Dataset, String> {
+    parse_dataset(text.as_bytes()).map_err(|problems| {
+        let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        format!(
+            "{what} would not pass the dataset's checks, so it was not written:\n  {}",
+            listed.join("\n  ")
+        )
+    })
 }
 
 /// Every text in the file that holds control or direction characters: its place and the characters
@@ -88,11 +100,15 @@ pub fn print_changes(before: &Dataset, after: &Dataset) {
 fn read_checked(dataset_path: &Path) -> Result<Dataset, String> {
     let bytes = std::fs::read(dataset_path)
         .map_err(|error| format!("reading {}: {error}", dataset_path.display()))?;
-    parse_dataset(&bytes).map_err(|problems| {
+    checked(&bytes, &dataset_path.display().to_string())
+}
+
+/// A dataset file's bytes as the app reads them, or every problem with its place, under `name`.
+pub fn checked(bytes: &[u8], name: &str) -> Result<Dataset, String> {
+    parse_dataset(bytes).map_err(|problems| {
         let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
         format!(
-            "{} has {} problem(s):\n  {}",
-            dataset_path.display(),
+            "{name} has {} problem(s):\n  {}",
             problems.len(),
             listed.join("\n  ")
         )

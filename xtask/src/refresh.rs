@@ -13,9 +13,10 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use border_security_explorer::analysis::diff::{diff_datasets, DatasetDiff};
-use border_security_explorer::data::{parse_dataset, Dataset};
+use border_security_explorer::data::Dataset;
 use border_security_explorer::text::escape_control_characters;
 
+use crate::check_data::{checked, checked_before_writing, say};
 use crate::import::{
     add_changelog_entry, changelog_summary, read_time_series, to_dataset_json_text,
     update_dataset_tree, TIME_SERIES_SOURCE_ID,
@@ -133,12 +134,12 @@ pub fn refresh(
     let (daily, weekly) = read_time_series(&fetched.file)?;
     let text = std::fs::read_to_string(dataset_path)
         .map_err(|error| format!("reading {}: {error}", dataset_path.display()))?;
-    let before = checked(&text, "the dataset on disk")?;
+    let before = checked(text.as_bytes(), &dataset_path.display().to_string())?;
     let mut tree: Value = serde_json::from_str(&text)
         .map_err(|error| format!("{}: not valid JSON: {error}", dataset_path.display()))?;
     update_dataset_tree(&mut tree, &daily, &weekly)?;
     update_time_series_source(&mut tree, &fetched, daily.info.as_of)?;
-    let after = checked(&to_dataset_json_text(&tree), "the refreshed dataset")?;
+    let after = checked_before_writing(&to_dataset_json_text(&tree), "the refreshed dataset")?;
     let diff = diff_datasets(&before, &after);
     if same_days(&diff) {
         let nothing_to_do = format!(
@@ -169,7 +170,7 @@ pub fn refresh(
         &changelog_summary(&diff, &before, &after),
     );
     let updated = to_dataset_json_text(&tree);
-    let after = checked(&updated, "the refreshed dataset")?;
+    let after = checked_before_writing(&updated, "the refreshed dataset")?;
     let warnings = crate::check_data::file_warnings(updated.as_bytes(), &after, today);
     crate::check_data::print_changes(&before, &after);
     for warning in &warnings {
@@ -196,23 +197,6 @@ pub fn refresh(
         border_security_explorer::dates::day_month_year(daily.info.as_of)
     ));
     Ok(())
-}
-
-/// Prints a line with control and direction characters written out (the spreadsheet and the page are
-/// someone else's text).
-fn say(line: &str) {
-    println!("{}", escape_control_characters(line));
-}
-
-/// The dataset read by the app's own parser, or every problem with its place.
-fn checked(text: &str, what: &str) -> Result<Dataset, String> {
-    parse_dataset(text.as_bytes()).map_err(|problems| {
-        let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        format!(
-            "{what} does not pass the dataset's checks, so nothing was written:\n  {}",
-            listed.join("\n  ")
-        )
-    })
 }
 
 /// True when the spreadsheet changes no day, no figure and not where the data end.

@@ -456,15 +456,8 @@ pub fn import_crossings(spreadsheet: &Path, dataset_path: &Path) -> Result<(), S
     let mut tree: Value = serde_json::from_str(&text)
         .map_err(|error| format!("{}: not valid JSON: {error}", dataset_path.display()))?;
     update_dataset_tree(&mut tree, &daily, &weekly)?;
-    let checked = |text: &str| {
-        border_security_explorer::data::parse_dataset(text.as_bytes()).map_err(|problems| {
-            let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
-            format!(
-                "the updated dataset would not pass its checks, so it was not written:\n  {}",
-                listed.join("\n  ")
-            )
-        })
-    };
+    let checked =
+        |text: &str| crate::check_data::checked_before_writing(text, "the updated dataset");
     let after = checked(&to_dataset_json_text(&tree))?;
     // What the import changes, as the app shows it when a newer file is opened; recorded in the
     // dataset's changelog, newest first, when it changes anything.

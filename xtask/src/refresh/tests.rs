@@ -159,7 +159,8 @@ fn write_dataset(scratch: &Scratch, n_days: usize) -> String {
     let (daily, weekly) = read_time_series(&spreadsheet_path).unwrap();
     update_dataset_tree(&mut tree, &daily, &weekly).unwrap();
     let text = to_dataset_json_text(&tree);
-    parse_dataset(text.as_bytes()).expect("the test dataset is valid");
+    border_security_explorer::data::parse_dataset(text.as_bytes())
+        .expect("the test dataset is valid");
     std::fs::write(scratch.dataset_path(), &text).unwrap();
     text
 }
