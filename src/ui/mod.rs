@@ -415,14 +415,7 @@ fn ShareLinkButton(
     let can_share = RwSignal::new(false);
     Effect::new(move |_| can_share.set(browser::can_share()));
     let status = RwSignal::new(String::new());
-    let copy_link = move |link: String| {
-        leptos::task::spawn_local(async move {
-            status.set(match browser::copy_text(&link).await {
-                Ok(()) => "Copied.".to_string(),
-                Err(message) => format!("Not copied: {message}"),
-            });
-        });
-    };
+    let copy_link = move |link: String| widgets::copy_saying_so(link, status);
     let on_click = move |_| {
         let Some(link) = state.with_untracked(|state| browser::shareable_link(&to_fragment(state)))
         else {

@@ -163,6 +163,16 @@ pub fn ShowMoreButton(
     }
 }
 
+/// Puts `text` on the clipboard and says in `status` whether it worked: "Copied.", or why not.
+pub fn copy_saying_so(text: String, status: RwSignal<String>) {
+    leptos::task::spawn_local(async move {
+        status.set(match browser::copy_text(&text).await {
+            Ok(()) => "Copied.".to_string(),
+            Err(message) => format!("Not copied: {message}"),
+        });
+    });
+}
+
 /// A "copy" button with a status message.
 #[component]
 pub fn CopyButton(
@@ -174,15 +184,7 @@ pub fn CopyButton(
     test_id: String,
 ) -> impl IntoView {
     let status = RwSignal::new(String::new());
-    let on_click = move |_| {
-        let text = text.get_untracked();
-        leptos::task::spawn_local(async move {
-            status.set(match browser::copy_text(&text).await {
-                Ok(()) => "Copied.".to_string(),
-                Err(message) => format!("Not copied: {message}"),
-            });
-        });
-    };
+    let on_click = move |_| copy_saying_so(text.get_untracked(), status);
     view! {
         <button type="button" class="button button--secondary" data-testid=test_id on:click=on_click>{label}</button>
         <span class="copy-status" role="status">{move || status.get()}</span>

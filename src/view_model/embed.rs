@@ -56,9 +56,15 @@ pub fn embedded_chart(
 /// The embed page's address for a view, from the view's own web address (`…/#v=1&tab=…` or
 /// `…/index.html#…`): the same folder's embed page with the same fragment.
 pub fn embed_address(view_link: &str) -> String {
-    let (page, fragment) = view_link.split_once('#').unwrap_or((view_link, ""));
-    let folder = page.rsplit_once('/').map_or(page, |(folder, _)| folder);
+    let (folder, fragment) = folder_and_fragment(view_link);
     format!("{folder}/{EMBED_FILE_NAME}#{fragment}")
+}
+
+/// A page's folder (without its file name or the last `/`) and its fragment (without `#`).
+fn folder_and_fragment(link: &str) -> (&str, &str) {
+    let (page, fragment) = link.split_once('#').unwrap_or((link, ""));
+    let folder = page.rsplit_once('/').map_or(page, |(folder, _)| folder);
+    (folder, fragment)
 }
 
 /// The HTML to paste into another page: an `iframe` of the embed page, as wide as its column, titled
@@ -73,7 +79,6 @@ pub fn embed_code(view_link: &str, chart_title: &str) -> String {
 
 /// The full view's address from the embed page's own: the same folder's explorer, same fragment.
 pub fn full_view_address(embed_link: &str) -> String {
-    let (page, fragment) = embed_link.split_once('#').unwrap_or((embed_link, ""));
-    let folder = page.rsplit_once('/').map_or(page, |(folder, _)| folder);
+    let (folder, fragment) = folder_and_fragment(embed_link);
     format!("{folder}/#{fragment}")
 }

@@ -15,8 +15,9 @@ pub const LINK_PREVIEW_SIZE: ChartSize = ChartSize {
     height_px: 315,
 };
 
-/// How the preview's room is shared: its words come first, the drawing keeps what is left (at least
-/// 100 px), and it never grows past the preview's size.
+/// How the preview's room is shared: its words come first and the drawing keeps what is left. The
+/// image would grow past the preview's size only if the words left the drawing under 100 px; the short
+/// words below leave it about 160 (the browser test checks the PNG is 1,200 × 630).
 const LINK_PREVIEW_FRAME: ImageFrame = ImageFrame {
     size: LINK_PREVIEW_SIZE,
     max_marker_key_rows: 0,
