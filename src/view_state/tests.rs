@@ -43,6 +43,21 @@ fn a_full_view_reads_back() {
 }
 
 #[test]
+fn an_embeds_colours_read_back_and_a_hostile_value_is_named() {
+    check(
+        "v=1&tab=crossings&colours=dark",
+        "v=1&tab=crossings&colours=dark",
+        &[],
+    );
+    check(
+        "v=1&tab=crossings&colours=%22%3E%3Cscript%3E%E2%80%AE",
+        "v=1&tab=crossings",
+        // Quoted as written, the direction character written out, never carried through.
+        &["colours \"\\\"><script>\\\\u{202e}\""],
+    );
+}
+
+#[test]
 fn bad_parts_fall_back_and_are_named() {
     check(
         "v=1&tab=maps&from=2024-13-01&theme=Funding&roll=5&colour=red&actor=",
