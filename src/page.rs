@@ -4,6 +4,10 @@
 /// The id of the inline JSON block that carries the dataset in the offline edition.
 pub const INLINE_DATASET_ELEMENT_ID: &str = "bse-dataset";
 
+/// The id of the element that names the dataset reader's WebAssembly: a preload link to its file on the
+/// hosted site, its bytes (gzip-compressed, in base64) in the offline edition.
+pub const READER_ELEMENT_ID: &str = "bse-reader";
+
 /// The id of the static header and title the build writes into the page; the app removes it once it runs.
 pub const STATIC_SHELL_ELEMENT_ID: &str = "bse-shell";
 

@@ -16,10 +16,10 @@ const SHELL_ONLY_NAMES: [&str; 9] = [
     "SystemTime",
 ];
 
-/// Every Rust file of the project: the app, its tests, xtask and the benchmarks.
+/// Every Rust file of the project: the app, its tests, xtask, the dataset reader and the benchmarks.
 fn every_rust_file(root: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
-    for folder in ["src", "tests", "xtask/src", "benches"] {
+    for folder in ["src", "tests", "xtask/src", "reader/src", "benches"] {
         if root.join(folder).is_dir() {
             rust_files_under(&root.join(folder), &mut files);
         }

@@ -93,4 +93,29 @@ test.describe('a failed download', () => {
     await expect(page.getByTestId('funding-bsc-total')).toBeVisible();
     await expect(page.getByTestId('retry-load')).toHaveCount(0);
   });
+
+  test('when the data reader cannot be fetched, the page says so in plain words and "Try again" loads the data', async ({ edition, page }) => {
+    test.skip(edition !== 'hosted', 'the offline file carries its data reader and never fetches it');
+    // Refused until the page has said so: the page's early fetch of the reader and the app's own both fail.
+    let refused = 0;
+    let online = false;
+    await page.route('**/reader-*.wasm', async (route) => {
+      if (online) {
+        await route.continue();
+      } else {
+        refused += 1;
+        await route.abort('internetdisconnected');
+      }
+    });
+    await page.goto(appUrl(edition, 'v=1&tab=funding'));
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText("could not be checked: the explorer's data reader could not be downloaded from this site");
+    await expect(alert).toContainText('the connection failed or was interrupted');
+    await expect(alert).not.toContainText('TypeError');
+    expect(refused).toBeGreaterThan(0);
+    online = true;
+    await page.getByTestId('retry-load').click();
+    await expect(page.getByTestId('dataset-title')).toHaveText(dataset.title);
+    await expect(page.getByTestId('funding-bsc-total')).toBeVisible();
+  });
 });

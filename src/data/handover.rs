@@ -1,8 +1,9 @@
 //! The handover between the parsing worker and the page: a file's checked outcome as compact bytes.
 //!
-//! A person's own file is parsed, checked and fingerprinted in a Web Worker running this same code, so
-//! the page stays responsive; the worker sends back the outcome encoded with postcard, and the page only
-//! decodes it. Both sides are the same build, so the format needs no versioning.
+//! Every dataset (the bundled one and a person's own file) is parsed, checked and fingerprinted by the
+//! reader module (`reader/`, this same core built on its own), in a Web Worker so the page stays
+//! responsive; it sends back the outcome encoded with postcard, and the page only decodes it. Both sides
+//! are built together and the reader's file is named by its hash, so the format needs no versioning.
 
 use super::{fingerprint, parse_dataset, DataError, Dataset};
 

@@ -454,6 +454,9 @@ impl FundingRelation {
 pub struct Alternative {
     /// The other value, as that source gives it.
     pub value: String,
+    /// That value as a number, where it is one (JSON's number grammar), read when the file is read: the
+    /// app's module then needs no number reader of its own to show it in a figure's unit.
+    pub number: Option<f64>,
     /// The sources that give it.
     pub source_ids: Vec<String>,
     /// Why it differs, where known.

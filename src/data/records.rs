@@ -399,8 +399,10 @@ fn optional_alternatives(fields: &Fields, errors: &mut Vec<DataError>) -> Option
         };
         let source_ids = alternative.text_list("source_ids", errors);
         let note = alternative.optional_text("note", errors);
+        let value = value?;
         Some(Alternative {
-            value: value?,
+            number: serde_json::from_str::<f64>(&value).ok(),
+            value,
             source_ids: source_ids?,
             note,
         })

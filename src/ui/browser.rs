@@ -488,3 +488,7 @@ pub fn remove_element(element_id: &str) {
         element.remove();
     }
 }
+
+/// What a failed download says: the browser gives a network failure only as "Failed to fetch", so it is
+/// told in plain words.
+pub const CONNECTION_FAILED: &str = "the connection failed or was interrupted. You may be offline, or the site may be unreachable for a moment; check your connection and try again.";

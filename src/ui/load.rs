@@ -8,7 +8,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::worker;
-use crate::data::{fingerprint, parse_dataset, DataError, Dataset, MAX_DATASET_BYTES};
+use crate::data::{DataError, Dataset, MAX_DATASET_BYTES};
 use crate::page::INLINE_DATASET_ELEMENT_ID;
 
 /// The dataset's address relative to `index.html`, so the site works under any sub-path.
@@ -47,30 +47,38 @@ pub struct LoadError {
     pub can_retry: bool,
 }
 
-fn check(bytes: &[u8], origin: DatasetOrigin, what: &str) -> Result<LoadedDataset, LoadError> {
-    let dataset = parse_dataset(bytes).map_err(|problems| problems_found(what, problems))?;
-    Ok(checked_on_page(dataset, bytes, origin))
-}
-
-/// Like `check`, with the fingerprint worked out in a task of its own: starting up holds the page in
-/// shorter pieces.
-async fn check_in_two_tasks(
-    bytes: &[u8],
+/// Checks `bytes` with the dataset reader (in a worker where one starts); `what` names them in messages.
+/// `Ok(None)` when a later file stopped the check.
+async fn check_with_reader(
+    file_bytes: js_sys::Uint8Array,
     origin: DatasetOrigin,
+    checking: worker::Checking,
     what: &str,
-) -> Result<LoadedDataset, LoadError> {
-    let dataset = parse_dataset(bytes).map_err(|problems| problems_found(what, problems))?;
-    super::browser::next_task().await;
-    Ok(checked_on_page(dataset, bytes, origin))
-}
-
-fn checked_on_page(dataset: Dataset, bytes: &[u8], origin: DatasetOrigin) -> LoadedDataset {
-    LoadedDataset {
-        dataset: Arc::new(dataset),
-        fingerprint: fingerprint(bytes),
-        origin,
-        checked_in_worker: false,
-        source_bytes: bytes.into(),
+) -> Result<Option<LoadedDataset>, LoadError> {
+    let checked = worker::check_with_reader(&file_bytes, checking)
+        .await
+        .map_err(|message| LoadError {
+            summary: format!("{what} could not be checked: {message}"),
+            problems: Vec::new(),
+            can_retry: checking == worker::Checking::BundledDataset,
+        })?;
+    let Some(checked) = checked else {
+        return Ok(None);
+    };
+    match checked.outcome {
+        Ok(file) => {
+            // The file's bytes are kept for the data pack in a task after the one that decoded the
+            // outcome: for a large file, copying them and building the view are long enough on their own.
+            super::browser::next_task().await;
+            Ok(Some(LoadedDataset {
+                dataset: Arc::new(file.dataset),
+                fingerprint: file.fingerprint,
+                origin,
+                checked_in_worker: checked.checked_in_worker,
+                source_bytes: file_bytes.to_vec().into(),
+            }))
+        }
+        Err(problems) => Err(problems_found(what, problems)),
     }
 }
 
@@ -88,34 +96,40 @@ fn problems_found(what: &str, problems: Vec<DataError>) -> LoadError {
 
 /// Loads and checks the dataset that ships with the app.
 pub async fn load_bundled_dataset() -> Result<LoadedDataset, LoadError> {
-    // Reading, checking and drawing each get their own task, so none holds the page for long while
-    // it starts.
-    let checked = if let Some(inline_json) = inline_dataset_text() {
+    let (bytes, what) = if let Some(inline_json) = inline_dataset_text() {
         // The offline bundler escaped every `<` as `\u003c` and refused files where that is ambiguous;
         // undoing it restores the file's exact bytes, so the fingerprint matches the hosted copy.
         let original = inline_json.replace("\\u003c", "<");
-        check_in_two_tasks(
-            original.as_bytes(),
-            DatasetOrigin::Bundled,
-            "The dataset inside this file",
+        (
+            js_sys::Uint8Array::from(original.as_bytes()),
+            "The dataset inside this file".to_string(),
         )
-        .await
     } else {
         let bytes = fetch_hosted_dataset().await.map_err(|message| LoadError {
             summary: format!("The figures could not be downloaded from this site ({HOSTED_DATASET_PATH}): {message}"),
             problems: Vec::new(),
             can_retry: true,
         })?;
-        super::browser::next_task().await;
-        check_in_two_tasks(
-            &bytes,
-            DatasetOrigin::Bundled,
-            &format!("The dataset at {HOSTED_DATASET_PATH}"),
+        (
+            js_sys::Uint8Array::from(bytes.as_slice()),
+            format!("The dataset at {HOSTED_DATASET_PATH}"),
         )
-        .await
     };
+    let checked = check_with_reader(
+        bytes,
+        DatasetOrigin::Bundled,
+        worker::Checking::BundledDataset,
+        &what,
+    )
+    .await?
+    .ok_or_else(|| LoadError {
+        summary: format!("{what} was not checked to the end."),
+        problems: Vec::new(),
+        can_retry: true,
+    })?;
+    // Building the view gets a task of its own, so no one task holds the page for long while it starts.
     super::browser::next_task().await;
-    checked
+    Ok(checked)
 }
 
 fn inline_dataset_text() -> Option<String> {
@@ -125,22 +139,19 @@ fn inline_dataset_text() -> Option<String> {
 /// The as-of date of the dataset a newer release serves (its worker now answers for this site), read
 /// from the file's `as_of` alone; `None` when it cannot be read.
 pub async fn new_release_as_of() -> Option<chrono::NaiveDate> {
-    #[derive(serde::Deserialize)]
-    struct AsOf {
-        as_of: String,
-    }
-    let bytes = fetch_hosted_dataset().await.ok()?;
-    let read: AsOf = serde_json::from_slice(&bytes).ok()?;
-    crate::dates::parse_iso_date(&read.as_of)
+    // The browser's own JSON reader: the app's module carries none (the dataset reader is a module of
+    // its own), and only one field is wanted.
+    let text = String::from_utf8(fetch_hosted_dataset().await.ok()?).ok()?;
+    let tree = js_sys::JSON::parse(&text).ok()?;
+    let as_of = js_sys::Reflect::get(&tree, &wasm_bindgen::JsValue::from_str("as_of")).ok()?;
+    crate::dates::parse_iso_date(&as_of.as_string()?)
 }
 
 async fn fetch_hosted_dataset() -> Result<Vec<u8>, String> {
-    // The browser gives a network failure only as "Failed to fetch", so it is told in plain words.
-    const CONNECTION_FAILED: &str = "the connection failed or was interrupted. You may be offline, or the site may be unreachable for a moment; check your connection and try again.";
     let response = gloo_net::http::Request::get(HOSTED_DATASET_PATH)
         .send()
         .await
-        .map_err(|_| CONNECTION_FAILED.to_string())?;
+        .map_err(|_| super::browser::CONNECTION_FAILED.to_string())?;
     if !response.ok() {
         return Err(format!(
             "the site answered \"{} {}\" instead of the data. Try again; if it goes on, the site may be being updated.",
@@ -151,36 +162,7 @@ async fn fetch_hosted_dataset() -> Result<Vec<u8>, String> {
     response
         .binary()
         .await
-        .map_err(|_| CONNECTION_FAILED.to_string())
-}
-
-type OnDone = Box<dyn FnOnce(Result<LoadedDataset, LoadError>)>;
-
-/// Checks a file's bytes in a worker, so a large file never freezes the page; if no worker can run,
-/// checks them on the page instead (the same code, only slower to come back).
-fn check_file_off_the_page(buffer: js_sys::ArrayBuffer, name: String, on_done: OnDone) {
-    let bytes_for_page = buffer.clone();
-    worker::check_in_worker(&buffer, move |outcome| match outcome {
-        // Shown in a task after the one that decoded it: copying a large file's bytes and building
-        // the view with its data are long enough on their own.
-        Some(Ok(checked)) => leptos::task::spawn_local(async move {
-            super::browser::next_task().await;
-            let source_bytes = js_sys::Uint8Array::new(&bytes_for_page).to_vec().into();
-            on_done(Ok(LoadedDataset {
-                dataset: Arc::new(checked.dataset),
-                fingerprint: checked.fingerprint,
-                origin: DatasetOrigin::File(name),
-                checked_in_worker: true,
-                // The worker was sent a copy, so the page's buffer is still whole.
-                source_bytes,
-            }));
-        }),
-        Some(Err(problems)) => on_done(Err(problems_found(&name, problems))),
-        None => {
-            let bytes = js_sys::Uint8Array::new(&bytes_for_page).to_vec();
-            on_done(check(&bytes, DatasetOrigin::File(name.clone()), &name));
-        }
-    });
+        .map_err(|_| super::browser::CONNECTION_FAILED.to_string())
 }
 
 /// Reads a file the person chose, reporting progress in whole percent (100 once read, while it is
@@ -242,7 +224,17 @@ pub fn read_dataset_file(
             return;
         };
         on_progress(100);
-        check_file_off_the_page(buffer, name, Box::new(on_done));
+        let file_bytes = js_sys::Uint8Array::new(&buffer);
+        leptos::task::spawn_local(async move {
+            let what = name.clone();
+            let origin = DatasetOrigin::File(name);
+            let checked =
+                check_with_reader(file_bytes, origin, worker::Checking::PersonsFile, &what).await;
+            // A later file stopped this check: its outcome is the later file's to give.
+            if let Some(checked) = checked.transpose() {
+                on_done(checked);
+            }
+        });
     });
     reader.set_onloadend(Some(load.unchecked_ref()));
     // Reading a local file only fails to start if the browser refuses outright; the load-end

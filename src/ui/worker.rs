@@ -1,67 +1,156 @@
-//! Checking a person's file in a Web Worker: the worker's entry points and the page's side of the handover.
+//! Checking a dataset with the reader module: in a Web Worker, or on the page where no worker starts.
 //!
-//! The worker (`parse_worker.js`, started from a blob: URL) runs this same WebAssembly module without its
-//! browser bindings and calls the three `bse_worker_*` exports; they touch nothing but the pure core. The
-//! page posts the module and the file's bytes, and decodes the outcome the worker sends back.
+//! The reader (the strict JSON reader, the checks and the fingerprint) is a WebAssembly module of its own
+//! (`reader/`), so the app's module holds none of it. The build names it in the page: a preload link to
+//! its file on the hosted site, its bytes (gzip, in base64) in the offline edition. The page compiles it once,
+//! posts it with a file's bytes to `parse_worker.js` (started from a blob: URL), and decodes the outcome
+//! the worker sends back. Where no worker can start, the page runs the same module itself.
 
 use std::cell::RefCell;
-use std::rc::Rc;
 
+use js_sys::{Reflect, Uint8Array, WebAssembly};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
-use crate::data::handover::{check_file_to_handover, outcome_from_handover, CheckOutcome};
+use crate::data::handover::{outcome_from_handover, CheckOutcome};
+use crate::page::READER_ELEMENT_ID;
 
 /// The worker's script.
 const PARSE_WORKER_JS: &str = include_str!("parse_worker.js");
 
-thread_local! {
-    /// In the worker: the file's bytes, written by the script before checking.
-    static WORKER_INPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-    /// In the worker: the encoded outcome, read by the script after checking.
-    static WORKER_HANDOVER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Worker side: makes room for a file of `len_bytes` bytes and returns where to write it.
-#[no_mangle]
-pub extern "C" fn bse_worker_input(len_bytes: usize) -> *mut u8 {
-    WORKER_INPUT.with(|input| {
-        let mut input = input.borrow_mut();
-        *input = vec![0; len_bytes];
-        input.as_mut_ptr()
-    })
-}
-
-/// Worker side: checks the bytes written at [`bse_worker_input`] and returns where the encoded outcome is.
-#[no_mangle]
-pub extern "C" fn bse_worker_check() -> *const u8 {
-    let encoded = WORKER_INPUT
-        .with(|input| check_file_to_handover(&std::mem::take(&mut *input.borrow_mut())));
-    WORKER_HANDOVER.with(|handover| {
-        let mut handover = handover.borrow_mut();
-        *handover = encoded;
-        handover.as_ptr()
-    })
-}
-
-/// Worker side: the length in bytes of the outcome [`bse_worker_check`] produced.
-#[no_mangle]
-pub extern "C" fn bse_worker_handover_len() -> usize {
-    WORKER_HANDOVER.with(|handover| handover.borrow().len())
-}
+/// What the worker answers when a later file stopped it: that check's outcome is not wanted.
+const SUPERSEDED: &str = "superseded";
 
 thread_local! {
-    /// The worker checking the latest file opened, while it runs.
-    static CHECKING_WORKER: RefCell<Option<web_sys::Worker>> = const { RefCell::new(None) };
+    /// The reader, compiled once.
+    static READER_MODULE: RefCell<Option<WebAssembly::Module>> = const { RefCell::new(None) };
+    /// The worker checking the latest file a person opened, while it runs, and how to settle it.
+    static CHECKING_WORKER: RefCell<Option<(web_sys::Worker, js_sys::Function)>> = const { RefCell::new(None) };
 }
 
-/// Page side: checks `file_bytes` in a worker and calls `on_result` exactly once, with the outcome, or
-/// with `None` if no worker could start or it failed. The caller then checks on the page: the bytes are
-/// copied to the worker, so the caller still has them.
-pub fn check_in_worker(
-    file_bytes: &js_sys::ArrayBuffer,
-    on_result: impl FnOnce(Option<CheckOutcome>) + 'static,
-) {
+/// A checked outcome and where the check ran.
+pub struct ReaderOutcome {
+    pub outcome: CheckOutcome,
+    /// True when a worker checked it; false when the page did, because no worker could start.
+    pub checked_in_worker: bool,
+}
+
+/// Which check this is: a person's file (a later file stops it) or the bundled dataset (never stopped).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Checking {
+    PersonsFile,
+    BundledDataset,
+}
+
+/// Checks `file_bytes` with the reader, in a worker if one starts, else on the page. An error says why no
+/// check could run (the reader could not be loaded or failed); `Ok(None)` means a later file stopped it.
+pub async fn check_with_reader(
+    file_bytes: &Uint8Array,
+    checking: Checking,
+) -> Result<Option<ReaderOutcome>, String> {
+    let module = reader_module().await?;
+    let (handover, checked_in_worker) = match in_worker(&module, file_bytes, checking).await {
+        WorkerAnswer::Handover(handover) => (handover, true),
+        WorkerAnswer::Superseded => return Ok(None),
+        WorkerAnswer::NoWorker => (on_page(&module, file_bytes).await?, false),
+    };
+    // Decoded in a task of its own: a large file's outcome takes a while to decode, and showing it
+    // takes another task, so neither holds the page for both.
+    super::browser::next_task().await;
+    let outcome = outcome_from_handover(&handover.to_vec())?;
+    Ok(Some(ReaderOutcome {
+        outcome,
+        checked_in_worker,
+    }))
+}
+
+/// The reader module, compiled from the bytes the page names (fetched once, or decoded from base64).
+async fn reader_module() -> Result<WebAssembly::Module, String> {
+    if let Some(module) = READER_MODULE.with(|module| module.borrow().clone()) {
+        return Ok(module);
+    }
+    let element = super::browser::element_by_id(READER_ELEMENT_ID)
+        .ok_or("this page does not include the explorer's data reader; download the page again.")?;
+    let reader_bytes: Vec<u8> = if let Some(href) = element.get_attribute("href") {
+        let response = gloo_net::http::Request::get(&href)
+            .send()
+            .await
+            .map_err(|_| {
+                format!(
+                    "the explorer's data reader could not be downloaded from this site: {}",
+                    super::browser::CONNECTION_FAILED
+                )
+            })?;
+        if !response.ok() {
+            return Err(format!(
+                "the site answered \"{} {}\" instead of the explorer's data reader. Try again; if it goes on, the site may be being updated.",
+                response.status(),
+                response.status_text()
+            ));
+        }
+        response.binary().await.map_err(|_| {
+            format!(
+                "the explorer's data reader could not be downloaded from this site: {}",
+                super::browser::CONNECTION_FAILED
+            )
+        })?
+    } else {
+        const DAMAGED: &str =
+            "the explorer's data reader inside this file is damaged; download the file again.";
+        let encoded = element.text_content().unwrap_or_default();
+        let decoded = web_sys::window()
+            .and_then(|window| window.atob(encoded.trim()).ok())
+            .ok_or(DAMAGED)?;
+        // `atob` gives one character per byte, each below 256; the bytes are gzip-compressed.
+        let compressed: Vec<u8> = decoded.chars().map(|byte| byte as u8).collect();
+        gunzip(&compressed).await.ok_or(DAMAGED)?
+    };
+    let module: WebAssembly::Module = JsFuture::from(WebAssembly::compile(&Uint8Array::from(
+        reader_bytes.as_slice(),
+    )))
+    .await
+    .map_err(|_| "this browser could not start the explorer's data reader.".to_string())?
+    .unchecked_into();
+    READER_MODULE.with(|cached| *cached.borrow_mut() = Some(module.clone()));
+    Ok(module)
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The browser's `DecompressionStream` (web-sys has it only among its unstable APIs).
+    #[wasm_bindgen(js_name = DecompressionStream)]
+    type GzipDecompressor;
+    #[wasm_bindgen(constructor, js_class = "DecompressionStream", catch)]
+    fn new(format: &str) -> Result<GzipDecompressor, JsValue>;
+}
+
+/// Gzip-compressed bytes restored with the browser's own `DecompressionStream`, as the offline
+/// edition's loader restores the app's module.
+async fn gunzip(compressed: &[u8]) -> Option<Vec<u8>> {
+    let decompressor = GzipDecompressor::new("gzip").ok()?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&js_sys::Array::of1(&Uint8Array::from(
+        compressed,
+    )))
+    .ok()?;
+    let restored = blob.stream().pipe_through(decompressor.unchecked_ref());
+    let response = web_sys::Response::new_with_opt_readable_stream(Some(&restored)).ok()?;
+    let buffer = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
+    Some(Uint8Array::new(&buffer).to_vec())
+}
+
+enum WorkerAnswer {
+    Handover(Uint8Array),
+    Superseded,
+    NoWorker,
+}
+
+/// Runs the reader in a worker; `NoWorker` when none starts or it fails, so the page checks instead.
+async fn in_worker(
+    module: &WebAssembly::Module,
+    file_bytes: &Uint8Array,
+    checking: Checking,
+) -> WorkerAnswer {
     let script = js_sys::Array::of1(&JsValue::from_str(PARSE_WORKER_JS));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("text/javascript");
@@ -69,79 +158,158 @@ pub fn check_in_worker(
         .and_then(|blob| web_sys::Url::create_object_url_with_blob(&blob))
         .ok()
     else {
-        on_result(None);
-        return;
+        return WorkerAnswer::NoWorker;
     };
-    let worker = match web_sys::Worker::new(&url) {
-        Ok(worker) => worker,
-        Err(_) => {
-            web_sys::Url::revoke_object_url(&url).ok();
-            on_result(None);
-            return;
+    let Ok(worker) = web_sys::Worker::new(&url) else {
+        web_sys::Url::revoke_object_url(&url).ok();
+        return WorkerAnswer::NoWorker;
+    };
+    // The first of the answer, an error, a failed post or a later file settles it.
+    let mut settle_with = None;
+    let answered = js_sys::Promise::new(&mut |resolve, _reject| settle_with = Some(resolve));
+    let Some(settle) = settle_with else {
+        return WorkerAnswer::NoWorker;
+    };
+    if checking == Checking::PersonsFile {
+        // One file is checked at a time: a file opened later stops the check of the one before (whose
+        // result would be dropped anyway), so a large earlier file never holds the machine.
+        let earlier =
+            CHECKING_WORKER.with(|slot| slot.replace(Some((worker.clone(), settle.clone()))));
+        if let Some((earlier_worker, earlier_settle)) = earlier {
+            earlier_worker.terminate();
+            earlier_settle
+                .call1(&JsValue::NULL, &JsValue::from_str(SUPERSEDED))
+                .ok();
         }
-    };
-    // One file is checked at a time: a file opened later stops the check of the one before (whose
-    // result would be dropped anyway), so a large earlier file never holds the machine.
-    if let Some(earlier) = CHECKING_WORKER.with(|checking| checking.replace(Some(worker.clone()))) {
-        earlier.terminate();
     }
-
-    // Whichever comes first (the answer, an error, a failed post) settles; the rest find the slot empty.
-    type OnResult = Box<dyn FnOnce(Option<CheckOutcome>)>;
-    let slot: Rc<RefCell<Option<OnResult>>> = Rc::new(RefCell::new(Some(Box::new(on_result))));
-    let settle = {
-        let worker = worker.clone();
-        move |outcome: Option<CheckOutcome>| {
-            if let Some(on_result) = slot.borrow_mut().take() {
-                worker.terminate();
-                CHECKING_WORKER.with(|checking| {
-                    let mut checking = checking.borrow_mut();
-                    if checking.as_ref() == Some(&worker) {
-                        *checking = None;
-                    }
-                });
-                web_sys::Url::revoke_object_url(&url).ok();
-                on_result(outcome);
-            }
-        }
-    };
-
     let settle_on_message = settle.clone();
     let on_message =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            // A `failure` message (or anything unexpected) has no handover: the page checks instead.
-            let handover = js_sys::Reflect::get(&event.data(), &JsValue::from_str("handover"))
-                .ok()
-                .and_then(|handover| handover.dyn_into::<js_sys::Uint8Array>().ok());
-            // Decoded in a task of its own: a large file's outcome takes a while to decode, and showing
-            // it takes another task, so neither holds the page for both.
-            let settle_on_message = settle_on_message.clone();
-            leptos::task::spawn_local(async move {
-                crate::ui::browser::next_task().await;
-                let outcome =
-                    handover.and_then(|handover| outcome_from_handover(&handover.to_vec()).ok());
-                settle_on_message(outcome);
-            });
+            // A `failure` message has no handover: the page checks instead.
+            let handover =
+                Reflect::get(&event.data(), &JsValue::from_str("handover")).unwrap_or_default();
+            settle_on_message.call1(&JsValue::NULL, &handover).ok();
         });
     let settle_on_error = settle.clone();
     let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |_event: web_sys::Event| {
-        settle_on_error(None);
+        settle_on_error
+            .call1(&JsValue::NULL, &JsValue::UNDEFINED)
+            .ok();
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    // Two small handlers per file opened; after settling they hold nothing but an empty slot.
-    on_message.forget();
-    on_error.forget();
-
     let message = js_sys::Object::new();
-    let posted = js_sys::Reflect::set(
-        &message,
-        &JsValue::from_str("module"),
-        &wasm_bindgen::module(),
-    )
-    .and_then(|_| js_sys::Reflect::set(&message, &JsValue::from_str("fileBytes"), file_bytes))
-    .and_then(|_| worker.post_message(&message));
+    let posted = Reflect::set(&message, &JsValue::from_str("module"), module)
+        .and_then(|_| {
+            // A copy: the caller keeps its bytes (for the data pack, or to check on the page).
+            Reflect::set(
+                &message,
+                &JsValue::from_str("fileBytes"),
+                &file_bytes.slice(0, file_bytes.length()),
+            )
+        })
+        .and_then(|_| worker.post_message(&message));
     if posted.is_err() {
-        settle(None);
+        settle.call1(&JsValue::NULL, &JsValue::UNDEFINED).ok();
     }
+    let answer = JsFuture::from(answered).await.unwrap_or_default();
+    worker.terminate();
+    web_sys::Url::revoke_object_url(&url).ok();
+    CHECKING_WORKER.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        if slot
+            .as_ref()
+            .is_some_and(|(checking_worker, _)| checking_worker == &worker)
+        {
+            *slot = None;
+        }
+    });
+    // The handlers are dropped here; the worker is gone, so nothing calls them again.
+    drop((on_message, on_error));
+    if answer.as_string().as_deref() == Some(SUPERSEDED) {
+        WorkerAnswer::Superseded
+    } else {
+        answer
+            .dyn_into::<Uint8Array>()
+            .map_or(WorkerAnswer::NoWorker, WorkerAnswer::Handover)
+    }
+}
+
+/// Runs the reader on the page: the same module and the same three calls as the worker's script.
+async fn on_page(
+    module: &WebAssembly::Module,
+    file_bytes: &Uint8Array,
+) -> Result<Uint8Array, String> {
+    let failed =
+        |_| "the explorer's data reader stopped with an error in this browser.".to_string();
+    let instance: WebAssembly::Instance = JsFuture::from(WebAssembly::instantiate_module(
+        module,
+        &stub_imports(module),
+    ))
+    .await
+    .map_err(failed)?
+    .unchecked_into();
+    let exports = instance.exports();
+    let call = |name: &str, arguments: &js_sys::Array| -> Result<u32, String> {
+        Reflect::get(&exports, &JsValue::from_str(name))
+            .and_then(|function| function.dyn_into::<js_sys::Function>())
+            .and_then(|function| function.apply(&JsValue::NULL, arguments))
+            .map_err(failed)?
+            .as_f64()
+            .map(|number| number as u32)
+            .ok_or_else(|| format!("the explorer's data reader gave no answer to {name}."))
+    };
+    let memory_buffer = || -> Result<JsValue, String> {
+        Reflect::get(&exports, &JsValue::from_str("memory"))
+            .and_then(|memory| memory.dyn_into::<WebAssembly::Memory>())
+            .map(|memory| memory.buffer())
+            .map_err(failed)
+    };
+    let input_address = call(
+        "bse_reader_input",
+        &js_sys::Array::of1(&file_bytes.length().into()),
+    )?;
+    Uint8Array::new_with_byte_offset_and_length(
+        &memory_buffer()?,
+        input_address,
+        file_bytes.length(),
+    )
+    .set(file_bytes, 0);
+    let handover_address = call("bse_reader_check", &js_sys::Array::new())?;
+    let handover_len = call("bse_reader_handover_len", &js_sys::Array::new())?;
+    // Read after checking: the module's memory may have grown, which replaces its buffer.
+    Ok(Uint8Array::new_with_byte_offset_and_length(
+        &memory_buffer()?,
+        handover_address,
+        handover_len,
+    )
+    .slice(0, handover_len))
+}
+
+/// What the reader imports, each a function that throws if called, as the worker's script gives them:
+/// wasm-bindgen leaves an import or two behind for paths the checks never take.
+fn stub_imports(module: &WebAssembly::Module) -> js_sys::Object {
+    thread_local! {
+        static REFUSE: Closure<dyn Fn()> = Closure::new(|| {
+            wasm_bindgen::throw_str("the explorer's data reader called the page, which it never should")
+        });
+    }
+    let imports = js_sys::Object::new();
+    for import in WebAssembly::Module::imports(module).iter() {
+        let field =
+            |name: &str| Reflect::get(&import, &JsValue::from_str(name)).unwrap_or_default();
+        let module_name = field("module");
+        let namespace = Reflect::get(&imports, &module_name)
+            .ok()
+            .filter(JsValue::is_object)
+            .unwrap_or_else(|| {
+                let namespace = js_sys::Object::new().into();
+                Reflect::set(&imports, &module_name, &namespace).ok();
+                namespace
+            });
+        REFUSE.with(|refuse| {
+            Reflect::set(&namespace, &field("name"), refuse.as_ref().unchecked_ref()).ok()
+        });
+    }
+    imports
 }

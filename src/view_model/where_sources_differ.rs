@@ -123,14 +123,14 @@ fn row_others(dataset: &Dataset, alternatives: &[RowAlternative]) -> Vec<OtherVa
 fn record_others(
     dataset: &Dataset,
     alternatives: &[Alternative],
-    show: impl Fn(&str) -> Option<String>,
+    show: impl Fn(&Alternative) -> Option<String>,
 ) -> Vec<OtherValue> {
     alternatives
         .iter()
         .map(|alternative| {
             other_value(
                 dataset,
-                show(&alternative.value).unwrap_or_else(|| alternative.value.clone()),
+                show(alternative).unwrap_or_else(|| alternative.value.clone()),
                 &alternative.source_ids,
                 &alternative.note,
             )
@@ -140,26 +140,24 @@ fn record_others(
 
 /// Other sources' values for a figure, each shown in the figure's unit.
 pub(super) fn figure_others(dataset: &Dataset, figure: &Figure) -> Vec<OtherValue> {
-    record_others(dataset, &figure.alternatives, |value| {
-        // serde_json's number reader, already in the app for the dataset: core's `f64` parsing would add
-        // about 15 KB of tables to the WebAssembly.
-        serde_json::from_str::<f64>(value)
-            .ok()
+    record_others(dataset, &figure.alternatives, |alternative| {
+        alternative
+            .number
             .map(|number| value_display(number, &figure.unit, AmountBasis::Exact))
     })
 }
 
 /// Other sources' amounts for a funding record, in pounds.
 pub(super) fn funding_others(dataset: &Dataset, funding: &Funding) -> Vec<OtherValue> {
-    record_others(dataset, &funding.alternatives, |value| {
-        value.parse::<u64>().ok().map(money)
+    record_others(dataset, &funding.alternatives, |alternative| {
+        alternative.value.parse::<u64>().ok().map(money)
     })
 }
 
 /// Other sources' dates for an announcement.
 pub fn announcement_others(dataset: &Dataset, announcement: &Announcement) -> Vec<OtherValue> {
-    record_others(dataset, &announcement.alternatives, |value| {
-        PartialDate::parse(value).map(|date| date.display())
+    record_others(dataset, &announcement.alternatives, |alternative| {
+        PartialDate::parse(&alternative.value).map(|date| date.display())
     })
 }
 

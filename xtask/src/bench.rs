@@ -510,9 +510,9 @@ fn print_report(sizes: &Value, core: &Value) {
         .into_iter()
         .flatten()
         .find(|file| {
-            file["file"]
-                .as_str()
-                .is_some_and(|name| name.ends_with(".wasm"))
+            file["file"].as_str().is_some_and(|name| {
+                name.ends_with(".wasm") && !name.starts_with(crate::dist::READER_FILE_PREFIX)
+            })
         })
     {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");

@@ -343,7 +343,7 @@ fn is_compressible(path: &Path) -> bool {
     !matches!(content_type(path), "image/png" | "image/x-icon")
 }
 
-/// Whether a file name ends in Trunk's content hash: `name-0123456789abcdef.js` or `name-…_bg.wasm`.
+/// Whether a file name ends in a content hash: Trunk's `name-0123456789abcdef.js` or `name-…_bg.wasm`, or the dataset reader's `reader-….wasm`.
 fn has_content_hash(path: &Path) -> bool {
     let Some(stem) = path.file_stem().and_then(|stem| stem.to_str()) else {
         return false;
@@ -450,6 +450,7 @@ mod tests {
     fn only_hashed_file_names_are_cached_for_long() {
         assert!(has_content_hash(Path::new("app-b3ec3c58c8323d54.js")));
         assert!(has_content_hash(Path::new("app-b3ec3c58c8323d54_bg.wasm")));
+        assert!(has_content_hash(Path::new("reader-0123456789abcdef.wasm")));
         assert!(has_content_hash(Path::new("main-881b6b5e3393873.css")));
         assert!(!has_content_hash(Path::new("index.html")));
         assert!(!has_content_hash(Path::new("sw.js")));

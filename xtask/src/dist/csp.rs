@@ -54,14 +54,17 @@ pub(super) fn inline_script_texts(html: &str, with_modules: bool) -> Result<Vec<
         RewriteStrSettings {
             element_content_handlers: vec![
                 element!("script", |script| {
+                    // A script whose type names no JavaScript is a data block (the offline edition's
+                    // dataset and reader), which the browser never runs.
+                    let kind = script.get_attribute("type").unwrap_or_default();
+                    let kind = kind.trim().to_ascii_lowercase();
+                    let runs = matches!(
+                        kind.as_str(),
+                        "" | "module" | "text/javascript" | "application/javascript"
+                    );
                     let is_inline = script.get_attribute("src").is_none()
-                        && script
-                            .get_attribute("type")
-                            .is_none_or(|kind| kind != "application/json")
-                        && (with_modules
-                            || script
-                                .get_attribute("type")
-                                .is_none_or(|kind| kind != "module"));
+                        && runs
+                        && (with_modules || kind != "module");
                     texts.borrow_mut().push(is_inline.then(String::new));
                     Ok(())
                 }),

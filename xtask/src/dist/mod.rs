@@ -4,12 +4,14 @@
 //! Content-Security-Policy, `service_worker` the offline cache, and `offline` the single-file edition
 //! (Trunk's `index.html` rewritten with lol_html: the stylesheet becomes a `<style>` block, the preload
 //! links go, Trunk's loader is replaced by one inline module holding the wasm-bindgen glue and the wasm,
-//! and the dataset is added as a JSON script block, each allowed by hash).
+//! and the dataset is added as a JSON script block, each allowed by hash), and `reader` the dataset
+//! reader's own wasm, which both editions name for the app to check datasets with.
 
 mod csp;
 mod offline;
 mod prerender;
 mod preview;
+mod reader;
 mod service_worker;
 mod shell;
 
@@ -23,6 +25,8 @@ use crate::tools::{run_status, timed_step, Toolchain};
 use csp::add_hosted_csp;
 use offline::{bundle_offline, inline_stylesheets};
 pub use preview::has_system_fonts;
+pub use reader::READER_FILE_PREFIX;
+use reader::{build_reader, inline_reader_block, with_reader_link};
 use service_worker::service_worker_script;
 use shell::add_static_shell;
 #[cfg(test)]
@@ -63,6 +67,7 @@ pub fn build_dist(project_root: &Path, toolchain: &Toolchain) -> Result<(), Stri
         run_status(&mut trunk)
     })?;
     let dist = project_root.join("dist");
+    let reader = build_reader(project_root, toolchain, &dist)?;
     let dataset_path = dist.join("data/dataset.json");
     let dataset_bytes = fs::read(&dataset_path)
         .map_err(|error| format!("reading {}: {error}", dataset_path.display()))?;
@@ -83,7 +88,12 @@ pub fn build_dist(project_root: &Path, toolchain: &Toolchain) -> Result<(), Stri
     };
     // Both editions start from the page with its styles inline.
     let styled = inline_stylesheets(&index_html, read_asset)?;
-    let offline_html = bundle_offline(&styled, &dataset_bytes, read_asset)?;
+    let offline_html = bundle_offline(
+        &styled,
+        &dataset_bytes,
+        &inline_reader_block(&reader.bytes)?,
+        read_asset,
+    )?;
     // Where the site's link is pasted, it shows the latest answer and the key chart.
     let preview = border_security_explorer::view_model::link_preview(&dataset);
     let mut preview_png = Vec::new();
@@ -95,7 +105,7 @@ pub fn build_dist(project_root: &Path, toolchain: &Toolchain) -> Result<(), Stri
         .map_err(|error| format!("writing dist/{}: {error}", preview::PREVIEW_FILE_NAME))?;
     let site_url = preview::public_site_url();
     let with_tags = preview::add_preview_tags(
-        &without_wasm_preload(&styled.html)?,
+        &with_reader_link(&without_wasm_preload(&styled.html)?, &reader.file_name)?,
         &preview::preview_tags(&preview, site_url.as_deref()),
     )?;
     let hosted_html = add_hosted_csp(&with_tags, &styled.css)?;
@@ -103,7 +113,10 @@ pub fn build_dist(project_root: &Path, toolchain: &Toolchain) -> Result<(), Stri
     // Briefing, for other sites to frame (docs/HOSTING.md gives the headers that allow it).
     let embed_styled = inline_stylesheets(&trunk_html, read_asset)?;
     let embed_html = add_hosted_csp(
-        &without_wasm_preload(&embed_styled.html)?,
+        &with_reader_link(
+            &without_wasm_preload(&embed_styled.html)?,
+            &reader.file_name,
+        )?,
         &embed_styled.css,
     )?;
     fs::write(dist.join(EMBED_FILE_NAME), embed_html)

@@ -116,7 +116,33 @@ fn bundles_everything_inline_with_matching_hashes() {
         "the escape reverses exactly"
     );
     let styled = inline_stylesheets(TRUNK_INDEX, read_fake_asset).unwrap();
-    let html = bundle_offline(&styled, dataset, read_fake_asset).unwrap();
+    let html = bundle_offline(
+        &styled,
+        dataset,
+        &super::reader::inline_reader_block(&[0, 97, 115, 109, 255]).unwrap(),
+        read_fake_asset,
+    )
+    .unwrap();
+    let reader_gzip_base64 = html
+        .split_once("<script type=\"application/gzip\" id=\"bse-reader\">")
+        .and_then(|(_, rest)| rest.split_once("</script>"))
+        .map(|(inside, _)| inside)
+        .expect("the reader is inlined as a gzip data block");
+    let mut reader_bytes = Vec::new();
+    std::io::Read::read_to_end(
+        &mut flate2::read::GzDecoder::new(
+            &base64::engine::general_purpose::STANDARD
+                .decode(reader_gzip_base64)
+                .unwrap()[..],
+        ),
+        &mut reader_bytes,
+    )
+    .unwrap();
+    assert_eq!(
+        reader_bytes,
+        [0, 97, 115, 109, 255],
+        "the reader decompresses to its bytes"
+    );
     assert!(!html.contains("integrity"));
     assert!(!html.contains("modulepreload"));
     assert!(html.contains("<style>body { color: red; }</style>"));
@@ -167,7 +193,7 @@ fn the_offline_file_carries_its_dataset_and_wasm_after_the_page_content() {
         "<body><div id=\"bse-shell\"><p class=\"lede\">The answer</p></div>",
     );
     let styled = inline_stylesheets(&page, read_fake_asset).unwrap();
-    let html = bundle_offline(&styled, br#"{"title": "T"}"#, read_fake_asset).unwrap();
+    let html = bundle_offline(&styled, br#"{"title": "T"}"#, "", read_fake_asset).unwrap();
     let answer_at = html.find("The answer").unwrap();
     let dataset_at = html.find("<script type=\"application/json\"").unwrap();
     let loader_at = html.find("<script type=\"module\">").unwrap();
@@ -187,6 +213,27 @@ fn the_offline_file_carries_its_dataset_and_wasm_after_the_page_content() {
 }
 
 #[test]
+fn the_hosted_page_names_its_reader_with_the_apps_own_wasm_opt_passes() {
+    let linked =
+        super::reader::with_reader_link(TRUNK_INDEX, "reader-0123456789abcdef.wasm").unwrap();
+    assert!(linked.contains(
+        "<link rel=\"preload\" id=\"bse-reader\" href=\"./reader-0123456789abcdef.wasm\" as=\"fetch\" crossorigin=\"anonymous\"></head>"
+    ));
+    let index_html = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../index.html"),
+    )
+    .unwrap();
+    let (level, params) = super::reader::wasm_opt_settings(&index_html).unwrap();
+    assert_eq!(level, "z");
+    assert!(params.contains("--converge"), "{params}");
+    assert!(
+        super::reader::wasm_opt_settings("<link data-trunk rel=\"css\">")
+            .unwrap_err()
+            .contains("data-wasm-opt")
+    );
+}
+
+#[test]
 fn refuses_datasets_that_cannot_be_inlined_reversibly() {
     assert!(inline_dataset_json(br#"{"a": "\u003c"}"#)
         .unwrap_err()
@@ -200,7 +247,7 @@ fn refuses_datasets_that_cannot_be_inlined_reversibly() {
 fn refuses_an_unexpected_trunk_layout() {
     let without_wasm = TRUNK_INDEX.replace("rel=\"preload\"", "rel=\"prefetch\"");
     let styled = inline_stylesheets(&without_wasm, read_fake_asset).unwrap();
-    let error = bundle_offline(&styled, b"{}", read_fake_asset).unwrap_err();
+    let error = bundle_offline(&styled, b"{}", "", read_fake_asset).unwrap_err();
     assert!(
         error.contains("expected one preload link to the wasm file"),
         "{error}"
