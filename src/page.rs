@@ -4,9 +4,14 @@
 /// The id of the inline JSON block that carries the dataset in the offline edition.
 pub const INLINE_DATASET_ELEMENT_ID: &str = "bse-dataset";
 
-/// The id of the element that names the dataset reader's WebAssembly: a preload link to its file on the
-/// hosted site, its bytes (gzip-compressed, in base64) in the offline edition.
+/// The id of the element that names the dataset reader's WebAssembly: on the hosted site a `meta` whose
+/// `content` is its file (fetched when a person first opens a file), in the offline edition its bytes
+/// (gzip-compressed, in base64).
 pub const READER_ELEMENT_ID: &str = "bse-reader";
+
+/// The id of the hosted page's preload link to the bundled dataset as the reader hands it over, checked
+/// when the site was built, so the page starts without the reader.
+pub const CHECKED_DATASET_ELEMENT_ID: &str = "bse-checked-dataset";
 
 /// The id of the static header and title the build writes into the page; the app removes it once it runs.
 pub const STATIC_SHELL_ELEMENT_ID: &str = "bse-shell";

@@ -1,6 +1,6 @@
 // The app loads in both editions, shows the dataset's title and date, and logs no console errors.
 import { test, expect, appUrl } from './fixtures';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dataset = JSON.parse(
@@ -25,13 +25,18 @@ test('the offline edition carries its own dataset and makes no request', async (
   // The request count is asserted to be zero by the offlineRequests fixture when the test ends.
 });
 
-test('the hosted site fetches its dataset relative to the page', async ({ openApp, edition, page }) => {
+test('the hosted site starts from its dataset as checked at build time, relative to the page, without the reader', async ({ openApp, edition, page }) => {
   test.skip(edition !== 'hosted', 'hosted site only');
-  const datasetResponse = page.waitForResponse((response) => response.url().endsWith('/data/dataset.json'));
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  const checkedResponse = page.waitForResponse((response) => /\/data\/checked-[0-9a-f]{16}\.bin$/.test(response.url()));
   await openApp();
-  const response = await datasetResponse;
+  const response = await checkedResponse;
   expect(response.status()).toBe(200);
-  expect(new URL(response.url()).pathname).toBe(new URL('data/dataset.json', process.env.BSE_BASE_URL).pathname);
+  expect(new URL(response.url()).pathname.startsWith(new URL('data/', process.env.BSE_BASE_URL).pathname)).toBe(true);
+  await expect(page.getByTestId('dataset-title')).toHaveText(dataset.title);
+  // Neither the dataset file nor the reader is needed to start: the reader comes when a file is opened.
+  expect(requested.filter((path) => path.endsWith('/data/dataset.json') || /reader-[0-9a-f]{16}\.wasm$/.test(path))).toEqual([]);
 });
 
 test('the page as served shows the title at once, and the app takes its place', async ({ openApp, edition, page }) => {
@@ -75,7 +80,7 @@ test.describe('a failed download', () => {
   test('when the data cannot be fetched, the page says so in plain words and "Try again" loads it', async ({ edition, page }) => {
     test.skip(edition !== 'hosted', 'the offline file carries its data and never fetches it');
     let failuresLeft = 1;
-    await page.route('**/data/dataset.json', async (route) => {
+    await page.route('**/data/checked-*.bin', async (route) => {
       if (failuresLeft > 0) {
         failuresLeft -= 1;
         await route.abort('internetdisconnected');
@@ -94,9 +99,8 @@ test.describe('a failed download', () => {
     await expect(page.getByTestId('retry-load')).toHaveCount(0);
   });
 
-  test('when the data reader cannot be fetched, the page says so in plain words and "Try again" loads the data', async ({ edition, page }) => {
+  test('when the data reader cannot be fetched, opening a file says so in plain words and the data shown stay', async ({ edition, page }) => {
     test.skip(edition !== 'hosted', 'the offline file carries its data reader and never fetches it');
-    // Refused until the page has said so: the page's early fetch of the reader and the app's own both fail.
     let refused = 0;
     let online = false;
     await page.route('**/reader-*.wasm', async (route) => {
@@ -107,15 +111,22 @@ test.describe('a failed download', () => {
         await route.abort('internetdisconnected');
       }
     });
-    await page.goto(appUrl(edition, 'v=1&tab=funding'));
-    const alert = page.getByRole('alert');
-    await expect(alert).toContainText("could not be checked: the explorer's data reader could not be downloaded from this site");
-    await expect(alert).toContainText('the connection failed or was interrupted');
-    await expect(alert).not.toContainText('TypeError');
-    expect(refused).toBeGreaterThan(0);
-    online = true;
-    await page.getByTestId('retry-load').click();
+    await page.goto(appUrl(edition, 'v=1&tab=sources'));
     await expect(page.getByTestId('dataset-title')).toHaveText(dataset.title);
-    await expect(page.getByTestId('funding-bsc-total')).toBeVisible();
+    const own = { ...dataset, title: 'Opened once the reader came' };
+    const path = test.info().outputPath('own.json');
+    writeFileSync(path, JSON.stringify(own));
+    await page.getByTestId('open-dataset').setInputFiles(path);
+    const error = page.getByTestId('open-error');
+    await expect(error).toContainText("own.json could not be checked: the explorer's data reader could not be downloaded from this site");
+    await expect(error).toContainText('the connection failed or was interrupted');
+    await expect(error).not.toContainText('TypeError');
+    await expect(page.getByTestId('dataset-title')).toHaveText(dataset.title);
+    expect(refused).toBeGreaterThan(0);
+    // Back online, the same file opens: the failed download was not kept.
+    online = true;
+    await page.getByTestId('open-dataset').setInputFiles(path);
+    await expect(page.getByTestId('dataset-title')).toHaveText('Opened once the reader came');
+    await expect(page.getByTestId('opened-dataset')).toHaveAttribute('data-checked-in', 'worker');
   });
 });

@@ -2,7 +2,7 @@
 // even when the host lets browsers cache files for ten minutes, and is offered, never forced: a page with
 // a file the person opened keeps it.
 import { test, expect } from './fixtures';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -71,7 +71,23 @@ test('after one visit the site works with the network off', async ({ page, editi
 function deployReleaseTwo(root: string) {
   const datasetPath = join(root, 'data', 'dataset.json');
   const dataset = JSON.parse(readFileSync(datasetPath, 'utf8'));
-  dataset.title = 'Release two of the briefing data';
+  const releaseTwoTitle = 'Release two of the briefing data';
+  // The page starts from the dataset as checked at build time (postcard: each text is its length as a
+  // varint, then its bytes), so release two's title goes there too, in place of release one's.
+  const checkedName = readdirSync(join(root, 'data')).find((name) => /^checked-[0-9a-f]{16}\.bin$/.test(name));
+  expect(checkedName, 'the build wrote the checked dataset').toBeTruthy();
+  const checkedPath = join(root, 'data', checkedName!);
+  const checked = readFileSync(checkedPath);
+  const encoded = (text: string) => {
+    const bytes = Buffer.from(text, 'utf8');
+    expect(bytes.length, 'a title short enough for a one-byte length').toBeLessThan(128);
+    return Buffer.concat([Buffer.from([bytes.length]), bytes]);
+  };
+  const oldTitleAt = checked.indexOf(encoded(dataset.title));
+  expect(oldTitleAt, 'the checked dataset holds the title').toBeGreaterThanOrEqual(0);
+  const oldLength = encoded(dataset.title).length;
+  writeFileSync(checkedPath, Buffer.concat([checked.subarray(0, oldTitleAt), encoded(releaseTwoTitle), checked.subarray(oldTitleAt + oldLength)]));
+  dataset.title = releaseTwoTitle;
   writeFileSync(datasetPath, JSON.stringify(dataset));
   const workerPath = join(root, 'sw.js');
   writeFileSync(workerPath, readFileSync(workerPath, 'utf8').replace(/const VERSION = "[0-9a-f]+"/, 'const VERSION = "release-two"'));

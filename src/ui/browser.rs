@@ -492,3 +492,23 @@ pub fn remove_element(element_id: &str) {
 /// What a failed download says: the browser gives a network failure only as "Failed to fetch", so it is
 /// told in plain words.
 pub const CONNECTION_FAILED: &str = "the connection failed or was interrupted. You may be offline, or the site may be unreachable for a moment; check your connection and try again.";
+
+/// A file of this site (`path` relative to the page) by same-origin fetch, with failures in plain words;
+/// `what` names the file in them ("the data").
+pub async fn fetch_site_file(path: &str, what: &str) -> Result<Vec<u8>, String> {
+    let response = gloo_net::http::Request::get(path)
+        .send()
+        .await
+        .map_err(|_| CONNECTION_FAILED.to_string())?;
+    if !response.ok() {
+        return Err(format!(
+            "the site answered \"{} {}\" instead of {what}. Try again; if it goes on, the site may be being updated.",
+            response.status(),
+            response.status_text()
+        ));
+    }
+    response
+        .binary()
+        .await
+        .map_err(|_| CONNECTION_FAILED.to_string())
+}

@@ -8,8 +8,9 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::worker;
+use crate::data::handover::outcome_from_handover;
 use crate::data::{DataError, Dataset, MAX_DATASET_BYTES};
-use crate::page::INLINE_DATASET_ELEMENT_ID;
+use crate::page::{CHECKED_DATASET_ELEMENT_ID, INLINE_DATASET_ELEMENT_ID};
 
 /// The dataset's address relative to `index.html`, so the site works under any sub-path.
 pub const HOSTED_DATASET_PATH: &str = "data/dataset.json";
@@ -32,8 +33,19 @@ pub struct LoadedDataset {
     pub origin: DatasetOrigin,
     /// Whether a worker checked it (a person's file, normally) rather than the page itself.
     pub checked_in_worker: bool,
-    /// The file exactly as read, for the data pack.
-    pub source_bytes: Arc<[u8]>,
+    /// The file exactly as read, for the data pack; `None` for the hosted site's own dataset, which the
+    /// page starts from as checked at build time and fetches as a file only when the pack is made.
+    pub source_bytes: Option<Arc<[u8]>>,
+}
+
+impl LoadedDataset {
+    /// The dataset file's bytes: as read, or for the hosted site's own dataset, fetched from the site.
+    pub async fn file_bytes(&self) -> Result<Arc<[u8]>, String> {
+        match &self.source_bytes {
+            Some(bytes) => Ok(bytes.clone()),
+            None => fetch_hosted_dataset().await.map(Arc::from),
+        }
+    }
 }
 
 /// Why loading failed: a one-line summary and each problem found.
@@ -75,7 +87,7 @@ async fn check_with_reader(
                 fingerprint: file.fingerprint,
                 origin,
                 checked_in_worker: checked.checked_in_worker,
-                source_bytes: file_bytes.to_vec().into(),
+                source_bytes: Some(file_bytes.to_vec().into()),
             }))
         }
         Err(problems) => Err(problems_found(what, problems)),
@@ -94,8 +106,14 @@ fn problems_found(what: &str, problems: Vec<DataError>) -> LoadError {
     }
 }
 
-/// Loads and checks the dataset that ships with the app.
+/// Loads the dataset that ships with the app: on the hosted site as checked when it was built, in the
+/// offline edition from its inline copy, checked by the reader.
 pub async fn load_bundled_dataset() -> Result<LoadedDataset, LoadError> {
+    if let Some(checked_href) = super::browser::element_by_id(CHECKED_DATASET_ELEMENT_ID)
+        .and_then(|link| link.get_attribute("href"))
+    {
+        return load_checked_at_build(&checked_href).await;
+    }
     let (bytes, what) = if let Some(inline_json) = inline_dataset_text() {
         // The offline bundler escaped every `<` as `\u003c` and refused files where that is ambiguous;
         // undoing it restores the file's exact bytes, so the fingerprint matches the hosted copy.
@@ -132,6 +150,37 @@ pub async fn load_bundled_dataset() -> Result<LoadedDataset, LoadError> {
     Ok(checked)
 }
 
+/// The hosted site's dataset as the reader handed it over when the site was built: the page only
+/// decodes it, so it needs neither the JSON nor the reader to start.
+async fn load_checked_at_build(checked_href: &str) -> Result<LoadedDataset, LoadError> {
+    let what = format!("The dataset at {HOSTED_DATASET_PATH}");
+    let handover = super::browser::fetch_site_file(checked_href, "the data")
+        .await
+        .map_err(|message| LoadError {
+            summary: format!("The figures could not be downloaded from this site: {message}"),
+            problems: Vec::new(),
+            can_retry: true,
+        })?;
+    super::browser::next_task().await;
+    let damaged = |message: String| LoadError {
+        summary: format!("{what} could not be read: {message}. Reloading the page may help."),
+        problems: Vec::new(),
+        can_retry: true,
+    };
+    let file = outcome_from_handover(&handover)
+        .map_err(damaged)?
+        .map_err(|problems| problems_found(&what, problems))?;
+    // Building the view gets a task of its own, so no one task holds the page for long while it starts.
+    super::browser::next_task().await;
+    Ok(LoadedDataset {
+        dataset: Arc::new(file.dataset),
+        fingerprint: file.fingerprint,
+        origin: DatasetOrigin::Bundled,
+        checked_in_worker: false,
+        source_bytes: None,
+    })
+}
+
 fn inline_dataset_text() -> Option<String> {
     super::browser::element_by_id(INLINE_DATASET_ELEMENT_ID)?.text_content()
 }
@@ -148,21 +197,7 @@ pub async fn new_release_as_of() -> Option<chrono::NaiveDate> {
 }
 
 async fn fetch_hosted_dataset() -> Result<Vec<u8>, String> {
-    let response = gloo_net::http::Request::get(HOSTED_DATASET_PATH)
-        .send()
-        .await
-        .map_err(|_| super::browser::CONNECTION_FAILED.to_string())?;
-    if !response.ok() {
-        return Err(format!(
-            "the site answered \"{} {}\" instead of the data. Try again; if it goes on, the site may be being updated.",
-            response.status(),
-            response.status_text()
-        ));
-    }
-    response
-        .binary()
-        .await
-        .map_err(|_| super::browser::CONNECTION_FAILED.to_string())
+    super::browser::fetch_site_file(HOSTED_DATASET_PATH, "the data").await
 }
 
 /// Reads a file the person chose, reporting progress in whole percent (100 once read, while it is

@@ -112,20 +112,25 @@ pub fn DataPackButton() -> impl IntoView {
         let Some(loaded) = loaded.clone() else {
             return;
         };
-        let files = crate::data_pack::data_pack_files(
-            &loaded.dataset,
-            &loaded.fingerprint,
-            &loaded.source_bytes,
-        );
-        let file_name = crate::data_pack::data_pack_file_name(&loaded.dataset);
-        status.set(
-            match crate::data_pack::zip_files(&files)
-                .and_then(|zipped| browser::download_bytes(&file_name, "application/zip", &zipped))
-            {
+        leptos::task::spawn_local(async move {
+            // The hosted site's own dataset file is fetched now: the page started without it.
+            let file_bytes = loaded.file_bytes().await;
+            let file_name = crate::data_pack::data_pack_file_name(&loaded.dataset);
+            let downloaded = file_bytes.and_then(|file_bytes| {
+                let files = crate::data_pack::data_pack_files(
+                    &loaded.dataset,
+                    &loaded.fingerprint,
+                    &file_bytes,
+                );
+                crate::data_pack::zip_files(&files).and_then(|zipped| {
+                    browser::download_bytes(&file_name, "application/zip", &zipped)
+                })
+            });
+            status.set(match downloaded {
                 Ok(()) => format!("Downloading {file_name}"),
                 Err(message) => format!("The download failed: {message}"),
-            },
-        );
+            });
+        });
     };
     view! {
         <button type="button" class="button button--secondary no-print-hidden" data-testid="download-data-pack" on:click=on_click>

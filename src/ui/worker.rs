@@ -1,8 +1,8 @@
 //! Checking a dataset with the reader module: in a Web Worker, or on the page where no worker starts.
 //!
 //! The reader (the strict JSON reader, the checks and the fingerprint) is a WebAssembly module of its own
-//! (`reader/`), so the app's module holds none of it. The build names it in the page: a preload link to
-//! its file on the hosted site, its bytes (gzip, in base64) in the offline edition. The page compiles it once,
+//! (`reader/`), so the app's module holds none of it. The build names it in the page: its file on the
+//! hosted site, fetched when first needed; its bytes (gzip, in base64) in the offline edition. The page compiles it once,
 //! posts it with a file's bytes to `parse_worker.js` (started from a blob: URL), and decodes the outcome
 //! the worker sends back. Where no worker can start, the page runs the same module itself.
 
@@ -72,29 +72,13 @@ async fn reader_module() -> Result<WebAssembly::Module, String> {
     }
     let element = super::browser::element_by_id(READER_ELEMENT_ID)
         .ok_or("this page does not include the explorer's data reader; download the page again.")?;
-    let reader_bytes: Vec<u8> = if let Some(href) = element.get_attribute("href") {
-        let response = gloo_net::http::Request::get(&href)
-            .send()
+    let reader_bytes: Vec<u8> = if let Some(href) = element.get_attribute("content") {
+        const READER: &str = "the explorer's data reader";
+        super::browser::fetch_site_file(&href, READER)
             .await
-            .map_err(|_| {
-                format!(
-                    "the explorer's data reader could not be downloaded from this site: {}",
-                    super::browser::CONNECTION_FAILED
-                )
-            })?;
-        if !response.ok() {
-            return Err(format!(
-                "the site answered \"{} {}\" instead of the explorer's data reader. Try again; if it goes on, the site may be being updated.",
-                response.status(),
-                response.status_text()
-            ));
-        }
-        response.binary().await.map_err(|_| {
-            format!(
-                "the explorer's data reader could not be downloaded from this site: {}",
-                super::browser::CONNECTION_FAILED
-            )
-        })?
+            .map_err(|message| {
+                format!("{READER} could not be downloaded from this site: {message}")
+            })?
     } else {
         const DAMAGED: &str =
             "the explorer's data reader inside this file is damaged; download the file again.";

@@ -25,8 +25,10 @@ use crate::tools::{run_status, timed_step, Toolchain};
 use csp::add_hosted_csp;
 use offline::{bundle_offline, inline_stylesheets};
 pub use preview::has_system_fonts;
-pub use reader::READER_FILE_PREFIX;
-use reader::{build_reader, inline_reader_block, with_reader_link};
+use reader::{
+    build_reader, inline_reader_block, with_checked_dataset_and_reader, write_checked_dataset,
+};
+pub use reader::{CHECKED_DATASET_PREFIX, READER_FILE_PREFIX};
 use service_worker::service_worker_script;
 use shell::add_static_shell;
 #[cfg(test)]
@@ -79,6 +81,7 @@ pub fn build_dist(project_root: &Path, toolchain: &Toolchain) -> Result<(), Stri
                 listed.join("\n  ")
             )
         })?;
+    let checked_dataset = write_checked_dataset(&dist, &dataset_bytes)?;
     let trunk_html = fs::read_to_string(dist.join("index.html"))
         .map_err(|error| format!("reading dist/index.html: {error}"))?;
     let index_html = add_static_shell(&trunk_html, &dataset)?;
@@ -105,7 +108,11 @@ pub fn build_dist(project_root: &Path, toolchain: &Toolchain) -> Result<(), Stri
         .map_err(|error| format!("writing dist/{}: {error}", preview::PREVIEW_FILE_NAME))?;
     let site_url = preview::public_site_url();
     let with_tags = preview::add_preview_tags(
-        &with_reader_link(&without_wasm_preload(&styled.html)?, &reader.file_name)?,
+        &with_checked_dataset_and_reader(
+            &without_wasm_preload(&styled.html)?,
+            &checked_dataset,
+            &reader.file_name,
+        )?,
         &preview::preview_tags(&preview, site_url.as_deref()),
     )?;
     let hosted_html = add_hosted_csp(&with_tags, &styled.css)?;
@@ -113,8 +120,9 @@ pub fn build_dist(project_root: &Path, toolchain: &Toolchain) -> Result<(), Stri
     // Briefing, for other sites to frame (docs/HOSTING.md gives the headers that allow it).
     let embed_styled = inline_stylesheets(&trunk_html, read_asset)?;
     let embed_html = add_hosted_csp(
-        &with_reader_link(
+        &with_checked_dataset_and_reader(
             &without_wasm_preload(&embed_styled.html)?,
+            &checked_dataset,
             &reader.file_name,
         )?,
         &embed_styled.css,

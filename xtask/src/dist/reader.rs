@@ -1,11 +1,12 @@
-//! The dataset reader's WebAssembly (`reader/`): built for the browser, shrunk as the app is, named by its hash, and named in the page.
+//! The dataset reader at build time and in the page: its WebAssembly (`reader/`) built for the browser, shrunk as the app is and named by its hash, and the bundled dataset as the reader hands it over, made here so the hosted page starts without the reader.
 
 use std::path::Path;
 
 use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str, RewriteStrSettings};
 
-use border_security_explorer::page::READER_ELEMENT_ID;
+use border_security_explorer::data::handover::check_file_to_handover;
+use border_security_explorer::page::{CHECKED_DATASET_ELEMENT_ID, READER_ELEMENT_ID};
 
 use crate::tools::{run_status, timed_step, Toolchain};
 
@@ -100,25 +101,52 @@ pub(super) fn wasm_opt_settings(index_html: &str) -> Result<(String, String), St
         })
 }
 
-/// The hosted page (and the embed page) with a preload link to the reader in its head: the app starts
-/// the check of the bundled dataset as soon as it runs, so the reader is fetched beside the app's code.
-pub(super) fn with_reader_link(html: &str, reader_file_name: &str) -> Result<String, String> {
+/// The bundled dataset checked and encoded as the reader hands it over (`data::handover`), written into
+/// `dist/data/` under a name made from its hash; returns the name relative to `dist/`. The page decodes
+/// it and needs neither the JSON nor the reader to start.
+pub(super) fn write_checked_dataset(dist: &Path, dataset_bytes: &[u8]) -> Result<String, String> {
+    let handover = check_file_to_handover(dataset_bytes);
+    let hash = border_security_explorer::data::fingerprint(&handover);
+    let relative = format!("data/{CHECKED_DATASET_PREFIX}{}.bin", &hash[..16]);
+    std::fs::write(dist.join(&relative), &handover)
+        .map_err(|error| format!("writing dist/{relative}: {error}"))?;
+    Ok(relative)
+}
+
+/// The start of the checked dataset's file name in `dist/data/`.
+pub const CHECKED_DATASET_PREFIX: &str = "checked-";
+
+/// The hosted page (and the embed page) with, in its head, a preload of the checked dataset in place of
+/// the dataset file's (the page starts from the checked one), and the reader's address, fetched only
+/// when a person first opens a file.
+pub(super) fn with_checked_dataset_and_reader(
+    html: &str,
+    checked_dataset: &str,
+    reader_file_name: &str,
+) -> Result<String, String> {
     rewrite_str(
         html,
         RewriteStrSettings {
-            element_content_handlers: vec![element!("head", |head| {
-                head.append(
-                    &format!(
-                        "<link rel=\"preload\" id=\"{READER_ELEMENT_ID}\" href=\"./{reader_file_name}\" as=\"fetch\" crossorigin=\"anonymous\">"
-                    ),
-                    ContentType::Html,
-                );
-                Ok(())
-            })],
+            element_content_handlers: vec![
+                element!("link[rel=preload][href$='dataset.json']", |link| {
+                    link.remove();
+                    Ok(())
+                }),
+                element!("head", |head| {
+                    head.append(
+                        &format!(
+                            "<link rel=\"preload\" id=\"{CHECKED_DATASET_ELEMENT_ID}\" href=\"./{checked_dataset}\" as=\"fetch\" crossorigin=\"anonymous\">\
+                             <meta name=\"{READER_ELEMENT_ID}\" id=\"{READER_ELEMENT_ID}\" content=\"./{reader_file_name}\">"
+                        ),
+                        ContentType::Html,
+                    );
+                    Ok(())
+                }),
+            ],
             ..RewriteStrSettings::new()
         },
     )
-    .map_err(|error| format!("adding the dataset reader's link: {error}"))
+    .map_err(|error| format!("adding the checked dataset and the reader to the page: {error}"))
 }
 
 /// The reader inside the offline edition: its bytes gzip-compressed (as the app's module travels there)

@@ -213,11 +213,26 @@ fn the_offline_file_carries_its_dataset_and_wasm_after_the_page_content() {
 }
 
 #[test]
-fn the_hosted_page_names_its_reader_with_the_apps_own_wasm_opt_passes() {
-    let linked =
-        super::reader::with_reader_link(TRUNK_INDEX, "reader-0123456789abcdef.wasm").unwrap();
+fn the_hosted_page_starts_from_the_checked_dataset_and_names_its_reader() {
+    let page = TRUNK_INDEX.replace(
+        "</head>",
+        "<link rel=\"preload\" href=\"data/dataset.json\" as=\"fetch\" crossorigin=\"anonymous\"></head>",
+    );
+    let linked = super::reader::with_checked_dataset_and_reader(
+        &page,
+        "data/checked-0123456789abcdef.bin",
+        "reader-0123456789abcdef.wasm",
+    )
+    .unwrap();
+    assert!(
+        !linked.contains("dataset.json"),
+        "the page starts from the checked dataset alone"
+    );
     assert!(linked.contains(
-        "<link rel=\"preload\" id=\"bse-reader\" href=\"./reader-0123456789abcdef.wasm\" as=\"fetch\" crossorigin=\"anonymous\"></head>"
+        "<link rel=\"preload\" id=\"bse-checked-dataset\" href=\"./data/checked-0123456789abcdef.bin\" as=\"fetch\" crossorigin=\"anonymous\">"
+    ));
+    assert!(linked.contains(
+        "<meta name=\"bse-reader\" id=\"bse-reader\" content=\"./reader-0123456789abcdef.wasm\"></head>"
     ));
     let index_html = std::fs::read_to_string(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../index.html"),
@@ -231,6 +246,31 @@ fn the_hosted_page_names_its_reader_with_the_apps_own_wasm_opt_passes() {
             .unwrap_err()
             .contains("data-wasm-opt")
     );
+}
+
+#[test]
+fn the_checked_dataset_decodes_to_what_the_reader_finds_in_the_file() {
+    let dist = std::env::temp_dir().join(format!("bse-checked-{}", std::process::id()));
+    std::fs::create_dir_all(dist.join("data")).unwrap();
+    let file = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../tests/fixtures/minimal-valid.json"),
+    )
+    .unwrap();
+    let relative = super::reader::write_checked_dataset(&dist, &file).unwrap();
+    let written = std::fs::read(dist.join(&relative)).unwrap();
+    std::fs::remove_dir_all(&dist).ok();
+    assert!(
+        relative.starts_with("data/checked-") && relative.ends_with(".bin"),
+        "{relative}"
+    );
+    let decoded =
+        border_security_explorer::data::handover::outcome_from_handover(&written).unwrap();
+    assert_eq!(
+        decoded,
+        border_security_explorer::data::handover::check_file(&file)
+    );
+    assert!(decoded.is_ok());
 }
 
 #[test]
