@@ -141,23 +141,48 @@ fn browser_benchmarks(
 /// How many times Lighthouse runs: its scores vary from run to run, so each is listed.
 const LIGHTHOUSE_RUNS: usize = 5;
 
-/// Lighthouse's four category scores for the hosted build, served as a static host would (compressed,
-/// long caching for hashed files), with Lighthouse's default mobile settings and simulated throttling;
-/// `LIGHTHOUSE_RUNS` runs, each listed, the first also summarised as before.
+/// Lighthouse's four category scores for both editions, served as a static host would (compressed, long
+/// caching for hashed files), with Lighthouse's default mobile settings and simulated throttling:
+/// the hosted site, and the offline file as one document (Lighthouse needs an `http` address; the file
+/// loads nothing else either way). `LIGHTHOUSE_RUNS` runs each, each listed; the hosted site's first
+/// run is also summarised at the top, the offline file's under `offline`.
 fn lighthouse_scores(
     project_root: &Path,
     toolchain: &crate::tools::Toolchain,
     lighthouse_script: &Path,
 ) -> Result<Value, String> {
     let (port, _server) = spawn_server(&project_root.join("dist"), "/", true)?;
+    let mut hosted =
+        lighthouse_edition_runs(project_root, toolchain, lighthouse_script, port, "hosted")?;
+    hosted["offline"] =
+        lighthouse_edition_runs(project_root, toolchain, lighthouse_script, port, "offline")?;
+    Ok(hosted)
+}
+
+/// `LIGHTHOUSE_RUNS` Lighthouse runs on one edition ("hosted" or "offline"): the first run's summary,
+/// with every run under `runs`.
+fn lighthouse_edition_runs(
+    project_root: &Path,
+    toolchain: &crate::tools::Toolchain,
+    lighthouse_script: &Path,
+    port: u16,
+    edition: &str,
+) -> Result<Value, String> {
+    let page = if edition == "offline" {
+        OFFLINE_FILE_NAME
+    } else {
+        ""
+    };
     let mut runs = Vec::new();
     for run_idx in 0..LIGHTHOUSE_RUNS {
-        let report_path =
-            project_root.join(format!("target/lighthouse-report-{}.json", run_idx + 1));
+        let report_path = project_root.join(format!(
+            "target/lighthouse-report-{edition}-{}.json",
+            run_idx + 1
+        ));
         let mut lighthouse = toolchain.command("node");
         lighthouse
             .arg(lighthouse_script)
-            .arg(format!("http://127.0.0.1:{port}/"))
+            .arg(format!("http://127.0.0.1:{port}/{page}"))
             .args([
                 "--output=json",
                 "--quiet",
@@ -170,7 +195,7 @@ fn lighthouse_scores(
         browser_scratch.apply(&mut lighthouse);
         timed_step(
             &format!(
-                "Lighthouse on the hosted build (mobile, simulated throttling), run {} of {LIGHTHOUSE_RUNS}",
+                "Lighthouse on the {edition} edition (mobile, simulated throttling), run {} of {LIGHTHOUSE_RUNS}",
                 run_idx + 1
             ),
             || run_status(&mut lighthouse),
@@ -225,8 +250,14 @@ fn shown(value: &Value, decimals: usize) -> String {
 }
 
 fn print_lighthouse_report(lighthouse: &Value) {
+    print_lighthouse_edition("hosted", lighthouse);
+    print_lighthouse_edition("offline", &lighthouse["offline"]);
+}
+
+fn print_lighthouse_edition(edition: &str, lighthouse: &Value) {
     let whole = |value: &Value| shown(value, 0);
     println!();
+    println!("Lighthouse on the {edition} edition:");
     for (run_idx, run) in lighthouse["runs"]
         .as_array()
         .into_iter()
