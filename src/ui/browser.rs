@@ -512,3 +512,39 @@ pub async fn fetch_site_file(path: &str, what: &str) -> Result<Vec<u8>, String> 
         .await
         .map_err(|_| CONNECTION_FAILED.to_string())
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The browser's `DecompressionStream` (web-sys has it only among its unstable APIs).
+    #[wasm_bindgen(js_name = DecompressionStream)]
+    type GzipDecompressor;
+    #[wasm_bindgen(constructor, js_class = "DecompressionStream", catch)]
+    fn new(format: &str) -> Result<GzipDecompressor, wasm_bindgen::JsValue>;
+}
+
+/// The bytes an inline data block of the offline edition carries (gzip-compressed, in base64), restored
+/// with the browser's own `atob` and `DecompressionStream`, as its loader restores the app's module;
+/// `None` when they are damaged.
+pub async fn inline_gzip_bytes(element: &web_sys::Element) -> Option<Vec<u8>> {
+    let encoded = element.text_content()?;
+    let decoded = web_sys::window()?.atob(encoded.trim()).ok()?;
+    // `atob` gives one character per byte, each below 256.
+    let compressed: Vec<u8> = decoded.chars().map(|byte| byte as u8).collect();
+    gunzip(&compressed).await
+}
+
+async fn gunzip(compressed: &[u8]) -> Option<Vec<u8>> {
+    let decompressor = GzipDecompressor::new("gzip").ok()?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&js_sys::Array::of1(
+        &js_sys::Uint8Array::from(compressed),
+    ))
+    .ok()?;
+    let restored = blob
+        .stream()
+        .pipe_through(wasm_bindgen::JsCast::unchecked_ref(&decompressor));
+    let response = web_sys::Response::new_with_opt_readable_stream(Some(&restored)).ok()?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer().ok()?)
+        .await
+        .ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}

@@ -33,16 +33,22 @@ pub struct LoadedDataset {
     pub origin: DatasetOrigin,
     /// Whether a worker checked it (a person's file, normally) rather than the page itself.
     pub checked_in_worker: bool,
-    /// The file exactly as read, for the data pack; `None` for the hosted site's own dataset, which the
-    /// page starts from as checked at build time and fetches as a file only when the pack is made.
+    /// The file exactly as read, for the data pack; `None` for the bundled dataset, which the page
+    /// starts from as checked at build time and reads as a file only when the pack is made.
     pub source_bytes: Option<Arc<[u8]>>,
 }
 
 impl LoadedDataset {
-    /// The dataset file's bytes: as read, or for the hosted site's own dataset, fetched from the site.
+    /// The dataset file's bytes: as read, or for the bundled dataset, the offline edition's inline copy
+    /// or the hosted site's file.
     pub async fn file_bytes(&self) -> Result<Arc<[u8]>, String> {
-        match &self.source_bytes {
-            Some(bytes) => Ok(bytes.clone()),
+        if let Some(bytes) = &self.source_bytes {
+            return Ok(bytes.clone());
+        }
+        match inline_dataset_text() {
+            // The offline bundler escaped every `<` as `\u003c` and refused files where that is
+            // ambiguous; undoing it restores the file's exact bytes, those the fingerprint was made of.
+            Some(inline_json) => Ok(inline_json.replace("\\u003c", "<").into_bytes().into()),
             None => fetch_hosted_dataset().await.map(Arc::from),
         }
     }
@@ -59,20 +65,19 @@ pub struct LoadError {
     pub can_retry: bool,
 }
 
-/// Checks `bytes` with the dataset reader (in a worker where one starts); `what` names them in messages.
+/// Checks a person's file with the dataset reader (in a worker where one starts); `what` names it in messages.
 /// `Ok(None)` when a later file stopped the check.
 async fn check_with_reader(
     file_bytes: js_sys::Uint8Array,
     origin: DatasetOrigin,
-    checking: worker::Checking,
     what: &str,
 ) -> Result<Option<LoadedDataset>, LoadError> {
-    let checked = worker::check_with_reader(&file_bytes, checking)
+    let checked = worker::check_with_reader(&file_bytes)
         .await
         .map_err(|message| LoadError {
             summary: format!("{what} could not be checked: {message}"),
             problems: Vec::new(),
-            can_retry: checking == worker::Checking::BundledDataset,
+            can_retry: false,
         })?;
     let Some(checked) = checked else {
         return Ok(None);
@@ -106,70 +111,49 @@ fn problems_found(what: &str, problems: Vec<DataError>) -> LoadError {
     }
 }
 
-/// Loads the dataset that ships with the app: on the hosted site as checked when it was built, in the
-/// offline edition from its inline copy, checked by the reader.
+/// Loads the dataset that ships with the app, as the reader handed it over when the site was built: the
+/// page only decodes it, so it needs neither the JSON nor the reader to start. The hosted page names
+/// its file; the offline edition carries it inline (gzip, in base64).
 pub async fn load_bundled_dataset() -> Result<LoadedDataset, LoadError> {
-    if let Some(checked_href) = super::browser::element_by_id(CHECKED_DATASET_ELEMENT_ID)
-        .and_then(|link| link.get_attribute("href"))
-    {
-        return load_checked_at_build(&checked_href).await;
-    }
-    let (bytes, what) = if let Some(inline_json) = inline_dataset_text() {
-        // The offline bundler escaped every `<` as `\u003c` and refused files where that is ambiguous;
-        // undoing it restores the file's exact bytes, so the fingerprint matches the hosted copy.
-        let original = inline_json.replace("\\u003c", "<");
-        (
-            js_sys::Uint8Array::from(original.as_bytes()),
-            "The dataset inside this file".to_string(),
-        )
-    } else {
-        let bytes = fetch_hosted_dataset().await.map_err(|message| LoadError {
-            summary: format!("The figures could not be downloaded from this site ({HOSTED_DATASET_PATH}): {message}"),
-            problems: Vec::new(),
-            can_retry: true,
-        })?;
-        (
-            js_sys::Uint8Array::from(bytes.as_slice()),
-            format!("The dataset at {HOSTED_DATASET_PATH}"),
-        )
-    };
-    let checked = check_with_reader(
-        bytes,
-        DatasetOrigin::Bundled,
-        worker::Checking::BundledDataset,
-        &what,
-    )
-    .await?
-    .ok_or_else(|| LoadError {
-        summary: format!("{what} was not checked to the end."),
+    let what = "The dataset of this page";
+    let failed = |summary: String, can_retry: bool| LoadError {
+        summary,
         problems: Vec::new(),
-        can_retry: true,
+        can_retry,
+    };
+    let element = super::browser::element_by_id(CHECKED_DATASET_ELEMENT_ID).ok_or_else(|| {
+        failed(
+            format!("{what} is missing; download the page again."),
+            false,
+        )
     })?;
-    // Building the view gets a task of its own, so no one task holds the page for long while it starts.
-    super::browser::next_task().await;
-    Ok(checked)
-}
-
-/// The hosted site's dataset as the reader handed it over when the site was built: the page only
-/// decodes it, so it needs neither the JSON nor the reader to start.
-async fn load_checked_at_build(checked_href: &str) -> Result<LoadedDataset, LoadError> {
-    let what = format!("The dataset at {HOSTED_DATASET_PATH}");
-    let handover = super::browser::fetch_site_file(checked_href, "the data")
-        .await
-        .map_err(|message| LoadError {
-            summary: format!("The figures could not be downloaded from this site: {message}"),
-            problems: Vec::new(),
-            can_retry: true,
-        })?;
-    super::browser::next_task().await;
-    let damaged = |message: String| LoadError {
-        summary: format!("{what} could not be read: {message}. Reloading the page may help."),
-        problems: Vec::new(),
-        can_retry: true,
+    let handover = match element.get_attribute("href") {
+        Some(href) => super::browser::fetch_site_file(&href, "the data")
+            .await
+            .map_err(|message| {
+                failed(
+                    format!("The figures could not be downloaded from this site: {message}"),
+                    true,
+                )
+            })?,
+        None => super::browser::inline_gzip_bytes(&element)
+            .await
+            .ok_or_else(|| {
+                failed(
+                    format!("{what} is damaged; download the file again."),
+                    false,
+                )
+            })?,
     };
+    super::browser::next_task().await;
     let file = outcome_from_handover(&handover)
-        .map_err(damaged)?
-        .map_err(|problems| problems_found(&what, problems))?;
+        .map_err(|message| {
+            failed(
+                format!("{what} could not be read: {message}. Reloading the page may help."),
+                true,
+            )
+        })?
+        .map_err(|problems| problems_found(what, problems))?;
     // Building the view gets a task of its own, so no one task holds the page for long while it starts.
     super::browser::next_task().await;
     Ok(LoadedDataset {
@@ -263,8 +247,7 @@ pub fn read_dataset_file(
         leptos::task::spawn_local(async move {
             let what = name.clone();
             let origin = DatasetOrigin::File(name);
-            let checked =
-                check_with_reader(file_bytes, origin, worker::Checking::PersonsFile, &what).await;
+            let checked = check_with_reader(file_bytes, origin, &what).await;
             // A later file stopped this check: its outcome is the later file's to give.
             if let Some(checked) = checked.transpose() {
                 on_done(checked);

@@ -1,4 +1,4 @@
-// The parsing worker: checks a dataset file (the bundled one, or one a person opens) off the page's main thread, so the page never freezes.
+// The parsing worker: checks a dataset file a person opens off the page's main thread, so the page never freezes.
 //
 // The page sends the compiled dataset reader (a WebAssembly module of the pure core alone, with no browser
 // bindings; should it ever import a function, that import throws if called) and the file's bytes. The

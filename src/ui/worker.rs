@@ -1,4 +1,4 @@
-//! Checking a dataset with the reader module: in a Web Worker, or on the page where no worker starts.
+//! Checking a file a person opens with the reader module: in a Web Worker, or on the page where no worker starts.
 //!
 //! The reader (the strict JSON reader, the checks and the fingerprint) is a WebAssembly module of its own
 //! (`reader/`), so the app's module holds none of it. The build names it in the page: its file on the
@@ -36,21 +36,11 @@ pub struct ReaderOutcome {
     pub checked_in_worker: bool,
 }
 
-/// Which check this is: a person's file (a later file stops it) or the bundled dataset (never stopped).
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Checking {
-    PersonsFile,
-    BundledDataset,
-}
-
 /// Checks `file_bytes` with the reader, in a worker if one starts, else on the page. An error says why no
 /// check could run (the reader could not be loaded or failed); `Ok(None)` means a later file stopped it.
-pub async fn check_with_reader(
-    file_bytes: &Uint8Array,
-    checking: Checking,
-) -> Result<Option<ReaderOutcome>, String> {
+pub async fn check_with_reader(file_bytes: &Uint8Array) -> Result<Option<ReaderOutcome>, String> {
     let module = reader_module().await?;
-    let (handover, checked_in_worker) = match in_worker(&module, file_bytes, checking).await {
+    let (handover, checked_in_worker) = match in_worker(&module, file_bytes).await {
         WorkerAnswer::Handover(handover) => (handover, true),
         WorkerAnswer::Superseded => return Ok(None),
         WorkerAnswer::NoWorker => (on_page(&module, file_bytes).await?, false),
@@ -80,15 +70,9 @@ async fn reader_module() -> Result<WebAssembly::Module, String> {
                 format!("{READER} could not be downloaded from this site: {message}")
             })?
     } else {
-        const DAMAGED: &str =
-            "the explorer's data reader inside this file is damaged; download the file again.";
-        let encoded = element.text_content().unwrap_or_default();
-        let decoded = web_sys::window()
-            .and_then(|window| window.atob(encoded.trim()).ok())
-            .ok_or(DAMAGED)?;
-        // `atob` gives one character per byte, each below 256; the bytes are gzip-compressed.
-        let compressed: Vec<u8> = decoded.chars().map(|byte| byte as u8).collect();
-        gunzip(&compressed).await.ok_or(DAMAGED)?
+        super::browser::inline_gzip_bytes(&element).await.ok_or(
+            "the explorer's data reader inside this file is damaged; download the file again.",
+        )?
     };
     let module: WebAssembly::Module = JsFuture::from(WebAssembly::compile(&Uint8Array::from(
         reader_bytes.as_slice(),
@@ -100,29 +84,6 @@ async fn reader_module() -> Result<WebAssembly::Module, String> {
     Ok(module)
 }
 
-#[wasm_bindgen::prelude::wasm_bindgen]
-extern "C" {
-    /// The browser's `DecompressionStream` (web-sys has it only among its unstable APIs).
-    #[wasm_bindgen(js_name = DecompressionStream)]
-    type GzipDecompressor;
-    #[wasm_bindgen(constructor, js_class = "DecompressionStream", catch)]
-    fn new(format: &str) -> Result<GzipDecompressor, JsValue>;
-}
-
-/// Gzip-compressed bytes restored with the browser's own `DecompressionStream`, as the offline
-/// edition's loader restores the app's module.
-async fn gunzip(compressed: &[u8]) -> Option<Vec<u8>> {
-    let decompressor = GzipDecompressor::new("gzip").ok()?;
-    let blob = web_sys::Blob::new_with_u8_array_sequence(&js_sys::Array::of1(&Uint8Array::from(
-        compressed,
-    )))
-    .ok()?;
-    let restored = blob.stream().pipe_through(decompressor.unchecked_ref());
-    let response = web_sys::Response::new_with_opt_readable_stream(Some(&restored)).ok()?;
-    let buffer = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
-    Some(Uint8Array::new(&buffer).to_vec())
-}
-
 enum WorkerAnswer {
     Handover(Uint8Array),
     Superseded,
@@ -130,11 +91,7 @@ enum WorkerAnswer {
 }
 
 /// Runs the reader in a worker; `NoWorker` when none starts or it fails, so the page checks instead.
-async fn in_worker(
-    module: &WebAssembly::Module,
-    file_bytes: &Uint8Array,
-    checking: Checking,
-) -> WorkerAnswer {
+async fn in_worker(module: &WebAssembly::Module, file_bytes: &Uint8Array) -> WorkerAnswer {
     let script = js_sys::Array::of1(&JsValue::from_str(PARSE_WORKER_JS));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("text/javascript");
@@ -154,17 +111,14 @@ async fn in_worker(
     let Some(settle) = settle_with else {
         return WorkerAnswer::NoWorker;
     };
-    if checking == Checking::PersonsFile {
-        // One file is checked at a time: a file opened later stops the check of the one before (whose
-        // result would be dropped anyway), so a large earlier file never holds the machine.
-        let earlier =
-            CHECKING_WORKER.with(|slot| slot.replace(Some((worker.clone(), settle.clone()))));
-        if let Some((earlier_worker, earlier_settle)) = earlier {
-            earlier_worker.terminate();
-            earlier_settle
-                .call1(&JsValue::NULL, &JsValue::from_str(SUPERSEDED))
-                .ok();
-        }
+    // One file is checked at a time: a file opened later stops the check of the one before (whose
+    // result would be dropped anyway), so a large earlier file never holds the machine.
+    let earlier = CHECKING_WORKER.with(|slot| slot.replace(Some((worker.clone(), settle.clone()))));
+    if let Some((earlier_worker, earlier_settle)) = earlier {
+        earlier_worker.terminate();
+        earlier_settle
+            .call1(&JsValue::NULL, &JsValue::from_str(SUPERSEDED))
+            .ok();
     }
     let settle_on_message = settle.clone();
     let on_message =

@@ -18,7 +18,9 @@ mod shell;
 use std::fs;
 use std::path::Path;
 
-use border_security_explorer::page::{EMBED_FILE_NAME, SERVICE_WORKER_FILE_NAME};
+use border_security_explorer::page::{
+    CHECKED_DATASET_ELEMENT_ID, EMBED_FILE_NAME, READER_ELEMENT_ID, SERVICE_WORKER_FILE_NAME,
+};
 
 use crate::tools::{run_status, timed_step, Toolchain};
 
@@ -26,7 +28,7 @@ use csp::add_hosted_csp;
 use offline::{bundle_offline, inline_stylesheets};
 pub use preview::has_system_fonts;
 use reader::{
-    build_reader, inline_reader_block, with_checked_dataset_and_reader, write_checked_dataset,
+    build_reader, inline_gzip_block, with_checked_dataset_and_reader, write_checked_dataset,
 };
 pub use reader::{CHECKED_DATASET_PREFIX, READER_FILE_PREFIX};
 use service_worker::service_worker_script;
@@ -94,7 +96,11 @@ pub fn build_dist(project_root: &Path, toolchain: &Toolchain) -> Result<(), Stri
     let offline_html = bundle_offline(
         &styled,
         &dataset_bytes,
-        &inline_reader_block(&reader.bytes)?,
+        &[
+            inline_gzip_block(CHECKED_DATASET_ELEMENT_ID, &checked_dataset.bytes)?,
+            inline_gzip_block(READER_ELEMENT_ID, &reader.bytes)?,
+        ]
+        .concat(),
         read_asset,
     )?;
     // Where the site's link is pasted, it shows the latest answer and the key chart.
@@ -110,7 +116,7 @@ pub fn build_dist(project_root: &Path, toolchain: &Toolchain) -> Result<(), Stri
     let with_tags = preview::add_preview_tags(
         &with_checked_dataset_and_reader(
             &without_wasm_preload(&styled.html)?,
-            &checked_dataset,
+            &checked_dataset.relative,
             &reader.file_name,
         )?,
         &preview::preview_tags(&preview, site_url.as_deref()),
@@ -122,7 +128,7 @@ pub fn build_dist(project_root: &Path, toolchain: &Toolchain) -> Result<(), Stri
     let embed_html = add_hosted_csp(
         &with_checked_dataset_and_reader(
             &without_wasm_preload(&embed_styled.html)?,
-            &checked_dataset,
+            &checked_dataset.relative,
             &reader.file_name,
         )?,
         &embed_styled.css,

@@ -1,4 +1,4 @@
-//! The offline edition: Trunk's page rewritten into one self-contained HTML file (styles, glue, wasm, dataset and its reader inline).
+//! The offline edition: Trunk's page rewritten into one self-contained HTML file (styles, glue, wasm, the dataset, as checked too, and its reader inline).
 
 use std::cell::RefCell;
 
@@ -15,7 +15,7 @@ use super::csp::csp_hash;
 pub fn bundle_offline(
     styled: &StyledPage,
     dataset_bytes: &[u8],
-    reader_block: &str,
+    data_blocks: &str,
     read_asset: impl Fn(&str) -> Result<Vec<u8>, String>,
 ) -> Result<String, String> {
     let assets = find_trunk_assets(&styled.html)?;
@@ -74,7 +74,7 @@ pub fn bundle_offline(
                     body.append(
                         &format!(
                             "<script type=\"application/json\" id=\"{INLINE_DATASET_ELEMENT_ID}\">{dataset_block}</script>\
-                             {reader_block}<script type=\"module\">{loader}</script>"
+                             {data_blocks}<script type=\"module\">{loader}</script>"
                         ),
                         ContentType::Html,
                     );

@@ -102,15 +102,28 @@ pub(super) fn wasm_opt_settings(index_html: &str) -> Result<(String, String), St
 }
 
 /// The bundled dataset checked and encoded as the reader hands it over (`data::handover`), written into
-/// `dist/data/` under a name made from its hash; returns the name relative to `dist/`. The page decodes
-/// it and needs neither the JSON nor the reader to start.
-pub(super) fn write_checked_dataset(dist: &Path, dataset_bytes: &[u8]) -> Result<String, String> {
+/// `dist/data/` under a name made from its hash (the offline edition carries the same bytes inline). The
+/// page decodes it and needs neither the JSON nor the reader to start.
+pub(super) fn write_checked_dataset(
+    dist: &Path,
+    dataset_bytes: &[u8],
+) -> Result<CheckedDataset, String> {
     let handover = check_file_to_handover(dataset_bytes);
     let hash = border_security_explorer::data::fingerprint(&handover);
     let relative = format!("data/{CHECKED_DATASET_PREFIX}{}.bin", &hash[..16]);
     std::fs::write(dist.join(&relative), &handover)
         .map_err(|error| format!("writing dist/{relative}: {error}"))?;
-    Ok(relative)
+    Ok(CheckedDataset {
+        relative,
+        bytes: handover,
+    })
+}
+
+/// The bundled dataset as checked at build time.
+pub(super) struct CheckedDataset {
+    /// Its file, relative to `dist/`.
+    pub relative: String,
+    pub bytes: Vec<u8>,
 }
 
 /// The start of the checked dataset's file name in `dist/data/`.
@@ -149,16 +162,16 @@ pub(super) fn with_checked_dataset_and_reader(
     .map_err(|error| format!("adding the checked dataset and the reader to the page: {error}"))
 }
 
-/// The reader inside the offline edition: its bytes gzip-compressed (as the app's module travels there)
-/// in base64, in a data block the app decodes when it first checks a dataset.
-pub(super) fn inline_reader_block(reader_bytes: &[u8]) -> Result<String, String> {
+/// A file inside the offline edition: its bytes gzip-compressed (as the app's module travels there) in
+/// base64, in a data block with `element_id` that the app decodes when it needs them (the checked
+/// dataset as it starts, the reader when a person opens a file).
+pub(super) fn inline_gzip_block(element_id: &str, bytes: &[u8]) -> Result<String, String> {
     use base64::Engine as _;
-    let compressed =
-        crate::tools::gzip(reader_bytes, flate2::Compression::best()).map_err(|error| {
-            format!("could not compress the dataset reader for the offline file: {error}")
-        })?;
+    let compressed = crate::tools::gzip(bytes, flate2::Compression::best()).map_err(|error| {
+        format!("could not compress {element_id} for the offline file: {error}")
+    })?;
     Ok(format!(
-        "<script type=\"application/gzip\" id=\"{READER_ELEMENT_ID}\">{}</script>",
+        "<script type=\"application/gzip\" id=\"{element_id}\">{}</script>",
         base64::engine::general_purpose::STANDARD.encode(compressed)
     ))
 }

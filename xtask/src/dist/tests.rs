@@ -119,7 +119,7 @@ fn bundles_everything_inline_with_matching_hashes() {
     let html = bundle_offline(
         &styled,
         dataset,
-        &super::reader::inline_reader_block(&[0, 97, 115, 109, 255]).unwrap(),
+        &super::reader::inline_gzip_block("bse-reader", &[0, 97, 115, 109, 255]).unwrap(),
         read_fake_asset,
     )
     .unwrap();
@@ -257,8 +257,13 @@ fn the_checked_dataset_decodes_to_what_the_reader_finds_in_the_file() {
             .join("../tests/fixtures/minimal-valid.json"),
     )
     .unwrap();
-    let relative = super::reader::write_checked_dataset(&dist, &file).unwrap();
+    let checked = super::reader::write_checked_dataset(&dist, &file).unwrap();
+    let relative = checked.relative;
     let written = std::fs::read(dist.join(&relative)).unwrap();
+    assert_eq!(
+        written, checked.bytes,
+        "the offline edition carries the same bytes"
+    );
     std::fs::remove_dir_all(&dist).ok();
     assert!(
         relative.starts_with("data/checked-") && relative.ends_with(".bin"),
