@@ -39,6 +39,16 @@ test('the hosted site starts from its dataset as checked at build time, relative
   expect(requested.filter((path) => path.endsWith('/data/dataset.json') || /reader-[0-9a-f]{16}\.wasm$/.test(path))).toEqual([]);
 });
 
+test('the offline file served from a web server works without a service worker and logs no error', async ({ edition, page, consoleErrors }) => {
+  test.skip(edition !== 'hosted', 'served over HTTP, as an intranet or the site\'s download link serves it');
+  await page.goto(new URL('briefing-explorer.html', process.env.BSE_BASE_URL).href);
+  await expect(page.getByTestId('dataset-title')).toHaveText(dataset.title);
+  // The service worker is registered a task after the data are shown; give it time to try.
+  await page.waitForTimeout(1_000);
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+  expect(consoleErrors).toEqual([]);
+});
+
 test('the page as served shows the title at once, and the app takes its place', async ({ openApp, edition, page }) => {
   // Before any script runs, the page already carries the header, the title, the as-of line and the
   // briefing (see prerender.spec.ts).

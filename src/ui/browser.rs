@@ -399,15 +399,16 @@ pub fn mark_performance(name: &str) {
 
 /// Registers the service worker on the hosted site, so it keeps working offline after the first visit.
 ///
-/// Not on `file://` (the offline edition needs none, and browsers refuse it there). When a new release's
-/// worker takes control of a page that already had one, `on_new_release` is called, for the page to
-/// offer a reload.
+/// Not on `file://` (browsers refuse it there), and never for the offline edition, wherever it is
+/// opened from: it needs none, and served from a web server (an intranet, or the site's own download
+/// link) its policy refuses the worker. When a new release's worker takes control of a page that
+/// already had one, `on_new_release` is called, for the page to offer a reload.
 pub fn register_service_worker(script_url: &str, on_new_release: impl Fn() + 'static) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let protocol = window.location().protocol().unwrap_or_default();
-    if protocol != "http:" && protocol != "https:" {
+    if protocol != "http:" && protocol != "https:" || is_offline_copy() {
         return;
     }
     let navigator = window.navigator();
