@@ -139,12 +139,9 @@ async fn in_worker(module: &WebAssembly::Module, file_bytes: &Uint8Array) -> Wor
     let message = js_sys::Object::new();
     let posted = Reflect::set(&message, &JsValue::from_str("module"), module)
         .and_then(|_| {
-            // A copy: the caller keeps its bytes (for the data pack, or to check on the page).
-            Reflect::set(
-                &message,
-                &JsValue::from_str("fileBytes"),
-                &file_bytes.slice(0, file_bytes.length()),
-            )
+            // Posted without a transfer list, so the worker gets a copy made by the post itself and
+            // the caller keeps its bytes (for the data pack, or to check on the page).
+            Reflect::set(&message, &JsValue::from_str("fileBytes"), file_bytes)
         })
         .and_then(|_| worker.post_message(&message));
     if posted.is_err() {
