@@ -117,7 +117,7 @@ pub fn build_dist(project_root: &Path, toolchain: &Toolchain) -> Result<(), Stri
         &with_checked_dataset_and_reader(
             &without_wasm_preload(&styled.html)?,
             &checked_dataset.relative,
-            &reader.file_name,
+            &reader.relative,
         )?,
         &preview::preview_tags(&preview, site_url.as_deref()),
     )?;
@@ -129,7 +129,7 @@ pub fn build_dist(project_root: &Path, toolchain: &Toolchain) -> Result<(), Stri
         &with_checked_dataset_and_reader(
             &without_wasm_preload(&embed_styled.html)?,
             &checked_dataset.relative,
-            &reader.file_name,
+            &reader.relative,
         )?,
         &embed_styled.css,
     )?;

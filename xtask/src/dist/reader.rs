@@ -1,4 +1,4 @@
-//! The dataset reader at build time and in the page: its WebAssembly (`reader/`) built for the browser, shrunk as the app is and named by its hash, and the bundled dataset as the reader hands it over, made here so the hosted page starts without the reader.
+//! The dataset reader at build time and in the page: its WebAssembly (`reader/`) built for the browser, shrunk as the app is and named by its hash, and the bundled dataset as the reader hands it over, made here so both editions start without the reader.
 
 use std::path::Path;
 
@@ -10,12 +10,28 @@ use border_security_explorer::page::{CHECKED_DATASET_ELEMENT_ID, READER_ELEMENT_
 
 use crate::tools::{run_status, timed_step, Toolchain};
 
-/// The reader as the site serves it.
-pub(super) struct BuiltReader {
-    /// Its file name in `dist/`: `reader-` and the start of its SHA-256, so a page only ever meets the
-    /// reader of its own build (the handover between them has no versions).
-    pub file_name: String,
+/// A file the build wrote into `dist/` under a name that ends in the start of its SHA-256, so a page only
+/// ever meets the reader and the checked dataset of its own build (the handover has no versions).
+pub(super) struct HashedFile {
+    /// Its path relative to `dist/`.
+    pub relative: String,
     pub bytes: Vec<u8>,
+}
+
+/// Writes `bytes` into `dist/` as `{folder}{prefix}{hash}.{extension}`, the hash the first 16 hex digits
+/// of their SHA-256.
+fn write_named_by_hash(
+    dist: &Path,
+    folder: &str,
+    prefix: &str,
+    extension: &str,
+    bytes: Vec<u8>,
+) -> Result<HashedFile, String> {
+    let hash = border_security_explorer::data::fingerprint(&bytes);
+    let relative = format!("{folder}{prefix}{}.{extension}", &hash[..16]);
+    std::fs::write(dist.join(&relative), &bytes)
+        .map_err(|error| format!("writing dist/{relative}: {error}"))?;
+    Ok(HashedFile { relative, bytes })
 }
 
 /// The start of the reader's file name; the app's own wasm is the other `.wasm` in `dist/`.
@@ -27,7 +43,7 @@ pub(super) fn build_reader(
     project_root: &Path,
     toolchain: &Toolchain,
     dist: &Path,
-) -> Result<BuiltReader, String> {
+) -> Result<HashedFile, String> {
     let mut cargo = toolchain.command("cargo");
     cargo
         .args(["build", "--release", "--target", "wasm32-unknown-unknown"])
@@ -68,11 +84,7 @@ pub(super) fn build_reader(
     })?;
     let bytes =
         std::fs::read(&shrunk).map_err(|error| format!("reading {}: {error}", shrunk.display()))?;
-    let hash = border_security_explorer::data::fingerprint(&bytes);
-    let file_name = format!("{READER_FILE_PREFIX}{}.wasm", &hash[..16]);
-    std::fs::write(dist.join(&file_name), &bytes)
-        .map_err(|error| format!("writing dist/{file_name}: {error}"))?;
-    Ok(BuiltReader { file_name, bytes })
+    write_named_by_hash(dist, "", READER_FILE_PREFIX, "wasm", bytes)
 }
 
 /// The wasm-opt level and options `index.html` gives the app's wasm (`data-wasm-opt`, `data-wasm-opt-params`).
@@ -107,23 +119,14 @@ pub(super) fn wasm_opt_settings(index_html: &str) -> Result<(String, String), St
 pub(super) fn write_checked_dataset(
     dist: &Path,
     dataset_bytes: &[u8],
-) -> Result<CheckedDataset, String> {
-    let handover = check_file_to_handover(dataset_bytes);
-    let hash = border_security_explorer::data::fingerprint(&handover);
-    let relative = format!("data/{CHECKED_DATASET_PREFIX}{}.bin", &hash[..16]);
-    std::fs::write(dist.join(&relative), &handover)
-        .map_err(|error| format!("writing dist/{relative}: {error}"))?;
-    Ok(CheckedDataset {
-        relative,
-        bytes: handover,
-    })
-}
-
-/// The bundled dataset as checked at build time.
-pub(super) struct CheckedDataset {
-    /// Its file, relative to `dist/`.
-    pub relative: String,
-    pub bytes: Vec<u8>,
+) -> Result<HashedFile, String> {
+    write_named_by_hash(
+        dist,
+        "data/",
+        CHECKED_DATASET_PREFIX,
+        "bin",
+        check_file_to_handover(dataset_bytes),
+    )
 }
 
 /// The start of the checked dataset's file name in `dist/data/`.
