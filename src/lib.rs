@@ -23,6 +23,7 @@ pub mod data;
 pub mod data_pack;
 pub mod dates;
 pub mod export;
+pub mod on_request;
 pub mod page;
 #[cfg(any(test, feature = "bench-data"))]
 pub mod synthetic;

@@ -196,15 +196,21 @@ test('five files opened 20 ms apart end on the last, however long the first take
 });
 
 test('without workers the file is checked on the page, with the same result', async ({ openApp, page }) => {
-  // A browser or policy that refuses workers: the page falls back to checking the file itself.
+  // A browser or policy that refuses workers: the page falls back to checking the file itself, and
+  // works out what changed itself too.
   await page.addInitScript(() => {
     (window as any).Worker = function () { throw new Error('workers are not allowed here'); };
   });
   await openApp('v=1&tab=sources');
-  const own = edited((d) => { d.title = 'Checked on the page'; });
+  const own = edited((d) => { d.title = 'Checked on the page'; d.crossings.daily.people[0] += 3; });
   await page.getByTestId('open-dataset').setInputFiles(writeCase('no-worker.json', own));
   await expect(page.getByTestId('opened-dataset')).toHaveAttribute('data-checked-in', 'page');
   await expect(page.getByTestId('dataset-fingerprint')).toHaveText(createHash('sha256').update(own).digest('hex'));
+  await expect(page.getByTestId('what-changed').locator('li').nth(1)).toContainText('Daily crossings (provisional): 1 day revised, by +3 people and 0 boats in all');
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByTestId('download-changes').click();
+  const csv = readFileSync((await (await downloadPromise).path())!, 'utf8');
+  expect(csv.split('\r\n').filter((line) => line && !line.startsWith('#') && !line.startsWith('\ufeff'))).toHaveLength(1);
   await page.getByTestId('open-dataset').setInputFiles(writeCase('no-worker-broken.json', '{"schema_version": 99}'));
   await expect(page.getByTestId('open-error')).toContainText('The data shown below has not changed.');
   await expect(page.getByTestId('dataset-title')).toHaveText('Checked on the page');

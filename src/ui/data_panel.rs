@@ -1,12 +1,25 @@
 //! A dataset file the person opens: reading and checking it, what changed against the data on screen, every problem found, and the way back to the bundled data.
 
+use std::sync::Arc;
+
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::browser;
 use super::load::{read_dataset_file, DatasetOrigin, LoadError, LoadedDataset};
-use crate::view_model::DiffView;
+use super::worker::{ask_reader, ReaderTask};
+use crate::on_request::{changes_from_answer, read_answer};
+use crate::view_model::ChangesSummary;
+
+/// What changed between the data that were on screen and a file opened, as the reader module worked
+/// it out, with both datasets as handed over, from which it makes the full list when that is asked for.
+#[derive(Clone)]
+pub struct Changes {
+    summary: ChangesSummary,
+    before: Arc<[u8]>,
+    after: Arc<[u8]>,
+}
 
 /// The bundled dataset as the app loads it.
 pub type BundledResource = LocalResource<Result<LoadedDataset, LoadError>>;
@@ -21,8 +34,9 @@ pub struct FileState {
     pub read_progress: RwSignal<Option<(String, u32)>>,
     /// Counts the files opened: only the latest one's progress and result are heeded.
     open_generation: StoredValue<u64>,
-    /// What changed between the data that were on screen and the file just opened.
-    pub changes: RwSignal<Option<DiffView>>,
+    /// What changed between the data that were on screen and the file just opened, or why that could
+    /// not be worked out.
+    pub changes: RwSignal<Option<Result<Changes, String>>>,
 }
 
 impl FileState {
@@ -76,19 +90,36 @@ impl FileState {
             .opened
             .get_untracked()
             .or_else(|| bundled.get_untracked().and_then(Result::ok))
-            .map(|shown| shown.dataset);
-        let opened_dataset = loaded.dataset.clone();
+            .map(|shown| shown.handover);
+        let opened_handover = loaded.handover.clone();
         self.changes.set(None);
         self.opened.set(Some(loaded));
-        // The comparison is a task of its own, after the new data are drawn; marked, so the bench can
-        // time it.
-        let changes = self.changes;
+        let Some(before) = on_screen else {
+            return;
+        };
+        // The comparison runs in the reader module, after the new data are drawn; marked, so the bench
+        // can time it.
         leptos::task::spawn_local(async move {
             browser::next_task().await;
             browser::mark_performance("bse-diff-start");
-            let view = on_screen.map(|before| crate::view_model::diff_view(before, opened_dataset));
+            let inputs = [&before[..], &opened_handover[..]];
+            let changes = ask_reader(ReaderTask::Changes, &inputs)
+                .await
+                .and_then(|answer| changes_from_answer(&answer))
+                .map(|summary| Changes {
+                    summary,
+                    before: before.clone(),
+                    after: opened_handover.clone(),
+                });
             browser::mark_performance("bse-diff-end");
-            changes.set(view);
+            // Only while the file compared is still the one shown (not closed, nor replaced by another).
+            let still_shown = self
+                .opened
+                .get_untracked()
+                .is_some_and(|shown| Arc::ptr_eq(&shown.handover, &opened_handover));
+            if still_shown {
+                self.changes.set(Some(changes));
+            }
         });
     }
 
@@ -201,15 +232,38 @@ fn OpenedNotice(loaded: LoadedDataset, file_state: FileState, bundled_ok: bool) 
     }
 }
 
-/// The sentences of a comparison, and the full list to download (made only when asked for).
+/// The sentences of a comparison, and the full list to download (made by the reader only when asked for).
 #[component]
-fn WhatChanged(changes: DiffView) -> impl IntoView {
-    let row_count = changes.row_count;
-    let lines = changes.lines.clone();
+fn WhatChanged(changes: Result<Changes, String>) -> impl IntoView {
+    let changes = match changes {
+        Ok(changes) => changes,
+        Err(message) => {
+            return view! {
+                <div class="changes" data-testid="what-changed">
+                    <h3>"What changed"</h3>
+                    <p>{format!("What changed could not be worked out: {message}")}</p>
+                </div>
+            }
+            .into_any()
+        }
+    };
+    let row_count = changes.summary.row_count;
+    let lines = changes.summary.lines.clone();
+    let status = RwSignal::new(String::new());
     let download = move |_| {
-        let table = changes.table();
-        let csv = crate::export::to_csv(&table, &[format!("{}.", table.caption)]);
-        browser::download_text("what-changed.csv", "text/csv;charset=utf-8", &csv).ok();
+        let inputs = (changes.before.clone(), changes.after.clone());
+        leptos::task::spawn_local(async move {
+            let downloaded = ask_reader(ReaderTask::ChangesCsv, &[&inputs.0[..], &inputs.1[..]])
+                .await
+                .and_then(|answer| {
+                    let csv = read_answer(&answer)?;
+                    browser::download_bytes("what-changed.csv", "text/csv;charset=utf-8", csv)
+                });
+            status.set(match downloaded {
+                Ok(()) => "Downloading what-changed.csv".to_string(),
+                Err(message) => format!("The download failed: {message}"),
+            });
+        });
     };
     view! {
         <div class="changes" data-testid="what-changed">
@@ -218,9 +272,11 @@ fn WhatChanged(changes: DiffView) -> impl IntoView {
             {(row_count > 0).then(|| view! {
                 <button type="button" class="button button--secondary" data-testid="download-changes"
                     on:click=download>{format!("Download the full list ({row_count} rows, CSV)")}</button>
+                <span class="visually-hidden" role="status" data-testid="download-changes-status">{move || status.get()}</span>
             })}
         </div>
     }
+    .into_any()
 }
 
 /// Every problem found in a file that failed its check; the data on screen stay as they were.

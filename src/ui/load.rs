@@ -33,6 +33,9 @@ pub struct LoadedDataset {
     pub origin: DatasetOrigin,
     /// Whether a worker checked it (a person's file, normally) rather than the page itself.
     pub checked_in_worker: bool,
+    /// The dataset as the reader handed it over, which the reader's later tasks (what changed, the
+    /// data pack) take back rather than reading the file again.
+    pub handover: Arc<[u8]>,
     /// The file exactly as read, for the data pack; `None` for the bundled dataset, which the page
     /// starts from as checked at build time and reads as a file only when the pack is made.
     pub source_bytes: Option<Arc<[u8]>>,
@@ -92,6 +95,7 @@ async fn check_with_reader(
                 fingerprint: file.fingerprint,
                 origin,
                 checked_in_worker: checked.checked_in_worker,
+                handover: checked.handover,
                 source_bytes: Some(file_bytes.to_vec().into()),
             }))
         }
@@ -161,6 +165,7 @@ pub async fn load_bundled_dataset() -> Result<LoadedDataset, LoadError> {
         fingerprint: file.fingerprint,
         origin: DatasetOrigin::Bundled,
         checked_in_worker: false,
+        handover: handover.into(),
         source_bytes: None,
     })
 }

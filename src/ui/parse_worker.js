@@ -1,25 +1,28 @@
-// The parsing worker: checks a dataset file a person opens off the page's main thread, so the page never freezes.
+// The reader's worker: checks a dataset file a person opens, and works out what changed against the data before it, off the page's main thread, so the page never freezes.
 //
 // The page sends the compiled dataset reader (a WebAssembly module of the pure core alone, with no browser
-// bindings; should it ever import a function, that import throws if called) and the file's bytes. The
-// worker instantiates the module, copies the bytes in, runs the reader's parser and checks, and sends back
-// the outcome encoded as compact bytes. It is started from a blob: URL and shuts down after one file.
+// bindings; should it ever import a function, that import throws if called), the task to run ("check",
+// "changes" or "changes_csv") and the task's inputs, each a byte array. The worker
+// instantiates the module, copies the inputs in, runs the task and sends back its output as bytes. It
+// is started from a blob: URL and shuts down after one task.
 self.onmessage = async (event) => {
   try {
-    const { module, fileBytes } = event.data;
+    const { module, task, inputs } = event.data;
     const imports = {};
     for (const { module: moduleName, name, kind } of WebAssembly.Module.imports(module)) {
       if (kind !== 'function') throw new Error(`the reader imports a ${kind} (${name}), which the worker cannot supply`);
       imports[moduleName] ??= {};
-      imports[moduleName][name] = () => { throw new Error(`${name} is not available while checking a file`); };
+      imports[moduleName][name] = () => { throw new Error(`${name} is not available while reading data`); };
     }
     const { exports } = await WebAssembly.instantiate(module, imports);
-    const input = new Uint8Array(fileBytes);
-    const inputAddress = exports.bse_reader_input(input.length);
-    new Uint8Array(exports.memory.buffer, inputAddress, input.length).set(input);
-    const handoverAddress = exports.bse_reader_check();
-    const handover = new Uint8Array(exports.memory.buffer, handoverAddress, exports.bse_reader_handover_len()).slice();
-    self.postMessage({ handover }, [handover.buffer]);
+    for (const bytes of inputs) {
+      const input = new Uint8Array(bytes);
+      const inputAddress = exports.bse_reader_input(input.length);
+      new Uint8Array(exports.memory.buffer, inputAddress, input.length).set(input);
+    }
+    const outputAddress = exports[`bse_reader_${task}`]();
+    const output = new Uint8Array(exports.memory.buffer, outputAddress, exports.bse_reader_output_len()).slice();
+    self.postMessage({ output }, [output.buffer]);
   } catch (error) {
     self.postMessage({ failure: String(error) });
   }

@@ -1,12 +1,14 @@
-//! Checking a file a person opens with the reader module: in a Web Worker, or on the page where no worker starts.
+//! The reader module's tasks: checking a file a person opens, and what changed against the data before it, in a Web Worker, or on the page where no worker starts.
 //!
-//! The reader (the strict JSON reader, the checks and the fingerprint) is a WebAssembly module of its own
-//! (`reader/`), so the app's module holds none of it. The build names it in the page: its file on the
-//! hosted site, fetched when first needed; its bytes (gzip, in base64) in the offline edition. The page compiles it once,
-//! posts it with a file's bytes to `parse_worker.js` (started from a blob: URL), and decodes the outcome
-//! the worker sends back. Where no worker can start, the page runs the same module itself.
+//! The reader (the strict JSON reader, the checks and the fingerprint, and the comparison of two datasets)
+//! is a WebAssembly module of its own (`reader/`), so the app's module holds none of
+//! it. The build names it in the page: its file on the hosted site, fetched when first needed; its
+//! bytes (gzip, in base64) in the offline edition. The page compiles it once, posts it with a task's
+//! inputs to `parse_worker.js` (started from a blob: URL), and reads the output the worker sends back.
+//! Where no worker can start, the page runs the same module itself.
 
 use std::cell::RefCell;
+use std::sync::Arc;
 
 use js_sys::{Reflect, Uint8Array, WebAssembly};
 use wasm_bindgen::closure::Closure;
@@ -29,9 +31,32 @@ thread_local! {
     static CHECKING_WORKER: RefCell<Option<(web_sys::Worker, js_sys::Function)>> = const { RefCell::new(None) };
 }
 
+/// A task of the reader module; each is its export `bse_reader_<name>` (`reader/src/lib.rs`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum ReaderTask {
+    /// A dataset file: read, checked and handed over.
+    Check,
+    /// What changed from one dataset handed over to another, in sentences.
+    Changes,
+    /// The full list of those changes, as CSV.
+    ChangesCsv,
+}
+
+impl ReaderTask {
+    fn name(self) -> &'static str {
+        match self {
+            ReaderTask::Check => "check",
+            ReaderTask::Changes => "changes",
+            ReaderTask::ChangesCsv => "changes_csv",
+        }
+    }
+}
+
 /// A checked outcome and where the check ran.
 pub struct ReaderOutcome {
     pub outcome: CheckOutcome,
+    /// The outcome as handed over, which the reader's other tasks take as their input.
+    pub handover: Arc<[u8]>,
     /// True when a worker checked it; false when the page did, because no worker could start.
     pub checked_in_worker: bool,
 }
@@ -40,19 +65,40 @@ pub struct ReaderOutcome {
 /// check could run (the reader could not be loaded or failed); `Ok(None)` means a later file stopped it.
 pub async fn check_with_reader(file_bytes: &Uint8Array) -> Result<Option<ReaderOutcome>, String> {
     let module = reader_module().await?;
-    let (handover, checked_in_worker) = match in_worker(&module, file_bytes).await {
-        WorkerAnswer::Handover(handover) => (handover, true),
+    let inputs = [file_bytes.clone()];
+    let (handover, checked_in_worker) = match in_worker(&module, ReaderTask::Check, &inputs).await {
+        WorkerAnswer::Output(handover) => (handover, true),
         WorkerAnswer::Superseded => return Ok(None),
-        WorkerAnswer::NoWorker => (on_page(&module, file_bytes).await?, false),
+        WorkerAnswer::NoWorker => (on_page(&module, ReaderTask::Check, &inputs).await?, false),
     };
     // Decoded in a task of its own: a large file's outcome takes a while to decode, and showing it
     // takes another task, so neither holds the page for both.
     super::browser::next_task().await;
-    let outcome = outcome_from_handover(&handover.to_vec())?;
+    let handover: Arc<[u8]> = handover.to_vec().into();
+    let outcome = outcome_from_handover(&handover)?;
     Ok(Some(ReaderOutcome {
         outcome,
+        handover,
         checked_in_worker,
     }))
+}
+
+/// Runs one of the reader's tasks other than checking on `inputs`, in a worker if one starts, else on
+/// the page, and returns its output (an answer `on_request` reads). An error says why it could not run.
+pub async fn ask_reader(task: ReaderTask, inputs: &[&[u8]]) -> Result<Vec<u8>, String> {
+    let module = reader_module().await?;
+    let inputs: Vec<Uint8Array> = inputs
+        .iter()
+        .map(|&bytes| Uint8Array::from(bytes))
+        .collect();
+    let output = match in_worker(&module, task, &inputs).await {
+        WorkerAnswer::Output(output) => output,
+        // Only a check is ever stopped by a later one.
+        WorkerAnswer::Superseded | WorkerAnswer::NoWorker => {
+            on_page(&module, task, &inputs).await?
+        }
+    };
+    Ok(output.to_vec())
 }
 
 /// The reader module, compiled from the bytes the page names (fetched once, or decoded from base64).
@@ -85,13 +131,17 @@ async fn reader_module() -> Result<WebAssembly::Module, String> {
 }
 
 enum WorkerAnswer {
-    Handover(Uint8Array),
+    Output(Uint8Array),
     Superseded,
     NoWorker,
 }
 
-/// Runs the reader in a worker; `NoWorker` when none starts or it fails, so the page checks instead.
-async fn in_worker(module: &WebAssembly::Module, file_bytes: &Uint8Array) -> WorkerAnswer {
+/// Runs `task` in a worker; `NoWorker` when none starts or it fails, so the page runs it instead.
+async fn in_worker(
+    module: &WebAssembly::Module,
+    task: ReaderTask,
+    inputs: &[Uint8Array],
+) -> WorkerAnswer {
     let script = js_sys::Array::of1(&JsValue::from_str(PARSE_WORKER_JS));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("text/javascript");
@@ -113,20 +163,23 @@ async fn in_worker(module: &WebAssembly::Module, file_bytes: &Uint8Array) -> Wor
     };
     // One file is checked at a time: a file opened later stops the check of the one before (whose
     // result would be dropped anyway), so a large earlier file never holds the machine.
-    let earlier = CHECKING_WORKER.with(|slot| slot.replace(Some((worker.clone(), settle.clone()))));
-    if let Some((earlier_worker, earlier_settle)) = earlier {
-        earlier_worker.terminate();
-        earlier_settle
-            .call1(&JsValue::NULL, &JsValue::from_str(SUPERSEDED))
-            .ok();
+    if task == ReaderTask::Check {
+        let earlier =
+            CHECKING_WORKER.with(|slot| slot.replace(Some((worker.clone(), settle.clone()))));
+        if let Some((earlier_worker, earlier_settle)) = earlier {
+            earlier_worker.terminate();
+            earlier_settle
+                .call1(&JsValue::NULL, &JsValue::from_str(SUPERSEDED))
+                .ok();
+        }
     }
     let settle_on_message = settle.clone();
     let on_message =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            // A `failure` message has no handover: the page checks instead.
-            let handover =
-                Reflect::get(&event.data(), &JsValue::from_str("handover")).unwrap_or_default();
-            settle_on_message.call1(&JsValue::NULL, &handover).ok();
+            // A `failure` message has no output: the page runs the task instead.
+            let output =
+                Reflect::get(&event.data(), &JsValue::from_str("output")).unwrap_or_default();
+            settle_on_message.call1(&JsValue::NULL, &output).ok();
         });
     let settle_on_error = settle.clone();
     let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |_event: web_sys::Event| {
@@ -137,11 +190,13 @@ async fn in_worker(module: &WebAssembly::Module, file_bytes: &Uint8Array) -> Wor
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     let message = js_sys::Object::new();
+    let input_list: js_sys::Array = inputs.iter().collect();
     let posted = Reflect::set(&message, &JsValue::from_str("module"), module)
+        .and_then(|_| Reflect::set(&message, &JsValue::from_str("task"), &task.name().into()))
         .and_then(|_| {
             // Posted without a transfer list, so the worker gets a copy made by the post itself and
-            // the caller keeps its bytes (for the data pack, or to check on the page).
-            Reflect::set(&message, &JsValue::from_str("fileBytes"), file_bytes)
+            // the caller keeps its bytes (for the data pack, or to run the task on the page).
+            Reflect::set(&message, &JsValue::from_str("inputs"), &input_list)
         })
         .and_then(|_| worker.post_message(&message));
     if posted.is_err() {
@@ -166,14 +221,15 @@ async fn in_worker(module: &WebAssembly::Module, file_bytes: &Uint8Array) -> Wor
     } else {
         answer
             .dyn_into::<Uint8Array>()
-            .map_or(WorkerAnswer::NoWorker, WorkerAnswer::Handover)
+            .map_or(WorkerAnswer::NoWorker, WorkerAnswer::Output)
     }
 }
 
-/// Runs the reader on the page: the same module and the same three calls as the worker's script.
+/// Runs `task` on the page: the same module and the same calls as the worker's script.
 async fn on_page(
     module: &WebAssembly::Module,
-    file_bytes: &Uint8Array,
+    task: ReaderTask,
+    inputs: &[Uint8Array],
 ) -> Result<Uint8Array, String> {
     let failed =
         |_| "the explorer's data reader stopped with an error in this browser.".to_string();
@@ -200,25 +256,28 @@ async fn on_page(
             .map(|memory| memory.buffer())
             .map_err(failed)
     };
-    let input_address = call(
-        "bse_reader_input",
-        &js_sys::Array::of1(&file_bytes.length().into()),
+    for input in inputs {
+        let input_address = call(
+            "bse_reader_input",
+            &js_sys::Array::of1(&input.length().into()),
+        )?;
+        Uint8Array::new_with_byte_offset_and_length(
+            &memory_buffer()?,
+            input_address,
+            input.length(),
+        )
+        .set(input, 0);
+    }
+    let output_address = call(
+        &format!("bse_reader_{}", task.name()),
+        &js_sys::Array::new(),
     )?;
-    Uint8Array::new_with_byte_offset_and_length(
-        &memory_buffer()?,
-        input_address,
-        file_bytes.length(),
+    let output_len = call("bse_reader_output_len", &js_sys::Array::new())?;
+    // Read after the task: the module's memory may have grown, which replaces its buffer.
+    Ok(
+        Uint8Array::new_with_byte_offset_and_length(&memory_buffer()?, output_address, output_len)
+            .slice(0, output_len),
     )
-    .set(file_bytes, 0);
-    let handover_address = call("bse_reader_check", &js_sys::Array::new())?;
-    let handover_len = call("bse_reader_handover_len", &js_sys::Array::new())?;
-    // Read after checking: the module's memory may have grown, which replaces its buffer.
-    Ok(Uint8Array::new_with_byte_offset_and_length(
-        &memory_buffer()?,
-        handover_address,
-        handover_len,
-    )
-    .slice(0, handover_len))
 }
 
 /// What the reader imports, each a function that throws if called, as the worker's script gives them:

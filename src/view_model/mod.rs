@@ -42,7 +42,9 @@ pub use sources::{
     changelog_entries, editions_chart_view, editions_view, method_notes, source_links,
     EditionsView, SourceLink,
 };
-pub use what_changed::{diff_lines, diff_row_count, diff_table, diff_view, DiffView};
+pub use what_changed::{
+    diff_lines, diff_row_count, diff_table, diff_view, ChangesSummary, DiffView,
+};
 pub use where_sources_differ::{
     announcement_others, record_notes, source_differences, OtherValue, SourceDifference,
 };

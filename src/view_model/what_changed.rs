@@ -26,7 +26,26 @@ pub struct DiffView {
     diff: Arc<DatasetDiff>,
 }
 
+/// What the page shows of a comparison: the sentences and how many rows the full list has. The reader
+/// module works it out and hands it to the page (`on_request`), which then asks for the list itself only
+/// when it is downloaded.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ChangesSummary {
+    /// One sentence per kind of change, or one saying there is none.
+    pub lines: Vec<String>,
+    /// How many rows the full list has.
+    pub row_count: usize,
+}
+
 impl DiffView {
+    /// The sentences and the full list's size, as the page shows them.
+    pub fn summary(&self) -> ChangesSummary {
+        ChangesSummary {
+            lines: self.lines.clone(),
+            row_count: self.row_count,
+        }
+    }
+
     /// Every change, one row each, for the CSV.
     pub fn table(&self) -> DataTable {
         diff_table(&self.diff, &self.before, &self.after)

@@ -1,6 +1,6 @@
-//! The wasm size budget in `size-budget.toml`: read it, measure the built wasm against it, and say plainly whether it holds.
+//! The wasm size budget in `size-budget.toml`, and the code only the reader's module may hold: measure the built wasm against both, and say plainly whether they hold.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// How far over the budget the wasm may grow before `cargo xtask test` fails: 2%.
 pub const ALLOWED_GROWTH: f64 = 0.02;
@@ -45,36 +45,95 @@ pub struct BuiltWasm {
     pub reader_gzip_bytes: u64,
 }
 
-pub fn built_wasm_gzip_bytes(dist: &Path) -> Result<BuiltWasm, String> {
+/// The app's wasm and the reader's, in `dist`.
+fn built_wasm_paths(dist: &Path) -> Result<(PathBuf, PathBuf), String> {
     let wasm_paths: Vec<_> = std::fs::read_dir(dist)
         .map_err(|error| format!("reading {}: {error}", dist.display()))?
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
         .filter(|path| path.extension().is_some_and(|ending| ending == "wasm"))
         .collect();
-    let (readers, apps): (Vec<_>, Vec<_>) = wasm_paths.iter().partition(|path| {
+    let (readers, apps): (Vec<_>, Vec<_>) = wasm_paths.into_iter().partition(|path| {
         path.file_name().is_some_and(|name| {
             name.to_string_lossy()
                 .starts_with(crate::dist::READER_FILE_PREFIX)
         })
     });
-    let ([app_path], [reader_path]) = (apps.as_slice(), readers.as_slice()) else {
-        return Err(format!(
+    match (
+        <[PathBuf; 1]>::try_from(apps),
+        <[PathBuf; 1]>::try_from(readers),
+    ) {
+        (Ok([app_path]), Ok([reader_path])) => Ok((app_path, reader_path)),
+        (apps, readers) => Err(format!(
             "expected the app's .wasm and one {}….wasm in {}, found {} and {}",
             crate::dist::READER_FILE_PREFIX,
             dist.display(),
-            apps.len(),
-            readers.len()
-        ));
-    };
-    let gzip_len_of = |path: &Path| {
-        std::fs::read(path)
-            .map_err(|error| format!("reading {}: {error}", path.display()))
-            .and_then(|bytes| crate::tools::gzip_len(&bytes))
-    };
+            apps.map_or_else(|found| found.len(), |_| 1),
+            readers.map_or_else(|found| found.len(), |_| 1),
+        )),
+    }
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|error| format!("reading {}: {error}", path.display()))
+}
+
+pub fn built_wasm_gzip_bytes(dist: &Path) -> Result<BuiltWasm, String> {
+    let (app_path, reader_path) = built_wasm_paths(dist)?;
     Ok(BuiltWasm {
-        app_gzip_bytes: gzip_len_of(app_path)?,
-        reader_gzip_bytes: gzip_len_of(reader_path)?,
+        app_gzip_bytes: crate::tools::gzip_len(&read_file(&app_path)?)?,
+        reader_gzip_bytes: crate::tools::gzip_len(&read_file(&reader_path)?)?,
     })
+}
+
+/// What only the reader's wasm may hold, each known by a text its code carries into the wasm: the app's
+/// module (the page's first) must hold none of it, and the reader's each, so a text that stops being
+/// carried (reworded, or the code gone) fails the check rather than passing it unseen.
+const READER_ONLY_CODE: [(&str, &str); 2] = [
+    ("the JSON reader (serde_json)", "EOF while parsing a value"),
+    (
+        "what changed against a file opened (view_model::what_changed)",
+        "What changed between the data on screen and the file opened",
+    ),
+];
+
+/// Each piece of reader-only code found in the wrong module, in words; empty when all is where it belongs.
+fn misplaced_code(app_wasm: &[u8], reader_wasm: &[u8]) -> Vec<String> {
+    let holds = |wasm: &[u8], text: &str| {
+        wasm.windows(text.len())
+            .any(|window| window == text.as_bytes())
+    };
+    READER_ONLY_CODE
+        .iter()
+        .filter_map(|(what, text)| {
+            if holds(app_wasm, text) {
+                Some(format!(
+                    "the app's module holds {what} (it carries \"{text}\")"
+                ))
+            } else if !holds(reader_wasm, text) {
+                Some(format!(
+                    "the reader's module does not carry \"{text}\", by which {what} is known here"
+                ))
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// Fails when the app's module holds what only the reader's should: reading JSON, comparing datasets
+/// (ARCHITECTURE.md's invariant).
+pub fn check_reader_only_code(project_root: &Path) -> Result<(), String> {
+    let (app_path, reader_path) = built_wasm_paths(&project_root.join("dist"))?;
+    let misplaced = misplaced_code(&read_file(&app_path)?, &read_file(&reader_path)?);
+    if misplaced.is_empty() {
+        println!(
+            "the app's module holds none of the reader's code: {}",
+            READER_ONLY_CODE.map(|(what, _)| what).join("; ")
+        );
+        Ok(())
+    } else {
+        Err(misplaced.join("\n"))
+    }
 }
 
 /// Fails when the app's wasm, the page's first module, is over its budget by more than 2%.
@@ -98,6 +157,27 @@ pub fn check_wasm_budget(project_root: &Path) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reader_only_code_is_found_in_the_app_and_missed_in_the_reader() {
+        let all_of_it: Vec<u8> = READER_ONLY_CODE
+            .iter()
+            .flat_map(|(_, text)| [b"\0".as_slice(), text.as_bytes()].concat())
+            .collect();
+        assert_eq!(misplaced_code(b"app", &all_of_it), Vec::<String>::new());
+        let swapped = misplaced_code(&all_of_it, &all_of_it);
+        assert_eq!(swapped.len(), 2);
+        assert!(
+            swapped[0].starts_with("the app's module holds the JSON reader"),
+            "{swapped:?}"
+        );
+        let missing = misplaced_code(b"app", b"reader");
+        assert_eq!(missing.len(), 2);
+        assert!(
+            missing[1].contains("by which what changed against a file opened"),
+            "{missing:?}"
+        );
+    }
 
     #[test]
     fn the_budget_allows_two_percent_and_no_more() {

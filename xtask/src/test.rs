@@ -76,6 +76,7 @@ pub fn run_all(project_root: &Path, tool_root: &Path) -> Result<(), String> {
     )?;
     build_dist(project_root, &toolchain)?;
     crate::size_budget::check_wasm_budget(project_root)?;
+    crate::size_budget::check_reader_only_code(project_root)?;
 
     let dist = project_root.join("dist");
     let (port, _server) = spawn_server(&dist, TEST_BASE_PATH, false)?;
