@@ -129,7 +129,7 @@ async function timedOpen(page, path) {
   });
   await page.getByTestId('open-dataset').setInputFiles(path);
   await page.getByTestId('opened-dataset').waitFor({ timeout: 90_000 });
-  // The comparison with the data on screen runs in a task of its own after the new data are drawn.
+  // The comparison with the data on screen runs in the reader's worker once the new data are drawn.
   await page.getByTestId('what-changed').waitFor({ timeout: 60_000 });
   for (let waits = 0; waits < 30; waits++) {
     const before = await page.evaluate(() => window.bseOpen.longTasks.length);

@@ -389,7 +389,7 @@ fn print_browser_report(browser: &Value) {
     let open_line = |label: String, open: &Value| {
         println!(
             "{label}: read in {} ms, shown after {} ms, longest main-thread task {} ms ({} over 50 ms until idle), \
-             checked in the {}, progress shown until the data were{}; what changed worked out in {} ms (a task of its own)",
+             checked in the {}, progress shown until the data were{}; what changed worked out in {} ms (in the reader's worker, from asking to the answer)",
             ms(&open["read_ms"]),
             ms(&open["shown_after_ms"]),
             ms(&open["longest_task_ms"]),
