@@ -1,8 +1,8 @@
-//! What the reader module works out only when a person asks: what changed against a file opened, and its full list as CSV.
+//! What the reader module works out only when a person asks: what changed against a file opened, its full list as CSV, and the data pack.
 //!
-//! Both work from checked datasets as the reader handed them over (`data::handover`), so the page's
-//! own module holds no comparison of two datasets: the page passes the bytes it already has to the
-//! reader module (`reader/`) and gets back an answer. An answer is one
+//! Each works from checked datasets as the reader handed them over (`data::handover`), so the page's
+//! own module holds neither the comparison of two datasets nor the data pack's CSV files and ZIP: the
+//! page passes the bytes it already has to the reader module (`reader/`) and gets back an answer. An answer is one
 //! byte saying whether it worked, then what was asked for, or a sentence saying why not.
 
 use crate::data::handover::{outcome_from_handover, CheckedFile};
@@ -73,6 +73,20 @@ pub fn changes_csv_answer(before: &[u8], after: &[u8]) -> Vec<u8> {
     }))
 }
 
+/// The data pack (a ZIP) of the dataset handed over as `handover`, whose file is `file_bytes`.
+pub fn data_pack_answer(handover: &[u8], file_bytes: &[u8]) -> Vec<u8> {
+    answer(
+        checked_file(handover, "the data on screen").and_then(|checked| {
+            let files = crate::data_pack::data_pack_files(
+                &checked.dataset,
+                &checked.fingerprint,
+                file_bytes,
+            );
+            crate::data_pack::zip_files(&files)
+        }),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,6 +121,25 @@ mod tests {
             csv,
             crate::export::to_csv(&table, &[format!("{}.", table.caption)])
         );
+    }
+
+    #[test]
+    fn the_data_pack_through_an_answer_is_the_zip_of_the_packs_files() {
+        let tree = tree_with_days(date(2024, 1, 1), &[3; 40], &[1; 40]);
+        let (handover, file) = handover_of(&tree);
+        let checked = checked_file(&handover, "it").unwrap();
+        let expected = crate::data_pack::zip_files(&crate::data_pack::data_pack_files(
+            &checked.dataset,
+            &checked.fingerprint,
+            &file,
+        ))
+        .unwrap();
+        assert_eq!(
+            read_answer(&data_pack_answer(&handover, &file)).unwrap(),
+            expected
+        );
+        let message = read_answer(&data_pack_answer(b"", &file)).unwrap_err();
+        assert!(message.contains("could not be read back"), "{message}");
     }
 
     #[test]

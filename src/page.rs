@@ -1,7 +1,8 @@
 //! Names the build and the app must agree on in the served page: what `cargo xtask dist` writes, the
 //! app reads, so both take them from here.
 
-/// The id of the inline JSON block that carries the dataset in the offline edition.
+/// The id of the data block that carries the dataset file in the offline edition (gzip, in base64), for
+/// the data pack; its presence also tells the offline edition from the hosted site.
 pub const INLINE_DATASET_ELEMENT_ID: &str = "bse-dataset";
 
 /// The id of the element that names the dataset reader's WebAssembly: on the hosted site a `meta` whose

@@ -1,6 +1,6 @@
 // "Download all the data": one ZIP with every series and record as CSV, the dataset file exactly as
 // loaded and a README, from the hosted site and the offline file, for the bundled data and an opened file.
-import { test, expect } from './fixtures';
+import { test, expect, appUrl } from './fixtures';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -79,4 +79,33 @@ test('an opened file gives its own data pack, with its own bytes', async ({ open
   const files = unzipStored(readFileSync((await (await downloadPromise).path())!));
   expect(files.get('dataset.json')!.toString('utf8')).toBe(own);
   expect(files.get('README.txt')!.toString('utf8').startsWith('My own copy')).toBe(true);
+});
+
+test('the hosted page fetches the reader that makes the pack only when the pack is asked for, and says so when it cannot', async ({ edition, page }) => {
+  test.skip(edition !== 'hosted', 'the offline file carries its data reader and never fetches it');
+  let online = false;
+  let refused = 0;
+  await page.route('**/reader-*.wasm', async (route) => {
+    if (online) {
+      await route.continue();
+    } else {
+      refused += 1;
+      await route.abort('internetdisconnected');
+    }
+  });
+  await page.goto(appUrl(edition, 'v=1&tab=sources'));
+  await expect(page.getByTestId('dataset-fingerprint')).not.toBeEmpty();
+  expect(refused).toBe(0);
+  await page.getByTestId('download-data-pack').click();
+  const status = page.getByTestId('data-pack-status');
+  await expect(status).toContainText("The download failed: the explorer's data reader could not be downloaded from this site");
+  await expect(status).not.toContainText('TypeError');
+  expect(refused).toBeGreaterThan(0);
+  // Back online, the same button works: the failed download was not kept.
+  online = true;
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByTestId('download-data-pack').click();
+  const files = unzipStored(readFileSync((await (await downloadPromise).path())!));
+  expect(files.get('dataset.json')!.equals(bundledBytes)).toBe(true);
+  await expect(status).toHaveText(/^Downloading border-security-data-\d{4}-\d{2}-\d{2}\.zip$/);
 });

@@ -18,10 +18,14 @@ test('shows the dataset title and as-of date without console errors', async ({ o
 test('the offline edition carries its own dataset and makes no request', async ({ openApp, edition, page }) => {
   test.skip(edition !== 'offline', 'offline edition only');
   await openApp();
-  const inlineTitle = await page.evaluate(
-    () => JSON.parse(document.getElementById('bse-dataset')?.textContent ?? '{}').title,
-  );
-  expect(inlineTitle).toBe(dataset.title);
+  // The dataset file travels inside it compressed (gzip, in base64), byte for byte, for the data pack.
+  const inlineText = await page.evaluate(async () => {
+    const base64 = document.getElementById('bse-dataset')?.textContent ?? '';
+    const compressed = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+    const stream = new Blob([compressed]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Response(stream).text();
+  });
+  expect(inlineText).toBe(readFileSync(join(__dirname, '..', '..', 'public', 'data', 'dataset.json'), 'utf8'));
   // The request count is asserted to be zero by the offlineRequests fixture when the test ends.
 });
 

@@ -1,10 +1,10 @@
-//! The dataset reader as a WebAssembly module of its own, with what changed against a file opened, so the page's first module holds neither.
+//! The dataset reader as a WebAssembly module of its own, with what changed against a file opened and the data pack, so the page's first module holds none of them.
 //!
 //! A caller writes each input at an address [`bse_reader_input`] gives, in order, calls one task and
 //! reads back [`bse_reader_output_len`] bytes at the address the task returned. The tasks:
 //! [`bse_reader_check`] reads and checks a dataset file and hands over the outcome as the page decodes
 //! it (`data::handover`); [`bse_reader_changes`] and [`bse_reader_changes_csv`] compare two datasets as
-//! handed over (`on_request`). The parsing worker
+//! handed over; [`bse_reader_data_pack`] makes the data pack (`on_request`). The parsing worker
 //! (`src/ui/parse_worker.js`) runs them; the module touches nothing but the pure core and imports
 //! nothing, so the page can also run it itself where no worker starts. `xtask dist` builds it beside the
 //! app and names it by its hash, so a page only ever meets the reader of its own build.
@@ -12,7 +12,7 @@
 use std::cell::RefCell;
 
 use border_security_explorer::data::handover::check_file_to_handover;
-use border_security_explorer::on_request::{changes_answer, changes_csv_answer};
+use border_security_explorer::on_request::{changes_answer, changes_csv_answer, data_pack_answer};
 
 thread_local! {
     /// The inputs of the next task, in the order they were written.
@@ -62,6 +62,12 @@ pub extern "C" fn bse_reader_changes() -> *const u8 {
 #[no_mangle]
 pub extern "C" fn bse_reader_changes_csv() -> *const u8 {
     run(|inputs| changes_csv_answer(&inputs[0], &inputs[1]))
+}
+
+/// The data pack of the first input (a dataset handed over), whose file is the second.
+#[no_mangle]
+pub extern "C" fn bse_reader_data_pack() -> *const u8 {
+    run(|inputs| data_pack_answer(&inputs[0], &inputs[1]))
 }
 
 /// The length in bytes of the last task's output.
@@ -119,6 +125,9 @@ mod tests {
             assert!(read_answer(&output).is_ok(), "{:?}", read_answer(&output));
             assert_eq!(output, expected);
         }
+        let output = run_as_the_worker_does(bse_reader_data_pack, &[&handover, MINIMAL]);
+        assert!(read_answer(&output).is_ok(), "{:?}", read_answer(&output));
+        assert_eq!(output, data_pack_answer(&handover, MINIMAL));
     }
 
     #[test]

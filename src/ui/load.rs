@@ -1,5 +1,4 @@
-//! Finds datasets: the bundled one (inline JSON block of the offline edition, else `data/dataset.json` by
-//! same-origin fetch) and a file a person opens, checked for size before it is read.
+//! Finds datasets: the bundled one as checked at build time (and its file for the data pack: inside the offline edition, else `data/dataset.json` by same-origin fetch) and a file a person opens, checked for size before it is read.
 
 use std::rc::Rc;
 use std::sync::Arc;
@@ -43,15 +42,19 @@ pub struct LoadedDataset {
 
 impl LoadedDataset {
     /// The dataset file's bytes: as read, or for the bundled dataset, the offline edition's inline copy
-    /// or the hosted site's file.
+    /// (gzip, in base64) or the hosted site's file.
     pub async fn file_bytes(&self) -> Result<Arc<[u8]>, String> {
         if let Some(bytes) = &self.source_bytes {
             return Ok(bytes.clone());
         }
-        match inline_dataset_text() {
-            // The offline bundler escaped every `<` as `\u003c` and refused files where that is
-            // ambiguous; undoing it restores the file's exact bytes, those the fingerprint was made of.
-            Some(inline_json) => Ok(inline_json.replace("\\u003c", "<").into_bytes().into()),
+        match super::browser::element_by_id(INLINE_DATASET_ELEMENT_ID) {
+            // The offline edition carries the file's exact bytes, compressed.
+            Some(element) => super::browser::inline_gzip_bytes(&element)
+                .await
+                .map(Arc::from)
+                .ok_or_else(|| {
+                    "the dataset inside this file is damaged; download the file again".to_string()
+                }),
             None => fetch_hosted_dataset().await.map(Arc::from),
         }
     }
@@ -168,10 +171,6 @@ pub async fn load_bundled_dataset() -> Result<LoadedDataset, LoadError> {
         handover: handover.into(),
         source_bytes: None,
     })
-}
-
-fn inline_dataset_text() -> Option<String> {
-    super::browser::element_by_id(INLINE_DATASET_ELEMENT_ID)?.text_content()
 }
 
 /// The as-of date of the dataset a newer release serves (its worker now answers for this site), read

@@ -1,8 +1,8 @@
-// The reader's worker: checks a dataset file a person opens, and works out what changed against the data before it, off the page's main thread, so the page never freezes.
+// The reader's worker: checks a dataset file a person opens, and works out what a person asks for later (what changed, the data pack), off the page's main thread, so the page never freezes.
 //
 // The page sends the compiled dataset reader (a WebAssembly module of the pure core alone, with no browser
 // bindings; should it ever import a function, that import throws if called), the task to run ("check",
-// "changes" or "changes_csv") and the task's inputs, each a byte array. The worker
+// "changes", "changes_csv" or "data_pack") and the task's inputs, each a byte array. The worker
 // instantiates the module, copies the inputs in, runs the task and sends back its output as bytes. It
 // is started from a blob: URL and shuts down after one task.
 self.onmessage = async (event) => {

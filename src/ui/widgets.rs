@@ -113,19 +113,22 @@ pub fn DataPackButton() -> impl IntoView {
             return;
         };
         leptos::task::spawn_local(async move {
-            // The hosted site's own dataset file is fetched now: the page started without it.
-            let file_bytes = loaded.file_bytes().await;
+            // The hosted site's own dataset file is fetched now: the page started without it. The reader
+            // module makes the pack, from the dataset as it handed it over and the file.
             let file_name = crate::data_pack::data_pack_file_name(&loaded.dataset);
-            let downloaded = file_bytes.and_then(|file_bytes| {
-                let files = crate::data_pack::data_pack_files(
-                    &loaded.dataset,
-                    &loaded.fingerprint,
-                    &file_bytes,
-                );
-                crate::data_pack::zip_files(&files).and_then(|zipped| {
-                    browser::download_bytes(&file_name, "application/zip", &zipped)
-                })
-            });
+            status.set(format!("Making {file_name}…"));
+            let downloaded = match loaded.file_bytes().await {
+                Ok(file_bytes) => {
+                    let inputs = [&loaded.handover[..], &file_bytes[..]];
+                    super::worker::ask_reader(super::worker::ReaderTask::DataPack, &inputs)
+                        .await
+                        .and_then(|answer| {
+                            let zipped = crate::on_request::read_answer(&answer)?;
+                            browser::download_bytes(&file_name, "application/zip", zipped)
+                        })
+                }
+                Err(message) => Err(message),
+            };
             status.set(match downloaded {
                 Ok(()) => format!("Downloading {file_name}"),
                 Err(message) => format!("The download failed: {message}"),
@@ -136,7 +139,7 @@ pub fn DataPackButton() -> impl IntoView {
         <button type="button" class="button button--secondary no-print-hidden" data-testid="download-data-pack" on:click=on_click>
             "Download all the data (ZIP)"
         </button>
-        <span class="visually-hidden" role="status">{move || status.get()}</span>
+        <span class="visually-hidden" role="status" data-testid="data-pack-status">{move || status.get()}</span>
     }
 }
 

@@ -1,7 +1,7 @@
-//! The reader module's tasks: checking a file a person opens, and what changed against the data before it, in a Web Worker, or on the page where no worker starts.
+//! The reader module's tasks: checking a file a person opens, what changed against the data before it, and the data pack, in a Web Worker, or on the page where no worker starts.
 //!
-//! The reader (the strict JSON reader, the checks and the fingerprint, and the comparison of two datasets)
-//! is a WebAssembly module of its own (`reader/`), so the app's module holds none of
+//! The reader (the strict JSON reader, the checks and the fingerprint, the comparison of two datasets and
+//! the data pack) is a WebAssembly module of its own (`reader/`), so the app's module holds none of
 //! it. The build names it in the page: its file on the hosted site, fetched when first needed; its
 //! bytes (gzip, in base64) in the offline edition. The page compiles it once, posts it with a task's
 //! inputs to `parse_worker.js` (started from a blob: URL), and reads the output the worker sends back.
@@ -40,6 +40,8 @@ pub enum ReaderTask {
     Changes,
     /// The full list of those changes, as CSV.
     ChangesCsv,
+    /// The data pack of a dataset handed over, and its file.
+    DataPack,
 }
 
 impl ReaderTask {
@@ -48,6 +50,7 @@ impl ReaderTask {
             ReaderTask::Check => "check",
             ReaderTask::Changes => "changes",
             ReaderTask::ChangesCsv => "changes_csv",
+            ReaderTask::DataPack => "data_pack",
         }
     }
 }

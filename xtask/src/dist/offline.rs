@@ -1,4 +1,4 @@
-//! The offline edition: Trunk's page rewritten into one self-contained HTML file (styles, glue, wasm, the dataset, as checked too, and its reader inline).
+//! The offline edition: Trunk's page rewritten into one self-contained HTML file (styles, glue, wasm, the dataset as a file and as checked, and its reader inline).
 
 use std::cell::RefCell;
 
@@ -6,15 +6,13 @@ use base64::Engine as _;
 use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str, RewriteStrSettings};
 
-use border_security_explorer::page::INLINE_DATASET_ELEMENT_ID;
-
 use super::csp::csp_hash;
 
-/// Rewrites Trunk's `index.html`, its styles already inline, into one self-contained file; `read_asset`
-/// reads a file Trunk wrote.
+/// Rewrites Trunk's `index.html`, its styles already inline, into one self-contained file, with
+/// `data_blocks` (the dataset, as a file and as checked, and the reader, each an inline gzip block)
+/// after the page's content; `read_asset` reads a file Trunk wrote.
 pub fn bundle_offline(
     styled: &StyledPage,
-    dataset_bytes: &[u8],
     data_blocks: &str,
     read_asset: impl Fn(&str) -> Result<Vec<u8>, String>,
 ) -> Result<String, String> {
@@ -41,7 +39,6 @@ pub fn bundle_offline(
         .map_err(|_| "the glue script is not UTF-8".to_string())?;
     let wasm_bytes = read_asset(wasm_href)?;
     let loader = offline_loader_script(&glue, &wasm_bytes)?;
-    let dataset_block = inline_dataset_json(dataset_bytes)?;
     // The loader, and every classic inline script of the page (the prerendered page's first script),
     // each allowed by its hash.
     let mut script_hashes = vec![format!("'{}'", csp_hash(&loader))];
@@ -60,9 +57,7 @@ pub fn bundle_offline(
             element_content_handlers: vec![
                 element!("head", |head| {
                     head.prepend(
-                        &format!(
-                            "<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">"
-                        ),
+                        &format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">"),
                         ContentType::Html,
                     );
                     Ok(())
@@ -72,18 +67,18 @@ pub fn bundle_offline(
                 // without first reading through them; a module script runs after parsing wherever it is.
                 element!("body", |body| {
                     body.append(
-                        &format!(
-                            "<script type=\"application/json\" id=\"{INLINE_DATASET_ELEMENT_ID}\">{dataset_block}</script>\
-                             {data_blocks}<script type=\"module\">{loader}</script>"
-                        ),
+                        &format!("{data_blocks}<script type=\"module\">{loader}</script>"),
                         ContentType::Html,
                     );
                     Ok(())
                 }),
-                element!("link[rel=modulepreload], link[rel=preload], link[rel=manifest]", |link| {
-                    link.remove();
-                    Ok(())
-                }),
+                element!(
+                    "link[rel=modulepreload], link[rel=preload], link[rel=manifest]",
+                    |link| {
+                        link.remove();
+                        Ok(())
+                    }
+                ),
                 element!("script[type=module]", |script| {
                     script.remove();
                     Ok(())
@@ -243,29 +238,6 @@ pub(super) fn default_export_name(glue: &str) -> Option<String> {
             .filter(|name| is_identifier(name))
             .map(str::to_string)
     })
-}
-
-/// The dataset's own text, made safe inside a `<script>` element by escaping every `<` as `\u003c`.
-///
-/// The escape is reversible (the app undoes it before fingerprinting), so the offline edition shows the
-/// same SHA-256 fingerprint as the hosted site for the same file. Files where reversing would be
-/// ambiguous are refused: ones that already contain the text `\u003c`, and ones with carriage returns,
-/// which the HTML parser would turn into line feeds.
-pub(super) fn inline_dataset_json(dataset_bytes: &[u8]) -> Result<String, String> {
-    let text = std::str::from_utf8(dataset_bytes)
-        .map_err(|_| "the dataset is not UTF-8 text".to_string())?;
-    serde_json::from_str::<serde_json::Value>(text)
-        .map_err(|error| format!("the dataset is not valid JSON: {error}"))?;
-    if text.contains("\\u003c") || text.contains("\\u003C") {
-        return Err("the dataset contains the text \\u003c, so it cannot be inlined reversibly; write < instead".to_string());
-    }
-    if text.contains('\r') {
-        return Err(
-            "the dataset has carriage returns (CRLF line endings); save it with LF line endings"
-                .to_string(),
-        );
-    }
-    Ok(text.replace('<', "\\u003c"))
 }
 
 /// Fails if the rewritten file still points at anything outside itself or carries integrity attributes.
