@@ -207,6 +207,7 @@ test('without workers the file is checked on the page, with the same result', as
   await expect(page.getByTestId('opened-dataset')).toHaveAttribute('data-checked-in', 'page');
   await expect(page.getByTestId('dataset-fingerprint')).toHaveText(createHash('sha256').update(own).digest('hex'));
   await expect(page.getByTestId('what-changed').locator('li').nth(1)).toContainText('Daily crossings (provisional): 1 day revised, by +3 people and 0 boats in all');
+  await expect(page.getByTestId('download-changes')).toHaveText('Download the full list (1 row, CSV)');
   const downloadPromise = page.waitForEvent('download');
   await page.getByTestId('download-changes').click();
   const csv = readFileSync((await (await downloadPromise).path())!, 'utf8');

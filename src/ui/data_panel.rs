@@ -271,7 +271,7 @@ fn WhatChanged(changes: Result<Changes, String>) -> impl IntoView {
             <ul>{lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
             {(row_count > 0).then(|| view! {
                 <button type="button" class="button button--secondary" data-testid="download-changes"
-                    on:click=download>{format!("Download the full list ({row_count} rows, CSV)")}</button>
+                    on:click=download>{format!("Download the full list ({}, CSV)", crate::text::count_of(row_count, "row", "rows"))}</button>
                 <span class="visually-hidden" role="status" data-testid="download-changes-status">{move || status.get()}</span>
             })}
         </div>
