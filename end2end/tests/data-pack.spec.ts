@@ -81,31 +81,36 @@ test('an opened file gives its own data pack, with its own bytes', async ({ open
   expect(files.get('README.txt')!.toString('utf8').startsWith('My own copy')).toBe(true);
 });
 
-test('the hosted page fetches the reader that makes the pack only when the pack is asked for, and says so when it cannot', async ({ edition, page }) => {
-  test.skip(edition !== 'hosted', 'the offline file carries its data reader and never fetches it');
-  let online = false;
-  let refused = 0;
-  await page.route('**/reader-*.wasm', async (route) => {
-    if (online) {
-      await route.continue();
-    } else {
-      refused += 1;
-      await route.abort('internetdisconnected');
-    }
+test.describe('the reader fetched for the pack', () => {
+  // Without the service worker, which would otherwise serve the reader from its cache whatever the network.
+  test.use({ serviceWorkers: 'block' });
+
+  test('the hosted page fetches the reader that makes the pack only when the pack is asked for, and says so when it cannot', async ({ edition, page }) => {
+    test.skip(edition !== 'hosted', 'the offline file carries its data reader and never fetches it');
+    let online = false;
+    let refused = 0;
+    await page.route('**/reader-*.wasm', async (route) => {
+      if (online) {
+        await route.continue();
+      } else {
+        refused += 1;
+        await route.abort('internetdisconnected');
+      }
+    });
+    await page.goto(appUrl(edition, 'v=1&tab=sources'));
+    await expect(page.getByTestId('dataset-fingerprint')).not.toBeEmpty();
+    expect(refused).toBe(0);
+    await page.getByTestId('download-data-pack').click();
+    const status = page.getByTestId('data-pack-status');
+    await expect(status).toContainText("The download failed: the explorer's data reader could not be downloaded from this site");
+    await expect(status).not.toContainText('TypeError');
+    expect(refused).toBeGreaterThan(0);
+    // Back online, the same button works: the failed download was not kept.
+    online = true;
+    const downloadPromise = page.waitForEvent('download');
+    await page.getByTestId('download-data-pack').click();
+    const files = unzipStored(readFileSync((await (await downloadPromise).path())!));
+    expect(files.get('dataset.json')!.equals(bundledBytes)).toBe(true);
+    await expect(status).toHaveText(/^Downloading border-security-data-\d{4}-\d{2}-\d{2}\.zip$/);
   });
-  await page.goto(appUrl(edition, 'v=1&tab=sources'));
-  await expect(page.getByTestId('dataset-fingerprint')).not.toBeEmpty();
-  expect(refused).toBe(0);
-  await page.getByTestId('download-data-pack').click();
-  const status = page.getByTestId('data-pack-status');
-  await expect(status).toContainText("The download failed: the explorer's data reader could not be downloaded from this site");
-  await expect(status).not.toContainText('TypeError');
-  expect(refused).toBeGreaterThan(0);
-  // Back online, the same button works: the failed download was not kept.
-  online = true;
-  const downloadPromise = page.waitForEvent('download');
-  await page.getByTestId('download-data-pack').click();
-  const files = unzipStored(readFileSync((await (await downloadPromise).path())!));
-  expect(files.get('dataset.json')!.equals(bundledBytes)).toBe(true);
-  await expect(status).toHaveText(/^Downloading border-security-data-\d{4}-\d{2}-\d{2}\.zip$/);
 });
