@@ -3,6 +3,7 @@
 import { test, expect, appUrl } from './fixtures';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cutOffTheReader } from './reader-offline';
 
 const bundledBytes = readFileSync(join(__dirname, '..', '..', 'public', 'data', 'dataset.json'));
 
@@ -87,26 +88,17 @@ test.describe('the reader fetched for the pack', () => {
 
   test('the hosted page fetches the reader that makes the pack only when the pack is asked for, and says so when it cannot', async ({ edition, page }) => {
     test.skip(edition !== 'hosted', 'the offline file carries its data reader and never fetches it');
-    let online = false;
-    let refused = 0;
-    await page.route('**/reader-*.wasm', async (route) => {
-      if (online) {
-        await route.continue();
-      } else {
-        refused += 1;
-        await route.abort('internetdisconnected');
-      }
-    });
+    const reader = await cutOffTheReader(page);
     await page.goto(appUrl(edition, 'v=1&tab=sources'));
     await expect(page.getByTestId('dataset-fingerprint')).not.toBeEmpty();
-    expect(refused).toBe(0);
+    expect(reader.refused()).toBe(0);
     await page.getByTestId('download-data-pack').click();
     const status = page.getByTestId('data-pack-status');
     await expect(status).toContainText("The download failed: the explorer's data reader could not be downloaded from this site");
     await expect(status).not.toContainText('TypeError');
-    expect(refused).toBeGreaterThan(0);
+    expect(reader.refused()).toBeGreaterThan(0);
     // Back online, the same button works: the failed download was not kept.
-    online = true;
+    reader.reconnect();
     const downloadPromise = page.waitForEvent('download');
     await page.getByTestId('download-data-pack').click();
     const files = unzipStored(readFileSync((await (await downloadPromise).path())!));

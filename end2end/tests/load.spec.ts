@@ -2,6 +2,7 @@
 import { test, expect, appUrl } from './fixtures';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cutOffTheReader } from './reader-offline';
 
 const dataset = JSON.parse(
   readFileSync(join(__dirname, '..', '..', 'public', 'data', 'dataset.json'), 'utf8'),
@@ -115,16 +116,7 @@ test.describe('a failed download', () => {
 
   test('when the data reader cannot be fetched, opening a file says so in plain words and the data shown stay', async ({ edition, page }) => {
     test.skip(edition !== 'hosted', 'the offline file carries its data reader and never fetches it');
-    let refused = 0;
-    let online = false;
-    await page.route('**/reader-*.wasm', async (route) => {
-      if (online) {
-        await route.continue();
-      } else {
-        refused += 1;
-        await route.abort('internetdisconnected');
-      }
-    });
+    const reader = await cutOffTheReader(page);
     await page.goto(appUrl(edition, 'v=1&tab=sources'));
     await expect(page.getByTestId('dataset-title')).toHaveText(dataset.title);
     const own = { ...dataset, title: 'Opened once the reader came' };
@@ -136,9 +128,9 @@ test.describe('a failed download', () => {
     await expect(error).toContainText('the connection failed or was interrupted');
     await expect(error).not.toContainText('TypeError');
     await expect(page.getByTestId('dataset-title')).toHaveText(dataset.title);
-    expect(refused).toBeGreaterThan(0);
+    expect(reader.refused()).toBeGreaterThan(0);
     // Back online, the same file opens: the failed download was not kept.
-    online = true;
+    reader.reconnect();
     await page.getByTestId('open-dataset').setInputFiles(path);
     await expect(page.getByTestId('dataset-title')).toHaveText('Opened once the reader came');
     await expect(page.getByTestId('opened-dataset')).toHaveAttribute('data-checked-in', 'worker');
