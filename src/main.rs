@@ -7,5 +7,5 @@
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(border_security_explorer::ui::App);
+    border_security_explorer::ui::mount_in_next_task();
 }

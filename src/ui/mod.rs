@@ -1,6 +1,7 @@
 //! The Leptos shell: loads the dataset, keeps the view state in step with the URL fragment, and renders the views.
 
 mod browser;
+mod build_steps;
 mod chart_panel;
 mod data_panel;
 mod embed;
@@ -21,6 +22,7 @@ use wasm_bindgen::JsCast;
 use crate::closed_set::ClosedSet;
 use crate::page::{SERVICE_WORKER_FILE_NAME, STATIC_SHELL_ELEMENT_ID};
 use crate::view_state::{fragment_to_write, parse_fragment, to_fragment, Tab, ViewState};
+use build_steps::{BuildSteps, Step};
 use data_panel::{listen_for_dropped_files, origin_text, DataPanel, FileState, OpenFileButton};
 use filters::{Filters, SearchBox};
 use load::{load_bundled_dataset, LoadError, LoadedDataset};
@@ -28,6 +30,16 @@ use views::{
     AnnouncementsView, BriefingAnswers, BriefingOptions, BriefingView, CrossingsOptions,
     CrossingsView, FundingView, SourcesView,
 };
+
+/// Mounts the app in a task after the one that started the module, so starting the module and
+/// building the app are two shorter tasks rather than one long one.
+pub fn mount_in_next_task() {
+    // wasm-bindgen's own spawner: Leptos's is set up by the mount itself.
+    wasm_bindgen_futures::spawn_local(async {
+        browser::next_task().await;
+        leptos::mount::mount_to_body(App);
+    });
+}
 
 /// The whole app: a header, then the explorer or a clear message about why the data could not load.
 #[component]
@@ -74,7 +86,15 @@ pub fn App() -> impl IntoView {
             });
         }
     });
+    // The page is built in the task after the one that set up its state: two shorter tasks, not one
+    // long one (see `build_steps`).
+    let page_built = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        browser::next_task().await;
+        page_built.set(true);
+    });
     view! {
+        <Show when=move || page_built.get()>
         <a class="skip-link" href="#main">"Skip to main content"</a>
         <SiteHeader>
             <OpenFileButton on_file=Callback::new(open_file)/>
@@ -83,21 +103,21 @@ pub fn App() -> impl IntoView {
             <NewReleaseNotice new_release=new_release file_opened=Signal::derive(move || file_state.opened.with(Option::is_some))/>
             <Suspense fallback=|| view! { <p class="loading" role="status">"Loading the dataset…"</p> }>
                 {move || bundled.get().map(|result| {
-                    let panel = view! {
-                        <DataPanel file_state=file_state bundled_ok=result.is_ok()/>
-                    };
+                    let bundled_ok = result.is_ok();
+                    let panel = move || view! { <DataPanel file_state=file_state bundled_ok=bundled_ok/> };
                     let shown = file_state.opened.get().map(Ok).unwrap_or(result);
                     match shown {
-                        Ok(loaded) => view! { <Explorer loaded=loaded state=state ignored=ignored chart_size=chart_size narrow_screen=narrow_screen>{panel}</Explorer> }.into_any(),
+                        Ok(loaded) => view! { <Explorer loaded=loaded state=state ignored=ignored chart_size=chart_size narrow_screen=narrow_screen data_panel=panel/> }.into_any(),
                         Err(error) => {
                             let on_retry = error.can_retry.then(|| Callback::new(move |()| bundled.refetch()));
-                            view! { <LoadFailure error=error on_retry=on_retry/>{panel} }.into_any()
+                            view! { <LoadFailure error=error on_retry=on_retry/>{panel()} }.into_any()
                         }
                     }
                 })}
             </Suspense>
         </main>
         <SiteFooter/>
+        </Show>
     }
     .into_any()
 }
@@ -186,7 +206,8 @@ fn Explorer(
     /// Whether the screen is narrow (a phone held upright).
     narrow_screen: Signal<bool>,
     /// The "open a dataset file" panel, shown under the title.
-    children: Children,
+    #[prop(into)]
+    data_panel: ViewFn,
 ) -> impl IntoView {
     // The data on screen, for the data pack.
     provide_context(loaded.clone());
@@ -196,6 +217,7 @@ fn Explorer(
     let dataset_for_answers = dataset.clone();
     let dataset_for_share = dataset.clone();
     let dataset_for_record = dataset.clone();
+    let dataset_for_heading = dataset.clone();
     // The tab alone, so a view is built again only when the tab changes; every other change flows
     // into the view's own memos.
     let tab = Memo::new(move |_| state.with(|state| state.tab));
@@ -203,19 +225,13 @@ fn Explorer(
         Memo::new(move |_| narrow_screen.get() && tab.get() == Tab::Announcements);
     // The browser tab, its history list and bookmarks name the view.
     Effect::new(move |_| browser::set_title(&tab.get().page_title()));
-    // The view itself is built in the next task, after the page's frame has been drawn: two shorter
-    // tasks instead of one long one, so the page answers input sooner while it starts.
-    // The Briefing's parts below its key numbers come in one task more, so no task is as long as the
-    // whole view.
-    let panel_stage = RwSignal::new(0_u8);
-    let panel_ready = Memo::new(move |_| panel_stage.get() >= 1);
-    let lower_parts_ready = Signal::from(Memo::new(move |_| panel_stage.get() >= 2));
+    // The explorer is built a part at a time, one task each, after the page's frame has been drawn, so
+    // the page answers input while it starts (see `build_steps`).
+    let steps = BuildSteps::new();
+    let view_built = steps.done_signal(Step::View);
     leptos::task::spawn_local(async move {
-        browser::next_task().await;
-        panel_stage.set(1);
-        browser::next_task().await;
-        panel_stage.set(2);
-        // The view is in the page (still hidden behind the prerendered copy): the copy goes, and the
+        steps.build_the_rest().await;
+        // Every part is in the page (still hidden behind the prerendered copy): the copy goes, and the
         // same view shows in its place in one frame.
         browser::next_task().await;
         browser::remove_element(STATIC_SHELL_ELEMENT_ID);
@@ -226,42 +242,53 @@ fn Explorer(
         shortcuts::listen_for_shortcuts(state, dataset.crossings.daily.last_date());
     on_cleanup(move || shortcut_listener.remove());
     view! {
-        <shortcuts::ShortcutsDialog/>
-        <DatasetHeading dataset=dataset.clone()/>
-        {children()}
-        <LinkNotice ignored=ignored/>
-        {move || state.with(|state| crate::view_model::missing_record_note(&dataset_for_record, state)).map(|note| view! {
-            <p class="notice" role="status" data-testid="missing-record">{note}</p>
-        })}
-        <Tabs state=state/>
+        <Show when=move || steps.done(Step::DataPanel)>
+            <shortcuts::ShortcutsDialog/>
+        </Show>
+        <Show when=move || steps.done(Step::Heading)>
+            <DatasetHeading dataset=dataset_for_heading.clone()/>
+        </Show>
+        <Show when=move || steps.done(Step::DataPanel)>{data_panel.run()}</Show>
+        <Show when=move || steps.done(Step::Heading)>
+            <LinkNotice ignored=ignored/>
+            {
+                let dataset_for_record = dataset_for_record.clone();
+                move || state.with(|state| crate::view_model::missing_record_note(&dataset_for_record, state)).map(|note| view! {
+                    <p class="notice" role="status" data-testid="missing-record">{note}</p>
+                })
+            }
+            <Tabs state=state/>
+        </Show>
         // Only the filters that change the view are offered on it, with the view's chart options; a
         // phone keeps them closed behind one line saying what is set.
         // The Briefing answers first: this year so far and the latest month, above its filters.
-        <Show when=move || tab.get() == Tab::Briefing>
+        <Show when=move || tab.get() == Tab::Briefing && steps.done(Step::Answers)>
             <BriefingAnswers dataset=dataset_for_answers.clone() state=state/>
         </Show>
         // On a phone the Announcements view's main control, its search, is one tap away, not inside
         // the closed filters.
-        <Show when=move || search_stands_alone.get()>
+        <Show when=move || search_stands_alone.get() && steps.done(Step::Controls)>
             <form class="filters filters--search" role="search" aria-label="Search announcements"
                 on:submit=|event| event.prevent_default()>
                 <SearchBox state=state/>
             </form>
         </Show>
-        <Show when=move || tab.get().uses_dates()>
+        <Show when=move || tab.get().uses_dates() && steps.done(Step::Controls)>
             <Controls state=state dataset=dataset.clone() tab=tab narrow_screen=narrow_screen search_stands_alone=search_stands_alone/>
         </Show>
-        <ShareBar state=state dataset=dataset_for_share has_link=browser::shareable_link("").is_some()/>
+        <Show when=move || steps.done(Step::ShareBar)>
+            <ShareBar state=state dataset=dataset_for_share.clone() has_link=browser::shareable_link("").is_some()/>
+        </Show>
         <section class="tab-panel" role="tabpanel" id="tab-panel" data-testid="tab-panel"
             aria-labelledby=move || format!("tab-{}", tab.get().key())>
-            {move || panel_ready.get().then(|| {
+            {move || view_built.get().then(|| {
                 let dataset = dataset_for_panel.clone();
                 match tab.get() {
-                    Tab::Briefing => view! { <BriefingView dataset=dataset state=state chart_size=chart_size lower_parts_ready=lower_parts_ready/> }.into_any(),
+                    Tab::Briefing => view! { <BriefingView dataset=dataset state=state chart_size=chart_size steps=steps/> }.into_any(),
                     Tab::Crossings => view! { <CrossingsView dataset=dataset state=state chart_size=chart_size/> }.into_any(),
                     Tab::Funding => view! { <FundingView dataset=dataset state=state chart_size=chart_size/> }.into_any(),
                     Tab::Announcements => view! { <AnnouncementsView dataset=dataset state=state narrow_screen=narrow_screen/> }.into_any(),
-                    Tab::Sources => view! { <SourcesView dataset=dataset fingerprint=loaded.fingerprint.clone() state=state chart_size=chart_size lower_parts_ready=lower_parts_ready
+                    Tab::Sources => view! { <SourcesView dataset=dataset fingerprint=loaded.fingerprint.clone() state=state chart_size=chart_size lower_parts_ready=steps.done_signal(Step::ViewPart2)
                         origin=origin_text(&loaded.origin)/> }.into_any(),
                 }
             })}
@@ -485,13 +512,16 @@ const NO_LINK_IN_OFFLINE_COPY: &str = "This offline copy was made without the si
 
 pub(crate) fn focus_element(element_id: &str) {
     let element_id = element_id.to_string();
-    // After the next render, so the element exists, and once the prerendered copy has gone: while it is
-    // on the page the app's elements are hidden, and a hidden element cannot take focus.
+    // Once the element exists and the prerendered copy has gone: while the copy is on the page the
+    // app's elements are hidden, and a hidden element cannot take focus.
     leptos::task::spawn_local(async move {
         browser::next_task().await;
-        // The app removes it within a few tasks of building its view; the bound only guards a loop.
-        for _ in 0..20 {
-            if !browser::element_exists(STATIC_SHELL_ELEMENT_ID) {
+        // The explorer builds its parts a task at a time and removes the copy after the last; the bound
+        // only guards a loop.
+        for _ in 0..40 {
+            if !browser::element_exists(STATIC_SHELL_ELEMENT_ID)
+                && browser::element_exists(&element_id)
+            {
                 break;
             }
             browser::next_task().await;

@@ -16,6 +16,7 @@ use crate::view_state::{to_fragment, ViewState};
 
 use crate::citation::{cite, Cited};
 use crate::ui::browser;
+use crate::ui::build_steps::{BuildSteps, Step};
 use crate::ui::chart_panel::{ChartPanel, SortableTable};
 use crate::ui::widgets::{CiteButton, DataPackButton, OptionSelect, SourceLinks};
 
@@ -29,15 +30,31 @@ pub fn BriefingView(
     state: RwSignal<ViewState>,
     /// The chart's drawing size, which follows the screen's width.
     chart_size: Signal<ChartSize>,
-    /// Whether the parts below the key numbers are built yet: while the page starts they are built in a
-    /// task of their own, after the summary, the key chart and the key numbers.
-    lower_parts_ready: Signal<bool>,
+    /// How far the explorer is built: while the page starts, the parts below the summary come a task at
+    /// a time (the key chart, the key numbers, the headline figures, the comparison, then the rest).
+    steps: BuildSteps,
 ) -> impl IntoView {
+    let (for_chart, for_numbers, for_headlines, for_comparison) = (
+        dataset.clone(),
+        dataset.clone(),
+        dataset.clone(),
+        dataset.clone(),
+    );
     view! {
         <BriefingSummary dataset=dataset.clone() state=state/>
-        <KeyChart dataset=dataset.clone() state=state chart_size=chart_size/>
-        <KeyNumbersTable dataset=dataset.clone() state=state/>
-        <Show when=move || lower_parts_ready.get()>
+        <Show when=move || steps.done(Step::ViewPart2)>
+            <KeyChart dataset=for_chart.clone() state=state chart_size=chart_size/>
+        </Show>
+        <Show when=move || steps.done(Step::ViewPart3)>
+            <KeyNumbersTable dataset=for_numbers.clone() state=state/>
+        </Show>
+        <Show when=move || steps.done(Step::ViewPart4)>
+            <HeadlineGrid dataset=for_headlines.clone() state=state/>
+        </Show>
+        <Show when=move || steps.done(Step::ViewPart5)>
+            <ComparePanel dataset=for_comparison.clone() state=state/>
+        </Show>
+        <Show when=move || steps.done(Step::ViewPart6)>
             <BriefingLowerParts dataset=dataset.clone() state=state/>
         </Show>
     }
@@ -53,8 +70,8 @@ pub fn BriefingSummary(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> imp
     }
 }
 
-/// The Briefing below its key numbers: headline figures with citations, two periods compared, other
-/// figures, the data pack and the latest announcements.
+/// The Briefing below its comparison of two periods: its key facts, the data pack and the latest
+/// announcements.
 #[component]
 fn BriefingLowerParts(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl IntoView {
     let dataset_for_latest = dataset.clone();
@@ -69,8 +86,6 @@ fn BriefingLowerParts(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl
     };
     let dataset_for_list = dataset.clone();
     view! {
-        <HeadlineGrid dataset=dataset.clone() state=state/>
-        <ComparePanel dataset=dataset.clone() state=state/>
         <KeyFactsSection dataset=dataset.clone() state=state/>
         <p><DataPackButton/></p>
         <h3>"Latest announcements"</h3>
