@@ -60,6 +60,17 @@ pub fn ChartPanel(
         }
     });
     let has_data = move || chart.with(ChartView::has_data);
+    // In the browser the chart and its summary come first and its tools, notes and source in the next
+    // task, so neither task holds the page for long (while it starts, or when a tab opens); the build
+    // draws them all at once.
+    let tools_built = RwSignal::new(cfg!(not(target_arch = "wasm32")));
+    if !tools_built.get_untracked() {
+        leptos::task::spawn_local(async move {
+            browser::next_task().await;
+            // The panel may have gone in the meantime.
+            tools_built.try_set(true);
+        });
+    }
     let summary_id = move || format!("{}-summary", chart_id());
     let title_id = move || format!("{}-title", chart_id());
     view! {
@@ -71,7 +82,9 @@ pub fn ChartPanel(
             // With nothing in the view's dates, the summary below says what is missing: no empty axes,
             // and nothing to download.
             <Show when=has_data>
-                <ChartTools chart=chart chart_at=chart_at state=state table_open=Signal::derive(table_open) on_toggle_table=Callback::new(toggle_table)/>
+                <Show when=move || tools_built.get()>
+                    <ChartTools chart=chart chart_at=chart_at state=state table_open=Signal::derive(table_open) on_toggle_table=Callback::new(toggle_table)/>
+                </Show>
                 // The chart or its table: what "Skip to table" and the "t" key bring focus to.
                 <div class="chart-panel__view" id=move || view_element_id(&chart_id()) tabindex="-1">
                 <Show when=move || !table_open()>
@@ -84,7 +97,7 @@ pub fn ChartPanel(
                 </div>
             </Show>
             <p class="chart-panel__summary" id=summary_id data-testid="chart-summary" class:notice=move || !has_data()>{move || chart.with(|chart| chart.summary.clone())}</p>
-            <Show when=has_data>
+            <Show when=move || has_data() && tools_built.get()>
                 <ul class="chart-panel__notes">
                     {move || chart.with(|chart| chart.notes.iter().map(|note| view! { <li>{note.clone()}</li> }).collect_view())}
                 </ul>
