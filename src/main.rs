@@ -7,5 +7,5 @@
 
 fn main() {
     console_error_panic_hook::set_once();
-    border_security_explorer::ui::mount_in_next_task();
+    border_security_explorer::ui::mount_after_first_paint();
 }

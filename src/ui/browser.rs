@@ -473,6 +473,35 @@ pub async fn next_task() {
     wasm_bindgen_futures::JsFuture::from(promise).await.ok();
 }
 
+/// Resolves once the browser has drawn a frame (a timeout queued from an animation frame runs after the
+/// frame), or in the next task in a tab not shown, where no frame is drawn.
+pub async fn after_next_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(window) = web_sys::window() else {
+            resolve.call0(&JsValue::NULL).ok();
+            return;
+        };
+        let resolve_in_next_task = {
+            let window = window.clone();
+            move || {
+                window
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                    .ok();
+            }
+        };
+        let shown = window.document().is_some_and(|document| !document.hidden());
+        if !shown {
+            resolve_in_next_task();
+            return;
+        }
+        let after_frame = Closure::once_into_js(resolve_in_next_task);
+        window
+            .request_animation_frame(after_frame.unchecked_ref())
+            .ok();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok();
+}
+
 /// The page's element with this id, if there is one.
 pub fn element_by_id(element_id: &str) -> Option<web_sys::Element> {
     web_sys::window()?.document()?.get_element_by_id(element_id)

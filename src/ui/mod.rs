@@ -31,12 +31,13 @@ use views::{
     CrossingsView, FundingView, SourcesView,
 };
 
-/// Mounts the app in a task after the one that started the module, so starting the module and
-/// building the app are two shorter tasks rather than one long one.
-pub fn mount_in_next_task() {
+/// Mounts the app in a task after the one that started the module, once the page has been drawn: the
+/// prerendered answer shows first even where the module starts before the first paint (the offline
+/// file carries it inline), and starting the module and building the app are two shorter tasks.
+pub fn mount_after_first_paint() {
     // wasm-bindgen's own spawner: Leptos's is set up by the mount itself.
     wasm_bindgen_futures::spawn_local(async {
-        browser::next_task().await;
+        browser::after_next_paint().await;
         leptos::mount::mount_to_body(App);
     });
 }
