@@ -80,3 +80,18 @@ impl BuildSteps {
         }
     }
 }
+
+/// A flag that turns true in the task after this one, for a part built a task after what is around it.
+/// On the build machine, which draws the prerendered page at once and runs nothing later, it is true
+/// from the start.
+pub fn true_from_next_task() -> ReadSignal<bool> {
+    let flag = RwSignal::new(cfg!(not(target_arch = "wasm32")));
+    if !flag.get_untracked() {
+        leptos::task::spawn_local(async move {
+            super::browser::next_task().await;
+            // What reads it may have gone in the meantime.
+            flag.try_set(true);
+        });
+    }
+    flag.read_only()
+}

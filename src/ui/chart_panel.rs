@@ -63,14 +63,7 @@ pub fn ChartPanel(
     // In the browser the chart and its summary come first and its tools, notes and source in the next
     // task, so neither task holds the page for long (while it starts, or when a tab opens); the build
     // draws them all at once.
-    let tools_built = RwSignal::new(cfg!(not(target_arch = "wasm32")));
-    if !tools_built.get_untracked() {
-        leptos::task::spawn_local(async move {
-            browser::next_task().await;
-            // The panel may have gone in the meantime.
-            tools_built.try_set(true);
-        });
-    }
+    let tools_built = crate::ui::build_steps::true_from_next_task();
     let summary_id = move || format!("{}-summary", chart_id());
     let title_id = move || format!("{}-title", chart_id());
     view! {

@@ -89,11 +89,7 @@ pub fn App() -> impl IntoView {
     });
     // The page is built in the task after the one that set up its state: two shorter tasks, not one
     // long one (see `build_steps`).
-    let page_built = RwSignal::new(false);
-    leptos::task::spawn_local(async move {
-        browser::next_task().await;
-        page_built.set(true);
-    });
+    let page_built = build_steps::true_from_next_task();
     view! {
         <Show when=move || page_built.get()>
         <a class="skip-link" href="#main">"Skip to main content"</a>
