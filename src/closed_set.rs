@@ -53,12 +53,10 @@ mod tests {
     fn check<T: ClosedSet + std::fmt::Debug>() {
         let names: Vec<&str> = T::NAMES.iter().map(|(name, _)| *name).collect();
         let mut unique = names.clone();
-        unique.sort_unstable();
-        unique.dedup();
+        crate::sorting::sort_and_dedup(&mut unique);
         assert_eq!(unique.len(), names.len(), "{names:?}");
         let mut labels: Vec<&str> = T::all().map(T::label).collect();
-        labels.sort_unstable();
-        labels.dedup();
+        crate::sorting::sort_and_dedup(&mut labels);
         assert_eq!(labels.len(), names.len());
         for member in T::all() {
             assert_eq!(T::from_key(member.key()), Some(member));

@@ -150,7 +150,7 @@ impl DataTable {
     /// The row indices in the order `sorted` gives, for showing something kept beside each row.
     pub fn sorted_order(&self, column_idx: usize, ascending: bool) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.rows.len()).collect();
-        order.sort_by(|&left_idx, &right_idx| {
+        crate::sorting::sort_by(&mut order, |&left_idx, &right_idx| {
             let (Some(left), Some(right)) = (
                 self.rows[left_idx].get(column_idx),
                 self.rows[right_idx].get(column_idx),

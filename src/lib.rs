@@ -25,6 +25,7 @@ pub mod dates;
 pub mod export;
 pub mod on_request;
 pub mod page;
+pub mod sorting;
 #[cfg(any(test, feature = "bench-data"))]
 pub mod synthetic;
 #[cfg(test)]

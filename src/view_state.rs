@@ -342,12 +342,9 @@ impl ViewState {
 
     /// Puts lists in their canonical order so equal views encode equally.
     pub fn normalise(&mut self) {
-        self.actors.sort();
-        self.actors.dedup();
-        self.themes.sort();
-        self.themes.dedup();
-        self.open_tables.sort();
-        self.open_tables.dedup();
+        crate::sorting::sort_and_dedup(&mut self.actors);
+        crate::sorting::sort_and_dedup(&mut self.themes);
+        crate::sorting::sort_and_dedup(&mut self.open_tables);
         if let (Some(from), Some(to)) = (self.date_from, self.date_to) {
             if from > to {
                 std::mem::swap(&mut self.date_from, &mut self.date_to);

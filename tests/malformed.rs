@@ -477,8 +477,7 @@ fn every_malformed_case_gets_its_clear_error() {
         CASES.len()
     );
     let mut names: Vec<&str> = CASES.iter().map(|case| case.name).collect();
-    names.sort_unstable();
-    names.dedup();
+    border_security_explorer::sorting::sort_and_dedup(&mut names);
     assert_eq!(names.len(), CASES.len(), "case names are unique");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -76,7 +76,9 @@ pub fn filter_announcements(
     let mut matching: Vec<usize> = (0..announcements.len())
         .filter(|&announcement_idx| filter.matches(&announcements[announcement_idx]))
         .collect();
-    matching.sort_by(|&left, &right| announcements[right].date.cmp(&announcements[left].date));
+    crate::sorting::sort_by(&mut matching, |&left, &right| {
+        announcements[right].date.cmp(&announcements[left].date)
+    });
     matching
 }
 

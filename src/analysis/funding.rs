@@ -133,7 +133,7 @@ pub fn funding_by_recipient<'a>(
             }),
         }
     }
-    totals.sort_by(|left, right| {
+    crate::sorting::sort_by(&mut totals, |left, right| {
         right
             .amount_gbp
             .cmp(&left.amount_gbp)

@@ -260,7 +260,7 @@ fn draw_events(root: &Area<'_>, chart: &SeriesChart, geometry: &ChartGeometry) -
 /// Each position with markers, once, left to right: (position, first number, last number).
 pub fn marker_positions(events: &[EventMarker]) -> Vec<(usize, usize, usize)> {
     let mut sorted: Vec<&EventMarker> = events.iter().collect();
-    sorted.sort_by_key(|event| (event.x_idx, event.number));
+    crate::sorting::sort_by_key(&mut sorted, |event| (event.x_idx, event.number));
     let mut positions: Vec<(usize, usize, usize)> = Vec::new();
     for event in sorted {
         match positions.last_mut() {

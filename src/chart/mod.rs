@@ -306,7 +306,9 @@ fn every_nth_that_fits(ticks: &[(usize, String)], plot_width_px: f64) -> Vec<(us
 pub fn spread_end_labels(line_ends_px: &[(f64, f64)], top_px: f64, bottom_px: f64) -> Vec<f64> {
     let mut label_y_px: Vec<f64> = line_ends_px.iter().map(|(_, y_px)| *y_px).collect();
     let mut by_x: Vec<usize> = (0..line_ends_px.len()).collect();
-    by_x.sort_by(|a, b| line_ends_px[*a].0.total_cmp(&line_ends_px[*b].0));
+    crate::sorting::sort_by(&mut by_x, |a, b| {
+        line_ends_px[*a].0.total_cmp(&line_ends_px[*b].0)
+    });
     let mut columns: Vec<Vec<usize>> = Vec::new();
     let mut previous_x_px = f64::NEG_INFINITY;
     for label_idx in by_x {
@@ -319,7 +321,9 @@ pub fn spread_end_labels(line_ends_px: &[(f64, f64)], top_px: f64, bottom_px: f6
     }
     for mut column in columns {
         // Top to bottom; equal ends keep the order given.
-        column.sort_by(|a, b| line_ends_px[*a].1.total_cmp(&line_ends_px[*b].1));
+        crate::sorting::sort_by(&mut column, |a, b| {
+            line_ends_px[*a].1.total_cmp(&line_ends_px[*b].1)
+        });
         let push_down = |label_y_px: &mut Vec<f64>| {
             for pair in column.windows(2) {
                 label_y_px[pair[1]] =

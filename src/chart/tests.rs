@@ -363,7 +363,7 @@ fn drawn_end_labels_of_lines_ending_together_do_not_overlap() {
     let mut label_y_px: Vec<f64> = (2018..2023)
         .map(|year| text_y_px(&svg, &year.to_string()))
         .collect();
-    label_y_px.sort_by(f64::total_cmp);
+    crate::sorting::sort_by(&mut label_y_px, f64::total_cmp);
     for pair in label_y_px.windows(2) {
         assert!(pair[1] - pair[0] >= MIN_END_LABEL_GAP_PX, "{label_y_px:?}");
     }

@@ -150,7 +150,7 @@ impl Dataset {
         let order = self.sources_by_id.0.get_or_init(|| {
             let mut order: Vec<usize> = (0..self.sources.len()).collect();
             // Stable: among equal ids the first listed comes first.
-            order.sort_by(|&left, &right| {
+            crate::sorting::sort_by(&mut order, |&left, &right| {
                 self.sources[left]
                     .source_id
                     .cmp(&self.sources[right].source_id)

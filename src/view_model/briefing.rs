@@ -239,8 +239,7 @@ fn latest_month_headline(dataset: &Dataset) -> Option<Headline> {
 }
 
 fn dedup(mut ids: Vec<String>) -> Vec<String> {
-    ids.sort();
-    ids.dedup();
+    crate::sorting::sort_and_dedup(&mut ids);
     ids
 }
 

@@ -322,8 +322,7 @@ fn funding_chart(dataset: &Dataset, in_range: &[&Funding], chart_size: ChartSize
         .iter()
         .flat_map(|funding| &funding.source_ids)
         .collect();
-    source_ids.sort();
-    source_ids.dedup();
+    crate::sorting::sort_and_dedup(&mut source_ids);
     let title = "Funding announced, cumulative, counted once".to_string();
     let source_ids: Vec<String> = source_ids.into_iter().cloned().collect();
     let cited_sources = if source_ids.is_empty() {

@@ -99,7 +99,7 @@ pub fn key_facts(dataset: &Dataset, state: &ViewState) -> KeyFacts {
         .into_iter()
         .filter(|(_, figure_topic)| state.fact_topic.is_none_or(|topic| *figure_topic == topic))
         .collect();
-    chosen.sort_by_key(|(figure, _)| {
+    crate::sorting::sort_by_key(&mut chosen, |(figure, _)| {
         std::cmp::Reverse((figure.time.last_day(), figure.time.first_day()))
     });
     let facts: Vec<KeyFact> = chosen

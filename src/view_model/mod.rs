@@ -228,13 +228,14 @@ pub fn nearest_events(
         Some(x_idx) => {
             let mut by_distance: Vec<usize> = (0..events.len()).collect();
             // Nearest first; of two as near, the earlier.
-            by_distance
-                .sort_by_key(|&event_idx| (events[event_idx].x_idx.abs_diff(x_idx), event_idx));
+            crate::sorting::sort_by_key(&mut by_distance, |&event_idx| {
+                (events[event_idx].x_idx.abs_diff(x_idx), event_idx)
+            });
             by_distance.truncate(count);
             by_distance
         }
     };
-    chosen.sort_unstable();
+    crate::sorting::sort(&mut chosen);
     chosen
 }
 

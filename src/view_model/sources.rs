@@ -283,7 +283,7 @@ pub fn changelog_entries(dataset: &Dataset) -> Result<Vec<(String, String)>, Str
     }
     let mut entries: Vec<&crate::data::ChangelogEntry> = dataset.changelog.iter().collect();
     // Newest first; entries of one day keep the file's order.
-    entries.sort_by_key(|entry| std::cmp::Reverse(entry.date));
+    crate::sorting::sort_by_key(&mut entries, |entry| std::cmp::Reverse(entry.date));
     Ok(entries
         .into_iter()
         .map(|entry| {

@@ -151,7 +151,9 @@ fn days_line(diff: &DatasetDiff) -> Option<String> {
         let net_people: i64 = diff.days_revised.iter().map(Revision::people_change).sum();
         let net_boats: i64 = diff.days_revised.iter().map(Revision::boats_change).sum();
         let mut largest: Vec<&Revision> = diff.days_revised.iter().collect();
-        largest.sort_by_key(|revision| std::cmp::Reverse(revision.people_change().abs()));
+        crate::sorting::sort_by_key(&mut largest, |revision| {
+            std::cmp::Reverse(revision.people_change().abs())
+        });
         let largest_named: Vec<String> = largest
             .iter()
             .take(3)

@@ -214,7 +214,7 @@ fn facets_tables_and_filters_toggle_in_the_state() {
     state.toggle_theme(Theme::Pursue);
     state.toggle_theme(Theme::Funding);
     let mut expected = vec![Theme::Funding, Theme::Pursue];
-    expected.sort();
+    crate::sorting::sort(&mut expected);
     assert_eq!(state.themes, expected);
     state.toggle_theme(Theme::Pursue);
     assert_eq!(state.themes, vec![Theme::Funding]);
