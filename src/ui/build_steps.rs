@@ -17,8 +17,10 @@ pub enum Step {
     Answers,
     /// Opening a data file (its progress, problems and what changed) and the keyboard shortcuts' list.
     DataPanel,
-    /// The filters and the view's chart options.
+    /// The filters: the date boxes, the search, and what they are set to.
     Controls,
+    /// The quick date ranges and the view's chart options.
+    QuickRanges,
     /// Copy link, share, print.
     ShareBar,
     /// The open view; on the Briefing its summary.
@@ -31,12 +33,14 @@ pub enum Step {
     ViewPart4,
     /// The Briefing's comparison of two periods.
     ViewPart5,
-    /// The Briefing's key facts, data pack and latest announcements.
+    /// The Briefing's key facts.
     ViewPart6,
+    /// The Briefing's data pack and latest announcements.
+    ViewPart7,
 }
 
 impl Step {
-    const LAST: Step = Step::ViewPart6;
+    const LAST: Step = Step::ViewPart7;
 }
 
 /// How far the explorer has been built: every part up to this step is in the page.

@@ -15,6 +15,8 @@ pub fn Filters(
     dataset: std::sync::Arc<crate::data::Dataset>,
     tab: Memo<Tab>,
     search_stands_alone: Memo<bool>,
+    /// Whether the quick ranges are built yet (a task after the date boxes while the page starts).
+    quick_ranges_built: Signal<bool>,
 ) -> impl IntoView {
     let has_filters = move || state.with(ViewState::has_filters);
     let data_days = dataset.crossings.daily.covered_days();
@@ -29,7 +31,9 @@ pub fn Filters(
             <Show when=move || tab.get().uses_search() && !search_stands_alone.get()>
                 <SearchBox state=state/>
             </Show>
-            <QuickRanges state=state data_days=data_days/>
+            <Show when=move || quick_ranges_built.get()>
+                <QuickRanges state=state data_days=data_days/>
+            </Show>
             <Show when=has_filters>
                 <button type="button" class="button button--secondary" data-testid="clear-filters" on:click=move |_| state.update(ViewState::clear_filters)>"Clear filters"</button>
             </Show>

@@ -271,7 +271,8 @@ fn Explorer(
             </form>
         </Show>
         <Show when=move || tab.get().uses_dates() && steps.done(Step::Controls)>
-            <Controls state=state dataset=dataset.clone() tab=tab narrow_screen=narrow_screen search_stands_alone=search_stands_alone/>
+            <Controls state=state dataset=dataset.clone() tab=tab narrow_screen=narrow_screen search_stands_alone=search_stands_alone
+                quick_ranges_built=steps.done_signal(Step::QuickRanges)/>
         </Show>
         <Show when=move || steps.done(Step::ShareBar)>
             <ShareBar state=state dataset=dataset_for_share.clone() has_link=browser::shareable_link("").is_some()/>
@@ -344,6 +345,9 @@ fn Controls(
     narrow_screen: Signal<bool>,
     /// True when the search box is shown on its own above the controls.
     search_stands_alone: Memo<bool>,
+    /// Whether the quick date ranges and the view's options are built yet: while the page starts they
+    /// come a task after the date boxes.
+    quick_ranges_built: Signal<bool>,
 ) -> impl IntoView {
     view! {
             <details class="controls" data-testid="controls" open=move || !narrow_screen.get()>
@@ -351,12 +355,14 @@ fn Controls(
                     <span class="controls__label">"Filters and options"</span>
                     <span class="controls__set">{move || state.with(crate::view_model::controls_summary)}</span>
                 </summary>
-                <Filters state=state dataset=dataset.clone() tab=tab search_stands_alone=search_stands_alone/>
+                <Filters state=state dataset=dataset.clone() tab=tab search_stands_alone=search_stands_alone quick_ranges_built=quick_ranges_built/>
+                <Show when=move || quick_ranges_built.get()>
                 {move || match tab.get() {
                     Tab::Briefing => view! { <BriefingOptions state=state/> }.into_any(),
                     Tab::Crossings => view! { <CrossingsOptions state=state/> }.into_any(),
                     _ => ().into_any(),
                 }}
+                </Show>
             </details>
     }
 }

@@ -84,7 +84,7 @@ pub fn prerender_briefing(dataset: &Arc<Dataset>, has_link: bool) -> Prerendered
             answers: view! { <BriefingAnswers dataset=dataset.clone() state=state/> }.to_html(),
             controls: view! {
                 <super::Controls state=state dataset=dataset.clone() tab=tab narrow_screen=Signal::stored(false)
-                    search_stands_alone=Memo::new(|_| false)/>
+                    search_stands_alone=Memo::new(|_| false) quick_ranges_built=Signal::stored(true)/>
             }
             .to_html(),
             share_bar: view! { <super::ShareBar state=state dataset=dataset.clone() has_link=has_link/> }.to_html(),

@@ -31,10 +31,12 @@ pub fn BriefingView(
     /// The chart's drawing size, which follows the screen's width.
     chart_size: Signal<ChartSize>,
     /// How far the explorer is built: while the page starts, the parts below the summary come a task at
-    /// a time (the key chart, the key numbers, the headline figures, the comparison, then the rest).
+    /// a time (the key chart, the key numbers, the headline figures, the comparison, the key facts, then
+    /// the data pack and the latest announcements).
     steps: BuildSteps,
 ) -> impl IntoView {
-    let (for_chart, for_numbers, for_headlines, for_comparison) = (
+    let (for_chart, for_numbers, for_headlines, for_comparison, for_facts) = (
+        dataset.clone(),
         dataset.clone(),
         dataset.clone(),
         dataset.clone(),
@@ -55,7 +57,10 @@ pub fn BriefingView(
             <ComparePanel dataset=for_comparison.clone() state=state/>
         </Show>
         <Show when=move || steps.done(Step::ViewPart6)>
-            <BriefingLowerParts dataset=dataset.clone() state=state/>
+            <KeyFactsSection dataset=for_facts.clone() state=state/>
+        </Show>
+        <Show when=move || steps.done(Step::ViewPart7)>
+            <BriefingLatest dataset=dataset.clone() state=state/>
         </Show>
     }
 }
@@ -70,10 +75,9 @@ pub fn BriefingSummary(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> imp
     }
 }
 
-/// The Briefing below its comparison of two periods: its key facts, the data pack and the latest
-/// announcements.
+/// The Briefing below its key facts: the data pack and the latest announcements.
 #[component]
-fn BriefingLowerParts(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl IntoView {
+fn BriefingLatest(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl IntoView {
     let dataset_for_latest = dataset.clone();
     let latest = move || {
         state.with(|state| {
@@ -86,7 +90,6 @@ fn BriefingLowerParts(dataset: Arc<Dataset>, state: RwSignal<ViewState>) -> impl
     };
     let dataset_for_list = dataset.clone();
     view! {
-        <KeyFactsSection dataset=dataset.clone() state=state/>
         <p><DataPackButton/></p>
         <h3>"Latest announcements"</h3>
         <ol class="announcement-list announcement-list--short">
