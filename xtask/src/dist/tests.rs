@@ -377,6 +377,21 @@ fn the_hosted_page_does_not_preload_the_wasm_but_keeps_the_rest() {
     assert!(html.contains("rel=\"modulepreload\""));
 }
 
+#[test]
+fn the_hosted_page_fetches_the_wasm_once_the_page_is_drawn() {
+    let html = super::loader_after_first_paint(TRUNK_INDEX).unwrap();
+    let loader_at = html.find("<script type=\"module\">").unwrap();
+    let wait_at = html.find("requestAnimationFrame").unwrap();
+    let init_at = html.find("await init(").unwrap();
+    assert!(loader_at < wait_at && wait_at < init_at, "{html}");
+    assert!(
+        html.contains("document.hidden ? drawn()"),
+        "a tab not shown does not wait"
+    );
+    let no_loader = TRUNK_INDEX.replace("<script type=\"module\">", "<script>");
+    assert!(super::loader_after_first_paint(&no_loader).is_err());
+}
+
 /// A preview with words that would break out of an attribute if they were not escaped.
 fn hostile_preview() -> border_security_explorer::view_model::LinkPreview {
     border_security_explorer::view_model::LinkPreview {
