@@ -7,6 +7,7 @@ mod data_panel;
 mod embed;
 mod filters;
 mod history;
+mod lazy_views;
 mod load;
 #[cfg(feature = "prerender")]
 pub mod prerender;
@@ -25,11 +26,9 @@ use crate::view_state::{fragment_to_write, parse_fragment, to_fragment, Tab, Vie
 use build_steps::{BuildSteps, Step};
 use data_panel::{listen_for_dropped_files, origin_text, DataPanel, FileState, OpenFileButton};
 use filters::{Filters, SearchBox};
+use lazy_views::{LazyViews, ViewInputs};
 use load::{load_bundled_dataset, LoadError, LoadedDataset};
-use views::{
-    AnnouncementsView, BriefingAnswers, BriefingOptions, BriefingView, CrossingsOptions,
-    CrossingsView, FundingView, SourcesView,
-};
+use views::{BriefingAnswers, BriefingOptions, BriefingView, CrossingsOptions};
 
 /// Mounts the app in a task after the one that started the module, once the page has been drawn: the
 /// prerendered answer shows first even where the module starts before the first paint (the offline
@@ -226,6 +225,7 @@ fn Explorer(
     // the page answers input while it starts (see `build_steps`).
     let steps = BuildSteps::new();
     let view_built = steps.done_signal(Step::View);
+    let lazy_views = LazyViews::new();
     leptos::task::spawn_local(async move {
         steps.build_the_rest().await;
         // Every part is in the page (still hidden behind the prerendered copy): the copy goes, and the
@@ -283,11 +283,16 @@ fn Explorer(
                 let dataset = dataset_for_panel.clone();
                 match tab.get() {
                     Tab::Briefing => view! { <BriefingView dataset=dataset state=state chart_size=chart_size steps=steps/> }.into_any(),
-                    Tab::Crossings => view! { <CrossingsView dataset=dataset state=state chart_size=chart_size/> }.into_any(),
-                    Tab::Funding => view! { <FundingView dataset=dataset state=state chart_size=chart_size/> }.into_any(),
-                    Tab::Announcements => view! { <AnnouncementsView dataset=dataset state=state narrow_screen=narrow_screen/> }.into_any(),
-                    Tab::Sources => view! { <SourcesView dataset=dataset fingerprint=loaded.fingerprint.clone() state=state chart_size=chart_size lower_parts_ready=steps.done_signal(Step::ViewPart2)
-                        origin=origin_text(&loaded.origin)/> }.into_any(),
+                    // The other views' code comes the first time each is opened.
+                    other => lazy_views.view(other, ViewInputs {
+                        dataset,
+                        state,
+                        chart_size,
+                        narrow_screen,
+                        fingerprint: loaded.fingerprint.clone(),
+                        origin: origin_text(&loaded.origin),
+                        lower_parts_ready: steps.done_signal(Step::ViewPart2),
+                    }),
                 }
             })}
         </section>

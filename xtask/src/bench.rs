@@ -434,15 +434,17 @@ fn file_sizes(dist: &Path) -> Result<Value, String> {
         let brotli = crate::tools::brotli(&bytes)
             .map_err(|error| error.to_string())?
             .len() as u64;
-        // The first load: the page, its script, the app's wasm and styles, and the checked dataset it
-        // starts from (the dataset file and the reader come only when asked for).
+        // The first load: the page, its scripts, the app's wasm and styles, and the checked dataset it
+        // starts from (the dataset file, the reader and the other views' parts come only when asked
+        // for).
         let is_first_load = relative == "index.html"
             || relative.starts_with(&format!("data/{}", crate::dist::CHECKED_DATASET_PREFIX))
             || [".js", ".wasm", ".css"]
                 .iter()
                 .any(|ending| relative.ends_with(ending))
                 && relative != SERVICE_WORKER_FILE_NAME
-                && !relative.starts_with(crate::dist::READER_FILE_PREFIX);
+                && !relative.starts_with(crate::dist::READER_FILE_PREFIX)
+                && !relative.starts_with(crate::dist::PART_FILE_PREFIX);
         if is_first_load {
             first_load.0 += raw;
             first_load.1 += gzip;
@@ -555,7 +557,9 @@ fn print_report(sizes: &Value, core: &Value) {
         .flatten()
         .find(|file| {
             file["file"].as_str().is_some_and(|name| {
-                name.ends_with(".wasm") && !name.starts_with(crate::dist::READER_FILE_PREFIX)
+                name.ends_with(".wasm")
+                    && !name.starts_with(crate::dist::READER_FILE_PREFIX)
+                    && !name.starts_with(crate::dist::PART_FILE_PREFIX)
             })
         })
     {

@@ -79,6 +79,7 @@ pub fn ensure_build_tools(tool_root: &Path, project_root: &Path) -> Result<Toolc
         },
     )?;
 
+    ensure_wasm_split(&toolchain, tool_root)?;
     ensure_wasm_opt(&toolchain, tool_root)?;
     ensure_fonts()?;
     Ok(toolchain)
@@ -202,6 +203,40 @@ pub fn ensure_twiggy(toolchain: &Toolchain, tool_root: &Path) -> Result<PathBuf,
 
 /// twiggy's version, pinned like the other tools.
 const TWIGGY_VERSION: &str = "0.8.0";
+
+/// The crate whose `wasm-split-cli` splits the app's wasm at its `wasm_split` functions, as cargo-leptos
+/// does; pinned like the other tools, and to the format of the `wasm_split_helpers` in `Cargo.lock`.
+const WASM_SPLIT_CRATE: &str = "wasm_split_cli_support";
+const WASM_SPLIT_VERSION: &str = "0.2.4";
+
+/// `wasm-split-cli`, for the release build. It has no `--version`, so cargo's own list of what it
+/// installed into the tool root says which version is there.
+fn ensure_wasm_split(toolchain: &Toolchain, tool_root: &Path) -> Result<(), String> {
+    let installed = std::fs::read_to_string(tool_root.join(".crates.toml")).unwrap_or_default();
+    if installed.contains(&format!("\"{WASM_SPLIT_CRATE} {WASM_SPLIT_VERSION} ("))
+        && tool_root.join("bin/wasm-split-cli").is_file()
+    {
+        println!(
+            "Tools: wasm-split-cli ({WASM_SPLIT_CRATE} {WASM_SPLIT_VERSION}) is in the tool root."
+        );
+        return Ok(());
+    }
+    let mut command = toolchain.command("cargo");
+    command
+        .args(["install", WASM_SPLIT_CRATE, "--version", WASM_SPLIT_VERSION])
+        .args([
+            "--features",
+            "build-binary",
+            "--locked",
+            "--force",
+            "--root",
+        ])
+        .arg(tool_root);
+    timed_step(
+        &format!("Installing {WASM_SPLIT_CRATE} {WASM_SPLIT_VERSION} (wasm-split-cli) with cargo"),
+        || run_status(&mut command),
+    )
+}
 
 fn ensure_wasm_target() -> Result<(), String> {
     let installed = output_of(Command::new("rustup").args(["target", "list", "--installed"]))

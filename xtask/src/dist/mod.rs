@@ -14,6 +14,7 @@ mod preview;
 mod reader;
 mod service_worker;
 mod shell;
+mod split;
 
 use std::fs;
 use std::path::Path;
@@ -34,8 +35,9 @@ use reader::{
 pub use reader::{CHECKED_DATASET_PREFIX, READER_FILE_PREFIX};
 use service_worker::service_worker_script;
 use shell::add_static_shell;
+pub use split::PART_FILE_PREFIX;
 #[cfg(test)]
-use {csp::*, offline::*};
+use {csp::*, offline::*, split::*};
 
 /// The hosted page without Trunk's preload of the wasm: the page's answer is in its HTML, so the wasm
 /// is fetched when the app's loader asks for it, after the page has painted, rather than competing with
@@ -102,6 +104,7 @@ pub fn build_dist(project_root: &Path, toolchain: &Toolchain) -> Result<(), Stri
         run_status(&mut trunk)
     })?;
     let dist = project_root.join("dist");
+    let split_app = split::split_app(project_root, toolchain, &dist)?;
     let reader = build_reader(project_root, toolchain, &dist)?;
     let dataset_path = dist.join("data/dataset.json");
     let dataset_bytes = fs::read(&dataset_path)
@@ -133,6 +136,7 @@ pub fn build_dist(project_root: &Path, toolchain: &Toolchain) -> Result<(), Stri
             inline_gzip_block(READER_ELEMENT_ID, &reader.bytes)?,
         ]
         .concat(),
+        Some(&split_app),
         read_asset,
     )?;
     // Where the site's link is pasted, it shows the latest answer and the key chart.

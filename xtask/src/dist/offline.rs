@@ -7,6 +7,7 @@ use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str, RewriteStrSettings};
 
 use super::csp::csp_hash;
+use super::split::SplitApp;
 
 /// Rewrites Trunk's `index.html`, its styles already inline, into one self-contained file, with
 /// `data_blocks` (the dataset, as a file and as checked, and the reader, each an inline gzip block)
@@ -14,6 +15,7 @@ use super::csp::csp_hash;
 pub fn bundle_offline(
     styled: &StyledPage,
     data_blocks: &str,
+    split: Option<&SplitApp>,
     read_asset: impl Fn(&str) -> Result<Vec<u8>, String>,
 ) -> Result<String, String> {
     let assets = find_trunk_assets(&styled.html)?;
@@ -38,7 +40,7 @@ pub fn bundle_offline(
     let glue = String::from_utf8(read_asset(glue_href)?)
         .map_err(|_| "the glue script is not UTF-8".to_string())?;
     let wasm_bytes = read_asset(wasm_href)?;
-    let loader = offline_loader_script(&glue, &wasm_bytes)?;
+    let loader = offline_loader_script(&glue, &wasm_bytes, split)?;
     // The loader, and every classic inline script of the page (the prerendered page's first script),
     // each allowed by its hash.
     let mut script_hashes = vec![format!("'{}'", csp_hash(&loader))];
@@ -143,8 +145,8 @@ pub fn inline_stylesheets(
 #[derive(Default)]
 pub(super) struct TrunkAssets {
     stylesheet_hrefs: Vec<String>,
-    glue_hrefs: Vec<String>,
-    wasm_hrefs: Vec<String>,
+    pub glue_hrefs: Vec<String>,
+    pub wasm_hrefs: Vec<String>,
     inline_module_scripts: usize,
 }
 
@@ -189,8 +191,18 @@ pub(super) fn find_trunk_assets(index_html: &str) -> Result<TrunkAssets, String>
     Ok(found.into_inner())
 }
 
-/// The glue with its default export turned into a local call that is given the wasm bytes.
-pub(super) fn offline_loader_script(glue: &str, wasm_bytes: &[u8]) -> Result<String, String> {
+/// The glue with its default export turned into a local call that is given the wasm bytes, and, where
+/// the app is split, the parts' loader and the parts before it (`inline_parts`).
+pub(super) fn offline_loader_script(
+    glue: &str,
+    wasm_bytes: &[u8],
+    split: Option<&SplitApp>,
+) -> Result<String, String> {
+    let (parts_script, glue) = match split {
+        Some(split) => inline_parts(glue, split)?,
+        None => (String::new(), glue.to_string()),
+    };
+    let glue = glue.as_str();
     // wasm-bindgen's `--target web` glue ends with `export { initSync, __wbg_init as default };`
     // (older versions: `export default __wbg_init;`). The init function is called with the bytes so
     // that nothing is fetched.
@@ -209,13 +221,96 @@ pub(super) fn offline_loader_script(glue: &str, wasm_bytes: &[u8]) -> Result<Str
         })?,
     );
     Ok(format!(
-        "{glue}\n\
+        "{parts_script}{glue}\n\
          const wasmGzipText = atob(\"{wasm_gzip_base64}\");\n\
          const wasmGzip = new Uint8Array(wasmGzipText.length);\n\
          for (let byteIdx = 0; byteIdx < wasmGzipText.length; byteIdx++) wasmGzip[byteIdx] = wasmGzipText.charCodeAt(byteIdx);\n\
          const wasmBytes = await new Response(new Blob([wasmGzip]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();\n\
          await {init_name}({{ module_or_path: wasmBytes }});\n"
     ))
+}
+
+/// The parts' loader and the parts made into one script with the glue, which nothing outside the file
+/// is fetched for: the loader becomes a function's body (its import of the glue's `initSync` and its
+/// exports go: the glue's functions are in the same script), every part it fetches comes from its
+/// gzip in base64 instead, and the glue's imports of the loader become the object that function returns.
+/// Returns (the script that goes before the glue, the glue).
+pub(super) fn inline_parts(glue: &str, split: &SplitApp) -> Result<(String, String), String> {
+    let loader = String::from_utf8(split.part_loader.bytes.clone())
+        .map_err(|_| "the parts' loader is not UTF-8".to_string())?;
+    let mut body = Vec::new();
+    let mut exported = Vec::new();
+    for line in loader.lines() {
+        if line.starts_with("import ") {
+            if !line.contains("{ initSync }") {
+                return Err(format!(
+                    "the parts' loader imports more than the glue's initSync: {line}"
+                ));
+            }
+            continue;
+        }
+        let line = match line.strip_prefix("export const ") {
+            Some(rest) => {
+                let name = rest.split([' ', '=']).next().unwrap_or_default();
+                exported.push(name.to_string());
+                format!("const {rest}")
+            }
+            None => line.to_string(),
+        };
+        body.push(line);
+    }
+    let mut body = body.join("\n");
+    let mut part_blocks = Vec::new();
+    for part in &split.parts {
+        let fetched = format!("fetch(new URL(\"./{}\", import.meta.url))", part.relative);
+        if !body.contains(&fetched) {
+            return Err(format!(
+                "the parts' loader does not fetch {}",
+                part.relative
+            ));
+        }
+        body = body.replace(&fetched, &format!("bsePart(\"{}\")", part.relative));
+        let gzip_base64 = base64::engine::general_purpose::STANDARD.encode(
+            crate::tools::gzip(&part.bytes, flate2::Compression::best())
+                .map_err(|error| format!("could not compress {}: {error}", part.relative))?,
+        );
+        part_blocks.push(format!("\"{}\": \"{gzip_base64}\"", part.relative));
+    }
+    if body.contains("import.meta") || body.contains("export ") || body.contains("</script") {
+        return Err(
+            "the parts' loader still refers outside the file after inlining its parts".to_string(),
+        );
+    }
+    let imports_of_loader = format!("from \"./{}\"", split.part_loader.relative);
+    let mut glue_lines = Vec::new();
+    for line in glue.lines() {
+        match line
+            .strip_prefix("import * as ")
+            .and_then(|rest| rest.split_once(' '))
+        {
+            Some((name, rest)) if rest.trim_end_matches(';').ends_with(&imports_of_loader) => {
+                glue_lines.push(format!("const {name} = bseParts;"));
+            }
+            _ => glue_lines.push(line.to_string()),
+        }
+    }
+    let glue = glue_lines.join("\n");
+    if glue.contains(&imports_of_loader) {
+        return Err("the glue still imports the parts' loader after inlining it".to_string());
+    }
+    let script = format!(
+        "const bsePartGzip = {{ {blocks} }};\n\
+         async function bsePart(name) {{\n\
+         \x20 const gzipText = atob(bsePartGzip[name]);\n\
+         \x20 const gzip = new Uint8Array(gzipText.length);\n\
+         \x20 for (let byteIdx = 0; byteIdx < gzipText.length; byteIdx++) gzip[byteIdx] = gzipText.charCodeAt(byteIdx);\n\
+         \x20 return new Response(new Blob([gzip]).stream().pipeThrough(new DecompressionStream('gzip')), {{ headers: {{ 'Content-Type': 'application/wasm' }} }});\n\
+         }}\n\
+         const bseParts = (() => {{\n{body}\nreturn {{ {names} }};\n}})();\n",
+        blocks = part_blocks.join(", "),
+        names = exported.join(", "),
+    );
+    Ok((script, glue))
 }
 
 /// The local name of the glue's default export, from its last export statement.

@@ -20,7 +20,7 @@ pub(super) struct HashedFile {
 
 /// Writes `bytes` into `dist/` as `{folder}{prefix}{hash}.{extension}`, the hash the first 16 hex digits
 /// of their SHA-256.
-fn write_named_by_hash(
+pub(super) fn write_named_by_hash(
     dist: &Path,
     folder: &str,
     prefix: &str,

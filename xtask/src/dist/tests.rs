@@ -137,6 +137,7 @@ fn bundles_everything_inline_with_matching_hashes() {
             super::reader::inline_gzip_block("bse-reader", &[0, 97, 115, 109, 255]).unwrap(),
         ]
         .concat(),
+        None,
         read_fake_asset,
     )
     .unwrap();
@@ -202,7 +203,7 @@ fn the_offline_file_carries_its_dataset_and_wasm_after_the_page_content() {
     );
     let styled = inline_stylesheets(&page, read_fake_asset).unwrap();
     let dataset_block = super::reader::inline_gzip_block("bse-dataset", b"{}").unwrap();
-    let html = bundle_offline(&styled, &dataset_block, read_fake_asset).unwrap();
+    let html = bundle_offline(&styled, &dataset_block, None, read_fake_asset).unwrap();
     let answer_at = html.find("The answer").unwrap();
     let dataset_at = html.find(&dataset_block).unwrap();
     let loader_at = html.find("<script type=\"module\">").unwrap();
@@ -291,7 +292,7 @@ fn the_checked_dataset_decodes_to_what_the_reader_finds_in_the_file() {
 fn refuses_an_unexpected_trunk_layout() {
     let without_wasm = TRUNK_INDEX.replace("rel=\"preload\"", "rel=\"prefetch\"");
     let styled = inline_stylesheets(&without_wasm, read_fake_asset).unwrap();
-    let error = bundle_offline(&styled, "", read_fake_asset).unwrap_err();
+    let error = bundle_offline(&styled, "", None, read_fake_asset).unwrap_err();
     assert!(
         error.contains("expected one preload link to the wasm file"),
         "{error}"
@@ -313,7 +314,7 @@ fn finds_the_default_export_in_either_form() {
 
 #[test]
 fn refuses_glue_without_a_default_export() {
-    let error = offline_loader_script("export { initSync };", &[0]).unwrap_err();
+    let error = offline_loader_script("export { initSync };", &[0], None).unwrap_err();
     assert!(error.contains("export default"), "{error}");
 }
 
@@ -432,4 +433,91 @@ fn preview_tags_escape_their_words_and_use_the_sites_address_when_known() {
     )
     .unwrap();
     assert!(page.contains("<title>t</title><meta property=\"og:type\""));
+}
+
+/// A loader as wasm-split writes it (its shape in 0.2.4), its parts already renamed by hash.
+const PART_LOADER: &str = r#"import { initSync } from "./app-123.js";
+
+let sharedImports = undefined;
+function getSharedImports() { return initSync(undefined, undefined); }
+const __chunk_6 = makeLoad(() => {
+    const src = fetch(new URL("./part-aaaa.wasm", import.meta.url));
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}, []);
+export const __wasm_split_load_bse_crossings_view = wrapAsyncCb(makeLoad(() => {
+    const src = fetch(new URL("./part-bbbb.wasm", import.meta.url));
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}, [__chunk_6]));
+"#;
+
+fn fake_split() -> SplitApp {
+    let file = |relative: &str, bytes: &[u8]| super::reader::HashedFile {
+        relative: relative.to_string(),
+        bytes: bytes.to_vec(),
+    };
+    SplitApp {
+        part_loader: file("parts-cccc.js", PART_LOADER.as_bytes()),
+        parts: vec![
+            file("part-aaaa.wasm", &[0, 97, 115, 109, 1]),
+            file("part-bbbb.wasm", &[0, 97, 115, 109, 2]),
+        ],
+    }
+}
+
+#[test]
+fn finds_the_parts_the_loader_fetches() {
+    assert_eq!(
+        split_part_names(PART_LOADER).unwrap(),
+        ["part-aaaa.wasm", "part-bbbb.wasm"]
+    );
+    let error = split_part_names("export const x = 1;").unwrap_err();
+    assert!(error.contains("fetches no part"), "{error}");
+}
+
+#[test]
+fn the_offline_file_carries_the_parts_and_fetches_nothing() {
+    let glue = "import * as import1 from \"./parts-cccc.js\"\nfunction initSync() {}\nconst imports = { \"./__wasm_split.js\": import1 };\nexport default __wbg_init;\n";
+    let script = offline_loader_script(glue, &[0, 97, 115, 109], Some(&fake_split())).unwrap();
+    for outside in ["import.meta", "fetch(", "from \"./", "</script"] {
+        assert!(!script.contains(outside), "{outside} in {script}");
+    }
+    // The glue's import of the loader is the object the inlined loader returns, and its exports are
+    // that object's members; the wasm's own import module name stays.
+    assert!(script.contains("const import1 = bseParts;"));
+    assert!(script.contains("return { __wasm_split_load_bse_crossings_view };"));
+    assert!(script.contains("\"./__wasm_split.js\": import1"));
+    assert!(script.find("const bseParts").unwrap() < script.find("const import1").unwrap());
+    // Each part travels gzip in base64 and decompresses to its bytes.
+    for (name, bytes) in [
+        ("part-aaaa.wasm", [0u8, 97, 115, 109, 1]),
+        ("part-bbbb.wasm", [0, 97, 115, 109, 2]),
+    ] {
+        assert!(script.contains(&format!("bsePart(\"{name}\")")));
+        let base64_text = script
+            .split_once(&format!("\"{name}\": \""))
+            .and_then(|(_, rest)| rest.split_once('"'))
+            .map(|(inside, _)| inside)
+            .expect("the part's gzip in base64");
+        let mut decoded = Vec::new();
+        std::io::Read::read_to_end(
+            &mut flate2::read::GzDecoder::new(
+                &base64::engine::general_purpose::STANDARD
+                    .decode(base64_text)
+                    .unwrap()[..],
+            ),
+            &mut decoded,
+        )
+        .unwrap();
+        assert_eq!(decoded, bytes);
+    }
+}
+
+#[test]
+fn refuses_a_loader_that_imports_more_than_the_glue() {
+    let mut split = fake_split();
+    split.part_loader.bytes =
+        format!("import {{ other }} from \"./elsewhere.js\";\n{PART_LOADER}").into_bytes();
+    let error =
+        offline_loader_script("export default __wbg_init;", &[0], Some(&split)).unwrap_err();
+    assert!(error.contains("imports more than"), "{error}");
 }

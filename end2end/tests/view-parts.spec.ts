@@ -1,0 +1,74 @@
+// The views other than the Briefing come from parts of the wasm fetched the first time each is opened:
+// not before, and once; a part that cannot be fetched says so, keeps the data shown, and comes on
+// "Try again". The offline file carries its parts (load.spec.ts counts its requests: none).
+import { test, expect, appUrl } from './fixtures';
+
+const PART_PATH = /\/part-[0-9a-f]{16}\.wasm$/;
+
+test('a view\'s part is fetched the first time the view is opened, and once', async ({ openApp, edition, page }) => {
+  test.skip(edition !== 'hosted', 'the offline file carries its parts');
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (PART_PATH.test(path)) fetched.push(path);
+  });
+  await openApp();
+  await expect(page.getByTestId('tab-briefing')).toHaveAttribute('aria-selected', 'true');
+  // The Briefing is in the first module; give the page time to settle, then nothing of the others has come.
+  await page.waitForTimeout(1_000);
+  expect(fetched).toEqual([]);
+  await page.getByTestId('tab-funding').click();
+  await expect(page.getByTestId('funding-bsc-total')).toBeVisible();
+  const forFunding = fetched.length;
+  expect(forFunding).toBeGreaterThan(0);
+  await page.getByTestId('tab-briefing').click();
+  await page.getByTestId('tab-funding').click();
+  await expect(page.getByTestId('funding-bsc-total')).toBeVisible();
+  expect(fetched.length, 'a part already here is not fetched again').toBe(forFunding);
+  await page.getByTestId('tab-sources').click();
+  await expect(page.getByTestId('dataset-fingerprint')).toBeVisible();
+  expect(fetched.length).toBeGreaterThan(forFunding);
+});
+
+test('a link to a view draws it from its part', async ({ openApp, page }) => {
+  await openApp('v=1&tab=announcements');
+  await expect(page.getByTestId('announcement-count')).toBeVisible();
+  await expect(page.getByTestId('view-loading')).toHaveCount(0);
+});
+
+test.describe('a part that cannot be fetched', () => {
+  // No service worker, which would answer from its cache: the connection is what fails here.
+  test.use({ serviceWorkers: 'block' });
+
+  test('says so in plain words, keeps the data shown, and comes on "Try again"', async ({ edition, page }) => {
+    test.skip(edition !== 'hosted', 'the offline file carries its parts and never fetches them');
+    let online = false;
+    let refused = 0;
+    await page.route(PART_PATH, async (route) => {
+      if (online) {
+        await route.continue();
+      } else {
+        refused += 1;
+        await route.abort('internetdisconnected');
+      }
+    });
+    await page.goto(appUrl(edition, ''));
+    await expect(page.getByTestId('dataset-title')).toBeVisible();
+    await page.getByTestId('tab-crossings').click();
+    const failed = page.getByTestId('view-failed');
+    await expect(failed).toHaveRole('alert');
+    await expect(failed).toContainText('Crossings could not be loaded');
+    await expect(failed).toContainText('Check the connection, then try again');
+    expect(refused).toBeGreaterThan(0);
+    // The rest of the explorer works: the Briefing is still there.
+    await page.getByTestId('tab-briefing').click();
+    await expect(page.getByTestId('dataset-title')).toBeVisible();
+    await page.getByTestId('tab-crossings').click();
+    await expect(page.getByTestId('view-failed')).toBeVisible();
+    // Back online, "Try again" brings the view: the failure was not kept.
+    online = true;
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByTestId('tab-panel').locator('figure.chart-panel').first()).toBeVisible();
+    await expect(page.getByTestId('view-failed')).toHaveCount(0);
+  });
+});

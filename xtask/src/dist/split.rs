@@ -1,0 +1,202 @@
+//! The app's wasm split into the first module and the parts the page fetches when a view is first opened (`src/ui/lazy_views.rs`): Trunk builds and binds the wasm whole, then this step splits cargo's output with wasm-split as cargo-leptos does, binds the first module again with wasm-bindgen, shrinks every part with wasm-opt, and writes the first module and its glue over Trunk's files and each part beside them, named by its hash.
+
+use std::fs;
+use std::path::Path;
+
+use crate::tools::{run_status, timed_step, Toolchain};
+
+use super::offline::find_trunk_assets;
+use super::reader::{wasm_opt_settings, write_named_by_hash, HashedFile};
+
+/// The start of a part's file name (the app's first module is the one `.wasm` without a prefix).
+pub const PART_FILE_PREFIX: &str = "part-";
+
+/// The start of the name of the script that loads the parts.
+const PART_LOADER_PREFIX: &str = "parts-";
+
+/// What the split wrote into `dist/`.
+pub(super) struct SplitApp {
+    /// The script that fetches and starts the parts (wasm-split's `__wasm_split.js`, its addresses
+    /// rewritten to the parts' names), which the glue imports.
+    pub part_loader: HashedFile,
+    /// The parts, by the names they have in `dist/`.
+    pub parts: Vec<HashedFile>,
+}
+
+/// Splits the app's wasm and writes the first module, its glue and the parts into `dist/`, and the
+/// glue's new integrity into `dist/index.html`.
+pub(super) fn split_app(
+    project_root: &Path,
+    toolchain: &Toolchain,
+    dist: &Path,
+) -> Result<SplitApp, String> {
+    let index_path = dist.join("index.html");
+    let trunk_html = fs::read_to_string(&index_path)
+        .map_err(|error| format!("reading dist/index.html: {error}"))?;
+    let assets = find_trunk_assets(&trunk_html)?;
+    let (Some(glue_href), Some(wasm_href)) = (assets.glue_hrefs.first(), assets.wasm_hrefs.first())
+    else {
+        return Err("dist/index.html names no wasm-bindgen glue or wasm to split".to_string());
+    };
+    let glue_name = glue_href.trim_start_matches("./").to_string();
+    let wasm_name = wasm_href.trim_start_matches("./").to_string();
+    let stem = glue_name
+        .strip_suffix(".js")
+        .ok_or_else(|| format!("the glue {glue_name} does not end in .js"))?
+        .to_string();
+    let built =
+        project_root.join("target/wasm32-unknown-unknown/release/border-security-explorer.wasm");
+    let work = project_root.join("target/app-split");
+    if work.exists() {
+        fs::remove_dir_all(&work)
+            .map_err(|error| format!("clearing {}: {error}", work.display()))?;
+    }
+    fs::create_dir_all(&work).map_err(|error| format!("creating {}: {error}", work.display()))?;
+    let mut split = toolchain.command("wasm-split-cli");
+    split
+        .args(["--target", "web", "--out-name", &stem])
+        .arg(&built)
+        .arg(&work);
+    timed_step(
+        "Splitting the app's wasm into its first module and the views' parts",
+        || run_status(&mut split),
+    )?;
+    // wasm-bindgen as Trunk runs it, keeping the function table the parts share (an export the linker
+    // made, which it otherwise drops).
+    let bound = work.join("bound");
+    let mut bindgen = toolchain.command("wasm-bindgen");
+    bindgen
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--keep-lld-exports",
+            "--out-dir",
+        ])
+        .arg(&bound)
+        .arg(work.join(format!("{stem}.wasm")));
+    timed_step("Binding the first module with wasm-bindgen", || {
+        run_status(&mut bindgen)
+    })?;
+    let index_source = fs::read_to_string(project_root.join("index.html"))
+        .map_err(|error| format!("reading index.html: {error}"))?;
+    let (level, params) = wasm_opt_settings(&index_source)?;
+    let shrink = |from: &Path, to: &Path| {
+        let mut wasm_opt = toolchain.command("wasm-opt");
+        wasm_opt
+            .arg(format!("-O{level}"))
+            .args(params.split_whitespace())
+            .arg(from)
+            .arg("-o")
+            .arg(to);
+        run_status(&mut wasm_opt)
+    };
+    timed_step(
+        "Shrinking the first module and the parts with wasm-opt",
+        || {
+            shrink(
+                &bound.join(format!("{stem}_bg.wasm")),
+                &dist.join(&wasm_name),
+            )?;
+            let mut part_names = Vec::new();
+            for entry in fs::read_dir(&work).map_err(|error| error.to_string())? {
+                let name = entry.map_err(|error| error.to_string())?.file_name();
+                let name = name.to_string_lossy().to_string();
+                if name.ends_with(".wasm") && name != format!("{stem}.wasm") {
+                    part_names.push(name);
+                }
+            }
+            for name in part_names {
+                shrink(&work.join(&name), &work.join(format!("shrunk-{name}")))?;
+            }
+            Ok(())
+        },
+    )?;
+    let mut loader = fs::read_to_string(work.join("__wasm_split.js"))
+        .map_err(|error| format!("reading wasm-split's loader: {error}"))?;
+    let mut parts = Vec::new();
+    for name in split_part_names(&loader)? {
+        let bytes = fs::read(work.join(format!("shrunk-{name}")))
+            .map_err(|error| format!("reading the part {name}: {error}"))?;
+        let part = write_named_by_hash(dist, "", PART_FILE_PREFIX, "wasm", bytes)?;
+        loader = loader.replace(
+            &format!("\"./{name}\""),
+            &format!("\"./{}\"", part.relative),
+        );
+        parts.push(part);
+    }
+    let part_loader = write_named_by_hash(dist, "", PART_LOADER_PREFIX, "js", loader.into_bytes())?;
+    let glue = fs::read_to_string(bound.join(format!("{stem}.js")))
+        .map_err(|error| format!("reading the first module's glue: {error}"))?;
+    // The glue's imports of the loader point at its new name; the wasm still names its import module
+    // `./__wasm_split.js`, so the keys of the glue's imports object stay.
+    let glue = glue
+        .lines()
+        .map(|line| match line.strip_prefix("import ") {
+            Some(_) => line.replace(
+                "from \"./__wasm_split.js\"",
+                &format!("from \"./{}\"", part_loader.relative),
+            ),
+            None => line.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n";
+    fs::write(dist.join(&glue_name), &glue)
+        .map_err(|error| format!("writing dist/{glue_name}: {error}"))?;
+    // Trunk's page checks the glue it preloads against its hash; it is the new glue's now.
+    let shrunk_wasm = fs::read(dist.join(&wasm_name))
+        .map_err(|error| format!("reading dist/{wasm_name}: {error}"))?;
+    let with_integrity =
+        replace_integrity(&trunk_html, glue_href, &sha384_integrity(glue.as_bytes()))?;
+    let with_integrity =
+        replace_integrity(&with_integrity, wasm_href, &sha384_integrity(&shrunk_wasm))?;
+    fs::write(&index_path, with_integrity)
+        .map_err(|error| format!("writing dist/index.html: {error}"))?;
+    Ok(SplitApp { part_loader, parts })
+}
+
+/// The file names of the parts wasm-split's loader fetches (`fetch(new URL("./chunk_5.wasm", …))`), in
+/// order; an error if it fetches none, as a loader of another shape would.
+pub(super) fn split_part_names(loader: &str) -> Result<Vec<String>, String> {
+    const FETCH: &str = "fetch(new URL(\"./";
+    let names: Vec<String> = loader
+        .match_indices(FETCH)
+        .filter_map(|(at, _)| {
+            let rest = &loader[at + FETCH.len()..];
+            rest.find('"').map(|end| rest[..end].to_string())
+        })
+        .collect();
+    if names.is_empty() {
+        return Err("wasm-split's loader fetches no part (`fetch(new URL(\"./…\"`): the build's split step needs updating".to_string());
+    }
+    Ok(names)
+}
+
+/// `sha384-…` of `bytes`, as a page's `integrity` attribute gives it.
+fn sha384_integrity(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(bytes))
+    )
+}
+
+/// The page with the `integrity` of the link to `href` set to `integrity` (where it has one).
+fn replace_integrity(html: &str, href: &str, integrity: &str) -> Result<String, String> {
+    use lol_html::{element, rewrite_str, RewriteStrSettings};
+    rewrite_str(
+        html,
+        RewriteStrSettings {
+            element_content_handlers: vec![element!("link[integrity]", |link| {
+                if link.get_attribute("href").as_deref() == Some(href) {
+                    link.set_attribute("integrity", integrity)?;
+                }
+                Ok(())
+            })],
+            ..RewriteStrSettings::new()
+        },
+    )
+    .map_err(|error| format!("setting the glue's integrity in dist/index.html: {error}"))
+}
