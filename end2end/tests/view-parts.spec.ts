@@ -30,6 +30,30 @@ test('a view\'s part is fetched the first time the view is opened, and once', as
   expect(fetched.length).toBeGreaterThan(forFunding);
 });
 
+test('a link to a view preloads its parts with the first module, and each is fetched once and used', async ({ openApp, edition, page }) => {
+  test.skip(edition !== 'hosted', 'the offline file carries its parts');
+  const fetched: string[] = [];
+  const unusedPreloads: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (PART_PATH.test(path)) fetched.push(path);
+  });
+  page.on('console', (message) => {
+    if (message.text().includes('preloaded using link preload but not used')) unusedPreloads.push(message.text());
+  });
+  await openApp('v=1&tab=crossings');
+  await expect(page.getByTestId('tab-panel').locator('figure.chart-panel').first()).toBeVisible();
+  const preloaded = await page.locator('link[rel=preload][href*="part-"]').evaluateAll(
+    (links) => links.map((link) => new URL((link as HTMLLinkElement).href).pathname),
+  );
+  expect(preloaded.length).toBeGreaterThan(0);
+  expect([...new Set(fetched)].sort()).toEqual([...preloaded].sort());
+  expect(fetched.length, 'each part once: the view\'s fetch takes the preloaded response').toBe(preloaded.length);
+  // Chromium says so when a preloaded response goes unused for a few seconds.
+  await page.waitForTimeout(3_500);
+  expect(unusedPreloads).toEqual([]);
+});
+
 test('a link to a view draws it from its part', async ({ openApp, page }) => {
   await openApp('v=1&tab=announcements');
   await expect(page.getByTestId('announcement-count')).toBeVisible();

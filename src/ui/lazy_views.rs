@@ -80,7 +80,7 @@ enum Part {
     Failed,
 }
 
-/// The four lazily loaded views' parts, kept for as long as the explorer is on the page.
+/// The four lazily loaded views' parts, kept for as long as the page is open (whatever dataset is shown).
 #[derive(Clone, Copy)]
 pub struct LazyViews {
     crossings: RwSignal<Part>,
@@ -108,19 +108,7 @@ impl LazyViews {
         match part.get() {
             Part::Ready(build) => build(inputs),
             Part::NotAsked | Part::Fetching => {
-                if matches!(part.get_untracked(), Part::NotAsked) {
-                    // Not a change anyone listens for: the line below shows either way.
-                    part.update_untracked(|part| *part = Part::Fetching);
-                    leptos::task::spawn_local(async move {
-                        let fetched = match tab {
-                            Tab::Crossings => crossings_builder().await,
-                            Tab::Funding => funding_builder().await,
-                            Tab::Announcements => announcements_builder().await,
-                            _ => sources_builder().await,
-                        };
-                        part.set(fetched.map_or(Part::Failed, Part::Ready));
-                    });
-                }
+                self.start_fetching(tab);
                 view! {
                     <p class="loading" role="status" data-testid="view-loading">
                         {format!("Loading {}…", tab.label())}
@@ -137,6 +125,29 @@ impl LazyViews {
             }
             .into_any(),
         }
+    }
+
+    /// Starts fetching the part of `tab`'s view unless it is here or on its way (nothing for the
+    /// Briefing): called for the view a link opens as soon as the page starts, so the part comes while
+    /// the data are read and the explorer is built.
+    pub fn start_fetching(self, tab: Tab) {
+        let Some(part) = self.part(tab) else {
+            return;
+        };
+        if !matches!(part.get_untracked(), Part::NotAsked) {
+            return;
+        }
+        // Not a change anyone listens for: the view shows its loading line either way.
+        part.update_untracked(|part| *part = Part::Fetching);
+        leptos::task::spawn_local(async move {
+            let fetched = match tab {
+                Tab::Crossings => crossings_builder().await,
+                Tab::Funding => funding_builder().await,
+                Tab::Announcements => announcements_builder().await,
+                _ => sources_builder().await,
+            };
+            part.set(fetched.map_or(Part::Failed, Part::Ready));
+        });
     }
 
     fn part(self, tab: Tab) -> Option<RwSignal<Part>> {

@@ -64,6 +64,9 @@ pub fn App() -> impl IntoView {
     let ignored = RwSignal::new(first.ignored);
     let (narrow_screen, chart_size) = watch_screen();
     keep_state_in_fragment(state, ignored);
+    // A link to a view other than the Briefing: its part is fetched while the data are read.
+    let lazy_views = LazyViews::new();
+    lazy_views.start_fetching(state.with_untracked(|state| state.tab));
     // A newer release that has taken over this page: the as-of date of its data, if it could be read.
     let new_release = RwSignal::new(None::<Option<chrono::NaiveDate>>);
 
@@ -103,7 +106,7 @@ pub fn App() -> impl IntoView {
                     let panel = move || view! { <DataPanel file_state=file_state bundled_ok=bundled_ok/> };
                     let shown = file_state.opened.get().map(Ok).unwrap_or(result);
                     match shown {
-                        Ok(loaded) => view! { <Explorer loaded=loaded state=state ignored=ignored chart_size=chart_size narrow_screen=narrow_screen data_panel=panel/> }.into_any(),
+                        Ok(loaded) => view! { <Explorer loaded=loaded state=state ignored=ignored chart_size=chart_size narrow_screen=narrow_screen lazy_views=lazy_views data_panel=panel/> }.into_any(),
                         Err(error) => {
                             let on_retry = error.can_retry.then(|| Callback::new(move |()| bundled.refetch()));
                             view! { <LoadFailure error=error on_retry=on_retry/>{panel()} }.into_any()
@@ -201,6 +204,8 @@ fn Explorer(
     chart_size: Signal<crate::chart::ChartSize>,
     /// Whether the screen is narrow (a phone held upright).
     narrow_screen: Signal<bool>,
+    /// The other views' parts of the wasm, fetched when first opened.
+    lazy_views: LazyViews,
     /// The "open a dataset file" panel, shown under the title.
     #[prop(into)]
     data_panel: ViewFn,
@@ -225,7 +230,6 @@ fn Explorer(
     // the page answers input while it starts (see `build_steps`).
     let steps = BuildSteps::new();
     let view_built = steps.done_signal(Step::View);
-    let lazy_views = LazyViews::new();
     leptos::task::spawn_local(async move {
         steps.build_the_rest().await;
         // Every part is in the page (still hidden behind the prerendered copy): the copy goes, and the

@@ -151,7 +151,10 @@ pub fn build_dist(project_root: &Path, toolchain: &Toolchain) -> Result<(), Stri
     let site_url = preview::public_site_url();
     let with_tags = preview::add_preview_tags(
         &with_checked_dataset_and_reader(
-            &loader_after_first_paint(&without_wasm_preload(&styled.html)?)?,
+            &split::preload_parts_of_linked_view(
+                &loader_after_first_paint(&without_wasm_preload(&styled.html)?)?,
+                &split_app.parts_by_view,
+            )?,
             &checked_dataset.relative,
             &reader.relative,
         )?,

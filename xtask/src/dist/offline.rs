@@ -164,10 +164,14 @@ pub(super) fn find_trunk_assets(index_html: &str) -> Result<TrunkAssets, String>
                     Ok(())
                 }),
                 element!("link[rel=modulepreload][href]", |link| {
-                    found
-                        .borrow_mut()
-                        .glue_hrefs
-                        .push(link.get_attribute("href").unwrap_or_default());
+                    let href = link.get_attribute("href").unwrap_or_default();
+                    // The parts' loader, which the glue imports, is preloaded beside it.
+                    if !href
+                        .trim_start_matches("./")
+                        .starts_with(super::split::PART_LOADER_PREFIX)
+                    {
+                        found.borrow_mut().glue_hrefs.push(href);
+                    }
                     Ok(())
                 }),
                 element!("link[rel=preload][href$='.wasm']", |link| {

@@ -12,7 +12,7 @@ use super::reader::{wasm_opt_settings, write_named_by_hash, HashedFile};
 pub const PART_FILE_PREFIX: &str = "part-";
 
 /// The start of the name of the script that loads the parts.
-const PART_LOADER_PREFIX: &str = "parts-";
+pub(super) const PART_LOADER_PREFIX: &str = "parts-";
 
 /// What the split wrote into `dist/`.
 pub(super) struct SplitApp {
@@ -21,6 +21,8 @@ pub(super) struct SplitApp {
     pub part_loader: HashedFile,
     /// The parts, by the names they have in `dist/`.
     pub parts: Vec<HashedFile>,
+    /// The parts each view needs, by the view's key in the address.
+    pub parts_by_view: Vec<(String, Vec<String>)>,
 }
 
 /// Splits the app's wasm and writes the first module, its glue and the parts into `dist/`, and the
@@ -151,9 +153,20 @@ pub(super) fn split_app(
         replace_integrity(&trunk_html, glue_href, &sha384_integrity(glue.as_bytes()))?;
     let with_integrity =
         replace_integrity(&with_integrity, wasm_href, &sha384_integrity(&shrunk_wasm))?;
+    let with_integrity = with_modulepreload_after(
+        &with_integrity,
+        glue_href,
+        &format!("./{}", part_loader.relative),
+        &sha384_integrity(&part_loader.bytes),
+    )?;
     fs::write(&index_path, with_integrity)
         .map_err(|error| format!("writing dist/index.html: {error}"))?;
-    Ok(SplitApp { part_loader, parts })
+    let parts_by_view = parts_by_view(&String::from_utf8_lossy(&part_loader.bytes))?;
+    Ok(SplitApp {
+        part_loader,
+        parts,
+        parts_by_view,
+    })
 }
 
 /// The file names of the parts wasm-split's loader fetches (`fetch(new URL("./chunk_5.wasm", …))`), in
@@ -171,6 +184,133 @@ pub(super) fn split_part_names(loader: &str) -> Result<Vec<String>, String> {
         return Err("wasm-split's loader fetches no part (`fetch(new URL(\"./…\"`): the build's split step needs updating".to_string());
     }
     Ok(names)
+}
+
+/// The parts each view needs, by the view's key in the address (`crossings` for `bse_crossings_view`),
+/// read from wasm-split's loader: a view's own part and the shared parts it waits for.
+pub(super) fn parts_by_view(loader: &str) -> Result<Vec<(String, Vec<String>)>, String> {
+    const VIEW_LOADER: &str = "export const __wasm_split_load_bse_";
+    let mut file_of = std::collections::BTreeMap::new();
+    let mut views = Vec::new();
+    let mut current: Option<String> = None;
+    for line in loader.lines() {
+        if let Some(rest) = line
+            .strip_prefix("const ")
+            .or_else(|| line.strip_prefix("export const "))
+        {
+            current = rest.split_whitespace().next().map(str::to_string);
+        } else if let (Some(name), Some(file)) = (&current, split_part_names(line).ok()) {
+            file_of.insert(name.clone(), file.concat());
+        } else if let (Some(name), Some(list)) =
+            (&current, line.trim_start_matches('}').strip_prefix(", ["))
+        {
+            let deps: Vec<String> = list
+                .trim_end_matches(';')
+                .trim_end_matches(')')
+                .trim_end_matches(')')
+                .trim_end_matches(']')
+                .split(',')
+                .map(|dep| dep.trim().to_string())
+                .filter(|dep| !dep.is_empty())
+                .collect();
+            if let Some(key) = format!("export const {name}")
+                .strip_prefix(VIEW_LOADER)
+                .and_then(|rest| rest.strip_suffix("_view"))
+            {
+                views.push((key.to_string(), name.clone(), deps));
+            }
+        }
+    }
+    let file = |name: &str| {
+        file_of
+            .get(name)
+            .cloned()
+            .ok_or_else(|| format!("wasm-split's loader names {name} but fetches no part for it"))
+    };
+    let found: Vec<(String, Vec<String>)> = views
+        .into_iter()
+        .map(|(key, name, deps)| {
+            let mut files = vec![file(&name)?];
+            for dep in &deps {
+                files.push(file(dep)?);
+            }
+            Ok((key, files))
+        })
+        .collect::<Result<_, String>>()?;
+    if found.is_empty() {
+        return Err(
+            "wasm-split's loader loads no view (`__wasm_split_load_bse_…_view`)".to_string(),
+        );
+    }
+    Ok(found)
+}
+
+/// The hosted page's loader with, first, a few lines that preload the parts of the view a link opens
+/// (`#…tab=crossings`), so they come with the first module rather than a round trip after it starts.
+pub(super) fn preload_parts_of_linked_view(
+    html: &str,
+    parts_by_view: &[(String, Vec<String>)],
+) -> Result<String, String> {
+    const LOADER_START: &str = "<script type=\"module\">";
+    let Some(loader_at) = html.find(LOADER_START) else {
+        return Err(format!(
+            "no {LOADER_START} (Trunk's loader) in dist/index.html"
+        ));
+    };
+    let by_view = serde_json::to_string(
+        &parts_by_view
+            .iter()
+            .cloned()
+            .collect::<std::collections::BTreeMap<_, _>>(),
+    )
+    .map_err(|error| error.to_string())?;
+    let preload = format!(
+        "\nfor (const part of {by_view}[new URLSearchParams(location.hash.slice(1)).get(\"tab\")] || []) {{\n\
+         \x20 const link = document.createElement(\"link\");\n\
+         \x20 link.rel = \"preload\"; link.as = \"fetch\"; link.crossOrigin = \"anonymous\"; link.href = \"./\" + part;\n\
+         \x20 document.head.append(link);\n\
+         }}"
+    );
+    let body_at = loader_at + LOADER_START.len();
+    Ok([&html[..body_at], &preload, &html[body_at..]].concat())
+}
+
+/// The page with a `modulepreload` of `href` after the one of `after_href`: the glue imports the
+/// parts' loader, and without it the browser would find that import only once the glue had come, a
+/// round trip later, before it could start fetching the wasm.
+fn with_modulepreload_after(
+    html: &str,
+    after_href: &str,
+    href: &str,
+    integrity: &str,
+) -> Result<String, String> {
+    use lol_html::html_content::ContentType;
+    use lol_html::{element, rewrite_str, RewriteStrSettings};
+    let added = std::cell::Cell::new(false);
+    let page = rewrite_str(
+        html,
+        RewriteStrSettings {
+            element_content_handlers: vec![element!("link[rel=modulepreload]", |link| {
+                if link.get_attribute("href").as_deref() == Some(after_href) {
+                    link.after(
+                        &format!("\n<link rel=\"modulepreload\" href=\"{href}\" crossorigin=\"anonymous\" integrity=\"{integrity}\">"),
+                        ContentType::Html,
+                    );
+                    added.set(true);
+                }
+                Ok(())
+            })],
+            ..RewriteStrSettings::new()
+        },
+    )
+    .map_err(|error| format!("adding the parts' loader to dist/index.html: {error}"))?;
+    if added.get() {
+        Ok(page)
+    } else {
+        Err(format!(
+            "dist/index.html has no modulepreload of {after_href}"
+        ))
+    }
 }
 
 /// `sha384-…` of `bytes`, as a page's `integrity` attribute gives it.

@@ -461,7 +461,45 @@ fn fake_split() -> SplitApp {
             file("part-aaaa.wasm", &[0, 97, 115, 109, 1]),
             file("part-bbbb.wasm", &[0, 97, 115, 109, 2]),
         ],
+        parts_by_view: parts_by_view(PART_LOADER).unwrap(),
     }
+}
+
+#[test]
+fn knows_the_parts_each_view_needs() {
+    assert_eq!(
+        parts_by_view(PART_LOADER).unwrap(),
+        [(
+            "crossings".to_string(),
+            vec!["part-bbbb.wasm".to_string(), "part-aaaa.wasm".to_string()]
+        )]
+    );
+    let error = parts_by_view(&PART_LOADER.replace("bse_crossings_view", "other")).unwrap_err();
+    assert!(error.contains("loads no view"), "{error}");
+}
+
+#[test]
+fn the_hosted_loader_preloads_the_parts_of_the_view_a_link_opens() {
+    let html = loader_after_first_paint(TRUNK_INDEX).unwrap();
+    let with_preload =
+        preload_parts_of_linked_view(&html, &parts_by_view(PART_LOADER).unwrap()).unwrap();
+    let loader_body = with_preload
+        .split_once("<script type=\"module\">")
+        .map(|(_, rest)| rest)
+        .unwrap();
+    // First the preload, read from the address's tab, then the wait for a drawn frame, then Trunk's loader.
+    assert!(loader_body.trim_start().starts_with(
+        "for (const part of {\"crossings\":[\"part-bbbb.wasm\",\"part-aaaa.wasm\"]}[new URLSearchParams(location.hash.slice(1)).get(\"tab\")] || [])"
+    ));
+    assert!(loader_body
+        .contains("link.rel = \"preload\"; link.as = \"fetch\"; link.crossOrigin = \"anonymous\""));
+    assert!(
+        loader_body.find("link.rel").unwrap() < loader_body.find("requestAnimationFrame").unwrap()
+    );
+    assert!(
+        loader_body.find("requestAnimationFrame").unwrap()
+            < loader_body.find("await init(").unwrap()
+    );
 }
 
 #[test]
