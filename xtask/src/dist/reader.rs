@@ -87,7 +87,8 @@ pub(super) fn build_reader(
     write_named_by_hash(dist, "", READER_FILE_PREFIX, "wasm", bytes)
 }
 
-/// The wasm-opt level and options `index.html` gives the app's wasm (`data-wasm-opt`, `data-wasm-opt-params`).
+/// The wasm-opt level and options `index.html` gives the app's wasm (`data-bse-wasm-opt`, `data-wasm-opt-params`):
+/// the build runs wasm-opt itself, after the split (Trunk's own run is off).
 pub(super) fn wasm_opt_settings(index_html: &str) -> Result<(String, String), String> {
     let found = std::cell::RefCell::new(None);
     rewrite_str(
@@ -95,7 +96,7 @@ pub(super) fn wasm_opt_settings(index_html: &str) -> Result<(String, String), St
         RewriteStrSettings {
             element_content_handlers: vec![element!("link[data-trunk][rel=rust]", |link| {
                 *found.borrow_mut() = Some((
-                    link.get_attribute("data-wasm-opt").unwrap_or_default(),
+                    link.get_attribute("data-bse-wasm-opt").unwrap_or_default(),
                     link.get_attribute("data-wasm-opt-params")
                         .unwrap_or_default(),
                 ));
@@ -109,7 +110,7 @@ pub(super) fn wasm_opt_settings(index_html: &str) -> Result<(String, String), St
         .into_inner()
         .filter(|(level, _)| !level.is_empty())
         .ok_or_else(|| {
-            "index.html has no <link data-trunk rel=\"rust\" data-wasm-opt=…>".to_string()
+            "index.html has no <link data-trunk rel=\"rust\" data-bse-wasm-opt=…>".to_string()
         })
 }
 

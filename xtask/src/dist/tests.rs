@@ -254,7 +254,7 @@ fn the_hosted_page_starts_from_the_checked_dataset_and_names_its_reader() {
     assert!(
         super::reader::wasm_opt_settings("<link data-trunk rel=\"css\">")
             .unwrap_err()
-            .contains("data-wasm-opt")
+            .contains("data-bse-wasm-opt")
     );
 }
 
