@@ -1,4 +1,4 @@
-//! The app's wasm split into the first module and the parts the page fetches when a view is first opened (`src/ui/lazy_views.rs`): Trunk builds and binds the wasm whole, then this step splits cargo's output with wasm-split as cargo-leptos does, binds the first module again with wasm-bindgen, shrinks every part with wasm-opt, and writes the first module and its glue over Trunk's files and each part beside them, named by its hash.
+//! The app's wasm split into the first module and the parts the page fetches when a view is first opened (`src/ui/lazy_views.rs`): Trunk builds and binds the wasm whole, then this step splits cargo's output with wasm-split as cargo-leptos does, binds the first module again with wasm-bindgen, shrinks every part with wasm-opt, and writes the first module, its glue and each part in place of Trunk's files, each named by what it holds.
 
 use std::fs;
 use std::path::Path;
@@ -25,8 +25,8 @@ pub(super) struct SplitApp {
     pub parts_by_view: Vec<(String, Vec<String>)>,
 }
 
-/// Splits the app's wasm and writes the first module, its glue and the parts into `dist/`, and the
-/// glue's new integrity into `dist/index.html`.
+/// Splits the app's wasm and writes the first module, its glue and the parts into `dist/` in place of
+/// Trunk's glue and wasm, and their names and the glue's integrity into `dist/index.html`.
 pub(super) fn split_app(
     project_root: &Path,
     toolchain: &Toolchain,
@@ -98,7 +98,7 @@ pub(super) fn split_app(
         || {
             shrink(
                 &bound.join(format!("{stem}_bg.wasm")),
-                &dist.join(&wasm_name),
+                &work.join("shrunk-first-module.wasm"),
             )?;
             let mut part_names = Vec::new();
             for entry in fs::read_dir(&work).map_err(|error| error.to_string())? {
@@ -116,10 +116,32 @@ pub(super) fn split_app(
     )?;
     let mut loader = fs::read_to_string(work.join("__wasm_split.js"))
         .map_err(|error| format!("reading wasm-split's loader: {error}"))?;
-    let mut parts = Vec::new();
+    let shrunk_wasm = fs::read(work.join("shrunk-first-module.wasm"))
+        .map_err(|error| format!("reading the shrunk first module: {error}"))?;
+    let glue = fs::read_to_string(bound.join(format!("{stem}.js")))
+        .map_err(|error| format!("reading the first module's glue: {error}"))?;
+    let mut part_bytes = Vec::new();
     for name in split_part_names(&loader)? {
         let bytes = fs::read(work.join(format!("shrunk-{name}")))
             .map_err(|error| format!("reading the part {name}: {error}"))?;
+        part_bytes.push((name, bytes));
+    }
+    // Every file is named by what it holds, the first module and its glue too: Trunk named those by its
+    // own build of the whole wasm, which a change to the split or to wasm-opt's passes leaves as it was.
+    let mut held = shrunk_wasm.clone();
+    held.extend(glue.as_bytes());
+    for (_, bytes) in &part_bytes {
+        held.extend(bytes);
+    }
+    let new_stem = format!(
+        "{}-{}",
+        stem.rsplit_once('-')
+            .map_or(stem.as_str(), |(name, _)| name),
+        &border_security_explorer::data::fingerprint(&held)[..16]
+    );
+    loader = loader.replace(&format!("\"./{stem}.js\""), &format!("\"./{new_stem}.js\""));
+    let mut parts = Vec::new();
+    for (name, bytes) in part_bytes {
         let part = write_named_by_hash(dist, "", PART_FILE_PREFIX, "wasm", bytes)?;
         loader = loader.replace(
             &format!("\"./{name}\""),
@@ -128,8 +150,6 @@ pub(super) fn split_app(
         parts.push(part);
     }
     let part_loader = write_named_by_hash(dist, "", PART_LOADER_PREFIX, "js", loader.into_bytes())?;
-    let glue = fs::read_to_string(bound.join(format!("{stem}.js")))
-        .map_err(|error| format!("reading the first module's glue: {error}"))?;
     // The glue's imports of the loader point at its new name; the wasm still names its import module
     // `./__wasm_split.js`, so the keys of the glue's imports object stay.
     let glue = glue
@@ -144,18 +164,29 @@ pub(super) fn split_app(
         .collect::<Vec<_>>()
         .join("\n")
         + "\n";
-    fs::write(dist.join(&glue_name), &glue)
-        .map_err(|error| format!("writing dist/{glue_name}: {error}"))?;
-    // Trunk's page checks the glue it preloads against its hash; it is the new glue's now.
-    let shrunk_wasm = fs::read(dist.join(&wasm_name))
-        .map_err(|error| format!("reading dist/{wasm_name}: {error}"))?;
+    let (new_glue_name, new_wasm_name) = (format!("{new_stem}.js"), format!("{new_stem}_bg.wasm"));
+    for (name, bytes) in [
+        (&new_glue_name, glue.as_bytes()),
+        (&new_wasm_name, &shrunk_wasm[..]),
+    ] {
+        fs::write(dist.join(name), bytes)
+            .map_err(|error| format!("writing dist/{name}: {error}"))?;
+    }
+    for trunk_file in [&glue_name, &wasm_name] {
+        fs::remove_file(dist.join(trunk_file))
+            .map_err(|error| format!("removing dist/{trunk_file}: {error}"))?;
+    }
+    // Trunk's page names the glue and the wasm (its preloads and its loader) and checks the glue it
+    // preloads against its hash: the new names and hashes.
+    let renamed = trunk_html.replace(&stem, &new_stem);
+    let (glue_href, wasm_href) = (format!("./{new_glue_name}"), format!("./{new_wasm_name}"));
     let with_integrity =
-        replace_integrity(&trunk_html, glue_href, &sha384_integrity(glue.as_bytes()))?;
+        replace_integrity(&renamed, &glue_href, &sha384_integrity(glue.as_bytes()))?;
     let with_integrity =
-        replace_integrity(&with_integrity, wasm_href, &sha384_integrity(&shrunk_wasm))?;
+        replace_integrity(&with_integrity, &wasm_href, &sha384_integrity(&shrunk_wasm))?;
     let with_integrity = with_modulepreload_after(
         &with_integrity,
-        glue_href,
+        &glue_href,
         &format!("./{}", part_loader.relative),
         &sha384_integrity(&part_loader.bytes),
     )?;
