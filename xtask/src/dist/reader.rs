@@ -42,6 +42,7 @@ pub const READER_FILE_PREFIX: &str = "reader-";
 pub(super) fn build_reader(
     project_root: &Path,
     toolchain: &Toolchain,
+    wasm_opt: &WasmOpt,
     dist: &Path,
 ) -> Result<HashedFile, String> {
     let mut cargo = toolchain.command("cargo");
@@ -69,22 +70,46 @@ pub(super) fn build_reader(
     )?;
     let bound = bindgen_dir.join("border_security_reader_bg.wasm");
     let shrunk = bindgen_dir.join("reader.wasm");
-    let index_html = std::fs::read_to_string(project_root.join("index.html"))
-        .map_err(|error| format!("reading index.html: {error}"))?;
-    let (level, params) = wasm_opt_settings(&index_html)?;
-    let mut wasm_opt = toolchain.command("wasm-opt");
-    wasm_opt
-        .arg(format!("-O{level}"))
-        .args(params.split_whitespace())
-        .arg(&bound)
-        .arg("-o")
-        .arg(&shrunk);
     timed_step("Shrinking the dataset reader with wasm-opt", || {
-        run_status(&mut wasm_opt)
+        wasm_opt.shrink(toolchain, &bound, &shrunk)
     })?;
     let bytes =
         std::fs::read(&shrunk).map_err(|error| format!("reading {}: {error}", shrunk.display()))?;
     write_named_by_hash(dist, "", READER_FILE_PREFIX, "wasm", bytes)
+}
+
+/// wasm-opt as the build runs it on every wasm it ships (the app's first module, its parts, the reader),
+/// at the level and with the passes `index.html` gives.
+pub(super) struct WasmOpt {
+    level: String,
+    params: String,
+}
+
+impl WasmOpt {
+    /// The settings of the project's `index.html`.
+    pub(super) fn from_index_html(project_root: &Path) -> Result<Self, String> {
+        let index_html = std::fs::read_to_string(project_root.join("index.html"))
+            .map_err(|error| format!("reading index.html: {error}"))?;
+        let (level, params) = wasm_opt_settings(&index_html)?;
+        Ok(Self { level, params })
+    }
+
+    /// Writes `from` shrunk to `to`.
+    pub(super) fn shrink(
+        &self,
+        toolchain: &Toolchain,
+        from: &Path,
+        to: &Path,
+    ) -> Result<(), String> {
+        let mut wasm_opt = toolchain.command("wasm-opt");
+        wasm_opt
+            .arg(format!("-O{}", self.level))
+            .args(self.params.split_whitespace())
+            .arg(from)
+            .arg("-o")
+            .arg(to);
+        run_status(&mut wasm_opt)
+    }
 }
 
 /// The wasm-opt level and options `index.html` gives the app's wasm (`data-bse-wasm-opt`, `data-wasm-opt-params`):

@@ -6,7 +6,7 @@ use std::path::Path;
 use crate::tools::{run_status, timed_step, Toolchain};
 
 use super::offline::find_trunk_assets;
-use super::reader::{wasm_opt_settings, write_named_by_hash, HashedFile};
+use super::reader::{write_named_by_hash, HashedFile, WasmOpt};
 
 /// The start of a part's file name (the app's first module is the one `.wasm` without a prefix).
 pub const PART_FILE_PREFIX: &str = "part-";
@@ -30,6 +30,7 @@ pub(super) struct SplitApp {
 pub(super) fn split_app(
     project_root: &Path,
     toolchain: &Toolchain,
+    wasm_opt: &WasmOpt,
     dist: &Path,
 ) -> Result<SplitApp, String> {
     let index_path = dist.join("index.html");
@@ -80,19 +81,7 @@ pub(super) fn split_app(
     timed_step("Binding the first module with wasm-bindgen", || {
         run_status(&mut bindgen)
     })?;
-    let index_source = fs::read_to_string(project_root.join("index.html"))
-        .map_err(|error| format!("reading index.html: {error}"))?;
-    let (level, params) = wasm_opt_settings(&index_source)?;
-    let shrink = |from: &Path, to: &Path| {
-        let mut wasm_opt = toolchain.command("wasm-opt");
-        wasm_opt
-            .arg(format!("-O{level}"))
-            .args(params.split_whitespace())
-            .arg(from)
-            .arg("-o")
-            .arg(to);
-        run_status(&mut wasm_opt)
-    };
+    let shrink = |from: &Path, to: &Path| wasm_opt.shrink(toolchain, from, to);
     timed_step(
         "Shrinking the first module and the parts with wasm-opt",
         || {
@@ -282,12 +271,6 @@ pub(super) fn preload_parts_of_linked_view(
     html: &str,
     parts_by_view: &[(String, Vec<String>)],
 ) -> Result<String, String> {
-    const LOADER_START: &str = "<script type=\"module\">";
-    let Some(loader_at) = html.find(LOADER_START) else {
-        return Err(format!(
-            "no {LOADER_START} (Trunk's loader) in dist/index.html"
-        ));
-    };
     let by_view = serde_json::to_string(
         &parts_by_view
             .iter()
@@ -302,8 +285,7 @@ pub(super) fn preload_parts_of_linked_view(
          \x20 document.head.append(link);\n\
          }}"
     );
-    let body_at = loader_at + LOADER_START.len();
-    Ok([&html[..body_at], &preload, &html[body_at..]].concat())
+    super::at_start_of_loader(html, &preload)
 }
 
 /// The page with a `modulepreload` of `href` after the one of `after_href`: the glue imports the

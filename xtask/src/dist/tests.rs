@@ -113,6 +113,11 @@ fn inline_gzip_block_bytes(html: &str, element_id: &str) -> Vec<u8> {
         .and_then(|(_, rest)| rest.split_once("</script>"))
         .map(|(inside, _)| inside)
         .expect("an inline gzip data block");
+    gunzip_base64(gzip_base64)
+}
+
+/// `gzip_base64` decoded from base64 and decompressed, as the offline file's script restores it.
+fn gunzip_base64(gzip_base64: &str) -> Vec<u8> {
     let mut bytes = Vec::new();
     std::io::Read::read_to_end(
         &mut flate2::read::GzDecoder::new(
@@ -163,17 +168,8 @@ fn bundles_everything_inline_with_matching_hashes() {
         .and_then(|(_, rest)| rest.split_once("\")"))
         .map(|(inside, _)| inside)
         .expect("the wasm is inlined as a base64 string");
-    let wasm_gzip = base64::engine::general_purpose::STANDARD
-        .decode(wasm_gzip_base64)
-        .unwrap();
-    let mut wasm_bytes = Vec::new();
-    std::io::Read::read_to_end(
-        &mut flate2::read::GzDecoder::new(&wasm_gzip[..]),
-        &mut wasm_bytes,
-    )
-    .unwrap();
     assert_eq!(
-        wasm_bytes,
+        gunzip_base64(wasm_gzip_base64),
         [0, 97, 115, 109],
         "the inlined wasm decompresses to the original bytes"
     );
@@ -536,17 +532,7 @@ fn the_offline_file_carries_the_parts_and_fetches_nothing() {
             .and_then(|(_, rest)| rest.split_once('"'))
             .map(|(inside, _)| inside)
             .expect("the part's gzip in base64");
-        let mut decoded = Vec::new();
-        std::io::Read::read_to_end(
-            &mut flate2::read::GzDecoder::new(
-                &base64::engine::general_purpose::STANDARD
-                    .decode(base64_text)
-                    .unwrap()[..],
-            ),
-            &mut decoded,
-        )
-        .unwrap();
-        assert_eq!(decoded, bytes);
+        assert_eq!(gunzip_base64(base64_text), bytes);
     }
 }
 
