@@ -54,6 +54,18 @@ test('a link to a view preloads its parts with the first module, and each is fet
   expect(unusedPreloads).toEqual([]);
 });
 
+test('a link whose tab is no view, even a name every object has, still starts the app, says so, and preloads nothing', async ({ openApp, page, consoleErrors }) => {
+  for (const tab of ['__proto__', 'toString', 'constructor']) {
+    // A fresh load each time (a new fragment alone would not run the loader again).
+    await page.goto('about:blank');
+    await openApp(`v=1&tab=${tab}`);
+    await expect(page.getByTestId('tab-briefing')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('link-notice')).toBeVisible();
+    expect(await page.locator('link[rel=preload][href*="part-"]').count()).toBe(0);
+  }
+  expect(consoleErrors).toEqual([]);
+});
+
 test('a link to a view draws it from its part', async ({ openApp, page }) => {
   await openApp('v=1&tab=announcements');
   await expect(page.getByTestId('announcement-count')).toBeVisible();

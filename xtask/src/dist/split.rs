@@ -278,11 +278,17 @@ pub(super) fn preload_parts_of_linked_view(
             .collect::<std::collections::BTreeMap<_, _>>(),
     )
     .map_err(|error| error.to_string())?;
+    // Only the views' own keys: an address's tab can be anything (`__proto__`, `toString`), and the
+    // loader must go on to start the app whatever it is.
     let preload = format!(
-        "\nfor (const part of {by_view}[new URLSearchParams(location.hash.slice(1)).get(\"tab\")] || []) {{\n\
-         \x20 const link = document.createElement(\"link\");\n\
-         \x20 link.rel = \"preload\"; link.as = \"fetch\"; link.crossOrigin = \"anonymous\"; link.href = \"./\" + part;\n\
-         \x20 document.head.append(link);\n\
+        "\n{{\n\
+         \x20 const partsByView = {by_view};\n\
+         \x20 const linkedView = new URLSearchParams(location.hash.slice(1)).get(\"tab\");\n\
+         \x20 for (const part of Object.hasOwn(partsByView, linkedView) ? partsByView[linkedView] : []) {{\n\
+         \x20   const link = document.createElement(\"link\");\n\
+         \x20   link.rel = \"preload\"; link.as = \"fetch\"; link.crossOrigin = \"anonymous\"; link.href = \"./\" + part;\n\
+         \x20   document.head.append(link);\n\
+         \x20 }}\n\
          }}"
     );
     super::at_start_of_loader(html, &preload)

@@ -485,7 +485,9 @@ fn the_hosted_loader_preloads_the_parts_of_the_view_a_link_opens() {
         .unwrap();
     // First the preload, read from the address's tab, then the wait for a drawn frame, then Trunk's loader.
     assert!(loader_body.trim_start().starts_with(
-        "for (const part of {\"crossings\":[\"part-bbbb.wasm\",\"part-aaaa.wasm\"]}[new URLSearchParams(location.hash.slice(1)).get(\"tab\")] || [])"
+        "{\n  const partsByView = {\"crossings\":[\"part-bbbb.wasm\",\"part-aaaa.wasm\"]};\n  \
+         const linkedView = new URLSearchParams(location.hash.slice(1)).get(\"tab\");\n  \
+         for (const part of Object.hasOwn(partsByView, linkedView) ? partsByView[linkedView] : [])"
     ));
     assert!(loader_body
         .contains("link.rel = \"preload\"; link.as = \"fetch\"; link.crossOrigin = \"anonymous\""));
