@@ -108,3 +108,56 @@ test.describe('a part that cannot be fetched', () => {
     await expect(page.getByTestId('view-failed')).toHaveCount(0);
   });
 });
+
+/** The parts the embed page preloads, as its loader lists them; its own part comes first. */
+async function embedPageParts(baseUrl: string): Promise<string[]> {
+  const html = await (await fetch(`${baseUrl}embed.html`)).text();
+  const listed = html.match(/for \(const part of (\["part-[0-9a-f]{16}\.wasm"(?:,"part-[0-9a-f]{16}\.wasm")*\])\)/);
+  expect(listed, 'the embed page preloads its parts').not.toBeNull();
+  return JSON.parse(listed![1]);
+}
+
+test('the embed page\'s code is a part of its own: the embed page preloads it and uses it, and the explorer never fetches it', async ({ openApp, edition, page }) => {
+  test.skip(edition !== 'hosted', 'the embed page is part of the published site');
+  const baseUrl = process.env.BSE_BASE_URL!;
+  const embedParts = await embedPageParts(baseUrl);
+  const fetched: string[] = [];
+  const unusedPreloads: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (PART_PATH.test(path)) fetched.push(path.slice(path.lastIndexOf('/') + 1));
+  });
+  page.on('console', (message) => {
+    if (message.text().includes('preloaded using link preload but not used')) unusedPreloads.push(message.text());
+  });
+  await page.goto(`${baseUrl}embed.html#v=1&tab=funding`);
+  await expect(page.getByTestId('embedded-chart')).toBeVisible();
+  expect([...fetched].sort()).toEqual([...embedParts].sort());
+  await page.waitForTimeout(3_500);
+  expect(unusedPreloads).toEqual([]);
+  // The explorer, every view opened: the embed page's own part is never fetched.
+  fetched.length = 0;
+  await page.goto('about:blank');
+  await openApp();
+  for (const tab of ['crossings', 'funding', 'announcements', 'sources', 'briefing']) {
+    await page.getByTestId(`tab-${tab}`).click();
+    await expect(page.getByTestId('view-loading')).toHaveCount(0);
+    await expect(page.getByTestId('view-failed')).toHaveCount(0);
+  }
+  expect(fetched.length).toBeGreaterThan(0);
+  expect(fetched).not.toContain(embedParts[0]);
+});
+
+test('an embed page whose part cannot be fetched says so and comes on "Try again"', async ({ edition, page }) => {
+  test.skip(edition !== 'hosted', 'the embed page is part of the published site');
+  let online = false;
+  await page.route(PART_PATH, async (route) => (online ? route.continue() : route.abort('internetdisconnected')));
+  await page.goto(`${process.env.BSE_BASE_URL}embed.html#v=1&tab=crossings`);
+  const failed = page.getByTestId('view-failed');
+  await expect(failed).toHaveRole('alert');
+  await expect(failed).toContainText('The chart could not be loaded');
+  online = true;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.locator('[data-testid="chart-svg"] svg')).toBeVisible();
+  await expect(failed).toHaveCount(0);
+});

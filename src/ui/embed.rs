@@ -1,18 +1,54 @@
 //! The embed page (`embed.html`): one view's chart alone, for other sites to frame, with its title, subtitle, status, source and a link to the full view, at the frame's width, in the colours the link asks for.
+//!
+//! Its code is a part of the wasm of its own (`bse_embed_page`, split off by the build as the views are,
+//! see `lazy_views.rs`), which only the embed page fetches: the explorer's first module carries none of it.
 
 use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
 use crate::closed_set::ClosedSet;
 use crate::view_model::{embedded_chart, full_view_address};
 use crate::view_state::{parse_fragment, to_fragment, ViewState};
 
 use super::browser;
-use super::load::load_bundled_dataset;
+use super::load::{load_bundled_dataset, LoadError, LoadedDataset};
+
+/// Builds the embed page from the bundled dataset as it loads; its code is in the embed page's part.
+type BuildEmbedPage = fn(LocalResource<Result<LoadedDataset, LoadError>>) -> AnyView;
+
+#[wasm_split(bse_embed_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn embed_page_builder() -> Result<BuildEmbedPage, SplitLoaderError> {
+    Ok(|bundled| view! { <EmbedPage bundled=bundled/> }.into_any())
+}
+
+/// The embed page: the dataset is fetched at once, while the page's part comes; a part that cannot be
+/// fetched says so, with "Try again".
+#[component]
+pub fn LazyEmbedPage() -> impl IntoView {
+    let bundled = LocalResource::new(load_bundled_dataset);
+    let part = LocalResource::new(|| async { embed_page_builder().await.map_err(|_| ()) });
+    let loading = || view! { <p class="loading" role="status">"Loading the chart…"</p> };
+    view! {
+        <main id="main" class="embed">
+            <Suspense fallback=loading>
+                {move || part.get().map(|built| match built {
+                    Ok(build) => build(bundled),
+                    Err(()) => view! {
+                        <div class="error-summary" role="alert" data-testid="view-failed">
+                            <h1 class="error-summary__title">"The chart could not be loaded"</h1>
+                            <p>"This part of the page did not arrive. Check the connection, then try again."</p>
+                            <button type="button" class="button" on:click=move |_| part.refetch()>"Try again"</button>
+                        </div>
+                    }.into_any(),
+                })}
+            </Suspense>
+        </main>
+    }
+}
 
 /// The embed page: the chart of the view its fragment names, drawn once the bundled data are in.
 #[component]
-pub fn EmbedPage() -> impl IntoView {
-    let bundled = LocalResource::new(load_bundled_dataset);
+fn EmbedPage(bundled: LocalResource<Result<LoadedDataset, LoadError>>) -> impl IntoView {
     let state = RwSignal::new(parse_fragment(&browser::current_fragment()).state);
     // The host page may change the frame's fragment: the chart follows it.
     let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -25,17 +61,15 @@ pub fn EmbedPage() -> impl IntoView {
     });
     let (_, chart_size) = super::watch_screen();
     view! {
-        <main id="main" class="embed">
-            <Suspense fallback=|| view! { <p class="loading" role="status">"Loading the chart…"</p> }>
-                {move || bundled.get().map(|result| match result {
-                    Ok(loaded) => {
-                        let dataset = loaded.dataset.clone();
-                        view! { <EmbeddedChartView dataset=dataset state=state chart_size=chart_size/> }.into_any()
-                    }
-                    Err(error) => view! { <super::LoadFailure error=error on_retry=None/> }.into_any(),
-                })}
-            </Suspense>
-        </main>
+        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading the chart…"</p> }>
+            {move || bundled.get().map(|result| match result {
+                Ok(loaded) => {
+                    let dataset = loaded.dataset.clone();
+                    view! { <EmbeddedChartView dataset=dataset state=state chart_size=chart_size/> }.into_any()
+                }
+                Err(error) => view! { <super::LoadFailure error=error on_retry=None/> }.into_any(),
+            })}
+        </Suspense>
     }
 }
 

@@ -46,7 +46,7 @@ pub fn mount_after_first_paint() {
 pub fn App() -> impl IntoView {
     // The embed page shows one chart alone, for other sites to frame.
     if browser::is_embed_page() {
-        return view! { <embed::EmbedPage/> }.into_any();
+        return view! { <embed::LazyEmbedPage/> }.into_any();
     }
     browser::expose_memory_probe();
     // One image shape for every chart's downloads, kept while the page is open, whatever data are shown.

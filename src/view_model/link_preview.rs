@@ -1,9 +1,10 @@
 //! What a link to the site shows where it is pasted (a chat, a social post): a title, a description that states the latest answer with its source, and a preview image (the key chart with the headline figure, the date the data are as at, and the source), made at build time from the same code as the page.
 
 use super::chart_image::{framed_chart_image, ImageFrame};
+use super::funding::{bsc_total_sentence, funding_in_range};
 use super::{
-    answers, briefing_chart, briefing_summary, crossings_chart, funding_view, ChartImage,
-    ChartView, WIDE_CHART_SIZE,
+    answers, briefing_chart, briefing_summary, crossings_chart, ChartImage, ChartView,
+    WIDE_CHART_SIZE,
 };
 use crate::chart::ChartSize;
 use crate::data::Dataset;
@@ -97,7 +98,8 @@ pub fn share_text(dataset: &Dataset, state: &ViewState) -> String {
     let sentence = match state.tab {
         Tab::Briefing => briefing_summary(dataset, state),
         Tab::Crossings => crossings_chart(dataset, state, WIDE_CHART_SIZE).summary,
-        Tab::Funding => funding_view(dataset, state, WIDE_CHART_SIZE).bsc_total_sentence,
+        // The Funding view's own sentence, without drawing its chart.
+        Tab::Funding => bsc_total_sentence(dataset, &funding_in_range(dataset, state)),
         Tab::Announcements => {
             let filter = state.announcement_filter();
             let n_matches =

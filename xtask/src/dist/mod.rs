@@ -154,7 +154,7 @@ pub fn build_dist(project_root: &Path, toolchain: &Toolchain) -> Result<(), Stri
         &with_checked_dataset_and_reader(
             &split::preload_parts_of_linked_view(
                 &loader_after_first_paint(&without_wasm_preload(&styled.html)?)?,
-                &split_app.parts_by_view,
+                &split_app.parts_by_view(),
             )?,
             &checked_dataset.relative,
             &reader.relative,
@@ -165,9 +165,13 @@ pub fn build_dist(project_root: &Path, toolchain: &Toolchain) -> Result<(), Stri
     // The embed page: the same app, which draws one view's chart alone there; without the prerendered
     // Briefing, for other sites to frame (docs/HOSTING.md gives the headers that allow it).
     let embed_styled = inline_stylesheets(&trunk_html, read_asset)?;
+    // Its code is a part of its own, preloaded with the first module.
     let embed_html = add_hosted_csp(
         &with_checked_dataset_and_reader(
-            &without_wasm_preload(&embed_styled.html)?,
+            &split::preload_parts(
+                &without_wasm_preload(&embed_styled.html)?,
+                split_app.parts_of("embed_page")?,
+            )?,
             &checked_dataset.relative,
             &reader.relative,
         )?,

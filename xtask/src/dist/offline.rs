@@ -264,6 +264,13 @@ pub(super) fn inline_parts(glue: &str, split: &SplitApp) -> Result<(String, Stri
         body.push(line);
     }
     let mut body = body.join("\n");
+    // The file carries what its views need; the embed page's own part stays out (the file is never
+    // the embed page), and a call for it is refused.
+    let needed_by_views: std::collections::BTreeSet<String> = split
+        .parts_by_view()
+        .into_iter()
+        .flat_map(|(_, files)| files)
+        .collect();
     let mut part_blocks = Vec::new();
     for part in &split.parts {
         let fetched = format!("fetch(new URL(\"./{}\", import.meta.url))", part.relative);
@@ -272,6 +279,13 @@ pub(super) fn inline_parts(glue: &str, split: &SplitApp) -> Result<(String, Stri
                 "the parts' loader does not fetch {}",
                 part.relative
             ));
+        }
+        if !needed_by_views.contains(&part.relative) {
+            body = body.replace(
+                &fetched,
+                "Promise.reject(new Error(\"the offline file does not carry this part\"))",
+            );
+            continue;
         }
         body = body.replace(&fetched, &format!("bsePart(\"{}\")", part.relative));
         let gzip_base64 = base64::engine::general_purpose::STANDARD.encode(

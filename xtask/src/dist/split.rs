@@ -21,8 +21,30 @@ pub(super) struct SplitApp {
     pub part_loader: HashedFile,
     /// The parts, by the names they have in `dist/`.
     pub parts: Vec<HashedFile>,
-    /// The parts each view needs, by the view's key in the address.
-    pub parts_by_view: Vec<(String, Vec<String>)>,
+    /// The parts each split-off piece needs, by its name after `bse_` (`crossings_view`, `embed_page`).
+    pub parts_by_split: Vec<(String, Vec<String>)>,
+}
+
+impl SplitApp {
+    /// The parts each view needs, by the view's key in the address (`crossings` for `crossings_view`).
+    pub fn parts_by_view(&self) -> Vec<(String, Vec<String>)> {
+        self.parts_by_split
+            .iter()
+            .filter_map(|(name, files)| {
+                name.strip_suffix("_view")
+                    .map(|key| (key.to_string(), files.clone()))
+            })
+            .collect()
+    }
+
+    /// The parts the split-off piece `name` needs (`embed_page`); an error if the loader loads no such piece.
+    pub fn parts_of(&self, name: &str) -> Result<&[String], String> {
+        self.parts_by_split
+            .iter()
+            .find(|(split, _)| split == name)
+            .map(|(_, files)| files.as_slice())
+            .ok_or_else(|| format!("wasm-split's loader loads no `__wasm_split_load_bse_{name}`"))
+    }
 }
 
 /// Splits the app's wasm and writes the first module, its glue and the parts into `dist/` in place of
@@ -181,11 +203,11 @@ pub(super) fn split_app(
     )?;
     fs::write(&index_path, with_integrity)
         .map_err(|error| format!("writing dist/index.html: {error}"))?;
-    let parts_by_view = parts_by_view(&String::from_utf8_lossy(&part_loader.bytes))?;
+    let parts_by_split = parts_by_split(&String::from_utf8_lossy(&part_loader.bytes))?;
     Ok(SplitApp {
         part_loader,
         parts,
-        parts_by_view,
+        parts_by_split,
     })
 }
 
@@ -206,12 +228,13 @@ pub(super) fn split_part_names(loader: &str) -> Result<Vec<String>, String> {
     Ok(names)
 }
 
-/// The parts each view needs, by the view's key in the address (`crossings` for `bse_crossings_view`),
-/// read from wasm-split's loader: a view's own part and the shared parts it waits for.
-pub(super) fn parts_by_view(loader: &str) -> Result<Vec<(String, Vec<String>)>, String> {
-    const VIEW_LOADER: &str = "export const __wasm_split_load_bse_";
+/// The parts each split-off piece needs, by its name after `bse_` (`crossings_view` for
+/// `bse_crossings_view`), read from wasm-split's loader: the piece's own part and the shared parts it
+/// waits for.
+pub(super) fn parts_by_split(loader: &str) -> Result<Vec<(String, Vec<String>)>, String> {
+    const SPLIT_LOADER: &str = "export const __wasm_split_load_bse_";
     let mut file_of = std::collections::BTreeMap::new();
-    let mut views = Vec::new();
+    let mut splits = Vec::new();
     let mut current: Option<String> = None;
     for line in loader.lines() {
         if let Some(rest) = line
@@ -233,11 +256,8 @@ pub(super) fn parts_by_view(loader: &str) -> Result<Vec<(String, Vec<String>)>, 
                 .map(|dep| dep.trim().to_string())
                 .filter(|dep| !dep.is_empty())
                 .collect();
-            if let Some(key) = format!("export const {name}")
-                .strip_prefix(VIEW_LOADER)
-                .and_then(|rest| rest.strip_suffix("_view"))
-            {
-                views.push((key.to_string(), name.clone(), deps));
+            if let Some(key) = format!("export const {name}").strip_prefix(SPLIT_LOADER) {
+                splits.push((key.to_string(), name.clone(), deps));
             }
         }
     }
@@ -247,7 +267,7 @@ pub(super) fn parts_by_view(loader: &str) -> Result<Vec<(String, Vec<String>)>, 
             .cloned()
             .ok_or_else(|| format!("wasm-split's loader names {name} but fetches no part for it"))
     };
-    let found: Vec<(String, Vec<String>)> = views
+    let found: Vec<(String, Vec<String>)> = splits
         .into_iter()
         .map(|(key, name, deps)| {
             let mut files = vec![file(&name)?];
@@ -257,7 +277,7 @@ pub(super) fn parts_by_view(loader: &str) -> Result<Vec<(String, Vec<String>)>, 
             Ok((key, files))
         })
         .collect::<Result<_, String>>()?;
-    if found.is_empty() {
+    if !found.iter().any(|(name, _)| name.ends_with("_view")) {
         return Err(
             "wasm-split's loader loads no view (`__wasm_split_load_bse_…_view`)".to_string(),
         );
@@ -265,8 +285,23 @@ pub(super) fn parts_by_view(loader: &str) -> Result<Vec<(String, Vec<String>)>, 
     Ok(found)
 }
 
+/// A script's lines that preload each part `parts` (a JavaScript expression, after the lines
+/// `before`) names, as the parts' loader fetches them, so they come with the first module rather than a
+/// round trip after it starts.
+fn preload_each_part(before: &str, parts: &str) -> String {
+    format!(
+        "\n{{\n{before}\
+         \x20 for (const part of {parts}) {{\n\
+         \x20   const link = document.createElement(\"link\");\n\
+         \x20   link.rel = \"preload\"; link.as = \"fetch\"; link.crossOrigin = \"anonymous\"; link.href = \"./\" + part;\n\
+         \x20   document.head.append(link);\n\
+         \x20 }}\n\
+         }}"
+    )
+}
+
 /// The hosted page's loader with, first, a few lines that preload the parts of the view a link opens
-/// (`#…tab=crossings`), so they come with the first module rather than a round trip after it starts.
+/// (`#…tab=crossings`).
 pub(super) fn preload_parts_of_linked_view(
     html: &str,
     parts_by_view: &[(String, Vec<String>)],
@@ -280,18 +315,21 @@ pub(super) fn preload_parts_of_linked_view(
     .map_err(|error| error.to_string())?;
     // Only the views' own keys: an address's tab can be anything (`__proto__`, `toString`), and the
     // loader must go on to start the app whatever it is.
-    let preload = format!(
-        "\n{{\n\
-         \x20 const partsByView = {by_view};\n\
-         \x20 const linkedView = new URLSearchParams(location.hash.slice(1)).get(\"tab\");\n\
-         \x20 for (const part of Object.hasOwn(partsByView, linkedView) ? partsByView[linkedView] : []) {{\n\
-         \x20   const link = document.createElement(\"link\");\n\
-         \x20   link.rel = \"preload\"; link.as = \"fetch\"; link.crossOrigin = \"anonymous\"; link.href = \"./\" + part;\n\
-         \x20   document.head.append(link);\n\
-         \x20 }}\n\
-         }}"
+    let preload = preload_each_part(
+        &format!(
+            "\x20 const partsByView = {by_view};\n\
+             \x20 const linkedView = new URLSearchParams(location.hash.slice(1)).get(\"tab\");\n"
+        ),
+        "Object.hasOwn(partsByView, linkedView) ? partsByView[linkedView] : []",
     );
     super::at_start_of_loader(html, &preload)
+}
+
+/// A page's loader with, first, a few lines that preload `parts`, which the page always needs (the
+/// embed page's own part).
+pub(super) fn preload_parts(html: &str, parts: &[String]) -> Result<String, String> {
+    let list = serde_json::to_string(parts).map_err(|error| error.to_string())?;
+    super::at_start_of_loader(html, &preload_each_part("", &list))
 }
 
 /// The page with a `modulepreload` of `href` after the one of `after_href`: the glue imports the

@@ -444,6 +444,10 @@ export const __wasm_split_load_bse_crossings_view = wrapAsyncCb(makeLoad(() => {
     const src = fetch(new URL("./part-bbbb.wasm", import.meta.url));
     return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
 }, [__chunk_6]));
+export const __wasm_split_load_bse_embed_page = wrapAsyncCb(makeLoad(() => {
+    const src = fetch(new URL("./part-dddd.wasm", import.meta.url));
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}, [__chunk_6]));
 "#;
 
 fn fake_split() -> SplitApp {
@@ -456,29 +460,59 @@ fn fake_split() -> SplitApp {
         parts: vec![
             file("part-aaaa.wasm", &[0, 97, 115, 109, 1]),
             file("part-bbbb.wasm", &[0, 97, 115, 109, 2]),
+            file("part-dddd.wasm", &[0, 97, 115, 109, 4]),
         ],
-        parts_by_view: parts_by_view(PART_LOADER).unwrap(),
+        parts_by_split: parts_by_split(PART_LOADER).unwrap(),
     }
 }
 
 #[test]
-fn knows_the_parts_each_view_needs() {
+fn knows_the_parts_each_view_and_the_embed_page_need() {
+    let split = fake_split();
     assert_eq!(
-        parts_by_view(PART_LOADER).unwrap(),
+        split.parts_by_view(),
         [(
             "crossings".to_string(),
             vec!["part-bbbb.wasm".to_string(), "part-aaaa.wasm".to_string()]
         )]
     );
-    let error = parts_by_view(&PART_LOADER.replace("bse_crossings_view", "other")).unwrap_err();
+    assert_eq!(
+        split.parts_of("embed_page").unwrap(),
+        ["part-dddd.wasm", "part-aaaa.wasm"]
+    );
+    let error = split.parts_of("other_page").unwrap_err();
+    assert!(
+        error.contains("__wasm_split_load_bse_other_page"),
+        "{error}"
+    );
+    let error = parts_by_split(&PART_LOADER.replace("bse_crossings_view", "other")).unwrap_err();
     assert!(error.contains("loads no view"), "{error}");
+}
+
+#[test]
+fn the_embed_page_preloads_its_parts_before_the_loader_starts() {
+    let with_preload = preload_parts(
+        TRUNK_INDEX,
+        &["part-dddd.wasm".to_string(), "part-aaaa.wasm".to_string()],
+    )
+    .unwrap();
+    let loader_body = with_preload
+        .split_once("<script type=\"module\">")
+        .map(|(_, rest)| rest)
+        .unwrap();
+    assert!(loader_body
+        .trim_start()
+        .starts_with("{\n  for (const part of [\"part-dddd.wasm\",\"part-aaaa.wasm\"]) {"));
+    assert!(
+        loader_body.find("link.rel = \"preload\"").unwrap()
+            < loader_body.find("await init(").unwrap()
+    );
 }
 
 #[test]
 fn the_hosted_loader_preloads_the_parts_of_the_view_a_link_opens() {
     let html = loader_after_first_paint(TRUNK_INDEX).unwrap();
-    let with_preload =
-        preload_parts_of_linked_view(&html, &parts_by_view(PART_LOADER).unwrap()).unwrap();
+    let with_preload = preload_parts_of_linked_view(&html, &fake_split().parts_by_view()).unwrap();
     let loader_body = with_preload
         .split_once("<script type=\"module\">")
         .map(|(_, rest)| rest)
@@ -504,7 +538,7 @@ fn the_hosted_loader_preloads_the_parts_of_the_view_a_link_opens() {
 fn finds_the_parts_the_loader_fetches() {
     assert_eq!(
         split_part_names(PART_LOADER).unwrap(),
-        ["part-aaaa.wasm", "part-bbbb.wasm"]
+        ["part-aaaa.wasm", "part-bbbb.wasm", "part-dddd.wasm"]
     );
     let error = split_part_names("export const x = 1;").unwrap_err();
     assert!(error.contains("fetches no part"), "{error}");
@@ -520,7 +554,9 @@ fn the_offline_file_carries_the_parts_and_fetches_nothing() {
     // The glue's import of the loader is the object the inlined loader returns, and its exports are
     // that object's members; the wasm's own import module name stays.
     assert!(script.contains("const import1 = bseParts;"));
-    assert!(script.contains("return { __wasm_split_load_bse_crossings_view };"));
+    assert!(script.contains(
+        "return { __wasm_split_load_bse_crossings_view, __wasm_split_load_bse_embed_page };"
+    ));
     assert!(script.contains("\"./__wasm_split.js\": import1"));
     assert!(script.find("const bseParts").unwrap() < script.find("const import1").unwrap());
     // Each part travels gzip in base64 and decompresses to its bytes.
@@ -536,6 +572,11 @@ fn the_offline_file_carries_the_parts_and_fetches_nothing() {
             .expect("the part's gzip in base64");
         assert_eq!(gunzip_base64(base64_text), bytes);
     }
+    // The embed page's own part stays out: the file is never the embed page.
+    assert!(!script.contains("part-dddd.wasm"), "{script}");
+    assert!(
+        script.contains("Promise.reject(new Error(\"the offline file does not carry this part\"))")
+    );
 }
 
 #[test]
