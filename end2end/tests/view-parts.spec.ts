@@ -161,3 +161,67 @@ test('an embed page whose part cannot be fetched says so and comes on "Try again
   await expect(page.locator('[data-testid="chart-svg"] svg')).toBeVisible();
   await expect(failed).toHaveCount(0);
 });
+
+/** The parts a split-off piece needs (`chart_exports` for `bse_chart_exports`), its own part first,
+ * read from the parts' loader the hosted page preloads. */
+async function partsOfSplit(page: import('@playwright/test').Page, splitName: string): Promise<string[]> {
+  const loaderHref = await page.locator('link[rel=modulepreload][href*="parts-"]').getAttribute('href');
+  expect(loaderHref, 'the page preloads the parts\' loader').not.toBeNull();
+  const loader = await (await fetch(new URL(loaderHref!, page.url()).href)).text();
+  const fileOf = new Map<string, string>();
+  const depsOf = new Map<string, string[]>();
+  for (const block of loader.split(/\n(?=(?:export )?const __)/)) {
+    const name = block.match(/^(?:export )?const (__[A-Za-z0-9_]+)/)?.[1];
+    const file = block.match(/fetch\(new URL\("\.\/(part-[0-9a-f]{16}\.wasm)"/)?.[1];
+    const deps = block.match(/\}, \[([^\]]*)\]\)/)?.[1];
+    if (name && file) fileOf.set(name, file);
+    if (name && deps !== undefined) depsOf.set(name, deps.split(',').map((dep) => dep.trim()).filter(Boolean));
+  }
+  const own = `__wasm_split_load_bse_${splitName}`;
+  expect(fileOf.has(own), `the parts' loader loads ${own}`).toBe(true);
+  return [own, ...(depsOf.get(own) ?? [])].map((name) => fileOf.get(name)!);
+}
+
+test('a chart\'s downloads and Copy image come from a part fetched when a person first reaches for the tools', async ({ openApp, edition, page }) => {
+  test.skip(edition !== 'hosted', 'the offline file carries its parts');
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (PART_PATH.test(path)) fetched.push(path.slice(path.lastIndexOf('/') + 1));
+  });
+  await openApp();
+  await expect(page.getByTestId('tab-briefing')).toHaveAttribute('aria-selected', 'true');
+  const [exportsPart] = await partsOfSplit(page, 'chart_exports');
+  await page.waitForTimeout(1_000);
+  expect(fetched).not.toContain(exportsPart);
+  // Pointing at the tools fetches it, once; the download then works.
+  const tools = page.getByTestId('tab-panel').locator('.chart-panel__tools').first();
+  await tools.getByTestId('download-png').hover();
+  await expect.poll(() => fetched.filter((part) => part === exportsPart).length).toBe(1);
+  const download = page.waitForEvent('download');
+  await tools.getByTestId('download-png').click();
+  expect((await download).suggestedFilename()).toMatch(/\.png$/);
+  await expect(tools.getByTestId('download-status')).toHaveText(/^Downloading .+\.png$/);
+  expect(fetched.filter((part) => part === exportsPart).length).toBe(1);
+});
+
+test.describe('a chart\'s tools whose part cannot be fetched', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('say so, and work once it comes', async ({ openApp, edition, page }) => {
+    test.skip(edition !== 'hosted', 'the offline file carries its parts and never fetches them');
+    let online = false;
+    await page.route(PART_PATH, async (route) => (online ? route.continue() : route.abort('internetdisconnected')));
+    await openApp('v=1&tab=briefing');
+    const tools = page.getByTestId('tab-panel').locator('.chart-panel__tools').first();
+    await tools.getByTestId('download-csv').click();
+    await expect(tools.getByTestId('download-status')).toHaveText('The download failed: this part of the explorer did not arrive; check the connection, then try again');
+    await tools.getByTestId('copy-image').click();
+    await expect(tools.getByTestId('copy-image-status')).toHaveText('Not copied: this part of the explorer did not arrive; check the connection, then try again.');
+    online = true;
+    const download = page.waitForEvent('download');
+    await tools.getByTestId('download-csv').click();
+    expect((await download).suggestedFilename()).toMatch(/\.csv$/);
+    await expect(tools.getByTestId('download-status')).toHaveText(/^Downloading .+\.csv$/);
+  });
+});

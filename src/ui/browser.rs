@@ -209,7 +209,7 @@ pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), S
 
 /// A promise of the SVG drawn onto a white canvas at twice its size, as a PNG blob; it rejects when the
 /// image cannot be drawn.
-fn png_of_svg(svg: &str, width_px: u32, height_px: u32) -> Result<js_sys::Promise, String> {
+pub fn png_of_svg(svg: &str, width_px: u32, height_px: u32) -> Result<js_sys::Promise, String> {
     let document = web_sys::window()
         .and_then(|window| window.document())
         .ok_or("no document")?;
@@ -286,12 +286,12 @@ pub fn download_svg_as_png(
     Ok(())
 }
 
-/// Puts the SVG, drawn as a PNG, on the clipboard. The clipboard is asked at once, with the image to
-/// come, so the browser still counts the click; the result says whether it worked.
-pub async fn copy_svg_as_png(svg: &str, width_px: u32, height_px: u32) -> Result<(), String> {
+/// Puts the PNG `png` promises on the clipboard. The clipboard is asked at once, with the image to
+/// come, so the browser still counts the click; the result says whether it worked, or why the image
+/// did not come (the reason `png` rejects with).
+pub async fn copy_png(png: js_sys::Promise) -> Result<(), String> {
     let cannot =
         "this browser does not allow copying images here; use Download PNG instead".to_string();
-    let png = png_of_svg(svg, width_px, height_px)?;
     let record = js_sys::Object::new();
     js_sys::Reflect::set(&record, &JsValue::from_str("image/png"), &png)
         .map_err(|_| cannot.clone())?;
@@ -301,10 +301,16 @@ pub async fn copy_svg_as_png(svg: &str, width_px: u32, height_px: u32) -> Result
         .ok_or("no window")?
         .navigator()
         .clipboard();
-    wasm_bindgen_futures::JsFuture::from(clipboard.write(&js_sys::Array::of1(&item)))
+    if wasm_bindgen_futures::JsFuture::from(clipboard.write(&js_sys::Array::of1(&item)))
         .await
-        .map(|_| ())
-        .map_err(|_| cannot)
+        .is_ok()
+    {
+        return Ok(());
+    }
+    match wasm_bindgen_futures::JsFuture::from(png).await {
+        Err(reason) => Err(reason.as_string().unwrap_or(cannot)),
+        Ok(_) => Err(cannot),
+    }
 }
 
 /// Copies text to the clipboard; the result says whether it worked.

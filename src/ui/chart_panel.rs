@@ -7,11 +7,12 @@ use leptos::prelude::*;
 use crate::chart::readout::{readout_move, readout_share_percent, ReadoutMove};
 use crate::chart::{ChartGeometry, ChartSize};
 use crate::closed_set::ClosedSet;
-use crate::export::{file_stem, to_csv, Column, DataTable};
-use crate::view_model::{chart_image, ChartImage, ChartView, ImageShape};
+use crate::export::{Column, DataTable};
+use crate::view_model::{ChartView, ImageShape};
 use crate::view_state::ViewState;
 
 use super::browser;
+use super::chart_exports::{self, ExportKind};
 use super::widgets::{closed_set_options, CiteButton, CopyButton, OptionSelect, ShowMoreButton};
 use crate::citation::Cited;
 use crate::data::Dataset;
@@ -119,38 +120,43 @@ fn ChartTools(
     let copy_image_status = RwSignal::new(String::new());
     let image_shape = image_shape_choice();
     let shape_options = closed_set_options::<ImageShape>();
-    let image = move || {
-        chart.with_untracked(|shown| {
-            chart_image(
-                shown,
-                |size| chart_at.run(size),
-                image_shape.get_untracked(),
-            )
-        })
-    };
     let copy_image = move |_| {
-        let image = image();
-        leptos::task::spawn_local(async move {
-            copy_image_status.set(
-                match browser::copy_svg_as_png(&image.svg, image.width_px, image.height_px).await {
-                    Ok(()) => "Image copied: paste it into a document.".to_string(),
-                    Err(message) => format!("Not copied: {message}."),
-                },
-            );
-        });
+        let copied = chart_exports::copy_image(
+            chart.get_untracked(),
+            move |size| chart_at.run(size),
+            image_shape.get_untracked(),
+        );
+        leptos::task::spawn_local(async move { copy_image_status.set(copied.await) });
     };
-    let download = move |kind: &'static str| {
-        download_status.set(chart.with_untracked(|chart| download_chart(chart, image, kind)));
+    let download = move |kind: ExportKind| {
+        let downloaded = chart_exports::download(
+            chart.get_untracked(),
+            move |size| chart_at.run(size),
+            image_shape.get_untracked(),
+            kind,
+        );
+        leptos::task::spawn_local(async move { download_status.set(downloaded.await) });
+    };
+    // The downloads' and Copy image's code comes when a person first reaches for the tools.
+    let fetch_exports = StoredValue::new(Some(()));
+    let reaching = move || {
+        if fetch_exports
+            .try_update_value(Option::take)
+            .flatten()
+            .is_some()
+        {
+            chart_exports::fetch_chart_exports();
+        }
     };
     view! {
-                <div class="chart-panel__tools no-print-hidden">
+                <div class="chart-panel__tools no-print-hidden" on:pointerover=move |_| reaching() on:focusin=move |_| reaching()>
                     <button type="button" class="button button--secondary" aria-pressed=move || table_open.get().to_string()
                         data-testid="toggle-table" on:click=move |_| on_toggle_table.run(())>
                         {move || if table_open.get() { "Show chart" } else { "Show table" }}
                     </button>
-                    <button type="button" class="button button--secondary" data-testid="download-csv" on:click=move |_| download("csv")><span class="download-word">"Download "</span>"CSV"</button>
-                    <button type="button" class="button button--secondary" data-testid="download-svg" on:click=move |_| download("svg")><span class="download-word">"Download "</span>"SVG"</button>
-                    <button type="button" class="button button--secondary" data-testid="download-png" on:click=move |_| download("png")><span class="download-word">"Download "</span>"PNG"</button>
+                    <button type="button" class="button button--secondary" data-testid="download-csv" on:click=move |_| download(ExportKind::Csv)><span class="download-word">"Download "</span>"CSV"</button>
+                    <button type="button" class="button button--secondary" data-testid="download-svg" on:click=move |_| download(ExportKind::Svg)><span class="download-word">"Download "</span>"SVG"</button>
+                    <button type="button" class="button button--secondary" data-testid="download-png" on:click=move |_| download(ExportKind::Png)><span class="download-word">"Download "</span>"PNG"</button>
                     <button type="button" class="button button--secondary" data-testid="copy-image" on:click=copy_image>"Copy image"</button>
                     <span class="chart-panel__shape">
                         <OptionSelect label="Image shape" test_id="image-shape" options=shape_options
@@ -163,7 +169,7 @@ fn ChartTools(
                         if !table_open.get_untracked() { on_toggle_table.run(()); }
                         crate::ui::focus_element(&chart.with_untracked(|chart| view_element_id(&chart.chart_id)));
                     }>"Skip to table"</button>
-                    <span class="visually-hidden" role="status">{move || download_status.get()}</span>
+                    <span class="visually-hidden" role="status" data-testid="download-status">{move || download_status.get()}</span>
                     <span class="copy-status" role="status" data-testid="copy-image-status">{move || copy_image_status.get()}</span>
                 </div>
     }
@@ -216,33 +222,6 @@ fn image_shape_choice() -> RwSignal<ImageShape> {
 /// The page's one image-shape choice, provided by the app.
 #[derive(Clone, Copy)]
 pub struct ImageShapeChoice(pub RwSignal<ImageShape>);
-
-/// Downloads the chart as CSV (its table with the source and citation), SVG or PNG (a standalone
-/// image in the chosen shape), and says what happened, for the status line.
-fn download_chart(chart: &ChartView, image: impl Fn() -> ChartImage, kind: &str) -> String {
-    let stem = file_stem(&chart.title);
-    let result = match kind {
-        "csv" => browser::download_text(
-            &format!("{stem}.csv"),
-            "text/csv;charset=utf-8",
-            &to_csv(&chart.table.build(), &chart.csv_footer()),
-        ),
-        "svg" => browser::download_text(&format!("{stem}.svg"), "image/svg+xml", &image().svg),
-        _ => {
-            let image = image();
-            browser::download_svg_as_png(
-                &format!("{stem}.png"),
-                &image.svg,
-                image.width_px,
-                image.height_px,
-            )
-        }
-    };
-    match result {
-        Ok(()) => format!("Downloading {stem}.{kind}"),
-        Err(message) => format!("The download failed: {message}"),
-    }
-}
 
 /// The position under the pointer, from where it is across the drawing as shown (which may be scaled).
 fn idx_at_pointer(event: &ev::MouseEvent, chart: Signal<ChartView>) -> Option<usize> {

@@ -2,6 +2,7 @@
 
 mod browser;
 mod build_steps;
+mod chart_exports;
 mod chart_panel;
 mod data_panel;
 mod embed;

@@ -170,7 +170,7 @@ pub fn build_dist(project_root: &Path, toolchain: &Toolchain) -> Result<(), Stri
         &with_checked_dataset_and_reader(
             &split::preload_parts(
                 &without_wasm_preload(&embed_styled.html)?,
-                split_app.parts_of("embed_page")?,
+                split_app.parts_of(split::EMBED_PAGE_SPLIT)?,
             )?,
             &checked_dataset.relative,
             &reader.relative,

@@ -7,7 +7,7 @@ use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str, RewriteStrSettings};
 
 use super::csp::csp_hash;
-use super::split::SplitApp;
+use super::split::{SplitApp, EMBED_PAGE_SPLIT};
 
 /// Rewrites Trunk's `index.html`, its styles already inline, into one self-contained file, with
 /// `data_blocks` (the dataset, as a file and as checked, and the reader, each an inline gzip block)
@@ -236,8 +236,8 @@ pub(super) fn offline_loader_script(
 
 /// The parts' loader and the parts made into one script with the glue, which nothing outside the file
 /// is fetched for: the loader becomes a function's body (its import of the glue's `initSync` and its
-/// exports go: the glue's functions are in the same script), every part it fetches comes from its
-/// gzip in base64 instead, and the glue's imports of the loader become the object that function returns.
+/// exports go: the glue's functions are in the same script), every part it fetches comes from one
+/// gzip in base64 of all the parts the file carries instead, and the glue's imports of the loader become the object that function returns.
 /// Returns (the script that goes before the glue, the glue).
 pub(super) fn inline_parts(glue: &str, split: &SplitApp) -> Result<(String, String), String> {
     let loader = String::from_utf8(split.part_loader.bytes.clone())
@@ -264,14 +264,18 @@ pub(super) fn inline_parts(glue: &str, split: &SplitApp) -> Result<(String, Stri
         body.push(line);
     }
     let mut body = body.join("\n");
-    // The file carries what its views need; the embed page's own part stays out (the file is never
-    // the embed page), and a call for it is refused.
-    let needed_by_views: std::collections::BTreeSet<String> = split
-        .parts_by_view()
-        .into_iter()
-        .flat_map(|(_, files)| files)
+    // The file carries every part but those only the embed page needs (the file is never the embed
+    // page); a call for one of those is refused.
+    let needed_here: std::collections::BTreeSet<String> = split
+        .parts_by_split
+        .iter()
+        .filter(|(name, _)| name != EMBED_PAGE_SPLIT)
+        .flat_map(|(_, files)| files.iter().cloned())
         .collect();
-    let mut part_blocks = Vec::new();
+    // The carried parts travel as one gzip in base64 (compressed together they share what they repeat:
+    // 71 KB instead of 80 KB apart), with where each starts and how long it is.
+    let mut carried = Vec::new();
+    let mut part_at = Vec::new();
     for part in &split.parts {
         let fetched = format!("fetch(new URL(\"./{}\", import.meta.url))", part.relative);
         if !body.contains(&fetched) {
@@ -280,7 +284,7 @@ pub(super) fn inline_parts(glue: &str, split: &SplitApp) -> Result<(String, Stri
                 part.relative
             ));
         }
-        if !needed_by_views.contains(&part.relative) {
+        if !needed_here.contains(&part.relative) {
             body = body.replace(
                 &fetched,
                 "Promise.reject(new Error(\"the offline file does not carry this part\"))",
@@ -288,12 +292,18 @@ pub(super) fn inline_parts(glue: &str, split: &SplitApp) -> Result<(String, Stri
             continue;
         }
         body = body.replace(&fetched, &format!("bsePart(\"{}\")", part.relative));
-        let gzip_base64 = base64::engine::general_purpose::STANDARD.encode(
-            crate::tools::gzip(&part.bytes, flate2::Compression::best())
-                .map_err(|error| format!("could not compress {}: {error}", part.relative))?,
-        );
-        part_blocks.push(format!("\"{}\": \"{gzip_base64}\"", part.relative));
+        part_at.push(format!(
+            "\"{}\": [{}, {}]",
+            part.relative,
+            carried.len(),
+            part.bytes.len()
+        ));
+        carried.extend(&part.bytes);
     }
+    let parts_gzip_base64 = base64::engine::general_purpose::STANDARD.encode(
+        crate::tools::gzip(&carried, flate2::Compression::best())
+            .map_err(|error| format!("could not compress the parts: {error}"))?,
+    );
     if body.contains("import.meta") || body.contains("export ") || body.contains("</script") {
         return Err(
             "the parts' loader still refers outside the file after inlining its parts".to_string(),
@@ -316,16 +326,23 @@ pub(super) fn inline_parts(glue: &str, split: &SplitApp) -> Result<(String, Stri
     if glue.contains(&imports_of_loader) {
         return Err("the glue still imports the parts' loader after inlining it".to_string());
     }
+    // The parts are decompressed together the first time one is asked for, and kept.
     let script = format!(
-        "const bsePartGzip = {{ {blocks} }};\n\
+        "const bsePartsGzipBase64 = \"{parts_gzip_base64}\";\n\
+         const bsePartAt = {{ {part_at} }};\n\
+         let bsePartsBytes;\n\
          async function bsePart(name) {{\n\
-         \x20 const gzipText = atob(bsePartGzip[name]);\n\
-         \x20 const gzip = new Uint8Array(gzipText.length);\n\
-         \x20 for (let byteIdx = 0; byteIdx < gzipText.length; byteIdx++) gzip[byteIdx] = gzipText.charCodeAt(byteIdx);\n\
-         \x20 return new Response(new Blob([gzip]).stream().pipeThrough(new DecompressionStream('gzip')), {{ headers: {{ 'Content-Type': 'application/wasm' }} }});\n\
+         \x20 bsePartsBytes ??= (() => {{\n\
+         \x20   const bsePartsGzipText = atob(bsePartsGzipBase64);\n\
+         \x20   const gzip = new Uint8Array(bsePartsGzipText.length);\n\
+         \x20   for (let byteIdx = 0; byteIdx < bsePartsGzipText.length; byteIdx++) gzip[byteIdx] = bsePartsGzipText.charCodeAt(byteIdx);\n\
+         \x20   return new Response(new Blob([gzip]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();\n\
+         \x20 }})();\n\
+         \x20 const [start, length] = bsePartAt[name];\n\
+         \x20 return new Response(new Uint8Array(await bsePartsBytes, start, length), {{ headers: {{ 'Content-Type': 'application/wasm' }} }});\n\
          }}\n\
          const bseParts = (() => {{\n{body}\nreturn {{ {names} }};\n}})();\n",
-        blocks = part_blocks.join(", "),
+        part_at = part_at.join(", "),
         names = exported.join(", "),
     );
     Ok((script, glue))

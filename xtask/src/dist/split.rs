@@ -8,6 +8,9 @@ use crate::tools::{run_status, timed_step, Toolchain};
 use super::offline::find_trunk_assets;
 use super::reader::{write_named_by_hash, HashedFile, WasmOpt};
 
+/// The split-off piece that is the embed page (`bse_embed_page` in `src/ui/embed.rs`).
+pub(super) const EMBED_PAGE_SPLIT: &str = "embed_page";
+
 /// The start of a part's file name (the app's first module is the one `.wasm` without a prefix).
 pub const PART_FILE_PREFIX: &str = "part-";
 

@@ -444,6 +444,10 @@ export const __wasm_split_load_bse_crossings_view = wrapAsyncCb(makeLoad(() => {
     const src = fetch(new URL("./part-bbbb.wasm", import.meta.url));
     return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
 }, [__chunk_6]));
+export const __wasm_split_load_bse_chart_exports = wrapAsyncCb(makeLoad(() => {
+    const src = fetch(new URL("./part-eeee.wasm", import.meta.url));
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}, []));
 export const __wasm_split_load_bse_embed_page = wrapAsyncCb(makeLoad(() => {
     const src = fetch(new URL("./part-dddd.wasm", import.meta.url));
     return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
@@ -461,6 +465,7 @@ fn fake_split() -> SplitApp {
             file("part-aaaa.wasm", &[0, 97, 115, 109, 1]),
             file("part-bbbb.wasm", &[0, 97, 115, 109, 2]),
             file("part-dddd.wasm", &[0, 97, 115, 109, 4]),
+            file("part-eeee.wasm", &[0, 97, 115, 109, 5]),
         ],
         parts_by_split: parts_by_split(PART_LOADER).unwrap(),
     }
@@ -538,7 +543,12 @@ fn the_hosted_loader_preloads_the_parts_of_the_view_a_link_opens() {
 fn finds_the_parts_the_loader_fetches() {
     assert_eq!(
         split_part_names(PART_LOADER).unwrap(),
-        ["part-aaaa.wasm", "part-bbbb.wasm", "part-dddd.wasm"]
+        [
+            "part-aaaa.wasm",
+            "part-bbbb.wasm",
+            "part-eeee.wasm",
+            "part-dddd.wasm"
+        ]
     );
     let error = split_part_names("export const x = 1;").unwrap_err();
     assert!(error.contains("fetches no part"), "{error}");
@@ -555,22 +565,30 @@ fn the_offline_file_carries_the_parts_and_fetches_nothing() {
     // that object's members; the wasm's own import module name stays.
     assert!(script.contains("const import1 = bseParts;"));
     assert!(script.contains(
-        "return { __wasm_split_load_bse_crossings_view, __wasm_split_load_bse_embed_page };"
+        "return { __wasm_split_load_bse_crossings_view, __wasm_split_load_bse_chart_exports, __wasm_split_load_bse_embed_page };"
     ));
     assert!(script.contains("\"./__wasm_split.js\": import1"));
     assert!(script.find("const bseParts").unwrap() < script.find("const import1").unwrap());
-    // Each part travels gzip in base64 and decompresses to its bytes.
+    // The parts travel as one gzip in base64, each where the index says: the views', and those of what
+    // the page loads when asked (a chart's exports).
+    let base64_text = script
+        .split_once("const bsePartsGzipBase64 = \"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(inside, _)| inside)
+        .expect("the parts' gzip in base64");
+    let carried = gunzip_base64(base64_text);
     for (name, bytes) in [
         ("part-aaaa.wasm", [0u8, 97, 115, 109, 1]),
         ("part-bbbb.wasm", [0, 97, 115, 109, 2]),
+        ("part-eeee.wasm", [0, 97, 115, 109, 5]),
     ] {
         assert!(script.contains(&format!("bsePart(\"{name}\")")));
-        let base64_text = script
-            .split_once(&format!("\"{name}\": \""))
-            .and_then(|(_, rest)| rest.split_once('"'))
-            .map(|(inside, _)| inside)
-            .expect("the part's gzip in base64");
-        assert_eq!(gunzip_base64(base64_text), bytes);
+        let at: Vec<usize> = script
+            .split_once(&format!("\"{name}\": ["))
+            .and_then(|(_, rest)| rest.split_once(']'))
+            .map(|(inside, _)| inside.split(", ").map(|n| n.parse().unwrap()).collect())
+            .expect("where the part is");
+        assert_eq!(&carried[at[0]..at[0] + at[1]], bytes);
     }
     // The embed page's own part stays out: the file is never the embed page.
     assert!(!script.contains("part-dddd.wasm"), "{script}");
