@@ -1,7 +1,11 @@
-// The views other than the Briefing come from parts of the wasm fetched the first time each is opened:
-// not before, and once; a part that cannot be fetched says so, keeps the data shown, and comes on
-// "Try again". The offline file carries its parts (load.spec.ts counts its requests: none).
+// The views other than the Briefing, the embed page, a chart's downloads and a person's own data (opening
+// a file, the data pack) come from parts of the wasm fetched the first time each is asked for: not
+// before, and once; a part that cannot be fetched says so, keeps the data shown, and comes on the next
+// try. The offline file carries its parts (load.spec.ts counts its requests: none).
+import type { Page } from '@playwright/test';
 import { test, expect, appUrl } from './fixtures';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const PART_PATH = /\/part-[0-9a-f]{16}\.wasm$/;
 
@@ -164,7 +168,7 @@ test('an embed page whose part cannot be fetched says so and comes on "Try again
 
 /** The parts a split-off piece needs (`chart_exports` for `bse_chart_exports`), its own part first,
  * read from the parts' loader the hosted page preloads. */
-async function partsOfSplit(page: import('@playwright/test').Page, splitName: string): Promise<string[]> {
+async function partsOfSplit(page: Page, splitName: string): Promise<string[]> {
   const loaderHref = await page.locator('link[rel=modulepreload][href*="parts-"]').getAttribute('href');
   expect(loaderHref, 'the page preloads the parts\' loader').not.toBeNull();
   const loader = await (await fetch(new URL(loaderHref!, page.url()).href)).text();
@@ -223,5 +227,58 @@ test.describe('a chart\'s tools whose part cannot be fetched', () => {
     await tools.getByTestId('download-csv').click();
     expect((await download).suggestedFilename()).toMatch(/\.csv$/);
     await expect(tools.getByTestId('download-status')).toHaveText(/^Downloading .+\.csv$/);
+  });
+});
+
+/** The bundled dataset with another title, written where the test keeps its files. */
+function ownFile(name: string): string {
+  const dataset = JSON.parse(readFileSync(join(__dirname, '..', '..', 'public', 'data', 'dataset.json'), 'utf8'));
+  dataset.title = 'A person\'s own copy';
+  const path = test.info().outputPath(name);
+  writeFileSync(path, JSON.stringify(dataset));
+  return path;
+}
+
+test('opening a file and the data pack come from a part fetched the first time either is asked for, once', async ({ openApp, edition, page }) => {
+  test.skip(edition !== 'hosted', 'the offline file carries its parts');
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (PART_PATH.test(path)) fetched.push(path.slice(path.lastIndexOf('/') + 1));
+  });
+  await openApp();
+  await expect(page.getByTestId('tab-briefing')).toHaveAttribute('aria-selected', 'true');
+  const [yourDataPart] = await partsOfSplit(page, 'your_data');
+  await page.waitForTimeout(1_000);
+  expect(fetched).not.toContain(yourDataPart);
+  await page.getByTestId('open-dataset').setInputFiles(ownFile('own.json'));
+  await expect(page.getByTestId('opened-dataset')).toContainText('A person\'s own copy');
+  await expect(page.getByTestId('dataset-title')).toHaveText('A person\'s own copy');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('download-data-pack').click();
+  expect((await download).suggestedFilename()).toMatch(/\.zip$/);
+  expect(fetched.filter((part) => part === yourDataPart)).toEqual([yourDataPart]);
+});
+
+test.describe('opening a file whose part cannot be fetched', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('says so as the file\'s problem, keeps the data shown, and opens the file once the part comes', async ({ openApp, edition, page }) => {
+    test.skip(edition !== 'hosted', 'the offline file carries its parts and never fetches them');
+    let online = false;
+    await page.route(PART_PATH, async (route) => (online ? route.continue() : route.abort('internetdisconnected')));
+    await openApp();
+    const titleBefore = await page.getByTestId('dataset-title').textContent();
+    await page.getByTestId('open-dataset').setInputFiles(ownFile('own.json'));
+    const error = page.getByTestId('open-error');
+    await expect(error).toContainText('own.json could not be opened: this part of the explorer did not arrive; check the connection, then try again. The data shown below has not changed.');
+    await expect(page.getByTestId('read-progress')).toHaveCount(0);
+    await expect(page.getByTestId('dataset-title')).toHaveText(titleBefore!);
+    await page.getByTestId('download-data-pack').click();
+    await expect(page.getByTestId('data-pack-status')).toHaveText('The download failed: this part of the explorer did not arrive; check the connection, then try again');
+    online = true;
+    await page.getByTestId('open-dataset').setInputFiles(ownFile('own-again.json'));
+    await expect(page.getByTestId('dataset-title')).toHaveText('A person\'s own copy');
+    await expect(error).toHaveCount(0);
   });
 });

@@ -1,9 +1,16 @@
 //! A dataset file the person opens: reading and checking it, what changed against the data on screen, every problem found, and the way back to the bundled data.
+//!
+//! What only a person's own asking reaches (reading and checking a file, what changed, the notice of
+//! the file shown, the data pack) is a part of the wasm of its own, `bse_your_data` (see
+//! `lazy_views.rs` for how the build splits there), fetched the first time a file is opened or the
+//! pack asked for. The panel, the file button and every problem's list stay in the first module: they
+//! say what happened even when that part could not be fetched.
 
 use std::sync::Arc;
 
 use leptos::ev;
 use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use wasm_bindgen::JsCast;
 
 use super::browser;
@@ -24,6 +31,69 @@ pub struct Changes {
 /// The bundled dataset as the app loads it.
 pub type BundledResource = LocalResource<Result<LoadedDataset, LoadError>>;
 
+/// The code for a person's own data, in its part.
+#[derive(Clone, Copy)]
+struct YourDataCode {
+    /// Reads and checks a file, and shows it or every problem found.
+    open: fn(FileState, web_sys::File, BundledResource),
+    /// Which file is shown, what changed, and the way back.
+    opened_notice: fn(LoadedDataset, FileState, bool) -> AnyView,
+    /// Makes the data pack of the data shown and downloads it, saying how it went in the status.
+    data_pack: fn(LoadedDataset, RwSignal<String>),
+}
+
+#[wasm_split(bse_your_data, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn your_data_code() -> Result<YourDataCode, SplitLoaderError> {
+    Ok(YourDataCode {
+        open: FileState::open_now,
+        opened_notice: |loaded, file_state, bundled_ok| {
+            view! { <OpenedNotice loaded=loaded file_state=file_state bundled_ok=bundled_ok/> }
+                .into_any()
+        },
+        data_pack: make_data_pack,
+    })
+}
+
+/// What a person is told when the part for their own data did not arrive.
+const PART_MISSING: &str =
+    "this part of the explorer did not arrive; check the connection, then try again";
+
+/// Makes the data pack of `loaded` when asked for, saying in `status` how it went.
+pub fn download_data_pack(loaded: LoadedDataset, status: RwSignal<String>) {
+    leptos::task::spawn_local(async move {
+        match your_data_code().await {
+            Ok(code) => (code.data_pack)(loaded, status),
+            Err(_) => status.set(format!("The download failed: {PART_MISSING}")),
+        }
+    });
+}
+
+/// Every series and record as CSV, the dataset file and a README, in a ZIP made by the reader module.
+fn make_data_pack(loaded: LoadedDataset, status: RwSignal<String>) {
+    leptos::task::spawn_local(async move {
+        // The hosted site's own dataset file is fetched now: the page started without it. The reader
+        // module makes the pack, from the dataset as it handed it over and the file.
+        let file_name = crate::data_pack::data_pack_file_name(&loaded.dataset);
+        status.set(format!("Making {file_name}…"));
+        let downloaded = match loaded.file_bytes().await {
+            Ok(file_bytes) => {
+                let inputs = [&loaded.handover[..], &file_bytes[..]];
+                ask_reader(ReaderTask::DataPack, &inputs)
+                    .await
+                    .and_then(|answer| {
+                        let zipped = read_answer(&answer)?;
+                        browser::download_bytes(&file_name, "application/zip", zipped)
+                    })
+            }
+            Err(message) => Err(message),
+        };
+        status.set(match downloaded {
+            Ok(()) => format!("Downloading {file_name}"),
+            Err(message) => format!("The download failed: {message}"),
+        });
+    });
+}
+
 /// Everything about a file the person opened. The file replaces the bundled data only once it has
 /// passed every check; a file that fails leaves the data on screen as they were.
 #[derive(Clone, Copy)]
@@ -37,6 +107,8 @@ pub struct FileState {
     /// What changed between the data that were on screen and the file just opened, or why that could
     /// not be worked out.
     pub changes: RwSignal<Option<Result<Changes, String>>>,
+    /// The code for a person's own data, once its part is here.
+    code: StoredValue<Option<YourDataCode>>,
 }
 
 impl FileState {
@@ -47,13 +119,40 @@ impl FileState {
             read_progress: RwSignal::new(None),
             changes: RwSignal::new(None),
             open_generation: StoredValue::new(0),
+            code: StoredValue::new(None),
         }
+    }
+
+    /// Opens `file` (see `open_now`) once the part for a person's own data is here; the file's name
+    /// shows at once. Where the part cannot be fetched, that is said as the file's problem, and the
+    /// data on screen stay.
+    pub fn open(self, file: web_sys::File, bundled: BundledResource) {
+        let name = file.name();
+        self.open_error.set(None);
+        self.read_progress.set(Some((name.clone(), 0)));
+        leptos::task::spawn_local(async move {
+            match your_data_code().await {
+                Ok(code) => {
+                    self.code.set_value(Some(code));
+                    (code.open)(self, file, bundled);
+                }
+                Err(_) => {
+                    self.read_progress.set(None);
+                    self.open_error.set(Some(LoadError {
+                        summary: format!("{name} could not be opened: {PART_MISSING}."),
+                        problems: Vec::new(),
+                        can_retry: false,
+                    }));
+                    super::focus_element("open-error-summary");
+                }
+            }
+        });
     }
 
     /// Reads and checks `file`; shows it if it passes, else every problem found. The last file opened
     /// wins: a file opened before it is dropped, whenever its reading or checking ends (its worker is
     /// stopped), so its data or its errors never replace the later file's.
-    pub fn open(self, file: web_sys::File, bundled: BundledResource) {
+    fn open_now(self, file: web_sys::File, bundled: BundledResource) {
         self.open_generation
             .update_value(|generation| *generation += 1);
         let generation = self.open_generation.get_value();
@@ -205,7 +304,10 @@ pub fn DataPanel(
                     </p>
                 }
             })}
-            {move || opened.get().map(|loaded| view! { <OpenedNotice loaded=loaded file_state=file_state bundled_ok=bundled_ok/> })}
+            // A file is shown only once its part is here, which draws its notice.
+            {move || opened.get().and_then(|loaded| {
+                file_state.code.get_value().map(|code| (code.opened_notice)(loaded, file_state, bundled_ok))
+            })}
             {move || open_error.get().map(|error| view! { <OpenErrorSummary error=error/> })}
         </section>
     }

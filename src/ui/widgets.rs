@@ -109,31 +109,9 @@ pub fn DataPackButton() -> impl IntoView {
     let loaded = use_context::<super::load::LoadedDataset>();
     let status = RwSignal::new(String::new());
     let on_click = move |_| {
-        let Some(loaded) = loaded.clone() else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            // The hosted site's own dataset file is fetched now: the page started without it. The reader
-            // module makes the pack, from the dataset as it handed it over and the file.
-            let file_name = crate::data_pack::data_pack_file_name(&loaded.dataset);
-            status.set(format!("Making {file_name}…"));
-            let downloaded = match loaded.file_bytes().await {
-                Ok(file_bytes) => {
-                    let inputs = [&loaded.handover[..], &file_bytes[..]];
-                    super::worker::ask_reader(super::worker::ReaderTask::DataPack, &inputs)
-                        .await
-                        .and_then(|answer| {
-                            let zipped = crate::on_request::read_answer(&answer)?;
-                            browser::download_bytes(&file_name, "application/zip", zipped)
-                        })
-                }
-                Err(message) => Err(message),
-            };
-            status.set(match downloaded {
-                Ok(()) => format!("Downloading {file_name}"),
-                Err(message) => format!("The download failed: {message}"),
-            });
-        });
+        if let Some(loaded) = loaded.clone() {
+            super::data_panel::download_data_pack(loaded, status);
+        }
     };
     view! {
         <button type="button" class="button button--secondary no-print-hidden" data-testid="download-data-pack" on:click=on_click>
