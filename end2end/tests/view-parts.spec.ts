@@ -125,12 +125,8 @@ test('the embed page\'s code is a part of its own: the embed page preloads it an
   test.skip(edition !== 'hosted', 'the embed page is part of the published site');
   const baseUrl = process.env.BSE_BASE_URL!;
   const embedParts = await embedPageParts(baseUrl);
-  const fetched: string[] = [];
+  const fetched = recordPartsFetched(page);
   const unusedPreloads: string[] = [];
-  page.on('request', (request) => {
-    const path = new URL(request.url()).pathname;
-    if (PART_PATH.test(path)) fetched.push(path.slice(path.lastIndexOf('/') + 1));
-  });
   page.on('console', (message) => {
     if (message.text().includes('preloaded using link preload but not used')) unusedPreloads.push(message.text());
   });
@@ -186,18 +182,31 @@ async function partsOfSplit(page: Page, splitName: string): Promise<string[]> {
   return [own, ...(depsOf.get(own) ?? [])].map((name) => fileOf.get(name)!);
 }
 
-test('a chart\'s downloads and Copy image come from a part fetched when a person first reaches for the tools', async ({ openApp, edition, page }) => {
-  test.skip(edition !== 'hosted', 'the offline file carries its parts');
+/** The file names of the parts the page fetches from now on, in order. */
+function recordPartsFetched(page: Page): string[] {
   const fetched: string[] = [];
   page.on('request', (request) => {
     const path = new URL(request.url()).pathname;
     if (PART_PATH.test(path)) fetched.push(path.slice(path.lastIndexOf('/') + 1));
   });
+  return fetched;
+}
+
+/** Opens the explorer on the Briefing, lets it settle, and checks that `splitName`'s own part has not
+ * come (`fetched` records what has); returns that part's file name. */
+async function ownPartNotFetchedOnArrival(openApp: (fragment?: string) => Promise<Page>, page: Page, fetched: string[], splitName: string): Promise<string> {
   await openApp();
   await expect(page.getByTestId('tab-briefing')).toHaveAttribute('aria-selected', 'true');
-  const [exportsPart] = await partsOfSplit(page, 'chart_exports');
+  const [ownPart] = await partsOfSplit(page, splitName);
   await page.waitForTimeout(1_000);
-  expect(fetched).not.toContain(exportsPart);
+  expect(fetched).not.toContain(ownPart);
+  return ownPart;
+}
+
+test('a chart\'s downloads and Copy image come from a part fetched when a person first reaches for the tools', async ({ openApp, edition, page }) => {
+  test.skip(edition !== 'hosted', 'the offline file carries its parts');
+  const fetched = recordPartsFetched(page);
+  const exportsPart = await ownPartNotFetchedOnArrival(openApp, page, fetched, 'chart_exports');
   // Pointing at the tools fetches it, once; the download then works.
   const tools = page.getByTestId('tab-panel').locator('.chart-panel__tools').first();
   await tools.getByTestId('download-png').hover();
@@ -241,16 +250,8 @@ function ownFile(name: string): string {
 
 test('opening a file and the data pack come from a part fetched the first time either is asked for, once', async ({ openApp, edition, page }) => {
   test.skip(edition !== 'hosted', 'the offline file carries its parts');
-  const fetched: string[] = [];
-  page.on('request', (request) => {
-    const path = new URL(request.url()).pathname;
-    if (PART_PATH.test(path)) fetched.push(path.slice(path.lastIndexOf('/') + 1));
-  });
-  await openApp();
-  await expect(page.getByTestId('tab-briefing')).toHaveAttribute('aria-selected', 'true');
-  const [yourDataPart] = await partsOfSplit(page, 'your_data');
-  await page.waitForTimeout(1_000);
-  expect(fetched).not.toContain(yourDataPart);
+  const fetched = recordPartsFetched(page);
+  const yourDataPart = await ownPartNotFetchedOnArrival(openApp, page, fetched, 'your_data');
   await page.getByTestId('open-dataset').setInputFiles(ownFile('own.json'));
   await expect(page.getByTestId('opened-dataset')).toContainText('A person\'s own copy');
   await expect(page.getByTestId('dataset-title')).toHaveText('A person\'s own copy');

@@ -13,6 +13,7 @@ use crate::export::{file_stem, to_csv};
 use crate::view_model::{chart_image, ChartView, ImageShape};
 
 use super::browser;
+use super::lazy_views::PART_MISSING;
 
 /// What a person asked a chart's tools for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,10 +61,6 @@ fn chart_exports() -> Result<ChartExports, SplitLoaderError> {
         },
     })
 }
-
-/// What a person is told when the exports' part did not arrive.
-const PART_MISSING: &str =
-    "this part of the explorer did not arrive; check the connection, then try again";
 
 /// Starts fetching the exports' part (a person is pointing at or focusing a chart's tools).
 pub fn fetch_chart_exports() {

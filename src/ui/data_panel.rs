@@ -14,6 +14,7 @@ use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use wasm_bindgen::JsCast;
 
 use super::browser;
+use super::lazy_views::PART_MISSING;
 use super::load::{read_dataset_file, DatasetOrigin, LoadError, LoadedDataset};
 use super::worker::{ask_reader, ReaderTask};
 use crate::on_request::{changes_from_answer, read_answer};
@@ -53,10 +54,6 @@ fn your_data_code() -> Result<YourDataCode, SplitLoaderError> {
         data_pack: make_data_pack,
     })
 }
-
-/// What a person is told when the part for their own data did not arrive.
-const PART_MISSING: &str =
-    "this part of the explorer did not arrive; check the connection, then try again";
 
 /// Makes the data pack of `loaded` when asked for, saying in `status` how it went.
 pub fn download_data_pack(loaded: LoadedDataset, status: RwSignal<String>) {

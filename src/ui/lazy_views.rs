@@ -17,6 +17,11 @@ use crate::view_state::{Tab, ViewState};
 
 use super::views::{AnnouncementsView, CrossingsView, FundingView, SourcesView};
 
+/// What a person is told, in a status line or a file's problem, when a part of the wasm they asked for
+/// did not arrive.
+pub const PART_MISSING: &str =
+    "this part of the explorer did not arrive; check the connection, then try again";
+
 /// What a view is built from.
 pub struct ViewInputs {
     pub dataset: Arc<Dataset>,
