@@ -435,7 +435,7 @@ fn file_sizes(dist: &Path) -> Result<Value, String> {
             .map_err(|error| error.to_string())?
             .len() as u64;
         // The first load: the page, its scripts, the app's wasm and styles, and the checked dataset it
-        // starts from (the dataset file, the reader and the other views' parts come only when asked
+        // starts from (the dataset file, the reader and the parts come only when asked
         // for).
         let is_first_load = relative == "index.html"
             || relative.starts_with(&format!("data/{}", crate::dist::CHECKED_DATASET_PREFIX))

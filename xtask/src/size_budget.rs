@@ -43,7 +43,7 @@ pub fn judge(budget: &SizeBudget, wasm_gzip_bytes: u64) -> (bool, String) {
 pub struct BuiltWasm {
     pub app_gzip_bytes: u64,
     pub reader_gzip_bytes: u64,
-    /// The views' parts, each fetched the first time its view is opened, summed.
+    /// The parts, each fetched the first time what it holds is asked for, summed.
     pub parts_gzip_bytes: u64,
 }
 
@@ -166,7 +166,7 @@ pub fn check_wasm_budget(project_root: &Path) -> Result<(), String> {
     let measured = built_wasm_gzip_bytes(&project_root.join("dist"))?;
     let (holds, line) = judge(&budget, measured.app_gzip_bytes);
     println!(
-        "{line}\n  the budget's reason: {}\n  the views' parts, each fetched when its view is first opened: {} bytes gzip\n  \
+        "{line}\n  the budget's reason: {}\n  the parts, each fetched when first asked for (the other views, the embed page, a chart's downloads, a person's own data): {} bytes gzip\n  \
          the dataset reader's wasm, beside it: {} bytes gzip (all: {})",
         budget.reason,
         measured.parts_gzip_bytes,

@@ -1,4 +1,4 @@
-//! The app's wasm split into the first module and the parts the page fetches when a view is first opened (`src/ui/lazy_views.rs`): Trunk builds and binds the wasm whole, then this step splits cargo's output with wasm-split as cargo-leptos does, binds the first module again with wasm-bindgen, shrinks every part with wasm-opt, and writes the first module, its glue and each part in place of Trunk's files, each named by what it holds.
+//! The app's wasm split into the first module and the parts the page fetches when first asked for (the other views in `src/ui/lazy_views.rs`, the embed page, a chart's downloads, a person's own data): Trunk builds and binds the wasm whole, then this step splits cargo's output with wasm-split as cargo-leptos does, binds the first module again with wasm-bindgen, shrinks every part with wasm-opt, and writes the first module, its glue and each part in place of Trunk's files, each named by what it holds.
 
 use std::fs;
 use std::path::Path;
@@ -86,7 +86,7 @@ pub(super) fn split_app(
         .arg(&built)
         .arg(&work);
     timed_step(
-        "Splitting the app's wasm into its first module and the views' parts",
+        "Splitting the app's wasm into its first module and the parts fetched when asked for",
         || run_status(&mut split),
     )?;
     // wasm-bindgen as Trunk runs it, keeping the function table the parts share (an export the linker
