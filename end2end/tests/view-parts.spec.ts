@@ -4,6 +4,7 @@
 // try. The offline file carries its parts (load.spec.ts counts its requests: none).
 import type { Page } from '@playwright/test';
 import { test, expect, appUrl } from './fixtures';
+import { cutOff } from './reader-offline';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -82,16 +83,7 @@ test.describe('a part that cannot be fetched', () => {
 
   test('says so in plain words, keeps the data shown, and comes on "Try again"', async ({ edition, page }) => {
     test.skip(edition !== 'hosted', 'the offline file carries its parts and never fetches them');
-    let online = false;
-    let refused = 0;
-    await page.route(PART_PATH, async (route) => {
-      if (online) {
-        await route.continue();
-      } else {
-        refused += 1;
-        await route.abort('internetdisconnected');
-      }
-    });
+    const parts = await cutOff(page, PART_PATH);
     await page.goto(appUrl(edition, ''));
     await expect(page.getByTestId('dataset-title')).toBeVisible();
     await page.getByTestId('tab-crossings').click();
@@ -99,14 +91,14 @@ test.describe('a part that cannot be fetched', () => {
     await expect(failed).toHaveRole('alert');
     await expect(failed).toContainText('Crossings could not be loaded');
     await expect(failed).toContainText('Check the connection, then try again');
-    expect(refused).toBeGreaterThan(0);
+    expect(parts.refused()).toBeGreaterThan(0);
     // The rest of the explorer works: the Briefing is still there.
     await page.getByTestId('tab-briefing').click();
     await expect(page.getByTestId('dataset-title')).toBeVisible();
     await page.getByTestId('tab-crossings').click();
     await expect(page.getByTestId('view-failed')).toBeVisible();
     // Back online, "Try again" brings the view: the failure was not kept.
-    online = true;
+    parts.reconnect();
     await page.getByRole('button', { name: 'Try again' }).click();
     await expect(page.getByTestId('tab-panel').locator('figure.chart-panel').first()).toBeVisible();
     await expect(page.getByTestId('view-failed')).toHaveCount(0);
@@ -150,13 +142,12 @@ test('the embed page\'s code is a part of its own: the embed page preloads it an
 
 test('an embed page whose part cannot be fetched says so and comes on "Try again"', async ({ edition, page }) => {
   test.skip(edition !== 'hosted', 'the embed page is part of the published site');
-  let online = false;
-  await page.route(PART_PATH, async (route) => (online ? route.continue() : route.abort('internetdisconnected')));
+  const parts = await cutOff(page, PART_PATH);
   await page.goto(`${process.env.BSE_BASE_URL}embed.html#v=1&tab=crossings`);
   const failed = page.getByTestId('view-failed');
   await expect(failed).toHaveRole('alert');
   await expect(failed).toContainText('The chart could not be loaded');
-  online = true;
+  parts.reconnect();
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(page.locator('[data-testid="chart-svg"] svg')).toBeVisible();
   await expect(failed).toHaveCount(0);
@@ -223,15 +214,14 @@ test.describe('a chart\'s tools whose part cannot be fetched', () => {
 
   test('say so, and work once it comes', async ({ openApp, edition, page }) => {
     test.skip(edition !== 'hosted', 'the offline file carries its parts and never fetches them');
-    let online = false;
-    await page.route(PART_PATH, async (route) => (online ? route.continue() : route.abort('internetdisconnected')));
+    const parts = await cutOff(page, PART_PATH);
     await openApp('v=1&tab=briefing');
     const tools = page.getByTestId('tab-panel').locator('.chart-panel__tools').first();
     await tools.getByTestId('download-csv').click();
     await expect(tools.getByTestId('download-status')).toHaveText('The download failed: this part of the explorer did not arrive; check the connection, then try again');
     await tools.getByTestId('copy-image').click();
     await expect(tools.getByTestId('copy-image-status')).toHaveText('Not copied: this part of the explorer did not arrive; check the connection, then try again.');
-    online = true;
+    parts.reconnect();
     const download = page.waitForEvent('download');
     await tools.getByTestId('download-csv').click();
     expect((await download).suggestedFilename()).toMatch(/\.csv$/);
@@ -266,8 +256,7 @@ test.describe('opening a file whose part cannot be fetched', () => {
 
   test('says so as the file\'s problem, keeps the data shown, and opens the file once the part comes', async ({ openApp, edition, page }) => {
     test.skip(edition !== 'hosted', 'the offline file carries its parts and never fetches them');
-    let online = false;
-    await page.route(PART_PATH, async (route) => (online ? route.continue() : route.abort('internetdisconnected')));
+    const parts = await cutOff(page, PART_PATH);
     await openApp();
     const titleBefore = await page.getByTestId('dataset-title').textContent();
     await page.getByTestId('open-dataset').setInputFiles(ownFile('own.json'));
@@ -277,7 +266,7 @@ test.describe('opening a file whose part cannot be fetched', () => {
     await expect(page.getByTestId('dataset-title')).toHaveText(titleBefore!);
     await page.getByTestId('download-data-pack').click();
     await expect(page.getByTestId('data-pack-status')).toHaveText('The download failed: this part of the explorer did not arrive; check the connection, then try again');
-    online = true;
+    parts.reconnect();
     await page.getByTestId('open-dataset').setInputFiles(ownFile('own-again.json'));
     await expect(page.getByTestId('dataset-title')).toHaveText('A person\'s own copy');
     await expect(error).toHaveCount(0);
