@@ -75,8 +75,13 @@ test('an opened file gives its own data pack, with its own bytes', async ({ open
   writeFileSync(path, own);
   await page.getByTestId('open-dataset').setInputFiles(path);
   await expect(page.getByTestId('dataset-title')).toHaveText('My own copy');
+  await expect(page.getByTestId('what-changed')).toBeVisible();
+  // The button is below parts laid out only once near the screen (the key facts): scrolled to first,
+  // so the click's own check that it stands still comes after they take their size, as a person's would.
+  const packButton = page.getByTestId('download-data-pack');
+  await packButton.scrollIntoViewIfNeeded();
   const downloadPromise = page.waitForEvent('download');
-  await page.getByTestId('download-data-pack').click();
+  await packButton.click();
   const files = unzipStored(readFileSync((await (await downloadPromise).path())!));
   expect(files.get('dataset.json')!.toString('utf8')).toBe(own);
   expect(files.get('README.txt')!.toString('utf8').startsWith('My own copy')).toBe(true);

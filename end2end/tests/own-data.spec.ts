@@ -270,3 +270,36 @@ test('opening a newer file says what changed against the data on screen, and the
   await page.getByTestId('open-dataset').setInputFiles(writeCase('pretty.json', JSON.stringify(bundled, null, 2)));
   await expect(page.getByTestId('what-changed')).toContainText('No differences');
 });
+
+test('while what changed is worked out the notice says so, in the place the answer then takes', async ({ openApp, page }) => {
+  // The page's request to compare is held until the test lets it go, so the wait is seen every time.
+  await page.addInitScript(() => {
+    const held: Array<() => void> = [];
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, ...args: any[]) {
+      if (args[0]?.task === 'changes') held.push(() => post.apply(this, args as any));
+      else post.apply(this, args as any);
+    };
+    (window as any).letTheComparisonGo = () => held.splice(0).forEach((send) => send());
+  });
+  await openApp('v=1&tab=briefing');
+  const newer = edited((dataset) => { dataset.crossings.daily.people[dataset.crossings.daily.people.length - 2] += 5; });
+  await page.getByTestId('open-dataset').setInputFiles(writeCase('newer-held.json', newer));
+  const working = page.getByTestId('what-changed-working');
+  await expect(working).toHaveText(/^What changed\s*Comparing this file with the data shown before it…$/);
+  await expect(page.getByTestId('what-changed')).toHaveCount(0);
+  const headingBefore = await working.getByRole('heading', { name: 'What changed' }).boundingBox();
+  const workingHeight = (await working.boundingBox())!.height;
+  const tabsBefore = await page.getByRole('tablist').boundingBox();
+  await page.evaluate(() => (window as any).letTheComparisonGo());
+  const changes = page.getByTestId('what-changed');
+  await expect(changes.locator('li').nth(1)).toContainText('1 day revised, by +5 people');
+  await expect(working).toHaveCount(0);
+  // The heading stays where it was.
+  expect(await changes.getByRole('heading', { name: 'What changed' }).boundingBox()).toEqual(headingBefore);
+  // What follows moves down only by what the answer takes beyond the room the wait held for it.
+  const tabsAfter = (await page.getByRole('tablist').boundingBox())!;
+  const answerHeight = (await changes.boundingBox())!.height;
+  expect(workingHeight).toBeGreaterThan(0);
+  expect(tabsAfter.y - tabsBefore!.y).toBeLessThanOrEqual(answerHeight - workingHeight + 1);
+});

@@ -6,6 +6,8 @@
 //! pack asked for. The panel, the file button and every problem's list stay in the first module: they
 //! say what happened even when that part could not be fetched.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 
 use leptos::ev;
@@ -29,8 +31,22 @@ pub struct Changes {
     after: Arc<[u8]>,
 }
 
+/// What changed against the data that were on screen, as far as it has been worked out.
+#[derive(Clone)]
+pub enum ChangesState {
+    /// Nothing to compare: no file shown, or no data on screen before it.
+    NotCompared,
+    /// The reader module is comparing the two: the notice says so, in the room the answer will take.
+    Working,
+    /// The answer, or why it could not be worked out.
+    Worked(Result<Changes, String>),
+}
+
 /// The bundled dataset as the app loads it.
 pub type BundledResource = LocalResource<Result<LoadedDataset, LoadError>>;
+
+/// Making the data pack, awaited by the task the click started.
+type PackTask = Pin<Box<dyn Future<Output = ()>>>;
 
 /// The code for a person's own data, in its part.
 #[derive(Clone, Copy)]
@@ -40,7 +56,7 @@ struct YourDataCode {
     /// Which file is shown, what changed, and the way back.
     opened_notice: fn(LoadedDataset, FileState, bool) -> AnyView,
     /// Makes the data pack of the data shown and downloads it, saying how it went in the status.
-    data_pack: fn(LoadedDataset, RwSignal<String>),
+    data_pack: fn(LoadedDataset, RwSignal<String>) -> PackTask,
 }
 
 #[wasm_split(bse_your_data, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -51,43 +67,41 @@ fn your_data_code() -> Result<YourDataCode, SplitLoaderError> {
             view! { <OpenedNotice loaded=loaded file_state=file_state bundled_ok=bundled_ok/> }
                 .into_any()
         },
-        data_pack: make_data_pack,
+        data_pack: |loaded, status| Box::pin(make_data_pack(loaded, status)),
     })
 }
 
-/// Makes the data pack of `loaded` when asked for, saying in `status` how it went.
+/// Makes the data pack of `loaded` when asked for, in one task, saying in `status` how it went.
 pub fn download_data_pack(loaded: LoadedDataset, status: RwSignal<String>) {
     leptos::task::spawn_local(async move {
         match your_data_code().await {
-            Ok(code) => (code.data_pack)(loaded, status),
+            Ok(code) => (code.data_pack)(loaded, status).await,
             Err(_) => status.set(format!("The download failed: {PART_MISSING}")),
         }
     });
 }
 
 /// Every series and record as CSV, the dataset file and a README, in a ZIP made by the reader module.
-fn make_data_pack(loaded: LoadedDataset, status: RwSignal<String>) {
-    leptos::task::spawn_local(async move {
-        // The hosted site's own dataset file is fetched now: the page started without it. The reader
-        // module makes the pack, from the dataset as it handed it over and the file.
-        let file_name = crate::data_pack::data_pack_file_name(&loaded.dataset);
-        status.set(format!("Making {file_name}…"));
-        let downloaded = match loaded.file_bytes().await {
-            Ok(file_bytes) => {
-                let inputs = [&loaded.handover[..], &file_bytes[..]];
-                ask_reader(ReaderTask::DataPack, &inputs)
-                    .await
-                    .and_then(|answer| {
-                        let zipped = read_answer(&answer)?;
-                        browser::download_bytes(&file_name, "application/zip", zipped)
-                    })
-            }
-            Err(message) => Err(message),
-        };
-        status.set(match downloaded {
-            Ok(()) => format!("Downloading {file_name}"),
-            Err(message) => format!("The download failed: {message}"),
-        });
+async fn make_data_pack(loaded: LoadedDataset, status: RwSignal<String>) {
+    // The hosted site's own dataset file is fetched now: the page started without it. The reader
+    // module makes the pack, from the dataset as it handed it over and the file.
+    let file_name = crate::data_pack::data_pack_file_name(&loaded.dataset);
+    status.set(format!("Making {file_name}…"));
+    let downloaded = match loaded.file_bytes().await {
+        Ok(file_bytes) => {
+            let inputs = [&loaded.handover[..], &file_bytes[..]];
+            ask_reader(ReaderTask::DataPack, &inputs)
+                .await
+                .and_then(|answer| {
+                    let zipped = read_answer(&answer)?;
+                    browser::download_bytes(&file_name, "application/zip", zipped)
+                })
+        }
+        Err(message) => Err(message),
+    };
+    status.set(match downloaded {
+        Ok(()) => format!("Downloading {file_name}"),
+        Err(message) => format!("The download failed: {message}"),
     });
 }
 
@@ -103,7 +117,7 @@ pub struct FileState {
     open_generation: StoredValue<u64>,
     /// What changed between the data that were on screen and the file just opened, or why that could
     /// not be worked out.
-    pub changes: RwSignal<Option<Result<Changes, String>>>,
+    pub changes: RwSignal<ChangesState>,
     /// The code for a person's own data, once its part is here.
     code: StoredValue<Option<YourDataCode>>,
 }
@@ -114,7 +128,7 @@ impl FileState {
             opened: RwSignal::new(None),
             open_error: RwSignal::new(None),
             read_progress: RwSignal::new(None),
-            changes: RwSignal::new(None),
+            changes: RwSignal::new(ChangesState::NotCompared),
             open_generation: StoredValue::new(0),
             code: StoredValue::new(None),
         }
@@ -188,7 +202,11 @@ impl FileState {
             .or_else(|| bundled.get_untracked().and_then(Result::ok))
             .map(|shown| shown.handover);
         let opened_handover = loaded.handover.clone();
-        self.changes.set(None);
+        self.changes.set(if on_screen.is_some() {
+            ChangesState::Working
+        } else {
+            ChangesState::NotCompared
+        });
         self.opened.set(Some(loaded));
         let Some(before) = on_screen else {
             return;
@@ -214,7 +232,7 @@ impl FileState {
                 .get_untracked()
                 .is_some_and(|shown| Arc::ptr_eq(&shown.handover, &opened_handover));
             if still_shown {
-                self.changes.set(Some(changes));
+                self.changes.set(ChangesState::Worked(changes));
             }
         });
     }
@@ -223,7 +241,7 @@ impl FileState {
     fn close(self) {
         self.opened.set(None);
         self.open_error.set(None);
-        self.changes.set(None);
+        self.changes.set(ChangesState::NotCompared);
     }
 }
 
@@ -322,7 +340,16 @@ fn OpenedNotice(loaded: LoadedDataset, file_state: FileState, bundled_ok: bool) 
                 " from "{origin_text(&loaded.origin)}", data as at "{crate::dates::day_month_year(loaded.dataset.as_of)}
                 ", fingerprint "<code>{loaded.fingerprint.chars().take(16).collect::<String>()}"…"</code>"."
             </p>
-            {move || changes.get().map(|changes| view! { <WhatChanged changes=changes/> })}
+            {move || match changes.get() {
+                ChangesState::NotCompared => None,
+                ChangesState::Working => Some(view! {
+                    <div class="changes" data-testid="what-changed-working">
+                        <h3>"What changed"</h3>
+                        <p>"Comparing this file with the data shown before it…"</p>
+                    </div>
+                }.into_any()),
+                ChangesState::Worked(changes) => Some(view! { <WhatChanged changes=changes/> }.into_any()),
+            }}
             <Show when=move || bundled_ok>
                 <button type="button" class="button button--secondary" data-testid="back-to-bundled"
                     on:click=move |_| file_state.close()>"Back to the bundled data"</button>
