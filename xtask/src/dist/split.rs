@@ -106,37 +106,34 @@ pub(super) fn split_app(
     timed_step("Binding the first module with wasm-bindgen", || {
         run_status(&mut bindgen)
     })?;
+    let mut loader = fs::read_to_string(work.join("__wasm_split.js"))
+        .map_err(|error| format!("reading wasm-split's loader: {error}"))?;
+    // Only the parts the loader names are shrunk, each once, into a folder of their own.
+    let part_names = split_part_names(&loader)?;
+    let shrunk = work.join("shrunk");
+    fs::create_dir_all(&shrunk)
+        .map_err(|error| format!("creating {}: {error}", shrunk.display()))?;
     let shrink = |from: &Path, to: &Path| wasm_opt.shrink(toolchain, from, to);
     timed_step(
         "Shrinking the first module and the parts with wasm-opt",
         || {
             shrink(
                 &bound.join(format!("{stem}_bg.wasm")),
-                &work.join("shrunk-first-module.wasm"),
+                &shrunk.join("first-module.wasm"),
             )?;
-            let mut part_names = Vec::new();
-            for entry in fs::read_dir(&work).map_err(|error| error.to_string())? {
-                let name = entry.map_err(|error| error.to_string())?.file_name();
-                let name = name.to_string_lossy().to_string();
-                if name.ends_with(".wasm") && name != format!("{stem}.wasm") {
-                    part_names.push(name);
-                }
-            }
-            for name in part_names {
-                shrink(&work.join(&name), &work.join(format!("shrunk-{name}")))?;
+            for name in &part_names {
+                shrink(&work.join(name), &shrunk.join(name))?;
             }
             Ok(())
         },
     )?;
-    let mut loader = fs::read_to_string(work.join("__wasm_split.js"))
-        .map_err(|error| format!("reading wasm-split's loader: {error}"))?;
-    let shrunk_wasm = fs::read(work.join("shrunk-first-module.wasm"))
+    let shrunk_wasm = fs::read(shrunk.join("first-module.wasm"))
         .map_err(|error| format!("reading the shrunk first module: {error}"))?;
     let glue = fs::read_to_string(bound.join(format!("{stem}.js")))
         .map_err(|error| format!("reading the first module's glue: {error}"))?;
     let mut part_bytes = Vec::new();
-    for name in split_part_names(&loader)? {
-        let bytes = fs::read(work.join(format!("shrunk-{name}")))
+    for name in part_names {
+        let bytes = fs::read(shrunk.join(&name))
             .map_err(|error| format!("reading the part {name}: {error}"))?;
         part_bytes.push((name, bytes));
     }
