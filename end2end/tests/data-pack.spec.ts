@@ -87,6 +87,35 @@ test('an opened file gives its own data pack, with its own bytes', async ({ open
   expect(files.get('README.txt')!.toString('utf8').startsWith('My own copy')).toBe(true);
 });
 
+test('a pack asked for just before a file is opened still downloads, and the page says so', async ({ openApp, page }) => {
+  // The request for the pack is held until the test lets it go, so the file opens while it is made.
+  await page.addInitScript(() => {
+    const held: Array<() => void> = [];
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, ...args: any[]) {
+      if (args[0]?.task === 'data_pack') held.push(() => post.apply(this, args as any));
+      else post.apply(this, args as any);
+    };
+    (window as any).letThePackGo = () => held.splice(0).forEach((send) => send());
+  });
+  await openApp('v=1&tab=sources');
+  const status = page.getByTestId('data-pack-status');
+  await page.getByTestId('download-data-pack').click();
+  await expect(status).toHaveText(/^Making border-security-data-\d{4}-\d{2}-\d{2}\.zip…$/);
+  const own = JSON.stringify({ ...JSON.parse(bundledBytes.toString('utf8')), title: 'Opened meanwhile' });
+  const path = test.info().outputPath('meanwhile.json');
+  writeFileSync(path, own);
+  await page.getByTestId('open-dataset').setInputFiles(path);
+  await expect(page.getByTestId('dataset-title')).toHaveText('Opened meanwhile');
+  await expect(page.getByTestId('download-data-pack')).toBeVisible();
+  const downloadPromise = page.waitForEvent('download');
+  await page.evaluate(() => (window as any).letThePackGo());
+  // The pack is of the data on screen when it was asked for.
+  const files = unzipStored(readFileSync((await (await downloadPromise).path())!));
+  expect(files.get('dataset.json')!.equals(bundledBytes)).toBe(true);
+  await expect(status).toHaveText(/^Downloading border-security-data-\d{4}-\d{2}-\d{2}\.zip$/);
+});
+
 test.describe('the reader fetched for the pack', () => {
   // Without the service worker, which would otherwise serve the reader from its cache whatever the network.
   test.use({ serviceWorkers: 'block' });

@@ -54,6 +54,7 @@ pub fn App() -> impl IntoView {
     provide_context(chart_panel::ImageShapeChoice(RwSignal::new(
         crate::view_model::ImageShape::default(),
     )));
+    provide_context(widgets::DataPackStatus(RwSignal::new(String::new())));
     let bundled = LocalResource::new(load_bundled_dataset);
     let file_state = FileState::new();
     let open_file = move |file: web_sys::File| file_state.open(file, bundled);

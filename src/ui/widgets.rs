@@ -102,12 +102,18 @@ pub fn RecordLink(
     view! { <a href=href data-testid=test_id on:click=on_click>{label}</a> }
 }
 
+/// How the last data pack asked for went, kept by the page rather than the button: a pack asked for
+/// just before the explorer is built again (a file opened) still says how it went.
+#[derive(Clone, Copy)]
+pub struct DataPackStatus(pub RwSignal<String>);
+
 /// "Download all the data (ZIP)": every series and record as CSV, the dataset file and a README, for the
 /// data on screen (bundled or opened), made when asked for.
 #[component]
 pub fn DataPackButton() -> impl IntoView {
     let loaded = use_context::<super::load::LoadedDataset>();
-    let status = RwSignal::new(String::new());
+    let status = use_context::<DataPackStatus>()
+        .map_or_else(|| RwSignal::new(String::new()), |status| status.0);
     let on_click = move |_| {
         if let Some(loaded) = loaded.clone() {
             super::data_panel::download_data_pack(loaded, status);
