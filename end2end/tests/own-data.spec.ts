@@ -303,3 +303,29 @@ test('while what changed is worked out the notice says so, in the place the answ
   expect(workingHeight).toBeGreaterThan(0);
   expect(tabsAfter.y - tabsBefore!.y).toBeLessThanOrEqual(answerHeight - workingHeight + 1);
 });
+
+test('opening a file never shows the page empty: its title, tabs and filters are in every frame drawn', async ({ openApp, page }) => {
+  await openApp('v=1&tab=briefing');
+  // Every frame from the file being chosen until a few after its notice shows.
+  await page.evaluate(() => {
+    const frames: Array<{ title: boolean; tabs: boolean; filters: boolean; notice: boolean }> = [];
+    (window as any).framesSeen = frames;
+    const record = () => {
+      const notice = !!document.querySelector('[data-testid="opened-dataset"]');
+      frames.push({
+        title: !!document.querySelector('[data-testid="dataset-title"]'),
+        tabs: !!document.querySelector('[role="tablist"]'),
+        filters: !!document.querySelector('[data-testid="controls"]'),
+        notice,
+      });
+      if (frames.filter((frame) => frame.notice).length < 10) requestAnimationFrame(record);
+    };
+    document.querySelector('[data-testid="open-dataset"]')!.addEventListener('change', () => requestAnimationFrame(record), { capture: true, once: true });
+  });
+  await page.getByTestId('open-dataset').setInputFiles(writeCase('every-frame.json', edited((d) => { d.title = 'Seen in every frame'; })));
+  await expect(page.getByTestId('dataset-title')).toHaveText('Seen in every frame');
+  await expect.poll(() => page.evaluate(() => (window as any).framesSeen.filter((frame: any) => frame.notice).length)).toBe(10);
+  const frames = await page.evaluate(() => (window as any).framesSeen);
+  expect(frames.length).toBeGreaterThan(10);
+  expect(frames.filter((frame: any) => !(frame.title && frame.tabs && frame.filters))).toEqual([]);
+});

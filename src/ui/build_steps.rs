@@ -57,6 +57,13 @@ impl BuildSteps {
         }
     }
 
+    /// Every part up to `step` is built at once, the rest a task each.
+    pub fn built_up_to(step: Step) -> Self {
+        Self {
+            built_up_to: RwSignal::new(step as u8),
+        }
+    }
+
     /// Whether the parts of this step are built yet (a tracked read of the step itself: for `Show`,
     /// which runs its children again only when the answer changes).
     pub fn done(self, step: Step) -> bool {

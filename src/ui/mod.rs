@@ -229,8 +229,14 @@ fn Explorer(
     // The browser tab, its history list and bookmarks name the view.
     Effect::new(move |_| browser::set_title(&tab.get().page_title()));
     // The explorer is built a part at a time, one task each, after the page's frame has been drawn, so
-    // the page answers input while it starts (see `build_steps`).
-    let steps = BuildSteps::new();
+    // the page answers input while it starts (see `build_steps`). Built again for a file opened, with
+    // no prerendered copy to hide behind, the parts above the view come at once, so the page never
+    // shows empty in between; the view and its lower parts still come a task each.
+    let steps = if browser::element_exists(STATIC_SHELL_ELEMENT_ID) {
+        BuildSteps::new()
+    } else {
+        BuildSteps::built_up_to(Step::ShareBar)
+    };
     let view_built = steps.done_signal(Step::View);
     leptos::task::spawn_local(async move {
         steps.build_the_rest().await;
