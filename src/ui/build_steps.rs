@@ -4,7 +4,9 @@
 //! with the CPU slowed four times (as Lighthouse's phone run does), building the explorer took tasks of
 //! up to about 100 ms before it was split into these parts.
 //! The parts are hidden behind the prerendered copy while they are built (the style sheet hides them
-//! while `#bse-shell` is on the page), so a person sees the copy until every part is in place.
+//! while `#bse-shell` is on the page), so a person sees the copy until every part is in place. Built
+//! again for a file opened, with no copy to hide behind, the parts above the view come at once (see
+//! `BuildSteps::built_up_to`), so the page never shows empty.
 
 use leptos::prelude::*;
 
