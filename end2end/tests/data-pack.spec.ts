@@ -1,5 +1,6 @@
 // "Download all the data": one ZIP with every series and record as CSV, the dataset file exactly as
 // loaded and a README, from the hosted site and the offline file, for the bundled data and an opened file.
+import { holdReaderTask } from './reader-held';
 import { test, expect, appUrl } from './fixtures';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -89,15 +90,7 @@ test('an opened file gives its own data pack, with its own bytes', async ({ open
 
 test('a pack asked for just before a file is opened still downloads, and the page says so', async ({ openApp, page }) => {
   // The request for the pack is held until the test lets it go, so the file opens while it is made.
-  await page.addInitScript(() => {
-    const held: Array<() => void> = [];
-    const post = Worker.prototype.postMessage;
-    Worker.prototype.postMessage = function (this: Worker, ...args: any[]) {
-      if (args[0]?.task === 'data_pack') held.push(() => post.apply(this, args as any));
-      else post.apply(this, args as any);
-    };
-    (window as any).letThePackGo = () => held.splice(0).forEach((send) => send());
-  });
+  const letThePackGo = await holdReaderTask(page, 'data_pack');
   await openApp('v=1&tab=sources');
   const status = page.getByTestId('data-pack-status');
   await page.getByTestId('download-data-pack').click();
@@ -109,7 +102,7 @@ test('a pack asked for just before a file is opened still downloads, and the pag
   await expect(page.getByTestId('dataset-title')).toHaveText('Opened meanwhile');
   await expect(page.getByTestId('download-data-pack')).toBeVisible();
   const downloadPromise = page.waitForEvent('download');
-  await page.evaluate(() => (window as any).letThePackGo());
+  await letThePackGo();
   // The pack is of the data on screen when it was asked for.
   const files = unzipStored(readFileSync((await (await downloadPromise).path())!));
   expect(files.get('dataset.json')!.equals(bundledBytes)).toBe(true);

@@ -1,6 +1,7 @@
 // Opening a dataset file: hostile and broken files end in a clear message, nothing executes, and the
 // data already shown stays; a good file is shown with its fingerprint and the way back.
 import AxeBuilder from '@axe-core/playwright';
+import { holdReaderTask } from './reader-held';
 import { test, expect } from './fixtures';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -273,15 +274,7 @@ test('opening a newer file says what changed against the data on screen, and the
 
 test('while what changed is worked out the notice says so, in the place the answer then takes', async ({ openApp, page }) => {
   // The page's request to compare is held until the test lets it go, so the wait is seen every time.
-  await page.addInitScript(() => {
-    const held: Array<() => void> = [];
-    const post = Worker.prototype.postMessage;
-    Worker.prototype.postMessage = function (this: Worker, ...args: any[]) {
-      if (args[0]?.task === 'changes') held.push(() => post.apply(this, args as any));
-      else post.apply(this, args as any);
-    };
-    (window as any).letTheComparisonGo = () => held.splice(0).forEach((send) => send());
-  });
+  const letTheComparisonGo = await holdReaderTask(page, 'changes');
   await openApp('v=1&tab=briefing');
   const newer = edited((dataset) => { dataset.crossings.daily.people[dataset.crossings.daily.people.length - 2] += 5; });
   await page.getByTestId('open-dataset').setInputFiles(writeCase('newer-held.json', newer));
@@ -291,7 +284,7 @@ test('while what changed is worked out the notice says so, in the place the answ
   const headingBefore = await working.getByRole('heading', { name: 'What changed' }).boundingBox();
   const workingHeight = (await working.boundingBox())!.height;
   const tabsBefore = await page.getByRole('tablist').boundingBox();
-  await page.evaluate(() => (window as any).letTheComparisonGo());
+  await letTheComparisonGo();
   const changes = page.getByTestId('what-changed');
   await expect(changes.locator('li').nth(1)).toContainText('1 day revised, by +5 people');
   await expect(working).toHaveCount(0);
