@@ -1,5 +1,6 @@
 // "Download all the data": one ZIP with every series and record as CSV, the dataset file exactly as
 // loaded and a README, from the hosted site and the offline file, for the bundled data and an opened file.
+import type { Page } from '@playwright/test';
 import { holdReaderTask } from './reader-held';
 import { test, expect, appUrl } from './fixtures';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -69,13 +70,20 @@ test('the data pack holds every series and record, the dataset file as loaded, a
     .toEqual(screenRow.slice(1, 4).map((cell) => cell.replace(/,/g, '')));
 });
 
-test('an opened file gives its own data pack, with its own bytes', async ({ openApp, page }) => {
-  await openApp('v=1&tab=briefing');
-  const own = JSON.stringify({ ...JSON.parse(bundledBytes.toString('utf8')), title: 'My own copy' }, null, 1);
-  const path = test.info().outputPath('own.json');
+/** Opens a copy of the bundled dataset under its own title (written with `indent` spaces, or none) and
+ * waits until the page shows it; gives back the file's text. */
+async function openCopyTitled(page: Page, title: string, fileName: string, indent?: number): Promise<string> {
+  const own = JSON.stringify({ ...JSON.parse(bundledBytes.toString('utf8')), title }, null, indent);
+  const path = test.info().outputPath(fileName);
   writeFileSync(path, own);
   await page.getByTestId('open-dataset').setInputFiles(path);
-  await expect(page.getByTestId('dataset-title')).toHaveText('My own copy');
+  await expect(page.getByTestId('dataset-title')).toHaveText(title);
+  return own;
+}
+
+test('an opened file gives its own data pack, with its own bytes', async ({ openApp, page }) => {
+  await openApp('v=1&tab=briefing');
+  const own = await openCopyTitled(page, 'My own copy', 'own.json', 1);
   await expect(page.getByTestId('what-changed')).toBeVisible();
   // The button is below parts laid out only once near the screen (the key facts): scrolled to first,
   // so the click's own check that it stands still comes after they take their size, as a person's would.
@@ -95,11 +103,7 @@ test('a pack asked for just before a file is opened still downloads, and the pag
   const status = page.getByTestId('data-pack-status');
   await page.getByTestId('download-data-pack').click();
   await expect(status).toHaveText(/^Making border-security-data-\d{4}-\d{2}-\d{2}\.zip…$/);
-  const own = JSON.stringify({ ...JSON.parse(bundledBytes.toString('utf8')), title: 'Opened meanwhile' });
-  const path = test.info().outputPath('meanwhile.json');
-  writeFileSync(path, own);
-  await page.getByTestId('open-dataset').setInputFiles(path);
-  await expect(page.getByTestId('dataset-title')).toHaveText('Opened meanwhile');
+  await openCopyTitled(page, 'Opened meanwhile', 'meanwhile.json');
   await expect(page.getByTestId('download-data-pack')).toBeVisible();
   const downloadPromise = page.waitForEvent('download');
   await letThePackGo();

@@ -343,10 +343,9 @@ fn OpenedNotice(loaded: LoadedDataset, file_state: FileState, bundled_ok: bool) 
             {move || match changes.get() {
                 ChangesState::NotCompared => None,
                 ChangesState::Working => Some(view! {
-                    <div class="changes" data-testid="what-changed-working">
-                        <h3>"What changed"</h3>
+                    <ChangesBox test_id="what-changed-working">
                         <p>"Comparing this file with the data shown before it…"</p>
-                    </div>
+                    </ChangesBox>
                 }.into_any()),
                 ChangesState::Worked(changes) => Some(view! { <WhatChanged changes=changes/> }.into_any()),
             }}
@@ -365,10 +364,9 @@ fn WhatChanged(changes: Result<Changes, String>) -> impl IntoView {
         Ok(changes) => changes,
         Err(message) => {
             return view! {
-                <div class="changes" data-testid="what-changed">
-                    <h3>"What changed"</h3>
+                <ChangesBox test_id="what-changed">
                     <p>{format!("What changed could not be worked out: {message}")}</p>
-                </div>
+                </ChangesBox>
             }
             .into_any()
         }
@@ -392,17 +390,28 @@ fn WhatChanged(changes: Result<Changes, String>) -> impl IntoView {
         });
     };
     view! {
-        <div class="changes" data-testid="what-changed">
-            <h3>"What changed"</h3>
+        <ChangesBox test_id="what-changed">
             <ul>{lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
             {(row_count > 0).then(|| view! {
                 <button type="button" class="button button--secondary" data-testid="download-changes"
                     on:click=download>{format!("Download the full list ({}, CSV)", crate::text::count_of(row_count, "row", "rows"))}</button>
                 <span class="visually-hidden" role="status" data-testid="download-changes-status">{move || status.get()}</span>
             })}
-        </div>
+        </ChangesBox>
     }
     .into_any()
+}
+
+/// The box "What changed" is said in, the same while it is worked out as once it is, so the answer
+/// takes the place the wait held.
+#[component]
+fn ChangesBox(test_id: &'static str, children: Children) -> impl IntoView {
+    view! {
+        <div class="changes" data-testid=test_id>
+            <h3>"What changed"</h3>
+            {children()}
+        </div>
+    }
 }
 
 /// Every problem found in a file that failed its check; the data on screen stay as they were.
