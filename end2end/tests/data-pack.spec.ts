@@ -1,6 +1,7 @@
 // "Download all the data": one ZIP with every series and record as CSV, the dataset file exactly as
 // loaded and a README, from the hosted site and the offline file, for the bundled data and an opened file.
 import type { Page } from '@playwright/test';
+import { clickBelowTheFold } from './below-the-fold';
 import { holdReaderTask } from './reader-held';
 import { test, expect, appUrl } from './fixtures';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -85,12 +86,8 @@ test('an opened file gives its own data pack, with its own bytes', async ({ open
   await openApp('v=1&tab=briefing');
   const own = await openCopyTitled(page, 'My own copy', 'own.json', 1);
   await expect(page.getByTestId('what-changed')).toBeVisible();
-  // The button is below parts laid out only once near the screen (the key facts): scrolled to first,
-  // so the click's own check that it stands still comes after they take their size, as a person's would.
-  const packButton = page.getByTestId('download-data-pack');
-  await packButton.scrollIntoViewIfNeeded();
   const downloadPromise = page.waitForEvent('download');
-  await packButton.click();
+  await clickBelowTheFold(page.getByTestId('download-data-pack'));
   const files = unzipStored(readFileSync((await (await downloadPromise).path())!));
   expect(files.get('dataset.json')!.toString('utf8')).toBe(own);
   expect(files.get('README.txt')!.toString('utf8').startsWith('My own copy')).toBe(true);

@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect, appUrl } from './fixtures';
 import { cutOff } from './reader-offline';
+import { clickBelowTheFold } from './below-the-fold';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -245,8 +246,9 @@ test('opening a file and the data pack come from a part fetched the first time e
   await page.getByTestId('open-dataset').setInputFiles(ownFile('own.json'));
   await expect(page.getByTestId('opened-dataset')).toContainText('A person\'s own copy');
   await expect(page.getByTestId('dataset-title')).toHaveText('A person\'s own copy');
+  await expect(page.getByTestId('what-changed')).toBeVisible();
   const download = page.waitForEvent('download');
-  await page.getByTestId('download-data-pack').click();
+  await clickBelowTheFold(page.getByTestId('download-data-pack'));
   expect((await download).suggestedFilename()).toMatch(/\.zip$/);
   expect(fetched.filter((part) => part === yourDataPart)).toEqual([yourDataPart]);
 });
@@ -264,7 +266,7 @@ test.describe('opening a file whose part cannot be fetched', () => {
     await expect(error).toContainText('own.json could not be opened: this part of the explorer did not arrive; check the connection, then try again. The data shown below has not changed.');
     await expect(page.getByTestId('read-progress')).toHaveCount(0);
     await expect(page.getByTestId('dataset-title')).toHaveText(titleBefore!);
-    await page.getByTestId('download-data-pack').click();
+    await clickBelowTheFold(page.getByTestId('download-data-pack'));
     await expect(page.getByTestId('data-pack-status')).toHaveText('The download failed: this part of the explorer did not arrive; check the connection, then try again');
     parts.reconnect();
     await page.getByTestId('open-dataset').setInputFiles(ownFile('own-again.json'));
