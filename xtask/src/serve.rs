@@ -4,16 +4,25 @@
 //! prove the site's URLs are relative), with the content types and headers a static host should send.
 
 use std::collections::HashMap;
+use std::convert::Infallible;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::SystemTime;
 
-use tiny_http::{Header, Request, Response, Server};
+use http_body_util::Full;
+use hyper::body::{Bytes, Incoming};
+use hyper::header::{ACCEPT_ENCODING, HOST};
+use hyper::{Request, Response};
+
+/// A response's body: the whole file (or message) at once.
+type Body = Full<Bytes>;
 
 /// Serves `root` on 127.0.0.1:`port` until the process is stopped.
 pub fn serve_forever(root: &Path, port: u16) -> Result<(), String> {
-    let server = Server::http(("127.0.0.1", port))
+    let listener = std::net::TcpListener::bind(("127.0.0.1", port))
         .map_err(|error| format!("could not listen on 127.0.0.1:{port}: {error}"))?;
     println!(
         "Serving the {} at http://127.0.0.1:{port}/",
@@ -21,8 +30,7 @@ pub fn serve_forever(root: &Path, port: u16) -> Result<(), String> {
     );
     println!("The offline edition is at http://127.0.0.1:{port}/briefing-explorer.html (or open dist/briefing-explorer.html from disk).");
     println!("Press Ctrl+C to stop.");
-    handle_requests(&server, root, "/", SharedCache::default());
-    Ok(())
+    serve(listener, root, "/", SharedCache::default())
 }
 
 /// Serves `root` under `base_path` on a free port in a background thread; returns the port. With
@@ -33,20 +41,23 @@ pub fn spawn_server(
     base_path: &str,
     brotli_first: bool,
 ) -> Result<(u16, JoinHandle<()>), String> {
-    let server = Server::http("127.0.0.1:0")
+    let listener = std::net::TcpListener::bind("127.0.0.1:0")
         .map_err(|error| format!("could not listen on 127.0.0.1: {error}"))?;
-    let port = server
-        .server_addr()
-        .to_ip()
-        .map(|address| address.port())
-        .ok_or("the test server has no IP address")?;
+    let port = listener
+        .local_addr()
+        .map_err(|error| format!("the test server has no address: {error}"))?
+        .port();
     let root = root.to_path_buf();
     let base_path = base_path.to_string();
     let cache = SharedCache::default();
     if brotli_first {
         precompress_brotli(root.clone(), cache.clone());
     }
-    let handle = std::thread::spawn(move || handle_requests(&server, &root, &base_path, cache));
+    let handle = std::thread::spawn(move || {
+        if let Err(error) = serve(listener, &root, &base_path, cache) {
+            eprintln!("the test server stopped: {error}");
+        }
+    });
     Ok((port, handle))
 }
 
@@ -97,55 +108,112 @@ fn precompress_brotli(root: PathBuf, cache: SharedCache) {
     }
 }
 
-/// Answers requests for files under `root`. Compressed bodies are kept in `compressed_cache` by file,
-/// reused while the file is unchanged (same length and modification time); the brotli ones are made
-/// beside the server.
-fn handle_requests(server: &Server, root: &Path, base_path: &str, compressed_cache: SharedCache) {
+/// Answers requests for files under `root` on `listener`, for as long as the process runs. Each
+/// connection is a task of its own, so the connections a browser keeps open hold up no new one, and
+/// each answer (reading a file, compressing it) runs on the runtime's pool for blocking work.
+/// Compressed bodies are kept in `compressed_cache` by file, reused while the file is unchanged (same
+/// length and modification time); the brotli ones are made beside the server.
+fn serve(
+    listener: std::net::TcpListener,
+    root: &Path,
+    base_path: &str,
+    compressed_cache: SharedCache,
+) -> Result<(), String> {
     let for_brotli = compressed_cache.clone();
     let root_for_brotli = root.to_path_buf();
     std::thread::spawn(move || precompress_brotli(root_for_brotli, for_brotli));
-    let port = server
-        .server_addr()
-        .to_ip()
-        .map_or(0, |address| address.port());
-    let in_flight = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-    for request in server.incoming_requests() {
+    let site = Arc::new(Site {
+        root: root.to_path_buf(),
+        base_path: base_path.to_string(),
+        port: listener.local_addr().map_or(0, |address| address.port()),
+        compressed_cache,
+        in_flight: AtomicUsize::new(0),
+    });
+    listener
+        .set_nonblocking(true)
+        .map_err(|error| format!("setting up the server's socket: {error}"))?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_io()
+        .build()
+        .map_err(|error| format!("starting the server's runtime: {error}"))?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::from_std(listener)
+            .map_err(|error| format!("setting up the server's socket: {error}"))?;
+        loop {
+            let Ok((stream, _)) = listener.accept().await else {
+                // A connection that failed as it was accepted (or too many files open): the next one.
+                tokio::task::yield_now().await;
+                continue;
+            };
+            let site = site.clone();
+            tokio::spawn(async move {
+                let service = hyper::service::service_fn(move |request| {
+                    let site = site.clone();
+                    async move { Ok::<_, Infallible>(site.answer(request).await) }
+                });
+                // A client that went away is not the server's problem.
+                hyper::server::conn::http1::Builder::new()
+                    .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+                    .await
+                    .ok();
+            });
+        }
+    })
+}
+
+/// What the server serves, and how many answers are being made.
+struct Site {
+    root: PathBuf,
+    base_path: String,
+    port: u16,
+    compressed_cache: SharedCache,
+    in_flight: AtomicUsize,
+}
+
+impl Site {
+    /// Refuses what `refusal` refuses; otherwise answers with the file the request names.
+    async fn answer(self: Arc<Self>, request: Request<Incoming>) -> Response<Body> {
+        let url = request.uri().to_string();
         let header_bytes: usize = request
             .headers()
             .iter()
-            .map(|request_header| {
-                request_header.field.as_str().as_str().len() + request_header.value.as_str().len()
-            })
+            .map(|(name, value)| name.as_str().len() + value.len())
             .sum();
-        let host = request
-            .headers()
-            .iter()
-            .find(|request_header| request_header.field.equiv("Host"))
-            .map(|request_header| request_header.value.as_str().to_string());
-        let busy = in_flight.load(std::sync::atomic::Ordering::SeqCst);
+        let text_of = |name| {
+            request
+                .headers()
+                .get(name)
+                .and_then(|value: &hyper::header::HeaderValue| value.to_str().ok())
+                .map(str::to_string)
+        };
+        let host = text_of(HOST);
         let asked = Asked {
-            url_len: request.url().len(),
+            url_len: url.len(),
             header_bytes,
             host: host.as_deref(),
-            port,
-            requests_in_flight: busy,
+            port: self.port,
+            requests_in_flight: self.in_flight.load(Ordering::SeqCst),
         };
         if let Some((status, reason)) = refusal(&asked) {
-            request
-                .respond(Response::from_string(reason).with_status_code(status))
-                .ok();
-            continue;
+            return text_response(status, reason);
         }
-        let root = root.to_path_buf();
-        let base_path = base_path.to_string();
-        let cache = compressed_cache.clone();
-        let in_flight = in_flight.clone();
-        in_flight.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        // Each request on its own thread: a slow client, or a large body being gzipped, holds up no other.
-        std::thread::spawn(move || {
-            answer(request, &root, &base_path, &cache);
-            in_flight.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
-        });
+        let encoding = chosen_encoding(&text_of(ACCEPT_ENCODING).unwrap_or_default());
+        self.in_flight.fetch_add(1, Ordering::SeqCst);
+        let site = self.clone();
+        let response = tokio::task::spawn_blocking(move || {
+            match file_for_url(&site.root, &site.base_path, &url) {
+                Some(path) => match fs::read(&path) {
+                    Ok(bytes) => file_response(&path, bytes, encoding, &site.compressed_cache),
+                    Err(_) => not_found(),
+                },
+                None => not_found(),
+            }
+        })
+        .await
+        .unwrap_or_else(|_| text_response(500, "The file could not be read."));
+        self.in_flight.fetch_sub(1, Ordering::SeqCst);
+        response
     }
 }
 
@@ -187,27 +255,6 @@ fn refusal(asked: &Asked) -> Option<(u16, &'static str)> {
     } else {
         None
     }
-}
-
-/// Answers one request with the file it names, compressed as the browser accepts.
-fn answer(request: Request, root: &Path, base_path: &str, compressed_cache: &SharedCache) {
-    let url = request.url().to_string();
-    let accepted = request
-        .headers()
-        .iter()
-        .find(|request_header| request_header.field.equiv("Accept-Encoding"))
-        .map(|request_header| request_header.value.as_str().to_string())
-        .unwrap_or_default();
-    let encoding = chosen_encoding(&accepted);
-    let response = match file_for_url(root, base_path, &url) {
-        Some(path) => match fs::read(&path) {
-            Ok(bytes) => file_response(&path, bytes, encoding, compressed_cache),
-            Err(_) => not_found(),
-        },
-        None => not_found(),
-    };
-    // A client that went away is not the server's problem.
-    request.respond(response).ok();
 }
 
 /// How a response body is compressed.
@@ -260,7 +307,7 @@ fn file_response(
     bytes: Vec<u8>,
     encoding: Encoding,
     compressed_cache: &SharedCache,
-) -> Response<std::io::Cursor<Vec<u8>>> {
+) -> Response<Body> {
     let content_type = content_type(path);
     let encoding = if is_compressible(path) {
         encoding
@@ -309,27 +356,29 @@ fn file_response(
     } else {
         "no-cache"
     };
-    let mut response = Response::from_data(body)
-        .with_header(header("Content-Type", content_type))
-        .with_header(header("X-Content-Type-Options", "nosniff"))
-        .with_header(header("Cache-Control", cache_control))
-        .with_header(header("Vary", "Accept-Encoding"));
+    let mut response = Response::builder()
+        .header("Content-Type", content_type)
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Cache-Control", cache_control)
+        .header("Vary", "Accept-Encoding");
     if let Some(value) = encoding.header_value() {
-        response = response.with_header(header("Content-Encoding", value));
+        response = response.header("Content-Encoding", value);
     }
     // Other sites may frame the embed page and nothing else (docs/HOSTING.md).
     if content_type.starts_with("text/html") {
         let embeddable = path.file_name().and_then(|name| name.to_str())
             == Some(border_security_explorer::page::EMBED_FILE_NAME);
         response = if embeddable {
-            response.with_header(header("Content-Security-Policy", "frame-ancestors *"))
+            response.header("Content-Security-Policy", "frame-ancestors *")
         } else {
             response
-                .with_header(header("Content-Security-Policy", "frame-ancestors 'none'"))
-                .with_header(header("X-Frame-Options", "DENY"))
+                .header("Content-Security-Policy", "frame-ancestors 'none'")
+                .header("X-Frame-Options", "DENY")
         };
     }
     response
+        .body(Body::from(body))
+        .expect("static header names and values are valid")
 }
 
 /// Per file and encoding: the file's length and modification time when compressed, and the bytes.
@@ -354,15 +403,17 @@ fn has_content_hash(path: &Path) -> bool {
     })
 }
 
-fn not_found() -> Response<std::io::Cursor<Vec<u8>>> {
-    Response::from_string("Not found")
-        .with_status_code(404)
-        .with_header(header("Content-Type", "text/plain; charset=utf-8"))
+fn not_found() -> Response<Body> {
+    text_response(404, "Not found")
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes())
-        .expect("static header names and values are valid")
+/// A short plain-text answer with its status.
+fn text_response(status: u16, text: &'static str) -> Response<Body> {
+    Response::builder()
+        .status(status)
+        .header("Content-Type", "text/plain; charset=utf-8")
+        .body(Body::from(text))
+        .expect("static statuses, header names and values are valid")
 }
 
 /// Maps a request URL to a file under `root`, refusing anything outside it.
@@ -480,5 +531,70 @@ mod tests {
         ] {
             assert_eq!(refusal(&case).map(|(code, _)| code), Some(status));
         }
+    }
+
+    /// Sends one GET on `stream` (kept open: the browser keeps its connections) and reads the whole
+    /// answer, or fails after `patience`.
+    fn get_on(stream: &mut std::net::TcpStream, port: u16, patience: std::time::Duration) -> bool {
+        use std::io::{Read as _, Write as _};
+        stream.set_read_timeout(Some(patience)).unwrap();
+        let request = format!(
+            "GET /page.html HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: keep-alive\r\n\r\n"
+        );
+        if stream.write_all(request.as_bytes()).is_err() {
+            return false;
+        }
+        let mut answer = Vec::new();
+        let mut buffer = [0_u8; 4096];
+        while !String::from_utf8_lossy(&answer).contains("the page") {
+            match stream.read(&mut buffer) {
+                Ok(0) | Err(_) => return false,
+                Ok(read) => answer.extend_from_slice(&buffer[..read]),
+            }
+        }
+        true
+    }
+
+    #[test]
+    fn a_burst_of_new_connections_is_answered_while_others_stay_open() {
+        let folder = std::env::temp_dir().join(format!("bse-serve-{}", std::process::id()));
+        fs::create_dir_all(&folder).unwrap();
+        fs::write(folder.join("page.html"), "<p>the page</p>").unwrap();
+        let (port, _server) = spawn_server(&folder, "/", false).unwrap();
+        let patience = std::time::Duration::from_secs(3);
+        let mut unanswered = 0;
+        for _round in 0..20 {
+            // Connections that were used and closed leave the server's threads idle...
+            let earlier: Vec<_> = (0..6)
+                .map(|_| {
+                    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+                    assert!(get_on(&mut stream, port, patience));
+                    stream
+                })
+                .collect();
+            drop(earlier);
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            // ...then a browser opens many at once and keeps them open.
+            let burst: Vec<_> = (0..12)
+                .map(|_| {
+                    std::thread::spawn(move || {
+                        let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+                        let answered = get_on(&mut stream, port, patience);
+                        (answered, stream)
+                    })
+                })
+                .collect();
+            let results: Vec<_> = burst
+                .into_iter()
+                .map(|thread| thread.join().unwrap())
+                .collect();
+            unanswered += results.iter().filter(|(answered, _)| !answered).count();
+            drop(results);
+        }
+        fs::remove_dir_all(&folder).ok();
+        assert_eq!(
+            unanswered, 0,
+            "requests on new connections left unanswered for 3 s"
+        );
     }
 }
