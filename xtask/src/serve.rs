@@ -13,7 +13,7 @@ use std::thread::JoinHandle;
 use std::time::SystemTime;
 
 use http_body_util::Full;
-use hyper::body::{Bytes, Incoming};
+use hyper::body::Bytes;
 use hyper::header::{ACCEPT_ENCODING, HOST};
 use hyper::{Request, Response};
 
@@ -173,7 +173,7 @@ struct Site {
 
 impl Site {
     /// Refuses what `refusal` refuses; otherwise answers with the file the request names.
-    async fn answer(self: Arc<Self>, request: Request<Incoming>) -> Response<Body> {
+    async fn answer<RequestBody>(self: Arc<Self>, request: Request<RequestBody>) -> Response<Body> {
         let url = request.uri().to_string();
         let header_bytes: usize = request
             .headers()
@@ -199,9 +199,9 @@ impl Site {
             return text_response(status, reason);
         }
         let encoding = chosen_encoding(&text_of(ACCEPT_ENCODING).unwrap_or_default());
-        self.in_flight.fetch_add(1, Ordering::SeqCst);
-        let site = self.clone();
-        let response = tokio::task::spawn_blocking(move || {
+        let answering = AnswerInFlight::start(self.clone());
+        tokio::task::spawn_blocking(move || {
+            let site = &answering.0;
             match file_for_url(&site.root, &site.base_path, &url) {
                 Some(path) => match fs::read(&path) {
                     Ok(bytes) => file_response(&path, bytes, encoding, &site.compressed_cache),
@@ -211,9 +211,25 @@ impl Site {
             }
         })
         .await
-        .unwrap_or_else(|_| text_response(500, "The file could not be read."));
-        self.in_flight.fetch_sub(1, Ordering::SeqCst);
-        response
+        .unwrap_or_else(|_| text_response(500, "The file could not be read."))
+    }
+}
+
+/// One answer counted in `Site::in_flight` from when it is taken on until its work ends. The count
+/// goes down with the work, not after it is awaited: a client that goes away has its request's future
+/// dropped, but never the work, so no answer is counted for ever.
+struct AnswerInFlight(Arc<Site>);
+
+impl AnswerInFlight {
+    fn start(site: Arc<Site>) -> Self {
+        site.in_flight.fetch_add(1, Ordering::SeqCst);
+        Self(site)
+    }
+}
+
+impl Drop for AnswerInFlight {
+    fn drop(&mut self) {
+        self.0.in_flight.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
@@ -596,5 +612,47 @@ mod tests {
             unanswered, 0,
             "requests on new connections left unanswered for 3 s"
         );
+    }
+
+    #[test]
+    fn an_answer_whose_client_went_away_is_no_longer_counted() {
+        let folder = std::env::temp_dir().join(format!("bse-serve-gone-{}", std::process::id()));
+        fs::create_dir_all(&folder).unwrap();
+        // Large enough that gzipping it takes long past the moment its request is dropped.
+        let text: String = (0..2_000_000_u32)
+            .map(|n| format!("{} ", n.wrapping_mul(2_654_435_761)))
+            .collect();
+        fs::write(folder.join("large.txt"), text).unwrap();
+        let site = Arc::new(Site {
+            root: folder.clone(),
+            base_path: "/".to_string(),
+            port: 8080,
+            compressed_cache: SharedCache::default(),
+            in_flight: AtomicUsize::new(0),
+        });
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .build()
+            .unwrap();
+        let request = Request::builder()
+            .uri("/large.txt")
+            .header(HOST, "127.0.0.1:8080")
+            .header(ACCEPT_ENCODING, "gzip")
+            .body(())
+            .unwrap();
+        let answer = runtime.spawn(site.clone().answer(request));
+        while site.in_flight.load(Ordering::SeqCst) == 0 {
+            std::thread::yield_now();
+        }
+        // As hyper drops a request's future when its client goes away: dropped here while its file is
+        // still being gzipped.
+        answer.abort();
+        assert!(runtime
+            .block_on(answer)
+            .is_err_and(|error| error.is_cancelled()));
+        // Waits for the work on the pool for blocking work to end.
+        runtime.shutdown_timeout(std::time::Duration::from_secs(60));
+        fs::remove_dir_all(&folder).ok();
+        assert_eq!(site.in_flight.load(Ordering::SeqCst), 0);
     }
 }
